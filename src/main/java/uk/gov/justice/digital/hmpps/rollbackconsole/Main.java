@@ -1,11 +1,20 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole;
 
-/** Entry point. Kept free of JavaFX so that the command line runs without a display. */
+import uk.gov.justice.digital.hmpps.rollbackconsole.cli.CommandLine;
+
+/**
+ * Entry point. With a command ({@code export}, {@code help}) it runs the command line, which never loads JavaFX
+ * and so needs no display; otherwise it opens the window.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Rollback Console");
+        if (CommandLine.isCommand(args)) {
+            int code = CommandLine.run(args, System.out, System.err, System.getenv());
+            System.exit(code);
+        }
+        App.launchWindow(args);
     }
 }

@@ -1,0 +1,128 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.connect.ConnectStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.connect.ConnectStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/** The composition root: builds the services, then the steps in runbook order, and closes everything on exit. */
+public final class App extends Application {
+
+    /** Overrides where settings are remembered; tests point it at a temporary folder. */
+    public static final String SETTINGS_FILE_PROPERTY = "rollbackconsole.settings";
+
+    private Console console;
+
+    @Override
+    public void start(Stage stage) {
+        String override = System.getProperty(SETTINGS_FILE_PROPERTY);
+        SettingsStore settings = new SettingsStore(override == null ? SettingsStore.defaultFile() : Path.of(override));
+        console = Console.open(stage, settings, Clock.systemUTC(), new FxDialogService(stage));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    /** One window of the console and what it owns. */
+    public static final class Console implements AutoCloseable {
+        private final FxTaskRunner tasks;
+        private final WizardSession session;
+        private final WizardViewModel wizard;
+        private final Stage stage;
+
+        private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
+            this.tasks = tasks;
+            this.session = session;
+            this.wizard = wizard;
+            this.stage = stage;
+        }
+
+        public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
+            FxTaskRunner tasks = new FxTaskRunner(4);
+            WizardSession session = new WizardSession();
+            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs));
+            Console console = new Console(tasks, session, wizard, stage);
+            WizardShellView shell = new WizardShellView(wizard, session, () -> {
+                console.close();
+                stage.close();
+            });
+            Scene scene = new Scene(shell, 1280, 820);
+            scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
+            stage.setScene(scene);
+            stage.setTitle("Rollback Console");
+            stage.setMinWidth(900);
+            stage.setMinHeight(600);
+            for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+                InputStream icon = App.class.getResourceAsStream("ui/shell/icons/rollback-console-" + size + ".png");
+                if (icon != null) {
+                    stage.getIcons().add(new Image(icon));
+                }
+            }
+            stage.setOnHidden(e -> console.close());
+            wizard.start();
+            return console;
+        }
+
+        static List<WizardStep> steps(WizardSession session, TaskRunner tasks, SettingsStore settings, Clock clock,
+                                      DialogService dialogs) {
+            return List.of(
+                    new ConnectStep(new ConnectStepViewModel(session, tasks, settings), dialogs),
+                    new CutoffStep(new CutoffStepViewModel(session, tasks, clock, settings)),
+                    new PreviewStep(new PreviewStepViewModel(session, tasks)),
+                    new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
+                    new PlannedStep("Port-forward and recluster"),
+                    new PlannedStep("Progress"),
+                    new PlannedStep("Outcome"));
+        }
+
+        public WizardViewModel wizard() {
+            return wizard;
+        }
+
+        public WizardSession session() {
+            return session;
+        }
+
+        @Override
+        public void close() {
+            session.close();
+            tasks.close();
+        }
+    }
+
+    /** Called from {@link Main} so that the command line never loads JavaFX. */
+    static void launchWindow(String[] args) {
+        Platform.setImplicitExit(true);
+        Application.launch(App.class, args);
+    }
+}

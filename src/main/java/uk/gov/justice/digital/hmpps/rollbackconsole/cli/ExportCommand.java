@@ -1,0 +1,163 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportVerifier;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.VerifyResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectFailure;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
+
+/**
+ * {@code rollback-console export}: connect, take the cutoff, stream the affected records straight into the file.
+ * Memory does not grow with the row count: nothing is held but the running counts.
+ */
+final class ExportCommand {
+
+    private static final Set<String> VALUED = Set.of("--host", "--port", "--database", "--user", "--cutoff", "--zone",
+            "--out", "--environment", "--sslmode", "--sslrootcert", "--tls-server-name");
+    private static final Set<String> FLAGS = Set.of("--distinct", "--per-event", "--overwrite");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    ExportCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(List<String> args) throws UsageException {
+        Options o = Options.parse(args, VALUED, FLAGS);
+        if (o.flag("--distinct") && o.flag("--per-event")) {
+            throw new UsageException("--distinct and --per-event exclude each other.");
+        }
+        RecordMode mode = o.flag("--per-event") ? RecordMode.ONE_ROW_PER_EVENT : RecordMode.DISTINCT_RECORDS;
+        Path target = Path.of(o.required("--out"));
+        Cutoff cutoff = cutoff(o.required("--cutoff"), o.value("--zone").orElse(CutoffParser.LONDON.getId()));
+        ConnectionSettings settings = settings(o);
+
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+        out.println("Cutoff: " + cutoff.describe());
+        long started = System.nanoTime();
+        try (Replica replica = Replica.connect(settings)) {
+            if (!replica.info().inRecovery()) {
+                err.println("Warning: " + settings.host() + " is a primary, not a read replica; the queries are read-only.");
+            }
+            Instant asOf = replica.now();
+            if (!asOf.isAfter(cutoff.instant())) {
+                err.println("rollback-console: the cutoff is after the replica's clock (" + asOf + "): nothing to export.");
+                return 1;
+            }
+            AffectedWindow window = new AffectedWindow(cutoff.instant(), asOf);
+            out.println("Window: events from " + window.cutoff() + " up to " + window.asOf() + " (the replica's clock)");
+            AffectedRecordTally tally = new AffectedRecordTally();
+            ExportResult result = new RunbookJsonExport().write(target, o.flag("--overwrite"),
+                    sink -> replica.affectedRecords(window, mode, r -> {
+                        tally.add(r);
+                        sink.accept(r);
+                    }).run());
+            VerifyResult verified = ExportVerifier.verify(result, null);
+            if (!verified.matches()) {
+                err.println("rollback-console: " + result.file() + " was written but does not verify: " + verified.problem());
+                return 1;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.println("Records: " + n.format(result.records()) + (mode == RecordMode.DISTINCT_RECORDS
+                    ? " distinct records" : " rows, one per event") + " from " + n.format(tally.events()) + " events");
+            StringBuilder bySystem = new StringBuilder("By source system:");
+            for (SourceSystem s : SourceSystem.values()) {
+                bySystem.append(' ').append(s.name()).append('=').append(n.format(tally.count(s)));
+            }
+            out.println(bySystem);
+            out.println("Clusters: " + n.format(tally.distinctClusters()) + ", without person_uuid: " + n.format(tally.withoutPersonUuid()));
+            out.println("File: " + result.file().toAbsolutePath());
+            out.println("SHA-256: " + result.sha256());
+            out.printf(Locale.UK, "Time: %.2f s (%s records/s)%n", seconds, n.format(Math.round(result.records() / Math.max(seconds, 1e-9))));
+            return 0;
+        } catch (ConnectFailure e) {
+            err.println("rollback-console: " + e.whatHappened());
+            err.println(e.whatToDo());
+            return 1;
+        } catch (ExportException e) {
+            err.println("rollback-console: " + e.getMessage());
+            return 1;
+        } catch (SQLException e) {
+            err.println("rollback-console: " + Replica.describe(e));
+            return 1;
+        } catch (Exception e) {
+            err.println("rollback-console: export failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Cutoff cutoff(String text, String zoneName) throws UsageException {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (RuntimeException e) {
+            throw new UsageException("--zone " + zoneName + " is not a time zone: use Europe/London or UTC.");
+        }
+        CutoffInput input = CutoffParser.parse(text, zone);
+        if (input instanceof CutoffInput.Valid v) {
+            return v.cutoff();
+        }
+        if (input instanceof CutoffInput.Ambiguous a) {
+            throw new UsageException("--cutoff " + text + " happened twice in " + zone.getId()
+                    + " (the clocks went back): give the offset, e.g. " + a.earlier().local() + a.earlier().instant()
+                    .atZone(zone).getOffset() + " for the first or " + a.later().local() + a.later().instant()
+                    .atZone(zone).getOffset() + " for the second.");
+        }
+        if (input instanceof CutoffInput.Nonexistent ne) {
+            throw new UsageException("--cutoff: " + ne.message());
+        }
+        if (input instanceof CutoffInput.Invalid i) {
+            throw new UsageException("--cutoff: " + i.message());
+        }
+        throw new UsageException("--cutoff is empty.");
+    }
+
+    private ConnectionSettings settings(Options o) throws UsageException {
+        String host = o.required("--host");
+        int port;
+        try {
+            port = Integer.parseInt(o.value("--port").orElse("5432"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port " + o.value("--port").orElse("") + " is not a number.");
+        }
+        Environment environment = Environment.fromLabel(o.value("--environment").orElse("local"))
+                .orElseThrow(() -> new UsageException("--environment must be one of local, dev, preprod, prod."));
+        SslMode ssl = SslMode.defaultFor(host);
+        if (o.value("--sslmode").isPresent()) {
+            String wanted = o.value("--sslmode").get();
+            ssl = java.util.Arrays.stream(SslMode.values()).filter(m -> m.pgValue().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new UsageException("--sslmode " + wanted + " is not one of disable, prefer, require, verify-ca, verify-full."));
+        }
+        String password = env.get("PGPASSWORD");
+        return new ConnectionSettings(host, port, o.required("--database"), o.required("--user"),
+                password == null || password.isEmpty() ? null : password.toCharArray(), environment, ssl,
+                o.value("--sslrootcert").map(Path::of).orElse(null), o.value("--tls-server-name").orElse(null));
+    }
+}

@@ -1,0 +1,60 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.domain;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Running counts over affected records as they stream in: by source system, clusters, rows without a cluster. */
+public final class AffectedRecordTally {
+
+    private final EnumMap<SourceSystem, Long> bySourceSystem = new EnumMap<>(SourceSystem.class);
+    private final Set<UUID> clusters = new HashSet<>();
+    private long rows;
+    private long events;
+    private long withoutPersonUuid;
+
+    public void add(AffectedRecord r) {
+        rows++;
+        events += r.eventCount();
+        bySourceSystem.merge(r.sourceSystem(), 1L, Long::sum);
+        if (r.personUuid() == null) {
+            withoutPersonUuid++;
+        } else {
+            clusters.add(r.personUuid());
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long count(SourceSystem s) {
+        return bySourceSystem.getOrDefault(s, 0L);
+    }
+
+    public Map<SourceSystem, Long> bySourceSystem() {
+        EnumMap<SourceSystem, Long> copy = new EnumMap<>(SourceSystem.class);
+        for (SourceSystem s : SourceSystem.values()) {
+            copy.put(s, count(s));
+        }
+        return copy;
+    }
+
+    public long distinctClusters() {
+        return clusters.size();
+    }
+
+    public long withoutPersonUuid() {
+        return withoutPersonUuid;
+    }
+
+    public AffectedSummary summary() {
+        return new AffectedSummary(rows, events, bySourceSystem(), distinctClusters(), withoutPersonUuid);
+    }
+}

@@ -1,0 +1,48 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The common frame of a step: a title, a sentence on what it does in runbook terms, then its content. */
+public final class StepLayout {
+    private StepLayout() {
+    }
+
+    public static VBox page(String title, String intro, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.STEP_TITLE);
+        Label introLabel = new Label(intro);
+        introLabel.getStyleClass().add(Styles.STEP_INTRO);
+        introLabel.setWrapText(true);
+        VBox page = new VBox(heading, introLabel);
+        page.getChildren().addAll(content);
+        page.setSpacing(12);
+        page.setPadding(new Insets(16, 20, 16, 20));
+        return page;
+    }
+
+    public static ScrollPane scrolling(Node page) {
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent;");
+        return scroll;
+    }
+
+    public static GridPane facts() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add(Styles.FACTS);
+        return grid;
+    }
+
+    public static void addFact(GridPane grid, int row, String name, Node value) {
+        Label n = new Label(name);
+        n.getStyleClass().add(Styles.FACT_NAME);
+        value.getStyleClass().add(Styles.FACT_VALUE);
+        grid.add(n, 0, row);
+        grid.add(value, 1, row);
+    }
+}

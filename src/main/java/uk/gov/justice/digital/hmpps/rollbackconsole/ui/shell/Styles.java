@@ -1,0 +1,28 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+/** Style-class names used in app.css; views refer to these constants, never to colours. */
+public final class Styles {
+    private Styles() {
+    }
+
+    public static final String STEP_TITLE = "step-title";
+    public static final String STEP_INTRO = "step-intro";
+    public static final String SIDEBAR = "sidebar";
+    public static final String SIDEBAR_STEP = "sidebar-step";
+    public static final String NAV_BAR = "nav-bar";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String BANNER = "environment-banner";
+    public static final String MESSAGE = "message";
+    public static final String MESSAGE_ERROR = "message-error";
+    public static final String MESSAGE_WARNING = "message-warning";
+    public static final String MESSAGE_OK = "message-ok";
+    public static final String MESSAGE_INFO = "message-info";
+    public static final String FACTS = "facts";
+    public static final String FACT_NAME = "fact-name";
+    public static final String FACT_VALUE = "fact-value";
+    public static final String MONOSPACE = "monospace";
+    public static final String BIG_NUMBER = "big-number";
+    public static final String CARD = "card";
+    public static final String PRIMARY = "primary";
+    public static final String UTC_LINE = "utc-line";
+}

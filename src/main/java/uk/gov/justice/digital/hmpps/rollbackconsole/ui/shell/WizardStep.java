@@ -1,0 +1,35 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+
+/** One step of the runbook as the shell sees it: a title, a view, and whether the user may move on. */
+public interface WizardStep {
+
+    /** Short name for the sidebar, in the runbook's words. */
+    String title();
+
+    /** Whether this step exists yet; planned steps are listed but cannot be entered. */
+    default boolean implemented() {
+        return true;
+    }
+
+    ReadOnlyBooleanProperty validProperty();
+
+    ReadOnlyBooleanProperty busyProperty();
+
+    /** Created once, on first entry. */
+    Node view();
+
+    /** Called each time the step becomes current: bindings are made here. */
+    default void onEnter() {
+    }
+
+    /** Called each time the step stops being current: bindings are disposed here. */
+    default void onLeave() {
+    }
+
+    /** Stops whatever slow work the step is doing. */
+    default void cancel() {
+    }
+}

@@ -1,0 +1,105 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+
+/**
+ * Which step is current and where the user may go. A step can be entered only when every step before it is
+ * valid, so the runbook is walked in order; going back is always allowed unless the current step is busy.
+ */
+public final class WizardViewModel {
+
+    private final List<WizardStep> steps;
+    private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper currentBusy = new ReadOnlyBooleanWrapper();
+
+    public WizardViewModel(List<WizardStep> steps) {
+        if (steps.isEmpty() || !steps.get(0).implemented()) {
+            throw new IllegalArgumentException("the first step must exist");
+        }
+        this.steps = List.copyOf(steps);
+        current.addListener((obs, was, now) -> rebind());
+        rebind();
+    }
+
+    public List<WizardStep> steps() {
+        return steps;
+    }
+
+    public WizardStep currentStep() {
+        return steps.get(current.get());
+    }
+
+    public ReadOnlyIntegerProperty currentIndexProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoNextProperty() {
+        return canGoNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty currentBusyProperty() {
+        return currentBusy.getReadOnlyProperty();
+    }
+
+    /** True when every step before {@code index} is valid and the step itself exists. */
+    public ObservableBooleanValue reachable(int index) {
+        BooleanBinding all = Bindings.createBooleanBinding(() -> steps.get(index).implemented());
+        for (int i = 0; i < index; i++) {
+            all = all.and(steps.get(i).validProperty());
+        }
+        return all;
+    }
+
+    public void next() {
+        if (canGoNext.get()) {
+            goTo(current.get() + 1);
+        }
+    }
+
+    public void back() {
+        if (canGoBack.get()) {
+            goTo(current.get() - 1);
+        }
+    }
+
+    public boolean goTo(int index) {
+        if (index < 0 || index >= steps.size() || index == current.get() || currentBusy.get()) {
+            return false;
+        }
+        if (!reachable(index).get()) {
+            return false;
+        }
+        currentStep().onLeave();
+        current.set(index);
+        currentStep().onEnter();
+        return true;
+    }
+
+    /** Enters the first step; the shell calls this once its view is in place. */
+    public void start() {
+        currentStep().onEnter();
+    }
+
+    private void rebind() {
+        int i = current.get();
+        WizardStep step = steps.get(i);
+        currentBusy.bind(step.busyProperty());
+        boolean nextExists = i + 1 < steps.size() && steps.get(i + 1).implemented();
+        canGoNext.bind(step.validProperty().and(step.busyProperty().not()).and(Bindings.createBooleanBinding(() -> nextExists)));
+        canGoBack.bind(step.busyProperty().not().and(Bindings.createBooleanBinding(() -> i > 0)));
+    }
+}

@@ -1,0 +1,196 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.connect;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 1's form. */
+public final class ConnectStepView {
+
+    private final ConnectStepViewModel model;
+    private final DialogService dialogs;
+
+    private final ComboBox<Environment> environment = new ComboBox<>(FXCollections.observableArrayList(Environment.values()));
+    private final TextField host = new TextField();
+    private final TextField port = new TextField();
+    private final TextField database = new TextField();
+    private final TextField user = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final ComboBox<SslMode> sslMode = new ComboBox<>(FXCollections.observableArrayList(SslMode.values()));
+    private final TextField caBundle = new TextField();
+    private final Button browseCa = new Button("Browse\u2026");
+    private final TextField tlsServerName = new TextField();
+    private final Button connect = new Button("_Connect");
+    private final Button disconnect = new Button("Disconnect");
+    private final CheckBox acknowledgePrimary = new CheckBox(
+            "I understand this is a primary, not a replica, and want to run the read-only queries against it.");
+    private final Label serverVersion = new Label();
+    private final Label role = new Label();
+    private final Label eventLogSize = new Label();
+    private final VBox infoCard;
+    private final Node root;
+
+    public ConnectStepView(ConnectStepViewModel model, DialogService dialogs) {
+        this.model = model;
+        this.dialogs = dialogs;
+
+        environment.setId("environment");
+        host.setId("host");
+        port.setId("port");
+        database.setId("database");
+        user.setId("user");
+        password.setId("password");
+        sslMode.setId("ssl-mode");
+        caBundle.setId("ca-bundle");
+        tlsServerName.setId("tls-server-name");
+        connect.setId("connect");
+        disconnect.setId("disconnect");
+        acknowledgePrimary.setId("acknowledge-primary");
+        serverVersion.setId("server-version");
+        role.setId("server-role");
+        eventLogSize.setId("event-log-size");
+
+        environment.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Environment e) {
+                return e == null ? "" : e.label() + e.namespace().map(ns -> "  (" + ns + ")").orElse("  (a database on this machine)");
+            }
+
+            @Override
+            public Environment fromString(String s) {
+                return Environment.fromLabel(s).orElse(null);
+            }
+        });
+        sslMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SslMode m) {
+                return m == null ? "" : m.pgValue();
+            }
+
+            @Override
+            public SslMode fromString(String s) {
+                return null;
+            }
+        });
+        password.setPromptText("leave empty to use .pgpass / PGPASSFILE");
+        host.setPromptText("127.0.0.1 through a port-forward");
+        caBundle.setPromptText("optional: the RDS CA bundle (.pem)");
+        tlsServerName.setPromptText("the RDS host name, when Host is a local port-forward");
+        port.setPrefColumnCount(6);
+        connect.getStyleClass().add(Styles.PRIMARY);
+        connect.setDefaultButton(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMaxWidth(520);
+        form.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        form.addRow(row++, label("_Environment", environment), environment);
+        form.addRow(row++, label("_Host", host), host);
+        form.addRow(row++, label("_Port", port), port);
+        form.addRow(row++, label("_Database", database), database);
+        form.addRow(row++, label("_User", user), user);
+        form.addRow(row++, label("Pass_word", password), password);
+        form.addRow(row++, label("_SSL mode", sslMode), sslMode);
+        HBox caRow = new HBox(6, caBundle, browseCa);
+        HBox.setHgrow(caBundle, Priority.ALWAYS);
+        form.addRow(row++, label("C_A bundle", caBundle), caRow);
+        form.addRow(row++, label("Certificate _names", tlsServerName), tlsServerName);
+
+        HBox actions = new HBox(8, connect, disconnect);
+
+        GridPane facts = StepLayout.facts();
+        StepLayout.addFact(facts, 0, "Server", serverVersion);
+        StepLayout.addFact(facts, 1, "Role", role);
+        StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
+        infoCard = new VBox(8, facts, acknowledgePrimary);
+        infoCard.getStyleClass().add(Styles.CARD);
+
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("connect-message");
+
+        root = StepLayout.scrolling(StepLayout.page("Connect to the read replica",
+                "Runbook step 3 starts on the read replica of the person-record database. The console opens "
+                        + "read-only connections only: every transaction is read-only on the server, so nothing "
+                        + "it runs can change data. The password stays in memory and is never saved.",
+                form, actions, message, infoCard));
+
+        bind();
+    }
+
+    private static Label label(String text, Node field) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private void bind() {
+        environment.valueProperty().bindBidirectional(model.environmentProperty());
+        host.textProperty().bindBidirectional(model.hostProperty());
+        port.textProperty().bindBidirectional(model.portProperty());
+        database.textProperty().bindBidirectional(model.databaseProperty());
+        user.textProperty().bindBidirectional(model.userProperty());
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        sslMode.valueProperty().bindBidirectional(model.sslModeProperty());
+        caBundle.textProperty().bindBidirectional(model.caBundleProperty());
+        tlsServerName.textProperty().bindBidirectional(model.tlsServerNameProperty());
+        acknowledgePrimary.selectedProperty().bindBidirectional(model.primaryAcknowledgedProperty());
+
+        connect.disableProperty().bind(model.busyProperty());
+        connect.setOnAction(e -> model.connect());
+        disconnect.disableProperty().bind(Bindings.createBooleanBinding(() -> model.infoProperty().get() == null,
+                model.infoProperty()).or(model.busyProperty()));
+        disconnect.setOnAction(e -> model.disconnect());
+        browseCa.setOnAction(e -> dialogs.chooseOpenFile("CA bundle", null, "Certificates", "pem", "crt")
+                .map(Path::toString).ifPresent(model.caBundleProperty()::set));
+        acknowledgePrimary.visibleProperty().bind(model.primaryNeedsAcknowledgementProperty());
+        acknowledgePrimary.managedProperty().bind(acknowledgePrimary.visibleProperty());
+        infoCard.visibleProperty().bind(model.infoProperty().isNotNull());
+        infoCard.managedProperty().bind(infoCard.visibleProperty());
+        model.infoProperty().addListener((obs, was, now) -> showInfo(now));
+    }
+
+    private void showInfo(ReplicaInfo info) {
+        if (info == null) {
+            return;
+        }
+        serverVersion.setText("PostgreSQL " + info.serverVersion());
+        role.setText(info.inRecovery() ? "read replica (in recovery)" : "PRIMARY (not in recovery)");
+        eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate()) + " rows");
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,141 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 2's form: paste or pick the time, choose the zone, read back the UTC value. */
+public final class CutoffStepView {
+
+    private final CutoffStepViewModel model;
+    private final TextField text = new TextField();
+    private final RadioButton london = new RadioButton("Europe/London (UK time: GMT in winter, BST in summer)");
+    private final RadioButton utc = new RadioButton("UTC");
+    private final ToggleGroup zones = new ToggleGroup();
+    private final DatePicker date = new DatePicker();
+    private final TextField time = new TextField();
+    private final Button useDateTime = new Button("Use this date and time");
+    private final Label utcLine = new Label();
+    private final Button earlier = new Button();
+    private final Button later = new Button();
+    private final HBox ambiguousChoice = new HBox(8, earlier, later);
+    private final VBox warnings = new VBox(6);
+    private final Label counts = new Label();
+    private final Node root;
+
+    public CutoffStepView(CutoffStepViewModel model) {
+        this.model = model;
+        text.setId("cutoff-text");
+        london.setId("zone-london");
+        utc.setId("zone-utc");
+        date.setId("cutoff-date");
+        time.setId("cutoff-time");
+        utcLine.setId("cutoff-utc");
+        counts.setId("cutoff-counts");
+        earlier.setId("ambiguous-earlier");
+        later.setId("ambiguous-later");
+
+        text.setPromptText("e.g. 2025-06-09 13:21:55, or paste from GitHub, CircleCI, kubectl or date");
+        text.getStyleClass().add(Styles.MONOSPACE);
+        london.setToggleGroup(zones);
+        utc.setToggleGroup(zones);
+        london.setUserData(CutoffParser.LONDON);
+        utc.setUserData(CutoffStepViewModel.UTC);
+        time.setPromptText("HH:mm:ss");
+        time.setPrefColumnCount(8);
+        utcLine.getStyleClass().add(Styles.UTC_LINE);
+        utcLine.setWrapText(true);
+        counts.setWrapText(true);
+
+        Label textLabel = new Label("_Deployment time of the bad release");
+        textLabel.setMnemonicParsing(true);
+        textLabel.setLabelFor(text);
+        Label zoneLabel = new Label("Time zone of that time (used when the text names no zone or offset):");
+        VBox zoneBox = new VBox(4, zoneLabel, london, utc);
+        Label pickLabel = new Label("Or pick it:");
+        HBox picker = new HBox(8, pickLabel, date, time, useDateTime);
+        HBox.setHgrow(date, Priority.NEVER);
+
+        Label queryLabel = new Label("The query will select events with event_timestamp (UTC) at or after:");
+        VBox result = new VBox(6, queryLabel, utcLine, ambiguousChoice, counts);
+        result.getStyleClass().add(Styles.CARD);
+
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("cutoff-message");
+
+        root = StepLayout.scrolling(StepLayout.page("Deployment time",
+                "Runbook step 1: the time the bad release started running. Every record created or updated since "
+                        + "then is affected. event_timestamp holds UTC, so a UK time must be converted: the console "
+                        + "does it and shows the exact value it will use.",
+                textLabel, text, zoneBox, picker, message, warnings, result));
+        bind();
+    }
+
+    private void bind() {
+        text.textProperty().bindBidirectional(model.textProperty());
+        zones.selectToggle(model.zoneProperty().get().equals(CutoffStepViewModel.UTC) ? utc : london);
+        zones.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.zoneProperty().set((ZoneId) now.getUserData());
+            }
+        });
+        useDateTime.setOnAction(e -> {
+            try {
+                String t = time.getText().trim();
+                model.pick(date.getValue(), LocalTime.parse(t.length() == 5 ? t + ":00" : t));
+            } catch (DateTimeParseException ex) {
+                time.requestFocus();
+            }
+        });
+        useDateTime.disableProperty().bind(date.valueProperty().isNull().or(time.textProperty().isEmpty()));
+        utcLine.textProperty().bind(model.utcLineProperty());
+        counts.textProperty().bind(model.countsTextProperty());
+        model.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
+        model.inputProperty().addListener((obs, was, now) -> showAmbiguity(now));
+        showAmbiguity(model.inputProperty().get());
+        earlier.setOnAction(e -> model.chooseAmbiguous(true));
+        later.setOnAction(e -> model.chooseAmbiguous(false));
+    }
+
+    private void showAmbiguity(CutoffInput input) {
+        boolean ambiguous = input instanceof CutoffInput.Ambiguous;
+        ambiguousChoice.setVisible(ambiguous);
+        ambiguousChoice.setManaged(ambiguous);
+        if (input instanceof CutoffInput.Ambiguous a) {
+            earlier.setText("First: " + a.earlier().describe());
+            later.setText("Second: " + a.later().describe());
+        }
+    }
+
+    private void showWarnings() {
+        warnings.getChildren().clear();
+        for (String w : model.warnings()) {
+            MessageLabel l = new MessageLabel(new javafx.beans.property.SimpleObjectProperty<>(Message.warning(w)));
+            l.getStyleClass().add("cutoff-warning");
+            warnings.getChildren().add(l);
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

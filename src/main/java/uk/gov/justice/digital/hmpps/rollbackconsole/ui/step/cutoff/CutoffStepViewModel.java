@@ -1,0 +1,228 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/**
+ * Step 2: the deployment time of the bad release. The zone is always explicit, the exact UTC value the query binds
+ * is always on screen, and a time that a clock change makes ambiguous or impossible is put back to the user.
+ */
+public final class CutoffStepViewModel {
+
+    public static final ZoneId UTC = ZoneOffset.UTC;
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
+    private final WizardSession session;
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private final SettingsStore settings;
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", CutoffParser.LONDON);
+    private final ReadOnlyObjectWrapper<CutoffInput> input = new ReadOnlyObjectWrapper<>(this, "input", new CutoffInput.Empty());
+    private final ReadOnlyObjectWrapper<Cutoff> cutoff = new ReadOnlyObjectWrapper<>(this, "cutoff");
+    private final ReadOnlyStringWrapper utcLine = new ReadOnlyStringWrapper(this, "utcLine", "");
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AffectedCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts");
+    private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+
+    // Touched by the counting thread and the UI thread; guarded by this.
+    private ReplicaQuery<AffectedCounts> runningCount;
+    private long countGeneration;
+
+    public CutoffStepViewModel(WizardSession session, TaskRunner tasks, Clock clock, SettingsStore settings) {
+        this.session = session;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.settings = settings;
+        settings.get("cutoff.zone").map(ZoneId::of).ifPresent(zone::set);
+        text.addListener((obs, was, now) -> reparse());
+        zone.addListener((obs, was, now) -> {
+            settings.put("cutoff.zone", now.getId());
+            reparse();
+        });
+        cutoff.addListener((obs, was, now) -> {
+            valid.set(now != null);
+            session.cutoffProperty().set(now);
+            count();
+        });
+        session.replicaProperty().addListener((obs, was, now) -> count());
+    }
+
+    /** From the date picker and time field: written into the text so that there is one source of truth. */
+    public void pick(LocalDate date, LocalTime time) {
+        if (date != null && time != null) {
+            text.set(TYPED.format(date.atTime(time)));
+        }
+    }
+
+    /** Answers the clock-change question: which of the two instants the user meant. */
+    public void chooseAmbiguous(boolean earlier) {
+        if (input.get() instanceof CutoffInput.Ambiguous a) {
+            accept(earlier ? a.earlier() : a.later());
+            message.set(Message.info("You chose " + (earlier ? "the first" : "the second") + " " + a.local().toLocalTime()
+                    + " of the night the clocks went back."));
+        }
+    }
+
+    private void reparse() {
+        CutoffInput parsed = CutoffParser.parse(text.get(), zone.get());
+        input.set(parsed);
+        warnings.clear();
+        if (parsed instanceof CutoffInput.Valid v) {
+            message.set(null);
+            accept(v.cutoff());
+        } else {
+            cutoff.set(null);
+            utcLine.set("");
+            if (parsed instanceof CutoffInput.Invalid i) {
+                message.set(Message.error(i.message()));
+            } else if (parsed instanceof CutoffInput.Nonexistent n) {
+                message.set(Message.error(n.message()));
+            } else if (parsed instanceof CutoffInput.Ambiguous a) {
+                message.set(Message.warning(a.local() + " happened twice in " + a.zone().getId()
+                        + " that night, because the clocks went back. Choose which one you mean: "
+                        + a.earlier().describe() + ", or " + a.later().describe() + "."));
+            } else {
+                message.set(null);
+            }
+        }
+    }
+
+    private void accept(Cutoff c) {
+        utcLine.set(c.describe());
+        warnings.setAll(CutoffParser.warnings(c, clock));
+        cutoff.set(c);
+    }
+
+    /** Counts over the cutoff up to the replica's now, in the background; a newer cutoff cancels an older count. */
+    private void count() {
+        long generation = stopCounting();
+        counts.set(null);
+        Cutoff c = cutoff.get();
+        Replica replica = session.replicaProperty().get();
+        if (c == null || replica == null) {
+            counting.set(false);
+            countsText.set("");
+            return;
+        }
+        counting.set(true);
+        countsText.set("Counting affected events since " + UTC_TIME.format(c.utcWallClock()) + "\u2026");
+        tasks.run(() -> {
+            var asOf = replica.now();
+            if (!asOf.isAfter(c.instant())) {
+                return new CountOutcome(null, asOf);
+            }
+            ReplicaQuery<AffectedCounts> q = replica.counts(new AffectedWindow(c.instant(), asOf));
+            synchronized (this) {
+                if (generation != countGeneration) {
+                    return null;
+                }
+                runningCount = q;
+            }
+            return new CountOutcome(q.run(), asOf);
+        }, outcome -> {
+            if (!isCurrent(generation) || outcome == null) {
+                return;
+            }
+            counting.set(false);
+            if (outcome.counts() == null) {
+                countsText.set("The cutoff is after the replica's clock (" + UTC_TIME.format(outcome.asOf().atZone(UTC)) + "): no events yet.");
+                return;
+            }
+            counts.set(outcome.counts());
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+            countsText.set(n.format(outcome.counts().events()) + " affected events, "
+                    + n.format(outcome.counts().distinctRecords()) + " distinct records, "
+                    + n.format(outcome.counts().distinctClusters()) + " clusters (as of "
+                    + UTC_TIME.format(outcome.asOf().atZone(UTC)) + ").");
+        }, error -> {
+            if (!isCurrent(generation)) {
+                return;
+            }
+            counting.set(false);
+            if (!(error instanceof java.util.concurrent.CancellationException)) {
+                countsText.set("Could not count: " + (error instanceof java.sql.SQLException e ? Replica.describe(e) : error.getMessage()));
+            }
+        });
+    }
+
+    private record CountOutcome(AffectedCounts counts, java.time.Instant asOf) {
+    }
+
+    public void cancel() {
+        if (counting.get()) {
+            stopCounting();
+            counting.set(false);
+            countsText.set("Count cancelled.");
+        }
+    }
+
+    private synchronized long stopCounting() {
+        if (runningCount != null) {
+            runningCount.cancel();
+            runningCount = null;
+        }
+        return ++countGeneration;
+    }
+
+    private synchronized boolean isCurrent(long generation) {
+        if (generation == countGeneration) {
+            runningCount = null;
+            return true;
+        }
+        return false;
+    }
+
+    public StringProperty textProperty() { return text; }
+    public ObjectProperty<ZoneId> zoneProperty() { return zone; }
+    public ReadOnlyObjectProperty<CutoffInput> inputProperty() { return input.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Cutoff> cutoffProperty() { return cutoff.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty utcLineProperty() { return utcLine.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    public ObservableList<String> warnings() { return FXCollections.unmodifiableObservableList(warnings); }
+    public ReadOnlyObjectProperty<AffectedCounts> countsProperty() { return counts.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty countsTextProperty() { return countsText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty countingProperty() { return counting.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+
+    static List<ZoneId> zones() {
+        return List.of(CutoffParser.LONDON, UTC);
+    }
+}

@@ -1,0 +1,127 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 4's screen: where to write, the write itself, and the file's count and SHA-256. */
+public final class ExportStepView {
+
+    private final ExportStepViewModel model;
+    private final TextField folder = new TextField();
+    private final TextField fileName = new TextField();
+    private final Button browse = new Button("Choose\u2026");
+    private final Button export = new Button("_Export");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label file = new Label();
+    private final Label records = new Label();
+    private final Label bytes = new Label();
+    private final TextField sha256 = new TextField();
+    private final Button copySha = new Button("Copy SHA-256");
+    private final VBox resultCard;
+    private final Node root;
+
+    public ExportStepView(ExportStepViewModel model) {
+        this.model = model;
+        folder.setId("export-folder");
+        fileName.setId("export-file-name");
+        export.setId("export");
+        progress.setId("export-progress");
+        file.setId("export-file");
+        records.setId("export-records");
+        sha256.setId("export-sha256");
+        copySha.setId("copy-sha256");
+
+        export.getStyleClass().add(Styles.PRIMARY);
+        sha256.setEditable(false);
+        sha256.getStyleClass().add(Styles.MONOSPACE);
+        sha256.setPrefColumnCount(64);
+        fileName.getStyleClass().add(Styles.MONOSPACE);
+        progress.setMaxWidth(Double.MAX_VALUE);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        Label folderLabel = new Label("_Folder");
+        folderLabel.setLabelFor(folder);
+        Label nameLabel = new Label("File _name");
+        nameLabel.setLabelFor(fileName);
+        HBox folderRow = new HBox(6, folder, browse);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        form.addRow(0, folderLabel, folderRow);
+        form.addRow(1, nameLabel, fileName);
+        GridPane.setHgrow(folderRow, Priority.ALWAYS);
+        GridPane.setHgrow(fileName, Priority.ALWAYS);
+
+        GridPane facts = StepLayout.facts();
+        StepLayout.addFact(facts, 0, "File", file);
+        StepLayout.addFact(facts, 1, "Records", records);
+        StepLayout.addFact(facts, 2, "Size", bytes);
+        HBox shaRow = new HBox(6, sha256, copySha);
+        HBox.setHgrow(sha256, Priority.ALWAYS);
+        StepLayout.addFact(facts, 3, "SHA-256", shaRow);
+        resultCard = new VBox(8, facts);
+        resultCard.getStyleClass().add(Styles.CARD);
+
+        MessageLabel modeWarning = new MessageLabel(model.modeWarningProperty());
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("export-message");
+
+        root = StepLayout.scrolling(StepLayout.page("Export the runbook's JSON file",
+                "Runbook step 3's export: an array of {person_uuid, source_system, source_system_id}, the file the "
+                        + "recluster is sent from. It is written to a temporary file and renamed only when complete, "
+                        + "then read back and checked against the preview. It holds identifiers only.",
+                modeWarning, form, new HBox(10, export), progress, message, resultCard));
+        bind();
+    }
+
+    private void bind() {
+        folder.textProperty().bindBidirectional(model.folderProperty());
+        fileName.textProperty().bindBidirectional(model.fileNameProperty());
+        browse.setOnAction(e -> model.chooseFile());
+        export.setOnAction(e -> model.export());
+        export.disableProperty().bind(model.busyProperty());
+        browse.disableProperty().bind(model.busyProperty());
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        resultCard.visibleProperty().bind(model.resultProperty().isNotNull());
+        resultCard.managedProperty().bind(resultCard.visibleProperty());
+        model.resultProperty().addListener((obs, was, now) -> show(now));
+        copySha.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(sha256.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+    }
+
+    private void show(ExportResult r) {
+        if (r == null) {
+            return;
+        }
+        file.setText(r.file().toString());
+        records.setText(NumberFormat.getIntegerInstance(Locale.UK).format(r.records()));
+        bytes.setText(NumberFormat.getIntegerInstance(Locale.UK).format(r.bytes()) + " bytes");
+        sha256.setText(r.sha256());
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,241 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.textfield.TextFields;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 3's screen: counts on top, the virtualised table of records, cluster statistics beside it. */
+public final class PreviewStepView {
+
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private final PreviewStepViewModel model;
+    private final ToggleButton distinct = new ToggleButton("Distinct records");
+    private final ToggleButton perEvent = new ToggleButton("One row per event");
+    private final Label modeExplanation = new Label();
+    private final FlowPane counts = new FlowPane(10, 10);
+    private final TextField filter = TextFields.createClearableTextField();
+    private final Label showing = new Label();
+    private final TableView<AffectedRecord> table = new TableView<>();
+    private final Button runAgain = new Button("_Run again");
+    private final TableView<Map.Entry<String, Long>> statisticsTable = new TableView<>();
+    private final BarChart<String, Number> statisticsChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Node root;
+
+    public PreviewStepView(PreviewStepViewModel model) {
+        this.model = model;
+        distinct.setId("mode-distinct");
+        perEvent.setId("mode-per-event");
+        filter.setId("filter");
+        showing.setId("showing");
+        table.setId("records-table");
+        runAgain.setId("run-again");
+        statisticsTable.setId("statistics-table");
+        counts.setId("counts");
+        modeExplanation.setWrapText(true);
+        modeExplanation.getStyleClass().add(Styles.STEP_INTRO);
+
+        SegmentedButton modes = new SegmentedButton(distinct, perEvent);
+        distinct.setUserData(RecordMode.DISTINCT_RECORDS);
+        perEvent.setUserData(RecordMode.ONE_ROW_PER_EVENT);
+        filter.setPromptText("Filter by source id, source system or person_uuid");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox controls = new HBox(10, modes, spacer, runAgain);
+        HBox filterRow = new HBox(10, filter, showing);
+
+        buildTable();
+        buildStatistics();
+
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("preview-message");
+        MessageLabel statisticsMessage = new MessageLabel(model.statisticsMessageProperty());
+
+        VBox top = StepLayout.page("Preview affected records",
+                "Runbook step 3: every record created or updated since the deployment time. The query runs with "
+                        + "the cutoff as a bound parameter and reads identifiers only, never names or dates of birth. "
+                        + "The window ends at the replica's clock when the preview starts, so the export is exactly "
+                        + "this set.",
+                controls, modeExplanation, counts, message, filterRow);
+        top.setPadding(new Insets(16, 20, 8, 20));
+
+        Label statsTitle = new Label("Cluster status statistics, before the recluster");
+        statsTitle.getStyleClass().add(Styles.FACT_VALUE);
+        Label statsIntro = new Label("Distinct clusters (person_key) the affected records belong to, by status. "
+                + "Kept for comparison after the recluster.");
+        statsIntro.setWrapText(true);
+        statsIntro.getStyleClass().add(Styles.STEP_INTRO);
+        VBox stats = new VBox(8, statsTitle, statsIntro, statisticsMessage, statisticsTable, statisticsChart);
+        stats.setPadding(new Insets(0, 0, 0, 10));
+        VBox.setVgrow(statisticsChart, Priority.ALWAYS);
+        statisticsTable.setPrefHeight(150);
+
+        SplitPane split = new SplitPane(table, stats);
+        split.setDividerPositions(0.68);
+        BorderPane page = new BorderPane(split, top, null, null, null);
+        BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
+        root = page;
+        bind(modes);
+    }
+
+    private void buildTable() {
+        TableColumn<AffectedRecord, String> uuid = new TableColumn<>("person_uuid");
+        uuid.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().personUuid() == null ? "(none)" : c.getValue().personUuid().toString()));
+        uuid.setPrefWidth(300);
+        TableColumn<AffectedRecord, String> system = new TableColumn<>("source_system");
+        system.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceSystem().name()));
+        system.setPrefWidth(150);
+        TableColumn<AffectedRecord, String> id = new TableColumn<>("source_system_id");
+        id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceSystemId()));
+        id.setPrefWidth(300);
+        TableColumn<AffectedRecord, Number> events = new TableColumn<>("events");
+        events.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().eventCount()));
+        events.setPrefWidth(70);
+        TableColumn<AffectedRecord, String> last = new TableColumn<>("last event (UTC)");
+        last.setCellValueFactory(c -> new ReadOnlyStringWrapper(PreviewStepViewModel.UTC_TIME.format(c.getValue().lastEvent()).replace(" UTC", "")));
+        last.setPrefWidth(170);
+        table.getColumns().setAll(java.util.List.of(uuid, system, id, events, last));
+        table.setPlaceholder(new Label("No rows yet."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    private void buildStatistics() {
+        TableColumn<Map.Entry<String, Long>, String> status = new TableColumn<>("status");
+        status.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
+        status.setPrefWidth(170);
+        TableColumn<Map.Entry<String, Long>, String> clusters = new TableColumn<>("clusters");
+        clusters.setCellValueFactory(c -> new ReadOnlyStringWrapper(COUNT.format(c.getValue().getValue())));
+        clusters.setPrefWidth(100);
+        statisticsTable.getColumns().setAll(java.util.List.of(status, clusters));
+        statisticsTable.setPlaceholder(new Label("Not taken yet."));
+        statisticsChart.setLegendVisible(false);
+        statisticsChart.setAnimated(false);
+        statisticsChart.setMinHeight(180);
+    }
+
+    private void bind(SegmentedButton modes) {
+        modes.getToggleGroup().selectToggle(model.modeProperty().get() == RecordMode.DISTINCT_RECORDS ? distinct : perEvent);
+        modes.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                // A segmented control always has one choice.
+                modes.getToggleGroup().selectToggle(was);
+            } else {
+                model.modeProperty().set((RecordMode) now.getUserData());
+            }
+        });
+        distinct.disableProperty().bind(model.busyProperty());
+        perEvent.disableProperty().bind(model.busyProperty());
+        modeExplanation.textProperty().bind(Bindings.createStringBinding(() -> model.modeProperty().get() == RecordMode.DISTINCT_RECORDS
+                ? "One row per record (source_system + source_system_id), as the later runbook revision selects: "
+                + "\u201cevents\u201d counts its affected events, and person_uuid is its cluster at the latest of them. "
+                + "This is what the recluster needs."
+                : "One row per CREATED/UPDATED event, as the seed runbook selects: a record updated five times appears "
+                + "five times, and would be sent, and reclustered, five times.", model.modeProperty()));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        runAgain.disableProperty().bind(model.busyProperty());
+        runAgain.setOnAction(e -> model.start());
+
+        model.rowsProperty().addListener((obs, was, now) -> showRows(now));
+        showRows(model.rowsProperty().get());
+        model.summaryProperty().addListener((obs, was, now) -> showCounts(now));
+        showCounts(model.summaryProperty().get());
+        model.statisticsProperty().addListener((obs, was, now) -> showStatistics(now));
+        // Sorting a million rows while they stream in would be wasted work; sorting waits for the end.
+        for (TableColumn<AffectedRecord, ?> c : table.getColumns()) {
+            c.sortableProperty().bind(model.busyProperty().not());
+        }
+    }
+
+    private void showRows(ObservableList<AffectedRecord> rows) {
+        table.getSortOrder().clear();
+        FilteredList<AffectedRecord> filtered = new FilteredList<>(rows);
+        filtered.predicateProperty().bind(model.filterPredicateProperty());
+        SortedList<AffectedRecord> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        showing.textProperty().bind(Bindings.createStringBinding(() -> filtered.size() == rows.size()
+                ? COUNT.format(rows.size()) + " rows"
+                : "showing " + COUNT.format(filtered.size()) + " of " + COUNT.format(rows.size()), filtered, rows));
+    }
+
+    private void showCounts(AffectedSummary s) {
+        counts.getChildren().setAll(
+                card("records", s.rows(), "count-records"),
+                card("events", s.events(), "count-events"),
+                card("NOMIS", s.count(SourceSystem.NOMIS), "count-nomis"),
+                card("DELIUS", s.count(SourceSystem.DELIUS), "count-delius"),
+                card("COMMON_PLATFORM", s.count(SourceSystem.COMMON_PLATFORM), "count-common-platform"),
+                card("LIBRA", s.count(SourceSystem.LIBRA), "count-libra"),
+                card("clusters (person_uuid)", s.distinctClusters(), "count-clusters"),
+                card("without person_uuid", s.withoutPersonUuid(), "count-without-uuid"));
+    }
+
+    private static Node card(String name, long value, String id) {
+        Label number = new Label(COUNT.format(value));
+        number.getStyleClass().add(Styles.BIG_NUMBER);
+        number.setId(id);
+        Label caption = new Label(name);
+        caption.getStyleClass().add(Styles.FACT_NAME);
+        VBox box = new VBox(2, number, caption);
+        box.getStyleClass().add(Styles.CARD);
+        return box;
+    }
+
+    private void showStatistics(ClusterStatistics stats) {
+        statisticsChart.getData().clear();
+        if (stats == null) {
+            statisticsTable.getItems().clear();
+            return;
+        }
+        ObservableList<Map.Entry<String, Long>> entries = FXCollections.observableArrayList(stats.clustersByStatus().entrySet());
+        entries.add(Map.entry("total", stats.total()));
+        statisticsTable.setItems(entries);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        stats.clustersByStatus().forEach((status, n) -> series.getData().add(new XYChart.Data<>(status, n)));
+        statisticsChart.getData().add(series);
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,324 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview;
+
+import java.sql.SQLException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.ChunkedDelivery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/**
+ * Step 3: runs the affected-records query as a stream into the table, and the cluster status statistics beside it.
+ * The window's upper bound is the replica's clock when the preview starts, so the set stays fixed while the live
+ * service keeps writing events.
+ */
+public final class PreviewStepViewModel {
+
+    public enum State { IDLE, RUNNING, DONE, CANCELLED, FAILED }
+
+    static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final WizardSession session;
+    private final TaskRunner tasks;
+
+    private final ObjectProperty<RecordMode> mode = new SimpleObjectProperty<>(this, "mode", RecordMode.DISTINCT_RECORDS);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyObjectWrapper<Predicate<AffectedRecord>> filterPredicate = new ReadOnlyObjectWrapper<>(this, "filterPredicate");
+    private final ReadOnlyObjectWrapper<ObservableList<AffectedRecord>> rows =
+            new ReadOnlyObjectWrapper<>(this, "rows", FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<AffectedSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary", AffectedSummary.EMPTY);
+    private final ReadOnlyObjectWrapper<ClusterStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
+    private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyObjectWrapper<AffectedWindow> window = new ReadOnlyObjectWrapper<>(this, "window");
+    private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+
+    // Guarded by this: read by worker threads, replaced on the UI thread.
+    private long generation;
+    private ReplicaQuery<?> recordsQuery;
+    private ReplicaQuery<?> statisticsQuery;
+    private AffectedRecordTally tally = new AffectedRecordTally();
+
+    public PreviewStepViewModel(WizardSession session, TaskRunner tasks) {
+        this.session = session;
+        this.tasks = tasks;
+        busy.bind(state.isEqualTo(State.RUNNING).or(statisticsRunning));
+        valid.bind(session.previewProperty().isNotNull());
+        filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
+        mode.addListener((obs, was, now) -> {
+            if (state.get() != State.IDLE) {
+                start();
+            }
+        });
+        // Another replica or cutoff makes the shown rows stale: stop and forget them.
+        session.replicaProperty().addListener((obs, was, now) -> reset());
+        session.cutoffProperty().addListener((obs, was, now) -> reset());
+    }
+
+    /** Runs the preview when the step is entered and nothing current has been previewed. */
+    public void enter() {
+        if (session.previewProperty().get() == null && state.get() != State.RUNNING) {
+            start();
+        }
+    }
+
+    public void start() {
+        Replica replica = session.replicaProperty().get();
+        Cutoff cutoff = session.cutoffProperty().get();
+        if (replica == null || cutoff == null) {
+            message.set(Message.error("Connect and set the deployment time first."));
+            return;
+        }
+        long run = stopQueries();
+        RecordMode chosenMode = mode.get();
+        ObservableList<AffectedRecord> list = FXCollections.observableArrayList();
+        tally = new AffectedRecordTally();
+        AffectedRecordTally runTally = tally;
+        rows.set(list);
+        summary.set(AffectedSummary.EMPTY);
+        statistics.set(null);
+        statisticsMessage.set(null);
+        window.set(null);
+        session.previewProperty().set(null);
+        state.set(State.RUNNING);
+        statisticsRunning.set(true);
+        message.set(Message.info("Reading the replica's clock\u2026"));
+        session.statusProperty().set("Previewing affected records\u2026");
+
+        tasks.run(replica::now, asOf -> {
+            if (!isCurrent(run)) {
+                return;
+            }
+            if (!asOf.isAfter(cutoff.instant())) {
+                state.set(State.FAILED);
+                statisticsRunning.set(false);
+                message.set(Message.error("The deployment time " + UTC_TIME.format(cutoff.instant())
+                        + " is after the replica's clock (" + UTC_TIME.format(asOf) + "): there are no events to preview."));
+                return;
+            }
+            AffectedWindow w = new AffectedWindow(cutoff.instant(), asOf);
+            window.set(w);
+            message.set(Message.info("Running the affected-records query for events from " + UTC_TIME.format(w.cutoff())
+                    + " up to " + UTC_TIME.format(w.asOf()) + "\u2026"));
+            streamRecords(run, replica, w, chosenMode, list, runTally);
+            loadStatistics(run, replica, w);
+        }, error -> {
+            if (isCurrent(run)) {
+                state.set(State.FAILED);
+                statisticsRunning.set(false);
+                message.set(Message.error(describe(error)));
+            }
+        });
+    }
+
+    private void streamRecords(long run, Replica replica, AffectedWindow w, RecordMode chosenMode,
+                               ObservableList<AffectedRecord> list, AffectedRecordTally runTally) {
+        ChunkedDelivery<AffectedRecord> delivery = new ChunkedDelivery<>(tasks.uiExecutor(), batch -> {
+            if (isCurrent(run)) {
+                list.addAll(batch);
+                for (AffectedRecord r : batch) {
+                    runTally.add(r);
+                }
+                summary.set(runTally.summary());
+            }
+        });
+        tasks.run(() -> {
+            ReplicaQuery<Long> q = replica.affectedRecords(w, chosenMode, delivery::offer);
+            if (!register(run, q, true)) {
+                throw new CancellationException();
+            }
+            return q.run();
+        }, delivered -> {
+            delivery.drain();
+            if (!isCurrent(run)) {
+                return;
+            }
+            state.set(State.DONE);
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+            String what = chosenMode == RecordMode.DISTINCT_RECORDS ? " distinct records" : " rows, one per event,";
+            message.set(list.isEmpty()
+                    ? Message.warning("No records were created or updated between " + UTC_TIME.format(w.cutoff()) + " and "
+                    + UTC_TIME.format(w.asOf()) + ". Check the deployment time: there is nothing to recluster.")
+                    : Message.ok(n.format(list.size()) + what + " affected between " + UTC_TIME.format(w.cutoff())
+                    + " and " + UTC_TIME.format(w.asOf()) + "."));
+            session.statusProperty().set("Preview complete: " + n.format(list.size()) + " rows.");
+            publishIfComplete(run);
+        }, error -> {
+            delivery.drain();
+            if (!isCurrent(run)) {
+                return;
+            }
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+            if (error instanceof CancellationException) {
+                state.set(State.CANCELLED);
+                message.set(Message.warning("Preview cancelled after " + n.format(list.size())
+                        + " rows: the query was stopped on the server. These rows are incomplete and cannot be exported."));
+            } else {
+                state.set(State.FAILED);
+                message.set(Message.error(describe(error) + " The rows shown are incomplete and cannot be exported."));
+            }
+            session.statusProperty().set("Preview stopped.");
+        });
+    }
+
+    private void loadStatistics(long run, Replica replica, AffectedWindow w) {
+        tasks.run(() -> {
+            ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(w);
+            if (!register(run, q, false)) {
+                throw new CancellationException();
+            }
+            return q.run();
+        }, stats -> {
+            if (!isCurrent(run)) {
+                return;
+            }
+            statistics.set(stats);
+            statisticsRunning.set(false);
+            publishIfComplete(run);
+        }, error -> {
+            if (!isCurrent(run)) {
+                return;
+            }
+            statisticsRunning.set(false);
+            statisticsMessage.set(error instanceof CancellationException
+                    ? Message.warning("Cluster statistics cancelled.")
+                    : Message.error("Cluster statistics failed: " + describe(error)
+                    + " The export can go ahead; take the statistics by hand before reclustering."));
+            publishIfComplete(run);
+        });
+    }
+
+    private void publishIfComplete(long run) {
+        if (isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.get().isEmpty()) {
+            session.previewProperty().set(new PreviewSnapshot(window.get(), mode.get(),
+                    Collections.unmodifiableList(rows.get()), summary.get(), statistics.get()));
+        }
+    }
+
+    public void cancel() {
+        ReplicaQuery<?> r;
+        ReplicaQuery<?> s;
+        synchronized (this) {
+            r = recordsQuery;
+            s = statisticsQuery;
+        }
+        if (r != null) {
+            r.cancel();
+        }
+        if (s != null) {
+            s.cancel();
+        }
+        if (r == null && state.get() == State.RUNNING) {
+            // Still reading the clock: drop that run.
+            stopQueries();
+            state.set(State.CANCELLED);
+            statisticsRunning.set(false);
+            message.set(Message.warning("Preview cancelled."));
+        }
+    }
+
+    private void reset() {
+        stopQueries();
+        rows.set(FXCollections.observableArrayList());
+        summary.set(AffectedSummary.EMPTY);
+        statistics.set(null);
+        statisticsMessage.set(null);
+        window.set(null);
+        state.set(State.IDLE);
+        statisticsRunning.set(false);
+        message.set(null);
+    }
+
+    private synchronized long stopQueries() {
+        if (recordsQuery != null) {
+            recordsQuery.cancel();
+        }
+        if (statisticsQuery != null) {
+            statisticsQuery.cancel();
+        }
+        recordsQuery = null;
+        statisticsQuery = null;
+        return ++generation;
+    }
+
+    private synchronized boolean register(long run, ReplicaQuery<?> q, boolean records) {
+        if (run != generation) {
+            return false;
+        }
+        if (records) {
+            recordsQuery = q;
+        } else {
+            statisticsQuery = q;
+        }
+        return true;
+    }
+
+    private synchronized boolean isCurrent(long run) {
+        return run == generation;
+    }
+
+    static String describe(Throwable error) {
+        if (error instanceof SQLException e) {
+            return Replica.describe(e);
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
+    static Predicate<AffectedRecord> predicateFor(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        return r -> r.sourceSystemId().toLowerCase(Locale.ROOT).contains(needle)
+                || r.sourceSystem().name().toLowerCase(Locale.ROOT).contains(needle)
+                || (r.personUuid() != null && r.personUuid().toString().contains(needle));
+    }
+
+    public ObjectProperty<RecordMode> modeProperty() { return mode; }
+    public StringProperty filterProperty() { return filter; }
+    public ReadOnlyObjectProperty<Predicate<AffectedRecord>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ObservableList<AffectedRecord>> rowsProperty() { return rows.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<AffectedSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ClusterStatistics> statisticsProperty() { return statistics.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<AffectedWindow> windowProperty() { return window.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+
+    static String formatTime(Instant i) {
+        return UTC_TIME.format(i);
+    }
+}

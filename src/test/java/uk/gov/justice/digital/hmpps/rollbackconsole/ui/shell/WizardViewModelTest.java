@@ -1,0 +1,81 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Node;
+
+import org.junit.jupiter.api.Test;
+
+class WizardViewModelTest {
+
+    static final class FakeStep implements WizardStep {
+        final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+        final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+        final String title;
+        final List<String> calls;
+
+        FakeStep(String title, List<String> calls) {
+            this.title = title;
+            this.calls = calls;
+        }
+
+        @Override public String title() { return title; }
+        @Override public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+        @Override public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+        @Override public Node view() { return null; }
+        @Override public void onEnter() { calls.add("enter " + title); }
+        @Override public void onLeave() { calls.add("leave " + title); }
+    }
+
+    private final List<String> calls = new ArrayList<>();
+    private final FakeStep connect = new FakeStep("Connect", calls);
+    private final FakeStep cutoff = new FakeStep("Deployment time", calls);
+    private final PlannedStep later = new PlannedStep("Outcome");
+    private final WizardViewModel wizard = new WizardViewModel(List.of(connect, cutoff, later));
+
+    @Test
+    void nextFollowsTheCurrentStepsValidity() {
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        connect.valid.set(true);
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        wizard.next();
+        assertThat(wizard.currentStep()).isSameAs(cutoff);
+        assertThat(calls).containsExactly("leave Connect", "enter Deployment time");
+    }
+
+    @Test
+    void aBusyStepHoldsTheUserThere() {
+        connect.valid.set(true);
+        connect.busy.set(true);
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.goTo(1)).isFalse();
+        connect.busy.set(false);
+        assertThat(wizard.goTo(1)).isTrue();
+        cutoff.busy.set(true);
+        assertThat(wizard.canGoBackProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStepIsReachableOnlyWhenEveryEarlierStepIsValid() {
+        assertThat(wizard.goTo(1)).isFalse();
+        connect.valid.set(true);
+        assertThat(wizard.reachable(1).get()).isTrue();
+        connect.valid.set(false);
+        assertThat(wizard.reachable(1).get()).isFalse();
+    }
+
+    @Test
+    void plannedStepsAreNeverEntered() {
+        connect.valid.set(true);
+        cutoff.valid.set(true);
+        wizard.next();
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.goTo(2)).isFalse();
+        assertThat(wizard.currentStep()).isSameAs(cutoff);
+    }
+}

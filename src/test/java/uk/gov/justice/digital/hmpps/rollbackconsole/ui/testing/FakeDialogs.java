@@ -1,0 +1,34 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+
+/** Answers the console's questions as a test scripts them, and records what was asked. */
+public final class FakeDialogs implements DialogService {
+
+    public final List<String> asked = new ArrayList<>();
+    public boolean confirmAnswer;
+    public Path saveFile;
+
+    @Override
+    public boolean confirm(String title, String question, String confirmLabel) {
+        asked.add(title + ": " + question);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path initialFolder, String initialName) {
+        asked.add(title);
+        return Optional.ofNullable(saveFile);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions) {
+        asked.add(title);
+        return Optional.empty();
+    }
+}
