@@ -42,8 +42,10 @@ final class Failures {
         if (hasCause(e, SocketTimeoutException.class) || lower.contains("timed out")
                 || ("08001".equals(state) && e.getCause() == null
                     && elapsedMillis >= timeouts.loginSeconds() * 1000L - 500)) {
-            return new ConnectFailure(Kind.TIMEOUT,
-                    where + " did not complete the login within " + timeouts.loginSeconds() + " seconds.",
+            boolean duringConnect = lower.contains("connect timed out") || causeMessageContains(e, "connect timed out");
+            return new ConnectFailure(Kind.TIMEOUT, duringConnect
+                    ? where + " did not accept a connection within " + timeouts.connectSeconds() + " seconds."
+                    : where + " did not complete the login within " + timeouts.loginSeconds() + " seconds.",
                     SslMode.isLoopback(s.host())
                             ? "The port-forward may be stale or pointing at a pod that is gone: stop it, start it"
                               + " again (" + forwardCommand(s) + ") and connect again."
@@ -76,12 +78,15 @@ final class Failures {
     }
 
     private static boolean isTls(SQLException e, ConnectionSettings s, String lower) {
+        if (nullToEmpty(e.getSQLState()).startsWith("28")) {
+            // pg_hba said no: about TLS only when it wanted encryption the connection did not have
+            return lower.contains("no encryption") || lower.contains("ssl off");
+        }
         if (hasCause(e, SSLException.class) || hasCause(e, CertificateException.class)
                 || hasCause(e, GeneralSecurityException.class)) {
             return true;
         }
-        if (lower.contains("ssl") || lower.contains("certificate") || lower.contains("hostnameverifier")
-                || lower.contains("no encryption")) {
+        if (lower.contains("ssl") || lower.contains("certificate") || lower.contains("hostnameverifier")) {
             return true;
         }
         // 08004 without a password in sight is pgjdbc's "the server does not support SSL" in any language.
@@ -178,6 +183,15 @@ final class Failures {
         }
         return "The replica reported an error" + (state.isEmpty() ? "" : " (" + state + ")") + ": "
                 + firstLine(message) + "." + nothing + " run it again.";
+    }
+
+    private static boolean causeMessageContains(Throwable t, String text) {
+        for (Throwable c = t.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -9,8 +9,40 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
-/** The failures that cannot be provoked on demand here: a replica conflict, a stalled link, resource limits. */
-class DescribeTest {
+/** Failures that cannot be provoked on demand here: a replica conflict, a stalled link, RDS's pg_hba rules. */
+class FailureWordingTest {
+
+    @Test
+    void aReplicaThatAcceptsOnlyTlsIsATlsFailureButAMissingHbaEntryOverTlsIsNot() {
+        ConnectionSettings settings = new ConnectionSettings("127.0.0.1", 15432, "db", "reader", null,
+                uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.DEV, SslMode.PREFER, null, null);
+
+        ConnectFailure plain = Failures.classify(new SQLException("FATAL: no pg_hba.conf entry for host"
+                + " \"127.0.0.1\", user \"reader\", database \"db\", no encryption", "28000"), settings,
+                Timeouts.STANDARD, 10);
+        ConnectFailure overTls = Failures.classify(new SQLException("FATAL: no pg_hba.conf entry for host"
+                + " \"127.0.0.1\", user \"reader\", database \"db\", SSL encryption", "28000"), settings,
+                Timeouts.STANDARD, 10);
+
+        assertThat(plain.kind()).isEqualTo(ConnectFailure.Kind.TLS);
+        assertThat(plain.whatToDo()).contains("verify-full");
+        assertThat(overTls.kind()).isEqualTo(ConnectFailure.Kind.AUTH_FAILED);
+    }
+
+    @Test
+    void aConnectionAttemptNobodyAnswersIsATimeoutOfTheConnectStep() {
+        ConnectionSettings settings = new ConnectionSettings("replica.example.test", 5432, "db", "reader", null,
+                uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.DEV, SslMode.VERIFY_FULL, null, null);
+
+        ConnectFailure failure = Failures.classify(new PSQLException("The connection attempt failed.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT, new SocketTimeoutException("Connect timed out")), settings,
+                Timeouts.STANDARD, 5_000);
+
+        assertThat(failure.kind()).isEqualTo(ConnectFailure.Kind.TIMEOUT);
+        assertThat(failure.whatHappened()).isEqualTo("replica.example.test:5432 did not accept a connection within"
+                + " 5 seconds.");
+        assertThat(failure.whatToDo()).contains("VPN");
+    }
 
     @Test
     void aConflictWithRecoveryOnTheReplicaIsExplained() {
