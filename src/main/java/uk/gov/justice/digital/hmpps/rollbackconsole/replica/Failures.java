@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 import javax.net.ssl.SSLException;
@@ -169,6 +170,10 @@ final class Failures {
             return "The replica refused to write (" + state + "): the console's connections are read-only."
                     + " Nothing was written.";
         }
+        if (e instanceof SQLTransientConnectionException && !hasCause(e, SQLException.class, 1)) {
+            return "No connection to the replica could be had in time: the pool's connections are busy or the link"
+                    + " is down." + nothing + " check the port-forward and run it again.";
+        }
         if (state.startsWith("08") || lower.contains("i/o error")) {
             return "The connection to the replica was lost (" + (state.isEmpty() ? "I/O error" : state) + ")."
                     + nothing + " check the port-forward and run it again.";
@@ -192,6 +197,15 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** Whether a cause (not t itself) from {@code depth} levels down is of the type. */
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type, int depth) {
+        Throwable c = t;
+        for (int i = 0; i < depth && c != null; i++) {
+            c = c.getCause();
+        }
+        return c != null && hasCause(c, type);
     }
 
     static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

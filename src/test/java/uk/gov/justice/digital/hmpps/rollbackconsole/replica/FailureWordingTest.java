@@ -70,6 +70,14 @@ class FailureWordingTest {
     }
 
     @Test
+    void waitingTooLongForAPooledConnectionIsExplained() {
+        SQLException e = new java.sql.SQLTransientConnectionException(
+                "replica - Connection is not available, request timed out after 10000ms.");
+
+        assertThat(Replica.describe(e)).startsWith("No connection to the replica could be had in time");
+    }
+
+    @Test
     void aStatementTimeoutOrCancelIsNamed() {
         assertThat(Replica.describe(new SQLException("ERROR: canceling statement due to statement timeout",
                 "57014"))).contains("57014").contains("statement timeout");
