@@ -1,0 +1,221 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+
+/**
+ * The console's read-only view of Person Record's read replica: a small pool, checked on connect, and the runbook's
+ * queries over an {@link AffectedWindow}. Only identifiers are ever selected; personal data stays on the server.
+ */
+public final class Replica implements AutoCloseable {
+
+    static final int FETCH_SIZE = 5_000;
+    static final int MAX_CONNECTIONS = 3;
+    /** The key clusterStatistics uses for clusters whose person_key has no status. */
+    public static final String NO_STATUS = "(no status)";
+
+    private final ConnectionSettings settings;
+    private final ReplicaInfo info;
+    private final ReplicaDataSource source;
+    private final HikariDataSource pool;
+
+    private Replica(ConnectionSettings settings, ReplicaInfo info, ReplicaDataSource source, HikariDataSource pool) {
+        this.settings = settings;
+        this.info = info;
+        this.source = source;
+        this.pool = pool;
+    }
+
+    /**
+     * Connects, checks what the console relies on (schema, tables, columns, primary or replica) and builds the pool.
+     * The checks run on a connection of their own before the pool exists, so that a failure reports pgjdbc's own
+     * cause at once instead of after the pool's retries, and leaves nothing open behind it.
+     */
+    public static Replica connect(ConnectionSettings settings) throws ConnectFailure {
+        return connect(settings, Timeouts.STANDARD);
+    }
+
+    static Replica connect(ConnectionSettings settings, Timeouts timeouts) throws ConnectFailure {
+        Objects.requireNonNull(settings, "settings");
+        ReplicaDataSource source = new ReplicaDataSource(settings, timeouts);
+        ReplicaInfo info;
+        long started = System.nanoTime();
+        try (Connection c = source.getConnection()) {
+            info = ReplicaChecks.run(c, settings);
+        } catch (SQLException e) {
+            source.forgetPassword();
+            throw Failures.classify(e, settings, timeouts, (System.nanoTime() - started) / 1_000_000);
+        } catch (ConnectFailure f) {
+            source.forgetPassword();
+            throw f;
+        }
+        return new Replica(settings, info, source, new HikariDataSource(poolConfig(source, timeouts)));
+    }
+
+    private static HikariConfig poolConfig(DataSource source, Timeouts timeouts) {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("replica");
+        c.setDataSource(source);
+        c.setMaximumPoolSize(MAX_CONNECTIONS);
+        // Connections are opened on demand: a pool that refills itself in the background would keep dialling a
+        // port-forward that the user has stopped.
+        c.setMinimumIdle(0);
+        c.setReadOnly(true);
+        c.setAutoCommit(true);
+        c.setConnectionTimeout(timeouts.poolWaitMillis());
+        c.setValidationTimeout(Math.min(5_000, timeouts.poolWaitMillis()));
+        // The connect checks have just proved the settings; the pool need not dial before its first query.
+        c.setInitializationFailTimeout(-1);
+        c.setKeepaliveTime(60_000);
+        c.setIdleTimeout(300_000);
+        c.setMaxLifetime(1_800_000);
+        return c;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public ReplicaInfo info() {
+        return info;
+    }
+
+    /** The replica's clock, to fix a preview's as-of bound: the service stamps events with the database's time. */
+    public Instant now() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(RunbookSql.NOW)) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    public ReplicaQuery<AffectedCounts> counts(AffectedWindow window) {
+        Objects.requireNonNull(window, "window");
+        return new PooledQuery<>(pool, (q, c) -> {
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.COUNTS)) {
+                bind(ps, window);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new AffectedCounts(rs.getLong("events"), rs.getLong("distinct_records"),
+                            rs.getLong("distinct_clusters"));
+                }
+            }
+        });
+    }
+
+    /**
+     * The runbook's cluster status statistics for the records affected in the window, by the clusters they are in
+     * now. {@code takenAt} is the replica's time at the start of the query, for comparing before and after a
+     * recluster.
+     */
+    public ReplicaQuery<ClusterStatistics> clusterStatistics(AffectedWindow window) {
+        Objects.requireNonNull(window, "window");
+        return new PooledQuery<>(pool, (q, c) -> {
+            Instant takenAt;
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.NOW); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                takenAt = rs.getObject(1, OffsetDateTime.class).toInstant(); // transaction start, as the query sees
+            }
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.CLUSTER_STATISTICS)) {
+                bind(ps, window);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String status = rs.getString("status");
+                        byStatus.put(status == null ? NO_STATUS : status, rs.getLong("clusters"));
+                    }
+                }
+            }
+            return new ClusterStatistics(byStatus, takenAt);
+        });
+    }
+
+    /**
+     * Streams the affected records to {@code sink} as the server sends them (a cursor of {@value #FETCH_SIZE} rows
+     * a fetch), on the thread that calls run(). run() returns how many rows reached the sink.
+     */
+    public ReplicaQuery<Long> affectedRecords(AffectedWindow window, RecordMode mode, Consumer<AffectedRecord> sink) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(sink, "sink");
+        String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
+        return new PooledQuery<>(pool, (q, c) -> {
+            try (PreparedStatement ps = q.prepare(c, sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                bind(ps, window);
+                long delivered = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (!q.isCancelled() && rs.next()) {
+                        sink.accept(read(rs));
+                        delivered++;
+                    }
+                }
+                q.throwIfCancelled(null);
+                return delivered;
+            }
+        });
+    }
+
+    private static AffectedRecord read(ResultSet rs) throws SQLException {
+        String sourceSystemValue = rs.getString("source_system");
+        String sourceSystemId = rs.getString("source_system_id");
+        SourceSystem sourceSystem = SourceSystem.fromWire(sourceSystemValue)
+                .orElseThrow(() -> UnexpectedRowException.unknownSourceSystem(sourceSystemValue, sourceSystemId));
+        if (sourceSystemId == null) {
+            throw UnexpectedRowException.missingSourceSystemId(sourceSystemValue);
+        }
+        return new AffectedRecord(rs.getObject("person_uuid", UUID.class), sourceSystem, sourceSystemId,
+                Math.toIntExact(rs.getLong("event_count")), utc(rs.getObject("last_event", LocalDateTime.class)));
+    }
+
+    // event_timestamp is a timestamp without time zone holding UTC wall-clock time. LocalDateTime carries it
+    // unchanged both ways; java.sql.Timestamp would shift it by the JVM's default zone (an hour, in BST).
+    private static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
+        ps.setObject(1, LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC));
+        ps.setObject(2, LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC));
+    }
+
+    private static Instant utc(LocalDateTime wallClock) {
+        return wallClock.toInstant(ZoneOffset.UTC);
+    }
+
+    /** One sentence for the user about a query that failed part-way: what happened, and that nothing was written. */
+    public static String describe(SQLException e) {
+        return Failures.describe(e);
+    }
+
+    /** The pool, for tests that prove what its connections refuse. */
+    DataSource pool() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        source.forgetPassword();
+    }
+}

@@ -1,0 +1,12 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
+
+/**
+ * What the connect checks found.
+ *
+ * @param inRecovery         true for a read replica (a hot standby); false means a primary, which the user must
+ *                           acknowledge outside production and which production refuses
+ * @param eventLogRowEstimate the planner's estimate of event_log's size, or a bounded count when the table was
+ *                           never analysed
+ */
+public record ReplicaInfo(String serverVersion, boolean inRecovery, long eventLogRowEstimate) {
+}

@@ -1,0 +1,94 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
+
+/**
+ * The runbook's queries, bounded above by the preview's as-of instant. Every statement the console sends is here:
+ * the window's bounds are always bind parameters (timestamp without time zone, UTC wall-clock), and only
+ * identifiers are selected, never the personal-data columns that sit beside them.
+ */
+final class RunbookSql {
+
+    private RunbookSql() {
+    }
+
+    /** The two event types a bad deployment's writes show up as; everything else is left alone. */
+    static final String AFFECTED_EVENTS = "event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
+            + " and event_timestamp >= ? and event_timestamp < ?";
+
+    // Byte order, so that the same data gives the same file whatever the server's collation.
+    static final String DISTINCT_RECORDS = """
+            select source_system,
+                   source_system_id,
+                   count(*) as event_count,
+                   max(event_timestamp) as last_event,
+                   (array_agg(person_uuid order by event_timestamp desc, id desc))[1] as person_uuid
+            from personrecordservice.event_log
+            where %s
+            group by source_system, source_system_id
+            order by source_system collate "C", source_system_id collate "C"
+            """.formatted(AFFECTED_EVENTS);
+
+    static final String ONE_ROW_PER_EVENT = """
+            select source_system,
+                   source_system_id,
+                   1 as event_count,
+                   event_timestamp as last_event,
+                   person_uuid
+            from personrecordservice.event_log
+            where %s
+            order by id
+            """.formatted(AFFECTED_EVENTS);
+
+    static final String COUNTS = """
+            select count(*) as events,
+                   count(distinct (source_system, source_system_id)) as distinct_records,
+                   count(distinct person_uuid) as distinct_clusters
+            from personrecordservice.event_log
+            where %s
+            """.formatted(AFFECTED_EVENTS);
+
+    // The runbook's cluster status statistics, restricted to the window.
+    static final String CLUSTER_STATISTICS = """
+            with affected_records as (
+              select distinct el.source_system_id, el.source_system, el.match_id
+              from personrecordservice.event_log el
+              where el.%s
+            )
+            select clusters.status, count(*) as clusters
+            from (select distinct pk.id, pk.status
+                  from affected_records ar
+                  join personrecordservice.person p on ar.match_id = p.match_id
+                  join personrecordservice.person_key pk on pk.id = p.fk_person_key_id) clusters
+            group by clusters.status
+            order by clusters.status collate "C" nulls last
+            """.formatted(AFFECTED_EVENTS.replace("event_timestamp", "el.event_timestamp"));
+
+    static final String NOW = "select now()";
+
+    static final String SERVER_VERSION = "show server_version";
+
+    static final String IN_RECOVERY = "select pg_is_in_recovery()";
+
+    static final String SCHEMA_EXISTS = "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?)";
+
+    static final String COLUMNS = """
+            select c.relname, a.attname, has_table_privilege(c.oid, 'SELECT') as readable
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+            where n.nspname = ? and c.relname in ('event_log', 'person', 'person_key')
+              and c.relkind in ('r', 'p', 'v', 'm', 'f')
+            """;
+
+    /** reltuples is -1 (PostgreSQL 14+) or 0 with no pages (older) until the table is first vacuumed or analysed. */
+    static final String EVENT_LOG_ESTIMATE = """
+            select c.reltuples::float8, c.relpages
+            from pg_catalog.pg_class c
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'personrecordservice' and c.relname = 'event_log'
+            """;
+
+    static final long EVENT_LOG_COUNT_CAP = 1_000_000;
+
+    static final String EVENT_LOG_BOUNDED_COUNT =
+            "select count(*) from (select 1 from personrecordservice.event_log limit " + EVENT_LOG_COUNT_CAP + ") s";
+}

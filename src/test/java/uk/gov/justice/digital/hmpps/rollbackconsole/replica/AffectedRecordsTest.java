@@ -1,0 +1,205 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.AS_OF;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.BST_DISTINCT_RECORDS;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.BST_EVENT_ROWS;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.BST_WINDOW;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.CLOCKS_GO_BACK;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.CLOCKS_GO_FORWARD;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.GMT_DISTINCT_RECORDS;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.GMT_WINDOW;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+
+class AffectedRecordsTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static Replica replica;
+
+    @BeforeAll
+    static void connect() throws ConnectFailure {
+        TestReplica.reseed();
+        replica = Replica.connect(TestReplica.settings());
+    }
+
+    @AfterAll
+    static void close() {
+        replica.close();
+    }
+
+    @Test
+    void distinctFormGivesOneRowPerRecordWithItsEventCountLatestEventAndLatestCluster() throws SQLException {
+        assertThat(records(BST_WINDOW, RecordMode.DISTINCT_RECORDS)).containsExactlyElementsOf(BST_DISTINCT_RECORDS);
+    }
+
+    @Test
+    void oneRowPerEventFormRepeatsARecordForEachEventInIdOrder() throws SQLException {
+        assertThat(records(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT)).containsExactlyElementsOf(BST_EVENT_ROWS);
+    }
+
+    @Test
+    void eventExactlyAtTheBstCutoffIsInAndOneMillisecondBeforeIsOut() throws SQLException {
+        List<String> ids = ids(records(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT));
+
+        assertThat(ids).contains("A1001AA", "1000004", "X100023")
+                .doesNotContainAnyElementsOf(TestReplica.BST_JUST_BEFORE_IDS);
+        // the Common Platform record ...0003 has events 1 s before and 1 ms after: only the one after counts
+        assertThat(ids).containsOnlyOnce("cf000000-0000-4000-8000-000000000003");
+    }
+
+    @Test
+    void theBstCutoffReadOffALondonClockSelectsTheSameRecords() throws SQLException {
+        Instant cutoff = LocalDateTime.parse(TestReplica.CUTOFF_BST_LOCAL.replace(' ', 'T')).atZone(LONDON)
+                .toInstant();
+
+        assertThat(cutoff).isEqualTo(TestReplica.CUTOFF_BST);
+        assertThat(records(new AffectedWindow(cutoff, AS_OF), RecordMode.DISTINCT_RECORDS))
+                .containsExactlyElementsOf(BST_DISTINCT_RECORDS);
+    }
+
+    @Test
+    void gmtCutoffIncludesTheEventAtItAndExcludesTheOneAMillisecondBefore() throws SQLException {
+        assertThat(records(GMT_WINDOW, RecordMode.DISTINCT_RECORDS)).containsExactlyElementsOf(GMT_DISTINCT_RECORDS);
+    }
+
+    @Test
+    void theAsOfBoundIsExclusiveSoEventsWrittenDuringThePreviewAreLeftOut() throws SQLException {
+        List<AffectedRecord> upToAsOf = records(GMT_WINDOW, RecordMode.ONE_ROW_PER_EVENT);
+        List<AffectedRecord> twoSecondsLater = records(new AffectedWindow(TestReplica.CUTOFF_GMT,
+                AS_OF.plusSeconds(2)), RecordMode.ONE_ROW_PER_EVENT);
+
+        assertThat(ids(upToAsOf)).doesNotContain("A1022AA");
+        assertThat(twoSecondsLater).hasSize(upToAsOf.size() + 2);
+        assertThat(twoSecondsLater.subList(upToAsOf.size(), twoSecondsLater.size()))
+                .extracting(AffectedRecord::sourceSystemId, AffectedRecord::lastEvent)
+                .containsExactly(
+                        Tuple.tuple("A1022AA", AS_OF),
+                        Tuple.tuple("A1001AA", AS_OF.plusSeconds(1)));
+    }
+
+    @Test
+    void aCutoffOnTheHourTheClocksGoForwardSplitsTheDayAtOneUtc() throws SQLException {
+        Instant dayStart = CLOCKS_GO_FORWARD.truncatedTo(ChronoUnit.DAYS);
+
+        assertThat(ids(records(new AffectedWindow(dayStart, CLOCKS_GO_FORWARD), RecordMode.ONE_ROW_PER_EVENT)))
+                .containsExactlyElementsOf(TestReplica.BEFORE_CLOCKS_GO_FORWARD_IDS);
+        assertThat(ids(records(new AffectedWindow(CLOCKS_GO_FORWARD, dayStart.plus(1, ChronoUnit.DAYS)),
+                RecordMode.ONE_ROW_PER_EVENT)))
+                .containsExactlyElementsOf(TestReplica.AFTER_CLOCKS_GO_FORWARD_IDS);
+        // London 02:00 BST is the first instant after the jump
+        assertThat(LocalDateTime.parse("2025-03-30T02:00:00").atZone(LONDON).toInstant()).isEqualTo(CLOCKS_GO_FORWARD);
+    }
+
+    @Test
+    void aCutoffOnTheHourTheClocksGoBackTellsTheTwoPassesOfOneOClockApart() throws SQLException {
+        Instant dayStart = CLOCKS_GO_BACK.truncatedTo(ChronoUnit.DAYS);
+
+        List<AffectedRecord> firstPass = records(new AffectedWindow(dayStart, CLOCKS_GO_BACK),
+                RecordMode.ONE_ROW_PER_EVENT);
+        List<AffectedRecord> secondPass = records(new AffectedWindow(CLOCKS_GO_BACK,
+                dayStart.plus(1, ChronoUnit.DAYS)), RecordMode.ONE_ROW_PER_EVENT);
+
+        assertThat(ids(firstPass)).containsExactlyElementsOf(TestReplica.BEFORE_CLOCKS_GO_BACK_IDS);
+        assertThat(ids(secondPass)).containsExactlyElementsOf(TestReplica.AFTER_CLOCKS_GO_BACK_IDS);
+        assertThat(firstPass.get(1).lastEvent()).isEqualTo(Instant.parse("2025-10-26T00:59:59.999Z"));
+        assertThat(secondPass.get(1).lastEvent()).isEqualTo(Instant.parse("2025-10-26T01:30:00Z"));
+    }
+
+    @Test
+    void eventTypesOtherThanCreatedAndUpdatedAreNeverAffected() throws SQLException {
+        // A1011AA has fourteen events of other types (current and legacy) inside the BST window, and none else
+        assertThat(ids(records(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT)))
+                .doesNotContain(TestReplica.ONLY_EXCLUDED_EVENTS_ID);
+
+        List<AffectedRecord> everything = records(new AffectedWindow(Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2030-01-01T00:00:00Z")), RecordMode.ONE_ROW_PER_EVENT);
+        // 54 events seeded, 16 of them of other types; A1011AA's one CREATED event is from 2024
+        assertThat(everything).hasSize(38);
+        assertThat(ids(everything)).containsOnlyOnce(TestReplica.ONLY_EXCLUDED_EVENTS_ID);
+    }
+
+    @Test
+    void recordsWithoutPersonUuidAreDeliveredWithANullCluster() throws SQLException {
+        List<AffectedRecord> distinct = records(BST_WINDOW, RecordMode.DISTINCT_RECORDS);
+        List<AffectedRecord> events = records(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT);
+
+        assertThat(distinct).filteredOn(r -> r.personUuid() == null)
+                .extracting(AffectedRecord::sourceSystem, AffectedRecord::sourceSystemId)
+                .containsExactly(Tuple.tuple(SourceSystem.DELIUS, "X100010"),
+                        Tuple.tuple(SourceSystem.LIBRA, "1000008"));
+        assertThat(distinct.stream().filter(r -> r.personUuid() == null).count())
+                .isEqualTo(TestReplica.BST_RECORDS_WITHOUT_PERSON_UUID);
+        assertThat(events.stream().filter(r -> r.personUuid() == null).count())
+                .isEqualTo(TestReplica.BST_EVENTS_WITHOUT_PERSON_UUID);
+    }
+
+    @Test
+    void distinctFormReportsTheClusterOfTheLatestEventBreakingTiesByHigherId() throws SQLException {
+        List<AffectedRecord> distinct = records(BST_WINDOW, RecordMode.DISTINCT_RECORDS);
+
+        assertThat(distinct).contains(TestReplica.CHANGED_CLUSTER, TestReplica.SAME_INSTANT_EVENTS,
+                TestReplica.SEVEN_UPDATES);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheJvmTimeZone() throws SQLException, ConnectFailure {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
+            // a fresh pool, so that its sessions too are opened from a London JVM
+            try (Replica london = Replica.connect(TestReplica.settings())) {
+                List<AffectedRecord> distinct = new ArrayList<>();
+                london.affectedRecords(BST_WINDOW, RecordMode.DISTINCT_RECORDS, distinct::add).run();
+                List<AffectedRecord> events = new ArrayList<>();
+                london.affectedRecords(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT, events::add).run();
+
+                assertThat(distinct).containsExactlyElementsOf(BST_DISTINCT_RECORDS);
+                assertThat(events).containsExactlyElementsOf(BST_EVENT_ROWS);
+                assertThat(london.counts(BST_WINDOW).run()).isEqualTo(TestReplica.BST_COUNTS);
+                assertThat(london.now()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+            }
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void runReturnsHowManyRowsReachedTheSink() throws SQLException {
+        List<AffectedRecord> sink = new ArrayList<>();
+
+        long delivered = replica.affectedRecords(BST_WINDOW, RecordMode.DISTINCT_RECORDS, sink::add).run();
+
+        assertThat(delivered).isEqualTo(sink.size()).isEqualTo(BST_DISTINCT_RECORDS.size());
+    }
+
+    private static List<AffectedRecord> records(AffectedWindow window, RecordMode mode) throws SQLException {
+        List<AffectedRecord> rows = new ArrayList<>();
+        replica.affectedRecords(window, mode, rows::add).run();
+        return rows;
+    }
+
+    private static List<String> ids(List<AffectedRecord> records) {
+        return records.stream().map(AffectedRecord::sourceSystemId).toList();
+    }
+}
