@@ -80,6 +80,12 @@ public final class TestReplica {
 
     /** CREATED/UPDATED events in the window, distinct source records, distinct non-null event person_uuids. */
     public static final AffectedCounts BST_COUNTS = new AffectedCounts(24, 16, 4);
+    /**
+     * The BST cutoff with no upper bound but the replica's clock, as the window and the command line use it: the two
+     * events at and just after {@link #AS_OF} come in (a new record in the RECLUSTER_MERGE cluster, and one more
+     * update of a record already counted).
+     */
+    public static final AffectedCounts BST_TO_NOW_COUNTS = new AffectedCounts(26, 17, 5);
     public static final long BST_EVENTS_WITHOUT_PERSON_UUID = 2;
     public static final long BST_RECORDS_WITHOUT_PERSON_UUID = 2;
     public static final Map<SourceSystem, Long> BST_RECORDS_BY_SOURCE_SYSTEM =

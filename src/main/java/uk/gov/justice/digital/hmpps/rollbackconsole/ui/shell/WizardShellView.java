@@ -56,8 +56,7 @@ public final class WizardShellView extends BorderPane {
                 b.setDisable(true);
                 b.setTooltip(new Tooltip("Not in the console yet: follow the runbook by hand for this step."));
             } else {
-                b.disableProperty().bind(Bindings.createBooleanBinding(() -> !wizard.reachable(index).get(),
-                        wizard.reachable(index)));
+                b.disableProperty().bind(Bindings.not(wizard.reachable(index)));
                 b.setOnAction(e -> wizard.goTo(index));
             }
             stepButtons.add(b);

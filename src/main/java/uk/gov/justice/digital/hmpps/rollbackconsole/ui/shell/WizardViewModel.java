@@ -21,12 +21,23 @@ public final class WizardViewModel {
     private final ReadOnlyBooleanWrapper canGoNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper currentBusy = new ReadOnlyBooleanWrapper();
+    private final List<BooleanBinding> reachable;
 
     public WizardViewModel(List<WizardStep> steps) {
         if (steps.isEmpty() || !steps.get(0).implemented()) {
             throw new IllegalArgumentException("the first step must exist");
         }
         this.steps = List.copyOf(steps);
+        // One binding per step, kept: a binding that nobody holds and reads stops passing on changes.
+        this.reachable = new java.util.ArrayList<>();
+        for (int index = 0; index < this.steps.size(); index++) {
+            boolean exists = this.steps.get(index).implemented();
+            BooleanBinding all = Bindings.createBooleanBinding(() -> exists);
+            for (int i = 0; i < index; i++) {
+                all = all.and(this.steps.get(i).validProperty());
+            }
+            reachable.add(all);
+        }
         current.addListener((obs, was, now) -> rebind());
         rebind();
     }
@@ -57,11 +68,7 @@ public final class WizardViewModel {
 
     /** True when every step before {@code index} is valid and the step itself exists. */
     public ObservableBooleanValue reachable(int index) {
-        BooleanBinding all = Bindings.createBooleanBinding(() -> steps.get(index).implemented());
-        for (int i = 0; i < index; i++) {
-            all = all.and(steps.get(i).validProperty());
-        }
-        return all;
+        return reachable.get(index);
     }
 
     public void next() {

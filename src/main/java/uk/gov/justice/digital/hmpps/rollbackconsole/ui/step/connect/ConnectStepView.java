@@ -125,7 +125,7 @@ public final class ConnectStepView {
         HBox caRow = new HBox(6, caBundle, browseCa);
         HBox.setHgrow(caBundle, Priority.ALWAYS);
         form.addRow(row++, label("C_A bundle", caBundle), caRow);
-        form.addRow(row++, label("Certificate _names", tlsServerName), tlsServerName);
+        form.addRow(row++, label("Certificate _host", tlsServerName), tlsServerName);
 
         HBox actions = new HBox(8, connect, disconnect);
 

@@ -60,8 +60,10 @@ public final class ExportStepView {
         form.setVgap(8);
         Label folderLabel = new Label("_Folder");
         folderLabel.setLabelFor(folder);
+        folderLabel.setMnemonicParsing(true);
         Label nameLabel = new Label("File _name");
         nameLabel.setLabelFor(fileName);
+        nameLabel.setMnemonicParsing(true);
         HBox folderRow = new HBox(6, folder, browse);
         HBox.setHgrow(folder, Priority.ALWAYS);
         form.addRow(0, folderLabel, folderRow);
@@ -76,7 +78,12 @@ public final class ExportStepView {
         HBox shaRow = new HBox(6, sha256, copySha);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
-        resultCard = new VBox(8, facts);
+        Label nextStep = new Label("Next, runbook step 4: send this file to POST /admin/recluster through a port-forward. "
+                + "The console does not do that step yet: follow the runbook by hand, sending the file as the raw JSON "
+                + "body (curl -H 'Content-Type: application/json' --data-binary @FILE), not as a multipart form.");
+        nextStep.setWrapText(true);
+        nextStep.getStyleClass().add(Styles.STEP_INTRO);
+        resultCard = new VBox(8, facts, nextStep);
         resultCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel modeWarning = new MessageLabel(model.modeWarningProperty());

@@ -58,7 +58,7 @@ public final class PreviewStepView {
     private final TableView<AffectedRecord> table = new TableView<>();
     private final Button runAgain = new Button("_Run again");
     private final TableView<Map.Entry<String, Long>> statisticsTable = new TableView<>();
-    private final BarChart<String, Number> statisticsChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<Number, String> statisticsChart = new BarChart<>(new NumberAxis(), new CategoryAxis());
     private final Node root;
 
     public PreviewStepView(PreviewStepViewModel model) {
@@ -101,6 +101,7 @@ public final class PreviewStepView {
 
         Label statsTitle = new Label("Cluster status statistics, before the recluster");
         statsTitle.getStyleClass().add(Styles.FACT_VALUE);
+        statsTitle.setWrapText(true);
         Label statsIntro = new Label("Distinct clusters (person_key) the affected records belong to, by status. "
                 + "Kept for comparison after the recluster.");
         statsIntro.setWrapText(true);
@@ -108,10 +109,12 @@ public final class PreviewStepView {
         VBox stats = new VBox(8, statsTitle, statsIntro, statisticsMessage, statisticsTable, statisticsChart);
         stats.setPadding(new Insets(0, 0, 0, 10));
         VBox.setVgrow(statisticsChart, Priority.ALWAYS);
-        statisticsTable.setPrefHeight(150);
+        statisticsTable.setPrefHeight(190);
+        statisticsTable.setMinHeight(150);
+        stats.setMinWidth(300);
 
         SplitPane split = new SplitPane(table, stats);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
         BorderPane page = new BorderPane(split, top, null, null, null);
         BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
         root = page;
@@ -121,21 +124,22 @@ public final class PreviewStepView {
     private void buildTable() {
         TableColumn<AffectedRecord, String> uuid = new TableColumn<>("person_uuid");
         uuid.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().personUuid() == null ? "(none)" : c.getValue().personUuid().toString()));
-        uuid.setPrefWidth(300);
+        uuid.setPrefWidth(290);
         TableColumn<AffectedRecord, String> system = new TableColumn<>("source_system");
         system.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceSystem().name()));
-        system.setPrefWidth(150);
+        system.setPrefWidth(140);
         TableColumn<AffectedRecord, String> id = new TableColumn<>("source_system_id");
         id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceSystemId()));
-        id.setPrefWidth(300);
+        id.setPrefWidth(260);
         TableColumn<AffectedRecord, Number> events = new TableColumn<>("events");
         events.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().eventCount()));
         events.setPrefWidth(70);
         TableColumn<AffectedRecord, String> last = new TableColumn<>("last event (UTC)");
         last.setCellValueFactory(c -> new ReadOnlyStringWrapper(PreviewStepViewModel.UTC_TIME.format(c.getValue().lastEvent()).replace(" UTC", "")));
-        last.setPrefWidth(170);
+        last.setPrefWidth(160);
         table.getColumns().setAll(java.util.List.of(uuid, system, id, events, last));
         table.setPlaceholder(new Label("No rows yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 
@@ -150,7 +154,9 @@ public final class PreviewStepView {
         statisticsTable.setPlaceholder(new Label("Not taken yet."));
         statisticsChart.setLegendVisible(false);
         statisticsChart.setAnimated(false);
-        statisticsChart.setMinHeight(180);
+        statisticsChart.setMinHeight(160);
+        statisticsChart.setId("statistics-chart");
+        statisticsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private void bind(SegmentedButton modes) {
@@ -175,7 +181,9 @@ public final class PreviewStepView {
         runAgain.disableProperty().bind(model.busyProperty());
         runAgain.setOnAction(e -> model.start());
 
-        model.rowsProperty().addListener((obs, was, now) -> showRows(now));
+        // An invalidation listener, not a change listener: a new empty list equals the old empty one, and a
+        // change listener would miss the swap.
+        model.rowsProperty().addListener((javafx.beans.InvalidationListener) obs -> showRows(model.rowsProperty().get()));
         showRows(model.rowsProperty().get());
         model.summaryProperty().addListener((obs, was, now) -> showCounts(now));
         showCounts(model.summaryProperty().get());
@@ -230,8 +238,8 @@ public final class PreviewStepView {
         ObservableList<Map.Entry<String, Long>> entries = FXCollections.observableArrayList(stats.clustersByStatus().entrySet());
         entries.add(Map.entry("total", stats.total()));
         statisticsTable.setItems(entries);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        stats.clustersByStatus().forEach((status, n) -> series.getData().add(new XYChart.Data<>(status, n)));
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        stats.clustersByStatus().forEach((status, n) -> series.getData().add(new XYChart.Data<>(n, status)));
         statisticsChart.getData().add(series);
     }
 

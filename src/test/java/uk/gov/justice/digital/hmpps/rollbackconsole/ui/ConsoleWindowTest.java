@@ -1,0 +1,123 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.FakeDialogs;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots;
+
+/**
+ * A real window (headless) over the embedded replica. Subclasses walk the steps as a user does: typing, clicking,
+ * and reading what the screen says. The clock is fixed the day after the seeded BST cutoff.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class ConsoleWindowTest {
+
+    protected static final Clock DAY_AFTER_DEPLOYMENT = Clock.fixed(Instant.parse("2025-06-10T09:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    protected Path dir;
+    protected final FakeDialogs dialogs = new FakeDialogs();
+    protected App.Console console;
+    protected Stage stage;
+
+    // ApplicationExtension does not look for @Start in superclasses, so the window is opened here instead.
+    @BeforeEach
+    void openWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            console = App.Console.open(stage, new SettingsStore(dir.resolve("settings.properties")), DAY_AFTER_DEPLOYMENT, dialogs);
+            stage.show();
+            stage.toFront();
+        }).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            console.close();
+            stage.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    protected void fill(FxRobot robot, String id, String text) {
+        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(""));
+        robot.clickOn(field).write(text);
+    }
+
+    protected void connectToTestReplica(FxRobot robot) {
+        ConnectionSettings s = TestReplica.settings();
+        @SuppressWarnings("unchecked")
+        ComboBox<Environment> environment = robot.lookup("#environment").queryAs(ComboBox.class);
+        robot.interact(() -> environment.setValue(Environment.LOCAL));
+        fill(robot, "#host", s.host());
+        fill(robot, "#port", Integer.toString(s.port()));
+        fill(robot, "#database", s.database());
+        fill(robot, "#user", s.user());
+        robot.clickOn("#connect");
+        waitUntil(() -> robot.lookup("#server-version").queryLabeled().getText().startsWith("PostgreSQL"));
+    }
+
+    protected static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the screen did not get there within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected static String text(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        if (n instanceof Labeled l) {
+            return l.getText();
+        }
+        return ((TextInputControl) n).getText();
+    }
+
+    protected static boolean enabled(FxRobot robot, String id) {
+        return !robot.lookup(id).queryAs(Button.class).isDisabled();
+    }
+
+    protected static int rows(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class).getItems().size();
+    }
+
+    protected void screenshot(String name) {
+        Screenshots.save(stage.getScene(), name);
+    }
+
+    protected static String read(Path file) throws Exception {
+        return Files.readString(file);
+    }
+}
