@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
@@ -74,11 +75,7 @@ final class ExportCommand {
             AffectedWindow window = new AffectedWindow(cutoff.instant(), asOf);
             out.println("Window: events from " + window.cutoff() + " up to " + window.asOf() + " (the replica's clock)");
             AffectedRecordTally tally = new AffectedRecordTally();
-            ExportResult result = new RunbookJsonExport().write(target, o.flag("--overwrite"),
-                    sink -> replica.affectedRecords(window, mode, r -> {
-                        tally.add(r);
-                        sink.accept(r);
-                    }).run());
+            ExportResult result = streamExport(replica, window, mode, target, o.flag("--overwrite"), tally::add);
             VerifyResult verified = ExportVerifier.verify(result, null);
             if (!verified.matches()) {
                 err.println("rollback-console: " + result.file() + " was written but does not verify: " + verified.problem());
@@ -103,6 +100,7 @@ final class ExportCommand {
             return 1;
         } catch (ExportException e) {
             err.println("rollback-console: " + e.getMessage());
+            sqlCause(e).ifPresent(sql -> err.println(Replica.describe(sql)));
             return 1;
         } catch (SQLException e) {
             err.println("rollback-console: " + Replica.describe(e));
@@ -111,6 +109,24 @@ final class ExportCommand {
             err.println("rollback-console: export failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Query rows go straight into the file as they arrive; {@code tap} sees each one on the way. */
+    static ExportResult streamExport(Replica replica, AffectedWindow window, RecordMode mode, Path target,
+                                     boolean overwrite, java.util.function.Consumer<AffectedRecord> tap) throws ExportException {
+        return new RunbookJsonExport().write(target, overwrite, sink -> replica.affectedRecords(window, mode, r -> {
+            tap.accept(r);
+            sink.accept(r);
+        }).run());
+    }
+
+    static java.util.Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return java.util.Optional.of(sql);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static Cutoff cutoff(String text, String zoneName) throws UsageException {
