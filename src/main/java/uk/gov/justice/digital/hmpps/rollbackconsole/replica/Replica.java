@@ -180,16 +180,18 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    // By position, not by label: this runs once per row of a million-row stream. Both queries select these five
+    // columns in this order (RunbookSql).
     private static AffectedRecord read(ResultSet rs) throws SQLException {
-        String sourceSystemValue = rs.getString("source_system");
-        String sourceSystemId = rs.getString("source_system_id");
+        String sourceSystemValue = rs.getString(1);
+        String sourceSystemId = rs.getString(2);
         SourceSystem sourceSystem = SourceSystem.fromWire(sourceSystemValue)
                 .orElseThrow(() -> UnexpectedRowException.unknownSourceSystem(sourceSystemValue, sourceSystemId));
         if (sourceSystemId == null) {
             throw UnexpectedRowException.missingSourceSystemId(sourceSystemValue);
         }
-        return new AffectedRecord(rs.getObject("person_uuid", UUID.class), sourceSystem, sourceSystemId,
-                Math.toIntExact(rs.getLong("event_count")), utc(rs.getObject("last_event", LocalDateTime.class)));
+        return new AffectedRecord(rs.getObject(5, UUID.class), sourceSystem, sourceSystemId,
+                Math.toIntExact(rs.getLong(3)), utc(rs.getObject(4, LocalDateTime.class)));
     }
 
     // event_timestamp is a timestamp without time zone holding UTC wall-clock time. LocalDateTime carries it
