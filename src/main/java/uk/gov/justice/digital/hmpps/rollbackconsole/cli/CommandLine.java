@@ -1,0 +1,55 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
+public final class CommandLine {
+
+    private static final Set<String> COMMANDS = Set.of("export", "help", "--help", "-h");
+
+    private CommandLine() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Returns the process exit code: 0 on success, 1 on failure, 2 on a usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "export":
+                    return new ExportCommand(out, err, env).run(rest);
+                default:
+                    out.println(usage());
+                    return 0;
+            }
+        } catch (UsageException e) {
+            err.println("rollback-console: " + e.getMessage());
+            err.println();
+            err.println(usage());
+            return 2;
+        }
+    }
+
+    static String usage() {
+        return String.join(System.lineSeparator(),
+                "Usage:",
+                "  rollback-console                      open the window",
+                "  rollback-console export OPTIONS       write the runbook's affected-records JSON file",
+                "",
+                "export options:",
+                "  --host H --port P --database D --user U   the read replica (password: PGPASSWORD or .pgpass)",
+                "  --cutoff TIME                             deployment time of the bad release, e.g. '2025-06-09 13:21:55'",
+                "  --zone ZONE                               zone of TIME when it has no offset: Europe/London (default) or UTC",
+                "  --distinct | --per-event                  one row per record (default) or one per event (seed runbook)",
+                "  --out FILE                                the JSON file to write (refuses to replace one; --overwrite does)",
+                "  --environment local|dev|preprod|prod      default local; prod refuses a primary server",
+                "  --sslmode MODE --sslrootcert FILE --tls-server-name NAME   TLS, as in the window's Connect step");
+    }
+}
