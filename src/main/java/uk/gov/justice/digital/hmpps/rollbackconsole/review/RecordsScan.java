@@ -262,11 +262,14 @@ final class RecordsScan {
                 }
                 default -> {
                     extraField(name, number);
-                    String letters = lettersOf(name);
-                    if (nearSystem == null && letters.equals("sourcesystem")) {
-                        nearSystem = name;
-                    } else if (nearId == null && letters.equals("sourcesystemid")) {
-                        nearId = name;
+                    // "sourceSystem", "SOURCE_SYSTEM_ID" and the like: at least 12 letters, never very long.
+                    if (name.length() >= 12 && name.length() <= 24) {
+                        String letters = lettersOf(name);
+                        if (nearSystem == null && letters.equals("sourcesystem")) {
+                            nearSystem = name;
+                        } else if (nearId == null && letters.equals("sourcesystemid")) {
+                            nearId = name;
+                        }
                     }
                     skipChildren(parser.nextToken());
                 }
@@ -512,6 +515,12 @@ final class RecordsScan {
         if (bad >= 0 && (location.getByteOffset() < 0 || bad <= location.getByteOffset())
                 && !(truncation && in.invalidAtEnd())) {
             notUtf8(record);
+            return;
+        }
+        if (e instanceof CharConversionException || plain(e).startsWith("Invalid UTF-8")) {
+            // Only if the stream's own check missed it; then the parser's words are all there is.
+            reportAt(ProblemCode.NOT_UTF8, location, record, () -> "the file is not UTF-8: " + plain(e)
+                    + "; save it as UTF-8");
             return;
         }
         if (truncation) {

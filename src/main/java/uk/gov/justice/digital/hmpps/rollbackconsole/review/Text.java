@@ -47,6 +47,6 @@ final class Text {
     /** A query on one line, blank space collapsed, cut to a length that fits a summary line. */
     static String query(String text) {
         String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > QUERY_MAX ? oneLine.substring(0, QUERY_MAX - 1) + "…" : oneLine;
+        return oneLine.length() > QUERY_MAX ? oneLine.substring(0, QUERY_MAX - 1).stripTrailing() + "…" : oneLine;
     }
 }
