@@ -9,7 +9,7 @@ import java.util.Set;
 /** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("export", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -25,6 +25,10 @@ public final class CommandLine {
             switch (args[0]) {
                 case "export":
                     return new ExportCommand(out, err, env).run(rest);
+                case "validate":
+                    return new ValidateCommand(out, err).run(rest);
+                case "diff":
+                    return new DiffCommand(out, err).run(rest);
                 default:
                     out.println(usage());
                     return 0;
@@ -42,6 +46,10 @@ public final class CommandLine {
                 "Usage:",
                 "  rollback-console                      open the window",
                 "  rollback-console export OPTIONS       write the runbook's affected-records JSON file",
+                "  rollback-console validate FILE [--batch-size N]",
+                "                                        review an exported file offline: exit 0 only if safe to send",
+                "  rollback-console diff A B [--only-a FILE] [--only-b FILE] [--both FILE] [--overwrite]",
+                "                                        compare two exported files by source system and id",
                 "",
                 "export options:",
                 "  --host H --port P --database D --user U   the read replica (password: PGPASSWORD or .pgpass)",
