@@ -19,6 +19,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportVerifier;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.BulkSeed;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
@@ -49,6 +51,8 @@ public final class ExportBenchmark {
             for (RecordMode mode : RecordMode.values()) {
                 exportStreamed(replica, window, mode, work.resolve("export-" + mode + ".json"));
             }
+            // The one-row-per-event file is the larger one: a reviewer's offline check of it, in the same small heap.
+            review(work.resolve("export-" + RecordMode.ONE_ROW_PER_EVENT + ".json"));
             jdbcBaseline(window);
         }
         previewInItsOwnJvm(window, work.resolve("preview.json"));
@@ -78,6 +82,19 @@ public final class ExportBenchmark {
                             + "first row after %.3f s; verified %s; peak heap %d MB of %d MB%n",
                     mode, result.records(), seconds, result.records() / seconds, result.bytes() / seconds / 1e6,
                     result.bytes(), (firstRow[0] - started) / 1e9, verified, heap.peakMb(), HeapSampler.maxHeapMb());
+        }
+    }
+
+    private static void review(Path file) throws Exception {
+        try (HeapSampler heap = new HeapSampler()) {
+            long started = System.nanoTime();
+            ReviewReport report = new RecordsFileValidator().validate(file);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.UK, "review   %,d records (%,d distinct) validated in %.2f s = %,.0f records/s, %.1f MB/s; "
+                            + "%,d errors, %,d warnings; peak heap %d MB of %d MB%n",
+                    report.records(), report.distinctRecords(), seconds, report.records() / seconds,
+                    report.sizeBytes() / seconds / 1e6, report.errorCount(), report.warningCount(), heap.peakMb(),
+                    HeapSampler.maxHeapMb());
         }
     }
 

@@ -25,6 +25,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
     @Test
     void walksFromConnectToAVerifiedExport(FxRobot robot) throws Exception {
         screenshot("01-connect-empty");
+        assertThat(stage.getTitle()).isEqualTo("Rollback Console");
+        assertThat(stage.getIcons()).as("the app icon, from 16 to 256 px").hasSize(6);
         assertThat(text(robot, "#environment-banner-label")).isEqualTo("NOT CONNECTED");
         assertThat(enabled(robot, "#next")).isFalse();
 
@@ -99,6 +101,10 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
                     .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties");
         }
         screenshot("07-export-done");
+        String json = Files.readString(file);
+        for (String personal : TestReplica.PERSONAL_VALUES) {
+            assertThat(json).as("personal data never reaches the file").doesNotContain(personal);
+        }
 
         // Exporting again asks before replacing; declining leaves the file as it was.
         String before = Files.readString(file);
