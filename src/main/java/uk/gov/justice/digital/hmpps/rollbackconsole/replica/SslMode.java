@@ -42,7 +42,7 @@ public enum SslMode {
         return isLoopback(host) ? PREFER : VERIFY_FULL;
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
@@ -35,26 +40,43 @@ public final class PreviewBenchmark {
                 Environment.LOCAL, SslMode.DISABLE, null, null);
         AffectedWindow window = new AffectedWindow(Instant.parse(args[3]), Instant.parse(args[4]));
         Path out = Path.of(args[5]);
-        try (Replica replica = Replica.connect(settings); HeapSampler heap = new HeapSampler()) {
-            List<AffectedRecord> rows = new ArrayList<>();
+        try (Replica replica = Replica.connect(settings)) {
+            for (RecordMode mode : RecordMode.values()) {
+                preview(replica, window, mode, out);
+            }
+        }
+    }
+
+    private static void preview(Replica replica, AffectedWindow window, RecordMode mode, Path out) throws Exception {
+        try (HeapSampler heap = new HeapSampler()) {
+            // The same lists the Preview step's table sits on: the rows, filtered, sorted.
+            ObservableList<AffectedRecord> rows = FXCollections.observableArrayList();
+            SortedList<AffectedRecord> table = new SortedList<>(new FilteredList<>(rows));
             AffectedRecordTally tally = new AffectedRecordTally();
+            List<AffectedRecord> batch = new ArrayList<>();
             long started = System.nanoTime();
             long[] firstRow = {0};
-            long delivered = replica.affectedRecords(window, RecordMode.DISTINCT_RECORDS, r -> {
+            long delivered = replica.affectedRecords(window, mode, r -> {
                 if (firstRow[0] == 0) {
                     firstRow[0] = System.nanoTime();
                 }
-                rows.add(r);
-                tally.add(r);
+                batch.add(r);
+                if (batch.size() == 10_000) {
+                    rows.addAll(batch);
+                    batch.forEach(tally::add);
+                    batch.clear();
+                }
             }).run();
+            rows.addAll(batch);
+            batch.forEach(tally::add);
             double querySeconds = (System.nanoTime() - started) / 1e9;
             ExportResult written = new RunbookJsonExport().write(out, true, RecordSource.of(rows));
             boolean verified = ExportVerifier.verify(written, rows).matches();
             double totalSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.UK, "preview  %,d records held in memory (%,d clusters); first row after %.3f s; "
-                            + "query %.2f s (%,.0f rows/s); then export + verify, total %.2f s; verified %s; "
-                            + "peak heap %d MB of %d MB%n",
-                    delivered, tally.distinctClusters(), (firstRow[0] - started) / 1e9, querySeconds,
+            System.out.printf(Locale.UK, "preview  %-17s %,d records held in the table's lists (%,d shown, %,d clusters); "
+                            + "first row after %.3f s; query %.2f s (%,.0f rows/s); then export + verify, total %.2f s; "
+                            + "verified %s; peak heap %d MB of %d MB%n",
+                    mode, delivered, table.size(), tally.distinctClusters(), (firstRow[0] - started) / 1e9, querySeconds,
                     delivered / querySeconds, totalSeconds, verified, heap.peakMb(), HeapSampler.maxHeapMb());
             Files.deleteIfExists(out);
         }

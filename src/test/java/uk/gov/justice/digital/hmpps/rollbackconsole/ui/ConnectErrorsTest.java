@@ -45,6 +45,16 @@ class ConnectErrorsTest extends ConsoleWindowTest {
     }
 
     @Test
+    void productionIsNamedInRedAcrossTheTop(FxRobot robot) {
+        robot.interact(() -> console.session().environmentProperty().set(
+                uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.PROD));
+        assertThat(text(robot, "#environment-banner-label")).isEqualTo("PRODUCTION  \u2022  hmpps-person-record-prod");
+        assertThat(robot.lookup(".environment-banner").query().getPseudoClassStates())
+                .extracting(Object::toString).contains("prod");
+        screenshot("11-banner-production");
+    }
+
+    @Test
     void anEmptyFieldIsNamedBeforeAnythingIsTried(FxRobot robot) {
         fill(robot, "#host", "127.0.0.1");
         fill(robot, "#port", "54x2");

@@ -74,16 +74,16 @@ class LongPreviewTest {
         cutoff.zoneProperty().set(ZoneOffset.UTC);
         cutoff.textProperty().set("2026-07-01 00:00:00");
         preview.modeProperty().set(RecordMode.ONE_ROW_PER_EVENT);
-        preview.rowsProperty().addListener((obs, was, rows) -> rows.addListener((ListChangeListener<Object>) change -> {
-            if (rows.size() >= 1_000) {
+        preview.rows().addListener((ListChangeListener<Object>) change -> {
+            if (preview.rows().size() >= 1_000) {
                 preview.cancel();
             }
-        }));
+        });
 
         preview.enter();
 
         assertThat(preview.stateProperty().get()).isEqualTo(PreviewStepViewModel.State.CANCELLED);
-        assertThat(preview.rowsProperty().get().size()).isBetween(1_000, ROWS - 1);
+        assertThat(preview.rows().size()).isBetween(1_000, ROWS - 1);
         assertThat(preview.messageProperty().get().kind()).isEqualTo(Message.Kind.WARNING);
         assertThat(preview.messageProperty().get().text()).startsWith("Preview cancelled after ")
                 .contains("the query was stopped on the server");
@@ -95,7 +95,7 @@ class LongPreviewTest {
         again.modeProperty().set(RecordMode.ONE_ROW_PER_EVENT);
         again.start();
         assertThat(again.stateProperty().get()).isEqualTo(PreviewStepViewModel.State.DONE);
-        assertThat(again.rowsProperty().get()).hasSize(ROWS);
+        assertThat(again.rows()).hasSize(ROWS);
     }
 
     @Test
@@ -115,6 +115,25 @@ class LongPreviewTest {
         assertThat(saved).contains("connect.host=" + s.host()).contains("connect.database=" + s.database())
                 .doesNotContain("correct-horse-battery-staple");
         assertThat(new SettingsStore(dir.resolve("settings.properties")).get("connect.port")).contains(Integer.toString(s.port()));
+    }
+
+    @Test
+    void aReplicaReachedWithoutCertificateChecksIsWarnedAbout() {
+        ConnectStepViewModel connect = new ConnectStepViewModel(session, tasks, settings);
+        connect.environmentProperty().set(uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.PROD);
+        connect.hostProperty().set("127.0.0.1");
+        connect.sslModeProperty().set(uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode.REQUIRE);
+        assertThat(connect.tlsAdviceProperty().get().kind()).isEqualTo(Message.Kind.WARNING);
+        assertThat(connect.tlsAdviceProperty().get().text()).contains("sslmode require").contains("verify-full");
+
+        connect.sslModeProperty().set(uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode.VERIFY_FULL);
+        assertThat(connect.tlsAdviceProperty().get().text()).contains("certificate names the RDS host");
+        connect.tlsServerNameProperty().set("replica.example.eu-west-2.rds.amazonaws.com");
+        assertThat(connect.tlsAdviceProperty().get()).isNull();
+
+        connect.environmentProperty().set(uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.LOCAL);
+        connect.sslModeProperty().set(uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode.DISABLE);
+        assertThat(connect.tlsAdviceProperty().get()).isNull();
     }
 
     private static void admin(String sql) throws SQLException {

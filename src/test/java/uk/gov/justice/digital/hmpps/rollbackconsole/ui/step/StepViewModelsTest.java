@@ -82,6 +82,23 @@ class StepViewModelsTest {
     }
 
     @Test
+    void aTimeAfterTodayIsAcceptedWithAWarning() {
+        cutoff.textProperty().set("2025-07-01 10:00:00");
+        assertThat(cutoff.validProperty().get()).isTrue();
+        assertThat(cutoff.warnings()).anyMatch(w -> w.contains("future"));
+        cutoff.textProperty().set(TestReplica.CUTOFF_BST_LOCAL);
+        assertThat(cutoff.warnings()).isEmpty();
+    }
+
+    @Test
+    void pickingADateAndTimeWritesTheRunbooksForm() {
+        cutoff.pick(java.time.LocalDate.of(2025, 6, 9), java.time.LocalTime.of(13, 21, 55));
+        assertThat(cutoff.textProperty().get()).isEqualTo("2025-06-09 13:21:55");
+        assertThat(cutoff.utcLineProperty().get()).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");
+        assertThat(session.cutoffProperty().get().instant()).isEqualTo(TestReplica.CUTOFF_BST);
+    }
+
+    @Test
     void aTimeTheClocksSkippedIsRefused() {
         cutoff.textProperty().set("2025-03-30 01:30:00");
         assertThat(cutoff.validProperty().get()).isFalse();
@@ -100,7 +117,7 @@ class StepViewModelsTest {
         assertThat(window.cutoff()).isEqualTo(TestReplica.CUTOFF_BST);
         assertThat(window.asOf()).as("the replica's clock when the preview started").isAfterOrEqualTo(before);
         assertThat(preview.stateProperty().get()).isEqualTo(PreviewStepViewModel.State.DONE);
-        assertThat(preview.rowsProperty().get()).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords())
+        assertThat(preview.rows()).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords())
                 .containsExactlyElementsOf(recordsOf(window, RecordMode.DISTINCT_RECORDS));
         assertThat(preview.summaryProperty().get().events()).isEqualTo(TestReplica.BST_TO_NOW_COUNTS.events());
         assertThat(preview.statisticsProperty().get().clustersByStatus())
@@ -108,7 +125,7 @@ class StepViewModelsTest {
         assertThat(preview.validProperty().get()).isTrue();
 
         preview.modeProperty().set(RecordMode.ONE_ROW_PER_EVENT);
-        assertThat(preview.rowsProperty().get()).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.events())
+        assertThat(preview.rows()).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.events())
                 .containsExactlyElementsOf(recordsOf(preview.windowProperty().get(), RecordMode.ONE_ROW_PER_EVENT));
     }
 
@@ -135,7 +152,7 @@ class StepViewModelsTest {
 
         cutoff.textProperty().set(TestReplica.CUTOFF_GMT_LOCAL);
         assertThat(preview.validProperty().get()).isFalse();
-        assertThat(preview.rowsProperty().get()).isEmpty();
+        assertThat(preview.rows()).isEmpty();
         assertThat(export.validProperty().get()).isFalse();
     }
 

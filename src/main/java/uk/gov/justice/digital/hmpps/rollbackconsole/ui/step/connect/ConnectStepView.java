@@ -127,6 +127,9 @@ public final class ConnectStepView {
         form.addRow(row++, label("C_A bundle", caBundle), caRow);
         form.addRow(row++, label("Certificate _host", tlsServerName), tlsServerName);
 
+        MessageLabel tlsAdvice = new MessageLabel(model.tlsAdviceProperty());
+        tlsAdvice.setId("tls-advice");
+        tlsAdvice.setMaxWidth(640);
         HBox actions = new HBox(8, connect, disconnect);
 
         GridPane facts = StepLayout.facts();
@@ -143,7 +146,7 @@ public final class ConnectStepView {
                 "Runbook step 3 starts on the read replica of the person-record database. The console opens "
                         + "read-only connections only: every transaction is read-only on the server, so nothing "
                         + "it runs can change data. The password stays in memory and is never saved.",
-                form, actions, message, infoCard));
+                form, tlsAdvice, actions, message, infoCard));
 
         bind();
     }

@@ -51,6 +51,7 @@ public final class ConnectStepViewModel {
     private final ReadOnlyBooleanWrapper primaryNeedsAcknowledgement = new ReadOnlyBooleanWrapper(this, "primaryNeedsAcknowledgement");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<ReplicaInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
+    private final ReadOnlyObjectWrapper<Message> tlsAdvice = new ReadOnlyObjectWrapper<>(this, "tlsAdvice");
 
     private boolean sslModeChosenByUser;
     private boolean settingSslModeAutomatically;
@@ -85,6 +86,7 @@ public final class ConnectStepViewModel {
                 sslModeChosenByUser = true;
             }
         });
+        tlsAdvice.bind(Bindings.createObjectBinding(this::adviseOnTls, environment, sslMode, tlsServerName, host));
         valid.bind(session.replicaProperty().isNotNull()
                 .and(primaryNeedsAcknowledgement.not().or(primaryAcknowledged)));
         // Asked again for every new connection: an acknowledgement belongs to one server.
@@ -183,6 +185,25 @@ public final class ConnectStepViewModel {
         }
     }
 
+    // The replica is only worth trusting once its certificate is checked; a local database needs no such care.
+    private Message adviseOnTls() {
+        Environment env = environment.get();
+        SslMode mode = sslMode.get();
+        if (env == null || env == Environment.LOCAL || mode == null) {
+            return null;
+        }
+        if (!mode.verifiesCertificate()) {
+            return Message.warning("With sslmode " + mode.pgValue() + " the console does not check who it is talking to. "
+                    + "For the " + env.label() + " replica choose verify-full, the RDS CA bundle, and, through a "
+                    + "port-forward, the RDS host name as certificate host.");
+        }
+        if (SslMode.isLoopback(host.get() == null ? "" : host.get().trim()) && blank(tlsServerName.get())) {
+            return Message.info("Through a port-forward the certificate names the RDS host, not " + host.get().trim()
+                    + ": give that host name as certificate host (rds_instance_address in the secret).");
+        }
+        return null;
+    }
+
     String problemWithForm() {
         if (blank(host.get())) {
             return "Host is empty: type the replica's host name, or 127.0.0.1 for a port-forward.";
@@ -235,6 +256,7 @@ public final class ConnectStepViewModel {
     public ReadOnlyBooleanProperty primaryNeedsAcknowledgementProperty() { return primaryNeedsAcknowledgement.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReplicaInfo> infoProperty() { return info.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> tlsAdviceProperty() { return tlsAdvice.getReadOnlyProperty(); }
 
     /** Whether the current settings would verify the server's certificate (for the hint under the TLS fields). */
     public javafx.beans.binding.BooleanBinding verifiesCertificate() {

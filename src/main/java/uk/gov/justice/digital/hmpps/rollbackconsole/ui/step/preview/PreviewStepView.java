@@ -181,10 +181,13 @@ public final class PreviewStepView {
         runAgain.disableProperty().bind(model.busyProperty());
         runAgain.setOnAction(e -> model.start());
 
-        // An invalidation listener, not a change listener: a new empty list equals the old empty one, and a
-        // change listener would miss the swap.
-        model.rowsProperty().addListener((javafx.beans.InvalidationListener) obs -> showRows(model.rowsProperty().get()));
-        showRows(model.rowsProperty().get());
+        showRows(model.rows());
+        // A new run starts unsorted: sorting is for a finished set.
+        model.stateProperty().addListener((obs, was, now) -> {
+            if (now == PreviewStepViewModel.State.RUNNING) {
+                table.getSortOrder().clear();
+            }
+        });
         model.summaryProperty().addListener((obs, was, now) -> showCounts(now));
         showCounts(model.summaryProperty().get());
         model.statisticsProperty().addListener((obs, was, now) -> showStatistics(now));
@@ -195,7 +198,6 @@ public final class PreviewStepView {
     }
 
     private void showRows(ObservableList<AffectedRecord> rows) {
-        table.getSortOrder().clear();
         FilteredList<AffectedRecord> filtered = new FilteredList<>(rows);
         filtered.predicateProperty().bind(model.filterPredicateProperty());
         SortedList<AffectedRecord> sorted = new SortedList<>(filtered);

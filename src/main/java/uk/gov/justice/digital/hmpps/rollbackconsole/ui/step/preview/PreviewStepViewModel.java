@@ -5,7 +5,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
@@ -52,8 +52,8 @@ public final class PreviewStepViewModel {
     private final ObjectProperty<RecordMode> mode = new SimpleObjectProperty<>(this, "mode", RecordMode.DISTINCT_RECORDS);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyObjectWrapper<Predicate<AffectedRecord>> filterPredicate = new ReadOnlyObjectWrapper<>(this, "filterPredicate");
-    private final ReadOnlyObjectWrapper<ObservableList<AffectedRecord>> rows =
-            new ReadOnlyObjectWrapper<>(this, "rows", FXCollections.observableArrayList());
+    // One list for the life of the step, cleared for each run: the table's filtered and sorted views stay attached.
+    private final ObservableList<AffectedRecord> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AffectedSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary", AffectedSummary.EMPTY);
     private final ReadOnlyObjectWrapper<ClusterStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
@@ -102,10 +102,10 @@ public final class PreviewStepViewModel {
         }
         long run = stopQueries();
         RecordMode chosenMode = mode.get();
-        ObservableList<AffectedRecord> list = FXCollections.observableArrayList();
+        ObservableList<AffectedRecord> list = rows;
         tally = new AffectedRecordTally();
         AffectedRecordTally runTally = tally;
-        rows.set(list);
+        rows.clear();
         summary.set(AffectedSummary.EMPTY);
         statistics.set(null);
         statisticsMessage.set(null);
@@ -220,9 +220,11 @@ public final class PreviewStepViewModel {
     }
 
     private void publishIfComplete(long run) {
-        if (isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.get().isEmpty()) {
-            session.previewProperty().set(new PreviewSnapshot(window.get(), mode.get(),
-                    Collections.unmodifiableList(rows.get()), summary.get(), statistics.get()));
+        if (isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.isEmpty()) {
+            // A copy of the references (a few MB for a million rows): the snapshot stays as it was previewed
+            // whatever the table does next.
+            session.previewProperty().set(new PreviewSnapshot(window.get(), mode.get(), List.copyOf(rows),
+                    summary.get(), statistics.get()));
         }
     }
 
@@ -250,7 +252,7 @@ public final class PreviewStepViewModel {
 
     private void reset() {
         stopQueries();
-        rows.set(FXCollections.observableArrayList());
+        rows.clear();
         summary.set(AffectedSummary.EMPTY);
         statistics.set(null);
         statisticsMessage.set(null);
@@ -308,7 +310,7 @@ public final class PreviewStepViewModel {
     public ObjectProperty<RecordMode> modeProperty() { return mode; }
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<Predicate<AffectedRecord>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ObservableList<AffectedRecord>> rowsProperty() { return rows.getReadOnlyProperty(); }
+    public ObservableList<AffectedRecord> rows() { return FXCollections.unmodifiableObservableList(rows); }
     public ReadOnlyObjectProperty<AffectedSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClusterStatistics> statisticsProperty() { return statistics.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
