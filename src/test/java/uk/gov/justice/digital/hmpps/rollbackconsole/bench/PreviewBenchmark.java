@@ -15,6 +15,7 @@ import javafx.collections.transformation.SortedList;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.DistinctRecords;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
@@ -56,11 +57,18 @@ public final class PreviewBenchmark {
             List<AffectedRecord> batch = new ArrayList<>();
             long started = System.nanoTime();
             long[] firstRow = {0};
-            long delivered = replica.affectedRecords(window, mode, r -> {
+            // As the Preview step does it: events in id order, each record shown at its first event, and in the
+            // distinct form the fold replaced by the exact, ordered set at the end.
+            DistinctRecords folded = new DistinctRecords();
+            boolean distinct = mode == RecordMode.DISTINCT_RECORDS;
+            replica.affectedRecords(window, RecordMode.ONE_ROW_PER_EVENT, event -> {
                 if (firstRow[0] == 0) {
                     firstRow[0] = System.nanoTime();
                 }
-                batch.add(r);
+                AffectedRecord shown = distinct ? folded.add(event) : event;
+                if (shown != null) {
+                    batch.add(shown);
+                }
                 if (batch.size() == 10_000) {
                     rows.addAll(batch);
                     batch.forEach(tally::add);
@@ -69,6 +77,10 @@ public final class PreviewBenchmark {
             }).run();
             rows.addAll(batch);
             batch.forEach(tally::add);
+            if (distinct) {
+                rows.setAll(folded.inRunbookOrder());
+            }
+            long delivered = rows.size();
             double querySeconds = (System.nanoTime() - started) / 1e9;
             ExportResult written = new RunbookJsonExport().write(out, true, RecordSource.of(rows));
             boolean verified = ExportVerifier.verify(written, rows).matches();

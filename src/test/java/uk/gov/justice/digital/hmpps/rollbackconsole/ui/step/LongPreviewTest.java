@@ -99,6 +99,36 @@ class LongPreviewTest {
     }
 
     @Test
+    void theDistinctPreviewFoldsEventsExactlyAsTheServersDistinctQuery() throws Exception {
+        // Two thousand events over three hundred records: shared instants, clusters that change, null clusters,
+        // and ids that read later than events with later timestamps.
+        admin("insert into personrecordservice.event_log (source_system_id, source_system, person_uuid, event_type, event_timestamp)"
+                + " select 'F' || (g % 300), (array['NOMIS','DELIUS','COMMON_PLATFORM','LIBRA'])[1 + g % 4],"
+                + " case when g % 7 = 0 then null else ('00000000-0000-4000-8000-' || lpad((g % 11)::text, 12, '0'))::uuid end,"
+                + " (array['CPR_RECORD_CREATED','CPR_RECORD_UPDATED'])[1 + g % 2],"
+                + " timestamp '2026-08-02 00:00:00' + ((g * 7919) % 500) * interval '1 second'"
+                + " from generate_series(1, 2000) g");
+        try {
+            session.replicaProperty().set(Replica.connect(TestReplica.settings()));
+            CutoffStepViewModel cutoff = new CutoffStepViewModel(session, tasks, Clock.systemUTC(), settings);
+            PreviewStepViewModel preview = new PreviewStepViewModel(session, tasks);
+            cutoff.zoneProperty().set(ZoneOffset.UTC);
+            cutoff.textProperty().set("2026-08-01 00:00:00");
+            preview.enter();
+
+            var server = new java.util.ArrayList<uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord>();
+            session.replicaProperty().get().affectedRecords(preview.windowProperty().get(), RecordMode.DISTINCT_RECORDS,
+                    server::add).run();
+            assertThat(server).isNotEmpty();
+            assertThat(preview.rows()).containsExactlyElementsOf(server);
+            assertThat(session.previewProperty().get().records()).containsExactlyElementsOf(server);
+            assertThat(preview.summaryProperty().get().events()).isEqualTo(2000);
+        } finally {
+            admin("delete from personrecordservice.event_log where source_system_id like 'F%' and event_timestamp >= '2026-08-01'");
+        }
+    }
+
+    @Test
     void connectingRemembersTheSettingsButNeverThePassword() throws Exception {
         ConnectStepViewModel connect = new ConnectStepViewModel(session, tasks, settings);
         var s = TestReplica.settings();

@@ -114,7 +114,7 @@ public final class PreviewStepView {
         stats.setMinWidth(300);
 
         SplitPane split = new SplitPane(table, stats);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.7);
         BorderPane page = new BorderPane(split, top, null, null, null);
         BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
         root = page;
@@ -138,8 +138,8 @@ public final class PreviewStepView {
         last.setCellValueFactory(c -> new ReadOnlyStringWrapper(PreviewStepViewModel.UTC_TIME.format(c.getValue().lastEvent()).replace(" UTC", "")));
         last.setPrefWidth(160);
         table.getColumns().setAll(java.util.List.of(uuid, system, id, events, last));
+        // Identifiers are never cut short: a narrow window scrolls sideways instead.
         table.setPlaceholder(new Label("No rows yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

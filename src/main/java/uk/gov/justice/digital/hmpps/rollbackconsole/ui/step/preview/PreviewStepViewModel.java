@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +28,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedSummary;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.DistinctRecords;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
@@ -142,6 +144,11 @@ public final class PreviewStepViewModel {
         });
     }
 
+    /*
+     * Both forms stream the events in id order, so the first rows are on screen within milliseconds. In the distinct
+     * form each record appears at its first event and the rows are folded here as the server's distinct query would
+     * fold them; when the stream ends, the table is replaced by the exact, ordered set (what the export writes).
+     */
     private void streamRecords(long run, Replica replica, AffectedWindow w, RecordMode chosenMode,
                                ObservableList<AffectedRecord> list, AffectedRecordTally runTally) {
         ChunkedDelivery<AffectedRecord> delivery = new ChunkedDelivery<>(tasks.uiExecutor(), batch -> {
@@ -153,20 +160,35 @@ public final class PreviewStepViewModel {
                 summary.set(runTally.summary());
             }
         });
+        boolean distinct = chosenMode == RecordMode.DISTINCT_RECORDS;
         tasks.run(() -> {
-            ReplicaQuery<Long> q = replica.affectedRecords(w, chosenMode, delivery::offer);
+            DistinctRecords folded = new DistinctRecords();
+            Consumer<AffectedRecord> sink = distinct ? event -> {
+                AffectedRecord first = folded.add(event);
+                if (first != null) {
+                    delivery.offer(first);
+                }
+            } : delivery::offer;
+            ReplicaQuery<Long> q = replica.affectedRecords(w, RecordMode.ONE_ROW_PER_EVENT, sink);
             if (!register(run, q, true)) {
                 throw new CancellationException();
             }
-            return q.run();
-        }, delivered -> {
+            q.run();
+            return distinct ? folded.inRunbookOrder() : List.<AffectedRecord>of();
+        }, finalRows -> {
             delivery.drain();
             if (!isCurrent(run)) {
                 return;
             }
+            if (distinct) {
+                list.setAll(finalRows);
+                AffectedRecordTally exact = new AffectedRecordTally();
+                finalRows.forEach(exact::add);
+                summary.set(exact.summary());
+            }
             state.set(State.DONE);
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
-            String what = chosenMode == RecordMode.DISTINCT_RECORDS ? " distinct records" : " rows, one per event,";
+            String what = distinct ? " distinct records" : " rows, one per event,";
             message.set(list.isEmpty()
                     ? Message.warning("No records were created or updated between " + UTC_TIME.format(w.cutoff()) + " and "
                     + UTC_TIME.format(w.asOf()) + ". Check the deployment time: there is nothing to recluster.")
