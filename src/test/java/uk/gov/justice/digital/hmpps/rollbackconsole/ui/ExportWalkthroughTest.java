@@ -72,6 +72,14 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         assertThat(text(robot, "#preview-message")).contains(TestReplica.BST_TO_NOW_COUNTS.distinctRecords() + " distinct records affected");
         screenshot("04b-preview-distinct");
 
+        robot.clickOn("The SQL this step runs");
+        assertThat(robot.lookup("#preview-sql .text-area").queryTextInputControl().getText())
+                .contains("event_timestamp >= '2025-06-09 12:21:55.000000'").contains("group by source_system, source_system_id");
+        screenshot("04c-preview-sql");
+        assertThat(robot.lookup("#next").query().localToScene(0, 0).getY()).as("Next stays in the window")
+                .isLessThan(stage.getScene().getHeight());
+        robot.interact(() -> robot.lookup("#preview-sql").queryAs(javafx.scene.control.TitledPane.class).setExpanded(false));
+
         robot.clickOn("#mode-per-event");
         waitUntil(() -> rows(robot, "#records-table") == TestReplica.BST_TO_NOW_COUNTS.events() && enabled(robot, "#next"));
         screenshot("05-preview-per-event");

@@ -65,6 +65,13 @@ public final class WizardShellView extends BorderPane {
         setLeft(sidebar);
 
         content.setPadding(new Insets(0));
+        // A tall step is squeezed (its table shrinks) rather than pushing Back / Next off the bottom of the window.
+        content.setMinSize(0, 0);
+        content.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        content.setClip(clip);
         setCenter(content);
 
         Button back = new Button("_Back");

@@ -20,6 +20,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.QueryPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -86,7 +87,9 @@ public final class CutoffStepView {
                 "Runbook step 1: the time the bad release started running. Every record created or updated since "
                         + "then is affected. event_timestamp holds UTC, so a UK time must be converted: the console "
                         + "does it and shows the exact value it will use.",
-                textLabel, text, zoneBox, picker, message, warnings, result));
+                textLabel, text, zoneBox, picker, message, warnings, result,
+                new QueryPane("The SQL behind these counts", "With the cutoff and the replica's clock written in, "
+                        + "as the console binds them.", model.countsSqlProperty())));
         bind();
     }
 

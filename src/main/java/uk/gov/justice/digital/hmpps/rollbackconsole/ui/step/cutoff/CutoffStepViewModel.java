@@ -28,6 +28,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -61,6 +62,7 @@ public final class CutoffStepViewModel {
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper countsSql = new ReadOnlyStringWrapper(this, "countsSql", "");
 
     // Touched by the counting thread and the UI thread; guarded by this.
     private ReplicaQuery<AffectedCounts> runningCount;
@@ -147,7 +149,7 @@ public final class CutoffStepViewModel {
         tasks.run(() -> {
             var asOf = replica.now();
             if (!asOf.isAfter(c.instant())) {
-                return new CountOutcome(null, asOf);
+                return new CountOutcome(null, asOf, "");
             }
             ReplicaQuery<AffectedCounts> q = replica.counts(new AffectedWindow(c.instant(), asOf));
             synchronized (this) {
@@ -156,7 +158,7 @@ public final class CutoffStepViewModel {
                 }
                 runningCount = q;
             }
-            return new CountOutcome(q.run(), asOf);
+            return new CountOutcome(q.run(), asOf, QueryText.counts(new AffectedWindow(c.instant(), asOf)));
         }, outcome -> {
             if (!isCurrent(generation) || outcome == null) {
                 return;
@@ -167,6 +169,7 @@ public final class CutoffStepViewModel {
                 return;
             }
             counts.set(outcome.counts());
+            countsSql.set(outcome.sql());
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
             countsText.set(n.format(outcome.counts().events()) + " affected events, "
                     + n.format(outcome.counts().distinctRecords()) + " distinct records, "
@@ -183,7 +186,7 @@ public final class CutoffStepViewModel {
         });
     }
 
-    private record CountOutcome(AffectedCounts counts, java.time.Instant asOf) {
+    private record CountOutcome(AffectedCounts counts, java.time.Instant asOf, String sql) {
     }
 
     public void cancel() {
@@ -221,6 +224,7 @@ public final class CutoffStepViewModel {
     public ReadOnlyStringProperty countsTextProperty() { return countsText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty countingProperty() { return counting.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty countsSqlProperty() { return countsSql.getReadOnlyProperty(); }
 
     static List<ZoneId> zones() {
         return List.of(CutoffParser.LONDON, UTC);

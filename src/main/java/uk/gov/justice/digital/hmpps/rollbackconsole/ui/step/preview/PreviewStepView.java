@@ -40,6 +40,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.QueryPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -96,7 +97,7 @@ public final class PreviewStepView {
                         + "the cutoff as a bound parameter and reads identifiers only, never names or dates of birth. "
                         + "The window ends at the replica's clock when the preview starts, so the export is exactly "
                         + "this set.",
-                controls, modeExplanation, counts, message, filterRow);
+                controls, modeExplanation, counts, message, sqlPane(), filterRow);
         top.setPadding(new Insets(16, 20, 8, 20));
 
         Label statsTitle = new Label("Cluster status statistics, before the recluster");
@@ -117,8 +118,22 @@ public final class PreviewStepView {
         split.setDividerPositions(0.7);
         BorderPane page = new BorderPane(split, top, null, null, null);
         BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
-        root = page;
+        // The table takes what height is left, but never less than a few rows: below that the page scrolls.
+        split.setMinHeight(240);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        root = scroll;
         bind(modes);
+    }
+
+    private QueryPane sqlPane() {
+        QueryPane pane = new QueryPane("The SQL this step runs",
+                "The runbook's queries with this preview's window written in. The console binds these values rather "
+                        + "than writing them into the SQL; in the distinct form it streams the events in id order and "
+                        + "folds them exactly as this query does, so that rows appear at once.", model.sqlProperty());
+        pane.setId("preview-sql");
+        return pane;
     }
 
     private void buildTable() {

@@ -30,6 +30,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.DistinctRecords;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -65,6 +66,7 @@ public final class PreviewStepViewModel {
     private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final javafx.beans.property.ReadOnlyStringWrapper sql = new javafx.beans.property.ReadOnlyStringWrapper(this, "sql", "");
 
     // Guarded by this: read by worker threads, replaced on the UI thread.
     private long generation;
@@ -78,6 +80,9 @@ public final class PreviewStepViewModel {
         busy.bind(state.isEqualTo(State.RUNNING).or(statisticsRunning));
         valid.bind(session.previewProperty().isNotNull());
         filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
+        sql.bind(javafx.beans.binding.Bindings.createStringBinding(() -> window.get() == null ? ""
+                : QueryText.affectedRecords(mode.get(), window.get()) + "\n" + QueryText.clusterStatistics(window.get()),
+                window, mode));
         mode.addListener((obs, was, now) -> {
             if (state.get() != State.IDLE) {
                 start();
@@ -341,6 +346,7 @@ public final class PreviewStepViewModel {
     public ReadOnlyObjectProperty<AffectedWindow> windowProperty() { return window.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyStringProperty sqlProperty() { return sql.getReadOnlyProperty(); }
 
     static String formatTime(Instant i) {
         return UTC_TIME.format(i);
