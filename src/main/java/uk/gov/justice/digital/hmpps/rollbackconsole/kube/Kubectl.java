@@ -120,9 +120,7 @@ public final class Kubectl implements AutoCloseable {
         try {
             JsonNode data = json(out).path("data");
             Map<String, byte[]> values = new TreeMap<>();
-            var fields = data.fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
+            for (var field : data.properties()) {
                 try {
                     values.put(field.getKey(), Base64.getDecoder().decode(field.getValue().asText()));
                 } catch (IllegalArgumentException e) {
@@ -293,7 +291,7 @@ public final class Kubectl implements AutoCloseable {
     private static String selector(JsonNode selector) {
         List<String> terms = new ArrayList<>();
         Map<String, String> labels = new TreeMap<>();
-        selector.path("matchLabels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+        selector.path("matchLabels").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
         labels.forEach((k, v) -> terms.add(k + "=" + v));
         for (JsonNode e : selector.path("matchExpressions")) {
             String key = e.path("key").asText();

@@ -206,9 +206,13 @@ public final class ReclusterRun implements AutoCloseable {
 
     /** Stops sending and waits briefly for the worker; the batches file is the caller's to close. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop();
         worker.interrupt();
-        worker.join(5000);
+        try {
+            worker.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

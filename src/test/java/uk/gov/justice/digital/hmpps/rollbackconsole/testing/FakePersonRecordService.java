@@ -350,11 +350,15 @@ public final class FakePersonRecordService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         dead = true;
         server.stop(0);
         runs.shutdownNow();
         handlers.shutdownNow();
-        runs.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            runs.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
