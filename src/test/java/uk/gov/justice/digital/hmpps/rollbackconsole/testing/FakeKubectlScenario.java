@@ -1,0 +1,180 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A folder that {@link FakeKubectl} answers from, and the executable script that runs it. Tests write the
+ * cluster's state here (deployments, pods, secrets, logs, faults) and read back every argument list kubectl got.
+ */
+public final class FakeKubectlScenario {
+
+    public static final String CONTEXT = "live.cloud-platform.service.justice.gov.uk";
+    public static final String NAMESPACE = "hmpps-person-record-preprod";
+    public static final String DEPLOYMENT = "hmpps-person-record";
+    public static final String IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:2025-03-04.1234.abcdef0";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Path executable;
+
+    private FakeKubectlScenario(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir.resolve("pods"));
+        Files.createDirectories(dir.resolve("deployments"));
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(dir.resolve("contexts"), "docker-desktop\n" + CONTEXT + "\n");
+        executable = dir.resolve("kubectl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "#!/bin/sh\n"
+                + "FAKE_KUBECTL_DIR=" + quote(dir.toString()) + "\nexport FAKE_KUBECTL_DIR\n"
+                + "exec " + quote(java) + " -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "
+                + quote(classpath()) + " " + FakeKubectl.class.getName() + " \"$@\"\n";
+        Files.writeString(executable, script);
+        Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    public static FakeKubectlScenario create(Path dir) throws IOException {
+        return new FakeKubectlScenario(dir);
+    }
+
+    public Path executable() {
+        return executable;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public FakeKubectlScenario deployment() throws IOException {
+        write(dir.resolve("deployments").resolve(DEPLOYMENT + ".json"), Map.of(
+                "apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", DEPLOYMENT, "namespace", NAMESPACE),
+                "spec", Map.of("replicas", 2,
+                        "selector", Map.of("matchLabels", Map.of("app", DEPLOYMENT)),
+                        "template", Map.of("metadata", Map.of("labels", Map.of("app", DEPLOYMENT)),
+                                "spec", Map.of("containers", List.of(Map.of("name", DEPLOYMENT, "image", IMAGE,
+                                        "ports", List.of(Map.of("containerPort", 8080))))))),
+                "status", Map.of("replicas", 2, "readyReplicas", 2)));
+        return this;
+    }
+
+    /** A pod of the deployment, or of a CronJob's Job when ownerKind is Job; labels as the Helm chart gives both. */
+    public FakeKubectlScenario pod(String name, String phase, boolean ready, String ownerKind, int restarts)
+            throws IOException {
+        write(dir.resolve("pods").resolve(name + ".json"), Map.of(
+                "apiVersion", "v1", "kind", "Pod",
+                "metadata", Map.of("name", name, "namespace", NAMESPACE, "labels", Map.of("app", DEPLOYMENT),
+                        "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", ownerKind,
+                                "name", name.substring(0, name.lastIndexOf('-')), "controller", true))),
+                "spec", Map.of("containers", List.of(Map.of("name", DEPLOYMENT, "image", IMAGE))),
+                "status", Map.of("phase", phase, "startTime", "2025-03-04T08:00:00Z",
+                        "conditions", List.of(Map.of("type", "Ready", "status", ready ? "True" : "False")),
+                        "containerStatuses", List.of(Map.of("name", DEPLOYMENT, "ready", ready,
+                                "restartCount", restarts, "image", IMAGE)))));
+        return this;
+    }
+
+    public FakeKubectlScenario servicePod(String name) throws IOException {
+        return pod(name, "Running", true, "ReplicaSet", 0);
+    }
+
+    public void removePod(String name) throws IOException {
+        Files.deleteIfExists(dir.resolve("pods").resolve(name + ".json"));
+    }
+
+    public FakeKubectlScenario secret(String name, Map<String, String> values) throws IOException {
+        Map<String, String> data = new java.util.TreeMap<>();
+        values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+        write(dir.resolve("secrets").resolve(name + ".json"), Map.of("apiVersion", "v1", "kind", "Secret",
+                "metadata", Map.of("name", name), "type", "Opaque", "data", data));
+        return this;
+    }
+
+    /** Makes every command fail as kubectl does: "expired", "forbidden", "unreachable", or null to stop. */
+    public FakeKubectlScenario failAs(String how) throws IOException {
+        if (how == null) {
+            Files.deleteIfExists(dir.resolve("fail"));
+        } else {
+            Files.writeString(dir.resolve("fail"), how);
+        }
+        return this;
+    }
+
+    /** Where port-forward relays to: the port of a fake service on 127.0.0.1, standing in for the pod's 8080. */
+    public FakeKubectlScenario forwardTo(int port) throws IOException {
+        Files.writeString(dir.resolve("forward-target"), Integer.toString(port));
+        return this;
+    }
+
+    /** {@code logs} of this pod reads this file, whose lines start with an RFC3339 stamp and a space. */
+    public FakeKubectlScenario podLog(String pod, Path file) throws IOException {
+        Files.writeString(dir.resolve("logs").resolve(pod + ".path"), file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** The next {@code logs} of this pod ends by itself after this many lines, as a dropped stream does. */
+    public FakeKubectlScenario cutLogAfter(String pod, int lines) throws IOException {
+        Files.writeString(dir.resolve("logs").resolve(pod + ".cut-after"), Integer.toString(lines));
+        return this;
+    }
+
+    /** The pid of the latest port-forward the fake started. */
+    public long portForwardPid() throws IOException {
+        return Long.parseLong(Files.readString(dir.resolve("port-forward.pid")).strip());
+    }
+
+    /** Every argument list kubectl was called with, in order. */
+    public List<List<String>> calls() {
+        Path log = dir.resolve("argv.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            List<List<String>> calls = new ArrayList<>();
+            for (String line : lines.toList()) {
+                List<String> args = new ArrayList<>();
+                JSON.readTree(line).forEach(a -> args.add(a.asText()));
+                calls.add(args);
+            }
+            return calls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, Object value) throws IOException {
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> c : List.of(FakeKubectl.class, ObjectMapper.class, JsonFactory.class, JsonInclude.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+}

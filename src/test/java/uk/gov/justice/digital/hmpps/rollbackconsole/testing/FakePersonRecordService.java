@@ -1,0 +1,364 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A stand-in for one pod of hmpps-person-record on 127.0.0.1, written to what the service really does:
+ * {@code POST /admin/recluster} takes a raw JSON array, answers 200 with an empty body at once, then works through
+ * the records asynchronously, writing the service's log lines. Its log file holds them as the container runtime
+ * keeps them, each prefixed with an RFC3339 stamp, which the fake kubectl strips or keeps as {@code --timestamps}
+ * says.
+ */
+public final class FakePersonRecordService implements AutoCloseable {
+
+    private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final String CONTROLLER = "u.g.j.d.h.p.c.a.ReclusterController$Companion";
+    private static final String SERVICE = "u.g.j.d.h.p.s.AdminReclusterService      ";
+    private static final Set<String> SOURCE_SYSTEMS = Set.of("NOMIS", "DELIUS", "COMMON_PLATFORM", "LIBRA");
+
+    /** A canned answer for the next recluster request(s), instead of the real behaviour. */
+    public record Canned(int status, String body, String retryAfter) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(daemon("fake-service-http"));
+    private final ExecutorService runs = Executors.newCachedThreadPool(daemon("fake-service-run"));
+    private final Path logFile;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AtomicInteger reclusterRequests = new AtomicInteger();
+    private final AtomicInteger healthRequests = new AtomicInteger();
+    private final AtomicInteger runCounter = new AtomicInteger();
+    private final List<JsonNode> acceptedBodies = new CopyOnWriteArrayList<>();
+    private final Set<String> notFound = ConcurrentHashMap.newKeySet();
+    private final Set<String> merged = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Canned> canned = new AtomicReference<>();
+    private volatile Duration perRecord = Duration.ofMillis(2);
+    private volatile Duration answerDelay = Duration.ZERO;
+    private volatile boolean dropAfterBody;
+    private volatile boolean healthDown;
+    private volatile int dieAfterItems = -1;
+    private final AtomicInteger itemsLogged = new AtomicInteger();
+    private volatile boolean dead;
+
+    private FakePersonRecordService(Path logFile, Clock clock) throws IOException {
+        this.logFile = logFile;
+        this.clock = clock;
+        Files.createDirectories(logFile.getParent());
+        Files.write(logFile, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(handlers);
+        server.createContext("/health", this::health);
+        server.createContext("/admin/recluster", this::recluster);
+    }
+
+    public static FakePersonRecordService start(Path logFile) throws IOException {
+        FakePersonRecordService service = new FakePersonRecordService(logFile, Clock.systemUTC());
+        service.server.start();
+        service.log(SERVICE, "main", "INFO", "Started HmppsPersonRecordKt in 12.345 seconds (process running for 13.1)");
+        return service;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public FakePersonRecordService perRecord(Duration d) {
+        perRecord = d;
+        return this;
+    }
+
+    public FakePersonRecordService notFound(String... ids) {
+        notFound.addAll(List.of(ids));
+        return this;
+    }
+
+    public FakePersonRecordService merged(String... ids) {
+        merged.addAll(List.of(ids));
+        return this;
+    }
+
+    public FakePersonRecordService answerNext(int status, String body) {
+        canned.set(new Canned(status, body, null));
+        return this;
+    }
+
+    public FakePersonRecordService answerNext(int status, String body, String retryAfter) {
+        canned.set(new Canned(status, body, retryAfter));
+        return this;
+    }
+
+    /** Reads the whole request, then waits this long before answering. */
+    public FakePersonRecordService answerAfter(Duration d) {
+        answerDelay = d;
+        return this;
+    }
+
+    /** Reads the whole request, then drops the connection without a word. */
+    public FakePersonRecordService dropAfterBody(boolean drop) {
+        dropAfterBody = drop;
+        return this;
+    }
+
+    public FakePersonRecordService healthDown(boolean down) {
+        healthDown = down;
+        return this;
+    }
+
+    /** The pod dies after logging this many Processing items over all runs. */
+    public FakePersonRecordService dieAfterItems(int items) {
+        dieAfterItems = items;
+        return this;
+    }
+
+    public int reclusterRequests() {
+        return reclusterRequests.get();
+    }
+
+    public int healthRequests() {
+        return healthRequests.get();
+    }
+
+    /** The bodies of the requests that started a run, in order. */
+    public List<JsonNode> acceptedBodies() {
+        return List.copyOf(acceptedBodies);
+    }
+
+    public boolean isDead() {
+        return dead;
+    }
+
+    /** Writes an unrelated line to the log, as other requests do. */
+    public void logOther(String message) {
+        log("o.s.web.servlet.DispatcherServlet       ", "nio-8080-exec-2", "INFO", message);
+    }
+
+    /** The pod goes away: no more answers, no more log lines. */
+    public void die() {
+        dead = true;
+        server.stop(0);
+        runs.shutdownNow();
+        handlers.shutdownNow();
+    }
+
+    private void health(HttpExchange exchange) throws IOException {
+        healthRequests.incrementAndGet();
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            if (healthDown) {
+                respond(exchange, 503, "{\"status\":\"DOWN\"}", "application/json");
+            } else {
+                respond(exchange, 200, "{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}", "application/json");
+            }
+        }
+    }
+
+    private void recluster(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            reclusterRequests.incrementAndGet();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, error(405, "Request method '" + exchange.getRequestMethod() + "' is not supported"), "application/json");
+                return;
+            }
+            if (dropAfterBody) {
+                // Closing without a status line is a connection lost after the request was read.
+                return;
+            }
+            if (!answerDelay.isZero()) {
+                try {
+                    Thread.sleep(answerDelay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            Canned c = canned.getAndSet(null);
+            if (c != null) {
+                if (c.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", c.retryAfter());
+                }
+                respond(exchange, c.status(), c.body(), "application/json");
+                return;
+            }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
+                respond(exchange, 400, error(400, "Required request body is missing"), "application/json");
+                return;
+            }
+            JsonNode records;
+            try {
+                records = mapper.readTree(body);
+            } catch (IOException e) {
+                respond(exchange, 400, error(400, "JSON parse error: " + e.getMessage()), "application/json");
+                return;
+            }
+            String problem = problemWith(records);
+            if (problem != null) {
+                respond(exchange, 400, error(400, problem), "application/json");
+                return;
+            }
+            acceptedBodies.add(records);
+            exchange.sendResponseHeaders(200, -1);
+            String thread = "task-" + runCounter.incrementAndGet();
+            List<String> ids = new ArrayList<>();
+            records.forEach(r -> ids.add(r.get("source_system_id").asText()));
+            runs.execute(() -> run(thread, ids));
+        }
+    }
+
+    private String problemWith(JsonNode records) {
+        if (records == null || !records.isArray()) {
+            return "JSON parse error: Cannot deserialize value of type `java.util.ArrayList` from Object value";
+        }
+        for (JsonNode r : records) {
+            JsonNode system = r.get("source_system");
+            JsonNode id = r.get("source_system_id");
+            if (system == null || system.isNull() || id == null || id.isNull()) {
+                return "JSON parse error: Instantiation of [simple type, class AdminReclusterRecord] value failed for JSON property "
+                        + (system == null || system.isNull() ? "source_system" : "source_system_id")
+                        + " due to missing (therefore NULL) value";
+            }
+            if (!SOURCE_SYSTEMS.contains(system.asText())) {
+                return "JSON parse error: Cannot deserialize value of type `SourceSystemType` from String \""
+                        + system.asText() + "\": not one of the values accepted for Enum class: [DELIUS, NOMIS, COMMON_PLATFORM, LIBRA]";
+            }
+        }
+        return null;
+    }
+
+    private void run(String thread, List<String> ids) {
+        int n = ids.size();
+        log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Triggered. Number of records: " + n + ".");
+        for (String phase : List.of("Upsert", "Recluster")) {
+            log(SERVICE, thread, "INFO", "Starting " + phase + " Person Records, count: " + n);
+            for (int i = 1; i <= n && !dead; i++) {
+                if (!pause()) {
+                    return;
+                }
+                if (dieAfterItems >= 0 && itemsLogged.get() >= dieAfterItems) {
+                    die();
+                    return;
+                }
+                itemsLogged.incrementAndGet();
+                String id = ids.get(i - 1);
+                log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
+                if (merged.contains(id)) {
+                    log(SERVICE, thread, "INFO", "Skipping " + phase + " Person Records, item: " + i + "/" + n + " it has been merged");
+                } else if (notFound.contains(id)) {
+                    log(SERVICE, thread, "ERROR", "Error " + phase + " Person Records, record not found. id: " + id + " item: " + i + "/" + n);
+                }
+            }
+            if (phase.equals("Upsert")) {
+                log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Records Upsert Complete.");
+            }
+        }
+        if (!dead) {
+            log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Complete.");
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(perRecord.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private synchronized void log(String logger, String thread, String level, String message) {
+        if (dead) {
+            return;
+        }
+        Instant now = clock.instant();
+        String app = APP_TIME.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + " " + String.format("%5s", level)
+                + " 1 --- [" + String.format("%15s", thread) + "] " + logger + " : " + message + " |";
+        try {
+            Files.writeString(logFile, now + " " + app + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String error(int status, String developerMessage) {
+        String quoted = developerMessage.replace("\\", "\\\\").replace("\"", "\\\"");
+        return "{\"status\":" + status + ",\"errorCode\":null,\"userMessage\":\"Validation failure: " + quoted
+                + "\",\"developerMessage\":\"" + quoted + "\",\"moreInfo\":null}";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        dead = true;
+        server.stop(0);
+        runs.shutdownNow();
+        handlers.shutdownNow();
+        try {
+            runs.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
