@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a runbook file record by record with a streaming parser, so memory stays the same whatever the file's
@@ -33,9 +32,7 @@ public final class RunbookJsonReader implements AutoCloseable {
     private static final int MAX_STRING_CHARS = 64 * 1024;
     private static final int MAX_NESTING = 64;
 
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?");
 
-    private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
 
     private final Path file;
     private final InputStream in;
@@ -102,7 +99,7 @@ public final class RunbookJsonReader implements AutoCloseable {
             }
             if (token != JsonToken.START_OBJECT) {
                 throw problem(parser.currentTokenLocation(), nextIndex, recordLabel(nextIndex) + " is "
-                        + describe(token) + ", but every element of the list must be an object { ... }");
+                        + JsonWording.describe(token) + ", but every element of the list must be an object { ... }");
             }
             FileRecord record = readRecord();
             nextIndex++;
@@ -133,7 +130,7 @@ public final class RunbookJsonReader implements AutoCloseable {
         }
         if (token != JsonToken.START_ARRAY) {
             throw problem(parser.currentTokenLocation(), null,
-                    "the file must be a JSON list of records ([ { ... }, ... ]), but it starts with " + describe(token));
+                    "the file must be a JSON list of records ([ { ... }, ... ]), but it starts with " + JsonWording.describe(token));
         }
     }
 
@@ -141,7 +138,7 @@ public final class RunbookJsonReader implements AutoCloseable {
         JsonToken token = parser.nextToken();
         if (token != null) {
             throw problem(parser.currentTokenLocation(), null,
-                    "the list of records has ended, but " + describe(token) + " follows it; remove what follows the closing ]");
+                    "the list of records has ended, but " + JsonWording.describe(token) + " follows it; remove what follows the closing ]");
         }
     }
 
@@ -186,7 +183,7 @@ public final class RunbookJsonReader implements AutoCloseable {
             throw problem(parser.currentTokenLocation(), index, where + " is the number " + number
                     + ", but it must be a string: write \"" + number + "\"");
         }
-        throw problem(parser.currentTokenLocation(), index, where + " is " + describe(value) + "; expected " + expected);
+        throw problem(parser.currentTokenLocation(), index, where + " is " + JsonWording.describe(value) + "; expected " + expected);
     }
 
     private RecordsFormatException translate(IOException e) {
@@ -199,11 +196,11 @@ public final class RunbookJsonReader implements AutoCloseable {
             text = truncatedText();
         } else if (e instanceof StreamConstraintsException sce) {
             text = "a value is too long or nested too deeply for a runbook file ("
-                    + JACKSON_SETTING.matcher(plain(sce)).replaceAll("") + ")";
+                    + JsonWording.plainWithoutSetting(sce) + ")";
         } else if (e instanceof CharConversionException) {
             text = "the file is not text in a known encoding; a runbook file is UTF-8 JSON (" + e.getMessage() + ")";
         } else {
-            text = "this is not valid JSON: " + plain(e);
+            text = "this is not valid JSON: " + JsonWording.plain(e);
         }
         long[] position = errorPosition(location);
         return new RecordsFormatException(file, position[0], position[1], index, text, e);
@@ -224,30 +221,11 @@ public final class RunbookJsonReader implements AutoCloseable {
         return "the file ends before the list of records is closed; it looks cut short, so export it again";
     }
 
-    private static String plain(IOException e) {
-        String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        // Jackson's own positions name no file and count bytes; ours replace them.
-        return message == null ? e.getClass().getSimpleName() : JACKSON_SOURCE.matcher(message).replaceAll("");
-    }
 
     private static String recordLabel(long index) {
         return "record " + (index + 1);
     }
 
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case END_OBJECT -> "a closing }";
-            case END_ARRAY -> "a closing ]";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : token.asString();
-        };
-    }
 
     private int recordColumn(JsonLocation location) {
         // Bytes and characters agree for the ASCII the runbook's files hold; only the byte order mark differs.

@@ -29,9 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.JsonWording;
 
 /**
  * One streaming pass over a records file: parse token by token, check every record, count, fingerprint and hash,
@@ -65,8 +65,6 @@ final class RecordsScan {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?");
-    private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
 
     private static final int SEEN_SYSTEM = 1;
     private static final int SEEN_ID = 2;
@@ -184,14 +182,14 @@ final class RecordsScan {
             } else {
                 stopped = true;
                 reportAtToken(ProblemCode.WRONG_TOP_LEVEL, 0,
-                        () -> "the file must be a list of records [ { ... }, ... ], but it is " + describe(first));
+                        () -> "the file must be a list of records [ { ... }, ... ], but it is " + JsonWording.describe(first));
                 return;
             }
             JsonToken after = parser.nextToken();
             if (after != null) {
                 boolean dbeaver = topLevel == TopLevel.DBEAVER;
                 reportAtToken(ProblemCode.TRAILING_CONTENT, 0, () -> (dbeaver ? "the export" : "the list")
-                        + " has ended, but " + describe(after) + " follows it: remove everything after the closing "
+                        + " has ended, but " + JsonWording.describe(after) + " follows it: remove everything after the closing "
                         + (dbeaver ? "}" : "]"));
             }
         } catch (JsonProcessingException | CharConversionException e) {
@@ -372,7 +370,7 @@ final class RecordsScan {
             }
             default -> {
                 reportAtToken(ProblemCode.ID_NOT_TEXT, number,
-                        () -> "source_system_id is " + describe(value) + ", but it must be a string");
+                        () -> "source_system_id is " + JsonWording.describe(value) + ", but it must be a string");
                 skipChildren(value);
                 return null;
             }
@@ -517,9 +515,9 @@ final class RecordsScan {
             notUtf8(record);
             return;
         }
-        if (e instanceof CharConversionException || plain(e).startsWith("Invalid UTF-8")) {
+        if (e instanceof CharConversionException || JsonWording.plain(e).startsWith("Invalid UTF-8")) {
             // Only if the stream's own check missed it; then the parser's words are all there is.
-            reportAt(ProblemCode.NOT_UTF8, location, record, () -> "the file is not UTF-8: " + plain(e)
+            reportAt(ProblemCode.NOT_UTF8, location, record, () -> "the file is not UTF-8: " + JsonWording.plain(e)
                     + "; save it as UTF-8");
             return;
         }
@@ -538,7 +536,7 @@ final class RecordsScan {
             // The value that broke the limit starts here; the parser's own position is somewhere inside it.
             reportAt(ProblemCode.TOO_LARGE, parser.currentTokenLocation(), record, () -> tooLarge(sce));
         } else {
-            reportAt(ProblemCode.NOT_JSON, location, record, () -> "not valid JSON: " + plain(e));
+            reportAt(ProblemCode.NOT_JSON, location, record, () -> "not valid JSON: " + JsonWording.plain(e));
         }
     }
 
@@ -566,7 +564,7 @@ final class RecordsScan {
             return "the file is larger than " + Text.count(limits.maxDocumentBytes())
                     + " bytes, the most the console reviews: split it into smaller files";
         }
-        return "a value is too large for a records file: " + JACKSON_SETTING.matcher(plain(e)).replaceAll("");
+        return "a value is too large for a records file: " + JsonWording.plainWithoutSetting(e);
     }
 
     private void reportAtToken(ProblemCode code, long record, Supplier<String> message) {
@@ -650,27 +648,13 @@ final class RecordsScan {
             return switch (token) {
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
                 case VALUE_STRING -> "the string " + Text.quote(parser.getText());
-                default -> describe(token);
+                default -> JsonWording.describe(token);
             };
         } catch (IOException e) {
-            return describe(token);
+            return JsonWording.describe(token);
         }
     }
 
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case END_OBJECT -> "a closing }";
-            case END_ARRAY -> "a closing ]";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : token.asString();
-        };
-    }
 
     private static String hint(String near, String wanted) {
         return near == null ? "" : " (there is " + Text.quote(near) + ", but the service reads only \"" + wanted + "\")";
@@ -693,11 +677,6 @@ final class RecordsScan {
                 && jpe.getOriginalMessage().startsWith("Unexpected end-of-input"));
     }
 
-    private static String plain(IOException e) {
-        String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        // Jackson's own positions count bytes and name no file; the problem carries ours.
-        return message == null ? e.getClass().getSimpleName() : JACKSON_SOURCE.matcher(message).replaceAll("");
-    }
 
     private static byte[] head(Path file) throws IOException {
         try (InputStream head = Files.newInputStream(file)) {
