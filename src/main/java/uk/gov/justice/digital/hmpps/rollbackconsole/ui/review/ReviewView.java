@@ -102,6 +102,7 @@ public final class ReviewView {
     private final VBox excerptLines = new VBox();
 
     private final SplitPane body;
+    private ScrollPane summaryScroll;
 
     public ReviewView(ReviewViewModel model, Runnable backToRunbook) {
         this.model = model;
@@ -183,9 +184,27 @@ public final class ReviewView {
         message.setId("review-message");
 
         verdictHeadline.getStyleClass().add(Styles.VERDICT_HEADLINE);
+        verdictHeadline.setMinWidth(Region.USE_PREF_SIZE);
         verdictDetail.setWrapText(true);
         verdictDetail.getStyleClass().add(Styles.VERDICT_DETAIL);
-        verdictBox.getChildren().setAll(verdictHeadline, verdictDetail);
+        VBox words = new VBox(2, verdictHeadline, verdictDetail);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        // The SHA-256 sits by the verdict: it is what the reviewer reads out to whoever sends the file.
+        sha256.setEditable(false);
+        sha256.getStyleClass().add(Styles.MONOSPACE);
+        sha256.setPrefColumnCount(64);
+        sha256.setMinWidth(120);
+        copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
+        Label shaName = new Label("SHA-256 of the bytes reviewed");
+        shaName.getStyleClass().add(Styles.FACT_NAME);
+        HBox shaRow = new HBox(6, sha256, copySha);
+        HBox.setHgrow(sha256, Priority.ALWAYS);
+        VBox sha = new VBox(4, shaName, shaRow);
+        sha.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sha.setMinWidth(200);
+        HBox band = new HBox(20, words, sha);
+        band.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        verdictBox.getChildren().setAll(band);
         verdictBox.getStyleClass().add(Styles.VERDICT);
 
         VBox status = new VBox(10, progressBox, message, verdictBox);
@@ -210,13 +229,6 @@ public final class ReviewView {
         StepLayout.addFact(facts, row++, "Clusters (person_uuid)", clusters);
         StepLayout.addFact(facts, row++, "Without person_uuid", withoutUuid);
         StepLayout.addFact(facts, row++, "Size", size);
-        sha256.setEditable(false);
-        sha256.getStyleClass().add(Styles.MONOSPACE);
-        sha256.setPrefColumnCount(24);
-        copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
-        HBox shaRow = new HBox(6, sha256, copySha);
-        HBox.setHgrow(sha256, Priority.ALWAYS);
-        StepLayout.addFact(facts, row++, "SHA-256", shaRow);
         StepLayout.addFact(facts, row, "Batches to send", batches);
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
@@ -224,7 +236,6 @@ public final class ReviewView {
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
         facts.getColumnConstraints().setAll(names, values);
-        GridPane.setHgrow(shaRow, Priority.ALWAYS);
 
         // A disabled control shows no tooltip, so the explanation sits on a holder around it, and beside it.
         send.setDisable(true);
@@ -255,8 +266,8 @@ public final class ReviewView {
             c.setPercentWidth(100.0 / 3);
             counts.getColumnConstraints().add(c);
         }
-        Label compareIntro = new Label("By source_system and source_system_id; each record counts once however often "
-                + "it is listed. Each difference can be saved as a file in the runbook's format.");
+        Label compareIntro = new Label("Records matched by source_system and source_system_id, each counted once "
+                + "however often it is listed. Save writes a difference in the runbook's format.");
         compareIntro.setWrapText(true);
         compareIntro.getStyleClass().add(Styles.STEP_INTRO);
         MessageLabel compareMessage = new MessageLabel(model.compareMessageProperty());
@@ -265,17 +276,17 @@ public final class ReviewView {
         comparing.setMaxWidth(Double.MAX_VALUE);
         comparing.visibleProperty().bind(model.comparingProperty());
         comparing.managedProperty().bind(comparing.visibleProperty());
-        VBox countsBox = new VBox(8, compareIntro, counts);
+        VBox countsBox = new VBox(8, counts, compareIntro);
         countsBox.visibleProperty().bind(model.diffProperty().isNotNull());
         countsBox.managedProperty().bind(countsBox.visibleProperty());
-        compareCard.getChildren().setAll(compareTitle, comparePaths, comparing, compareMessage, countsBox);
+        compareCard.getChildren().setAll(compareTitle, comparePaths, comparing, countsBox, compareMessage);
         compareCard.getStyleClass().add(Styles.CARD);
 
         VBox left = new VBox(12, fileCard, compareCard);
         left.getStyleClass().add(Styles.REVIEW_PANE);
-        ScrollPane scroll = StepLayout.scrolling(left);
-        scroll.setMinWidth(320);
-        return scroll;
+        summaryScroll = StepLayout.scrolling(left);
+        summaryScroll.setMinWidth(320);
+        return summaryScroll;
     }
 
     private Node problems() {
@@ -320,6 +331,8 @@ public final class ReviewView {
         excerptScroll.setFitToHeight(true);
         excerptScroll.setFitToWidth(true);
         excerptScroll.setMinHeight(120);
+        excerptScroll.visibleProperty().bind(model.excerptProperty().isNotNull());
+        excerptScroll.managedProperty().bind(excerptScroll.visibleProperty());
         VBox.setVgrow(excerptScroll, Priority.ALWAYS);
         VBox lines = new VBox(8, linesHeading, problemDetail, excerptMessage, excerptScroll);
         lines.getStyleClass().add(Styles.REVIEW_PANE);
@@ -335,17 +348,22 @@ public final class ReviewView {
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().label()));
         severity.setCellFactory(c -> new SeverityCell());
         severity.setPrefWidth(80);
+        severity.setMinWidth(80);
         TableColumn<Problem, String> code = new TableColumn<>("code");
         code.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code().name()));
-        code.setPrefWidth(200);
+        code.setPrefWidth(210);
+        code.setMinWidth(200);
         TableColumn<Problem, Long> line = number("line", Problem::line);
         TableColumn<Problem, Long> column = number("column", Problem::column);
         TableColumn<Problem, Long> record = number("record", Problem::recordNumber);
         TableColumn<Problem, String> message = new TableColumn<>("message");
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
-        message.setPrefWidth(480);
+        message.setPrefWidth(400);
+        message.setMinWidth(160);
         table.getColumns().setAll(List.of(severity, code, line, column, record, message));
         table.setPlaceholder(new Label("No problems."));
+        // The message takes what the other columns leave; the full text is shown below the table when selected.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<Problem> sorted = new SortedList<>(model.visibleProblems());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -365,6 +383,7 @@ public final class ReviewView {
         });
         c.getStyleClass().add(Styles.NUMBER_COLUMN);
         c.setPrefWidth(name.equals("record") ? 70 : 64);
+        c.setMinWidth(c.getPrefWidth());
         return c;
     }
 
@@ -390,6 +409,9 @@ public final class ReviewView {
         compare.disableProperty().bind(model.reportProperty().isNull().or(Bindings.createBooleanBinding(
                 () -> model.workingProperty().get(), model.workingProperty())));
         cancel.setOnAction(e -> model.cancel());
+        // Escape stops the reading, as it stops a step's work; the steps' own Cancel is not on screen meanwhile.
+        cancel.setCancelButton(true);
+        cancel.disableProperty().bind(model.busyProperty().not());
         progress.progressProperty().bind(model.progressProperty());
         progressText.textProperty().bind(model.progressTextProperty());
 
@@ -416,6 +438,9 @@ public final class ReviewView {
         compareCard.managedProperty().bind(compareCard.visibleProperty());
         model.fileBProperty().addListener((obs, was, now) -> showCompared());
         model.diffProperty().addListener((obs, was, now) -> showDiff(now));
+        // A comparison's outcome is below the summary: bring it into view when it changes, once it is laid out.
+        model.compareMessageProperty().addListener((obs, was, now) -> showCompareCard());
+        model.diffProperty().addListener((obs, was, now) -> showCompareCard());
         saveOnlyInA.setOnAction(e -> model.save(Difference.ONLY_IN_A));
         saveOnlyInB.setOnAction(e -> model.save(Difference.ONLY_IN_B));
         saveInBoth.setOnAction(e -> model.save(Difference.IN_BOTH));
@@ -425,7 +450,12 @@ public final class ReviewView {
         }
         model.saved().addListener((MapChangeListener<Difference, ExportResult>) c -> showSaved());
 
-        model.problems().addListener((ListChangeListener<Problem>) c -> showFilterCounts());
+        model.problems().addListener((ListChangeListener<Problem>) c -> {
+            showFilterCounts();
+            if (model.selectedProblemProperty().get() == null) {
+                selectInTable(null);
+            }
+        });
         showFilterCounts();
         notShown.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.notShown()),
                 model.notShown()));
@@ -496,7 +526,8 @@ public final class ReviewView {
     private void selectInTable(Problem p) {
         if (p == null) {
             table.getSelectionModel().clearSelection();
-            problemDetail.setText("Select a problem to see its lines in the file.");
+            problemDetail.setText(model.problems().isEmpty() ? "No problems: nothing to point at in the file."
+                    : "Select a problem to see its lines in the file.");
             return;
         }
         if (table.getSelectionModel().getSelectedItem() != p) {
@@ -535,6 +566,13 @@ public final class ReviewView {
         if (excerpt.lines().isEmpty()) {
             excerptLines.getChildren().add(excerptLine("(the file has no line " + excerpt.line() + ")"));
         }
+    }
+
+    private void showCompareCard() {
+        javafx.application.Platform.runLater(() -> {
+            summaryScroll.layout();
+            summaryScroll.setVvalue(summaryScroll.getVmax());
+        });
     }
 
     private void showCompared() {

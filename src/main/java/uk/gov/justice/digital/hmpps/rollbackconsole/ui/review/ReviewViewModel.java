@@ -224,8 +224,7 @@ public final class ReviewViewModel {
         if (r.safeToSend()) {
             session.reviewedFileProperty().set(new ReviewedFile(r.file(), r.sha256(), r.records()));
         }
-        session.statusProperty().set("Reviewed " + r.file().getFileName() + ": " + v.headline().toLowerCase()
-                + ", SHA-256 " + r.sha256());
+        session.statusProperty().set("Reviewed " + r.file().getFileName() + ": " + v.headline().toLowerCase() + ".");
         // The first error is what the reviewer has to see; show its lines straight away.
         r.problems().stream().min(Comparator.comparing(Problem::severity)).ifPresent(selectedProblem::set);
     }
