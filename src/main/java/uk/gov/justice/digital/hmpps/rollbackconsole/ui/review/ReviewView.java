@@ -2,7 +2,9 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.review;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,6 +12,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -144,7 +148,7 @@ public final class ReviewView {
         root.getStyleClass().add(Styles.REVIEW);
         root.setTop(new VBox(header(), status()));
         body = new SplitPane(summary(), problems());
-        body.setDividerPositions(0.42);
+        body.setDividerPositions(0.39);
         body.getStyleClass().add(Styles.REVIEW_BODY);
         root.setCenter(body);
         bind(backToRunbook);
@@ -174,7 +178,7 @@ public final class ReviewView {
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox bar = new HBox(10, progress, cancel);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         VBox progressBox = new VBox(6, progressText, bar);
         progressBox.getStyleClass().add(Styles.CARD);
         progressBox.visibleProperty().bind(model.busyProperty());
@@ -200,10 +204,10 @@ public final class ReviewView {
         HBox shaRow = new HBox(6, sha256, copySha);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         VBox sha = new VBox(4, shaName, shaRow);
-        sha.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sha.setAlignment(Pos.CENTER_LEFT);
         sha.setMinWidth(200);
         HBox band = new HBox(20, words, sha);
-        band.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        band.setAlignment(Pos.CENTER_LEFT);
         verdictBox.getChildren().setAll(band);
         verdictBox.getStyleClass().add(Styles.VERDICT);
 
@@ -230,9 +234,9 @@ public final class ReviewView {
         StepLayout.addFact(facts, row++, "Without person_uuid", withoutUuid);
         StepLayout.addFact(facts, row++, "Size", size);
         StepLayout.addFact(facts, row, "Batches to send", batches);
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
         facts.getColumnConstraints().setAll(names, values);
@@ -245,7 +249,7 @@ public final class ReviewView {
         sendNote.setWrapText(true);
         sendNote.getStyleClass().add(Styles.STEP_INTRO);
         HBox sendRow = new HBox(10, sendHolder, sendNote);
-        sendRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sendRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(sendNote, Priority.ALWAYS);
 
         VBox fileCard = new VBox(10, heading, facts, sendRow);
@@ -262,7 +266,7 @@ public final class ReviewView {
         counts.addRow(2, saveOnlyInA, saveOnlyInB, saveInBoth);
         counts.addRow(3, savedOnlyInA, savedOnlyInB, savedInBoth);
         for (int i = 0; i < 3; i++) {
-            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / 3);
             counts.getColumnConstraints().add(c);
         }
@@ -309,7 +313,7 @@ public final class ReviewView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(10, heading, spacer, filter);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
         notShown.setWrapText(true);
@@ -370,7 +374,7 @@ public final class ReviewView {
         table.setMinHeight(120);
     }
 
-    private static TableColumn<Problem, Long> number(String name, java.util.function.ToLongFunction<Problem> value) {
+    private static TableColumn<Problem, Long> number(String name, ToLongFunction<Problem> value) {
         TableColumn<Problem, Long> c = new TableColumn<>(name);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(value.applyAsLong(p.getValue())));
         c.setCellFactory(p -> new TableCell<>() {
@@ -569,7 +573,7 @@ public final class ReviewView {
     }
 
     private void showCompareCard() {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             summaryScroll.layout();
             summaryScroll.setVvalue(summaryScroll.getVmax());
         });
