@@ -74,11 +74,16 @@ class LongPreviewTest {
         cutoff.zoneProperty().set(ZoneOffset.UTC);
         cutoff.textProperty().set("2026-07-01 00:00:00");
         preview.modeProperty().set(RecordMode.ONE_ROW_PER_EVENT);
-        preview.rowsProperty().addListener((obs, was, rows) -> rows.addListener((ListChangeListener<Object>) change -> {
-            if (rows.size() >= 1_000) {
-                preview.cancel();
-            }
-        }));
+        // An invalidation listener, not a change listener: the preview swaps in a new empty list, which equals the
+        // old empty one, and a change listener would never hear of it.
+        preview.rowsProperty().addListener((javafx.beans.InvalidationListener) obs -> {
+            var rows = preview.rowsProperty().get();
+            rows.addListener((ListChangeListener<Object>) change -> {
+                if (rows.size() >= 1_000) {
+                    preview.cancel();
+                }
+            });
+        });
 
         preview.enter();
 
