@@ -4,13 +4,17 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
@@ -43,7 +47,28 @@ public final class App extends Application {
         String override = System.getProperty(SETTINGS_FILE_PROPERTY);
         SettingsStore settings = new SettingsStore(override == null ? SettingsStore.defaultFile() : Path.of(override));
         console = Console.open(stage, settings, Clock.systemUTC(), new FxDialogService(stage));
+        reviewArgument(getParameters().getRaw()).ifPresent(console::openReview);
         stage.show();
+    }
+
+    /**
+     * The file of {@code --review FILE} (or {@code --review=FILE}): the window then opens on its offline review
+     * instead of the first step. Other arguments are for the command line and are not looked at here.
+     */
+    static Optional<Path> reviewArgument(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--review=") && arg.length() > "--review=".length()) {
+                return Optional.of(Path.of(arg.substring("--review=".length())).toAbsolutePath());
+            }
+            if (arg.equals("--review")) {
+                if (i + 1 < args.size() && !args.get(i + 1).isBlank()) {
+                    return Optional.of(Path.of(args.get(i + 1)).toAbsolutePath());
+                }
+                System.err.println("rollback-console: --review needs a FILE, the exported JSON file to review.");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -59,6 +84,7 @@ public final class App extends Application {
         private final WizardSession session;
         private final WizardViewModel wizard;
         private final Stage stage;
+        private ReviewScreen review;
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
             this.tasks = tasks;
@@ -76,6 +102,10 @@ public final class App extends Application {
                 console.close();
                 stage.close();
             });
+            // The offline review sits beside the runbook, not in it: its own screen, reached from File or a drop.
+            console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell);
+            shell.addFileMenuItems(console.review.menuItems().toArray(MenuItem[]::new));
+            console.review.installDrop(shell);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
@@ -113,8 +143,20 @@ public final class App extends Application {
             return session;
         }
 
+        public ReviewScreen review() {
+            return review;
+        }
+
+        /** Opens the window on the offline review of {@code file}, as {@code --review FILE} does. */
+        public void openReview(Path file) {
+            review.open(file);
+        }
+
         @Override
         public void close() {
+            if (review != null) {
+                review.model().cancel();
+            }
             session.close();
             tasks.close();
         }

@@ -45,6 +45,7 @@ public final class CommandLine {
         return String.join(System.lineSeparator(),
                 "Usage:",
                 "  rollback-console                      open the window",
+                "  rollback-console --review FILE        open the window on the offline review of FILE",
                 "  rollback-console export OPTIONS       write the runbook's affected-records JSON file",
                 "  rollback-console validate FILE [--batch-size N]",
                 "                                        review an exported file offline: exit 0 only if safe to send",

@@ -12,8 +12,12 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 /** A coloured strip naming where the console points; production is red so nobody on the call can miss it. */
 public final class EnvironmentBanner extends HBox {
 
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
     private final Label environment = new Label();
     private final Label detail = new Label();
+    private final ObservableValue<Environment> env;
+    private String offline;
 
     public EnvironmentBanner(ObservableValue<Environment> env, ObservableValue<String> connectionDetail) {
         getStyleClass().add(Styles.BANNER);
@@ -21,16 +25,30 @@ public final class EnvironmentBanner extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(environment, spacer, detail);
+        this.env = env;
         env.addListener((obs, was, now) -> show(now));
         detail.textProperty().bind(connectionDetail);
         show(env.getValue());
     }
 
+    /**
+     * Says {@code text} instead of the environment while a screen that uses no connection is shown, such as the
+     * offline review; null goes back to the environment. The connection stays as it was underneath.
+     */
+    public void showOffline(String text) {
+        offline = text;
+        show(env.getValue());
+    }
+
     private void show(Environment env) {
+        pseudoClassStateChanged(OFFLINE, offline != null);
+        detail.setVisible(offline == null);
         for (Environment e : Environment.values()) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), e == env);
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), offline == null && e == env);
         }
-        if (env == null) {
+        if (offline != null) {
+            environment.setText(offline);
+        } else if (env == null) {
             environment.setText("NOT CONNECTED");
         } else if (env.isProduction()) {
             environment.setText("PRODUCTION  \u2022  " + env.namespace().orElse(""));

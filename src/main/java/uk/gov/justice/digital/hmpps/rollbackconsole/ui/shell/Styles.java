@@ -25,4 +25,28 @@ public final class Styles {
     public static final String CARD = "card";
     public static final String PRIMARY = "primary";
     public static final String UTC_LINE = "utc-line";
+
+    public static final String SECTION_TITLE = "section-title";
+    public static final String NUMBER_COLUMN = "number-column";
+
+    // The offline review.
+    public static final String REVIEW = "review";
+    public static final String REVIEW_HEADER = "review-header";
+    public static final String REVIEW_STATUS = "review-status";
+    public static final String REVIEW_BODY = "review-body";
+    public static final String REVIEW_PANE = "review-pane";
+    public static final String VERDICT = "verdict";
+    public static final String VERDICT_HEADLINE = "verdict-headline";
+    public static final String VERDICT_DETAIL = "verdict-detail";
+    public static final String VERDICT_SAFE = "verdict-safe";
+    public static final String VERDICT_NOT_SAFE = "verdict-not-safe";
+    public static final String VERDICT_NOTHING = "verdict-nothing";
+    public static final String SEVERITY_ERROR = "severity-error";
+    public static final String SEVERITY_WARNING = "severity-warning";
+    public static final String COMPARE_COUNTS = "compare-counts";
+    public static final String EXCERPT = "excerpt";
+    public static final String EXCERPT_SCROLL = "excerpt-scroll";
+    public static final String EXCERPT_LINE = "excerpt-line";
+    public static final String EXCERPT_MARKED = "excerpt-marked";
+    public static final String EXCERPT_CARET = "excerpt-caret";
 }

@@ -9,6 +9,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
 
 /**
@@ -24,6 +25,8 @@ public final class WizardSession {
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<ExportResult> export = new SimpleObjectProperty<>(this, "export");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready.");
+    // Not derived from the replica or the cutoff: a reviewed file stands on its own, so nothing above clears it.
+    private final ObjectProperty<ReviewedFile> reviewedFile = new SimpleObjectProperty<>(this, "reviewedFile");
 
     public WizardSession() {
         replica.addListener((obs, was, now) -> {
@@ -62,6 +65,14 @@ public final class WizardSession {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /**
+     * The last file the offline review found safe to send, or null; the send step (not in the console yet) is to
+     * start from it. Cleared when another review starts, so it never names a file that was not the last one looked at.
+     */
+    public ObjectProperty<ReviewedFile> reviewedFileProperty() {
+        return reviewedFile;
     }
 
     /** Closes the replica pool; called once when the window closes. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -14,6 +16,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -34,15 +37,20 @@ public final class WizardShellView extends BorderPane {
     private final WizardViewModel wizard;
     private final StackPane content = new StackPane();
     private final List<Button> stepButtons = new ArrayList<>();
+    private final EnvironmentBanner banner;
+    private final VBox sidebar = new VBox();
+    private final HBox nav;
+    private final VBox bottom;
+    private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
+    private Menu fileMenu;
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
         this.wizard = wizard;
 
         MenuBar menus = menus(quit);
-        EnvironmentBanner banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
+        banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         setTop(new VBox(menus, banner));
 
-        VBox sidebar = new VBox();
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         for (int i = 0; i < wizard.steps().size(); i++) {
             WizardStep step = wizard.steps().get(i);
@@ -90,7 +98,7 @@ public final class WizardShellView extends BorderPane {
         next.setOnAction(e -> wizard.next());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox nav = new HBox(back, spacer, cancel, next);
+        nav = new HBox(back, spacer, cancel, next);
         nav.getStyleClass().add(Styles.NAV_BAR);
 
         Label status = new Label();
@@ -105,7 +113,8 @@ public final class WizardShellView extends BorderPane {
         HBox statusBar = new HBox(status, statusSpacer, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 
-        setBottom(new VBox(nav, statusBar));
+        bottom = new VBox(nav, statusBar);
+        setBottom(bottom);
 
         wizard.currentIndexProperty().addListener((obs, was, now) -> show(now.intValue()));
         show(wizard.currentIndexProperty().get());
@@ -116,6 +125,7 @@ public final class WizardShellView extends BorderPane {
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quitItem.setOnAction(e -> quit.run());
         Menu file = new Menu("_File", null, quitItem);
+        fileMenu = file;
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -123,11 +133,48 @@ public final class WizardShellView extends BorderPane {
         MenuItem nextItem = new MenuItem("Next step");
         nextItem.setAccelerator(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN));
         nextItem.setOnAction(e -> wizard.next());
+        nextItem.disableProperty().bind(asideShowing);
         MenuItem backItem = new MenuItem("Previous step");
         backItem.setAccelerator(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
         backItem.setOnAction(e -> wizard.back());
+        backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, dark);
         return new MenuBar(file, view);
+    }
+
+    /** Puts {@code items} at the top of the File menu, above Quit. */
+    public void addFileMenuItems(MenuItem... items) {
+        List<MenuItem> added = new ArrayList<>(List.of(items));
+        added.add(new SeparatorMenuItem());
+        fileMenu.getItems().addAll(0, added);
+    }
+
+    /**
+     * Shows a screen that is not a runbook step (the offline review) in place of the steps, the sidebar and the
+     * step buttons, with {@code bannerText} in the banner. The steps keep their state, and any work they are doing,
+     * underneath; {@link #showWizard()} puts them back as they were.
+     */
+    public void showAside(Node screen, String bannerText) {
+        setLeft(null);
+        bottom.getChildren().remove(nav);
+        setCenter(screen);
+        banner.showOffline(bannerText);
+        asideShowing.set(true);
+    }
+
+    public void showWizard() {
+        setLeft(sidebar);
+        if (!bottom.getChildren().contains(nav)) {
+            bottom.getChildren().add(0, nav);
+        }
+        setCenter(content);
+        banner.showOffline(null);
+        asideShowing.set(false);
+    }
+
+    /** True while {@link #showAside} has replaced the steps. */
+    public ReadOnlyBooleanProperty asideShowingProperty() {
+        return asideShowing.getReadOnlyProperty();
     }
 
     private void show(int index) {

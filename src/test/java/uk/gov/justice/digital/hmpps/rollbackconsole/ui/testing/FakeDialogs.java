@@ -13,6 +13,7 @@ public final class FakeDialogs implements DialogService {
     public final List<String> asked = new ArrayList<>();
     public boolean confirmAnswer;
     public Path saveFile;
+    public Path openFile;
 
     @Override
     public boolean confirm(String title, String question, String confirmLabel) {
@@ -29,6 +30,6 @@ public final class FakeDialogs implements DialogService {
     @Override
     public Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions) {
         asked.add(title);
-        return Optional.empty();
+        return Optional.ofNullable(openFile);
     }
 }

@@ -1,0 +1,653 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.review;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.SegmentedButton;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.DiffResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.Problem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.Severity;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/**
+ * The review screen: a header naming the file, the progress while it is read, then the verdict in big letters, the
+ * file's summary and comparison on the left, and on the right its problems with the lines of the selected one.
+ */
+public final class ReviewView {
+
+    private final ReviewViewModel model;
+    private final BorderPane root = new BorderPane();
+
+    private final Label title = new Label();
+    private final Label path = new Label();
+    private final Button openAnother = new Button("Open another\u2026");
+    private final Button compare = new Button("_Compare with\u2026");
+    private final Button back = new Button("_Back to the runbook");
+
+    private final ProgressBar progress = new ProgressBar();
+    private final Label progressText = new Label();
+    private final Button cancel = new Button("Cancel");
+
+    private final VBox verdictBox = new VBox();
+    private final Label verdictHeadline = new Label();
+    private final Label verdictDetail = new Label();
+
+    private final Label form = new Label();
+    private final Label query = new Label();
+    private final Label queryName = new Label("Query");
+    private final Label records = new Label();
+    private final Label bySystem = new Label();
+    private final Label clusters = new Label();
+    private final Label withoutUuid = new Label();
+    private final Label size = new Label();
+    private final TextField sha256 = new TextField();
+    private final Button copySha = new Button("Copy");
+    private final Label batches = new Label();
+    private final Button send = new Button("Send this file\u2026");
+    private final Label sendNote = new Label();
+
+    private final VBox compareCard = new VBox(8);
+    private final Label compareTitle = new Label();
+    private final Label comparePaths = new Label();
+    private final Label onlyInA = bigNumber("compare-only-a");
+    private final Label onlyInB = bigNumber("compare-only-b");
+    private final Label inBoth = bigNumber("compare-both");
+    private final Label savedOnlyInA = savedLabel("saved-only-a");
+    private final Label savedOnlyInB = savedLabel("saved-only-b");
+    private final Label savedInBoth = savedLabel("saved-both");
+    private final Button saveOnlyInA = new Button("Save\u2026");
+    private final Button saveOnlyInB = new Button("Save\u2026");
+    private final Button saveInBoth = new Button("Save\u2026");
+
+    private final ToggleButton all = new ToggleButton();
+    private final ToggleButton errors = new ToggleButton();
+    private final ToggleButton warnings = new ToggleButton();
+    private final TableView<Problem> table = new TableView<>();
+    private final Label notShown = new Label();
+    private final Label problemDetail = new Label();
+    private final VBox excerptLines = new VBox();
+
+    private final SplitPane body;
+    private ScrollPane summaryScroll;
+
+    public ReviewView(ReviewViewModel model, Runnable backToRunbook) {
+        this.model = model;
+        title.setId("review-title");
+        path.setId("review-path");
+        openAnother.setId("review-open-another");
+        compare.setId("compare");
+        back.setId("review-back");
+        progress.setId("review-progress");
+        progressText.setId("review-progress-text");
+        cancel.setId("review-cancel");
+        verdictBox.setId("review-verdict-box");
+        verdictHeadline.setId("review-verdict");
+        verdictDetail.setId("review-verdict-detail");
+        form.setId("review-form");
+        query.setId("review-query");
+        records.setId("review-records");
+        bySystem.setId("review-by-system");
+        clusters.setId("review-clusters");
+        withoutUuid.setId("review-without-uuid");
+        size.setId("review-size");
+        sha256.setId("review-sha256");
+        copySha.setId("review-copy-sha256");
+        batches.setId("review-batches");
+        send.setId("send-file");
+        sendNote.setId("send-note");
+        compareCard.setId("compare-card");
+        saveOnlyInA.setId("save-only-a");
+        saveOnlyInB.setId("save-only-b");
+        saveInBoth.setId("save-both");
+        table.setId("problems-table");
+        notShown.setId("not-shown");
+        problemDetail.setId("problem-detail");
+        excerptLines.setId("excerpt");
+        all.setId("filter-all");
+        errors.setId("filter-errors");
+        warnings.setId("filter-warnings");
+
+        root.getStyleClass().add(Styles.REVIEW);
+        root.setTop(new VBox(header(), status()));
+        body = new SplitPane(summary(), problems());
+        body.setDividerPositions(0.39);
+        body.getStyleClass().add(Styles.REVIEW_BODY);
+        root.setCenter(body);
+        bind(backToRunbook);
+    }
+
+    // ---- building
+
+    private Node header() {
+        title.getStyleClass().add(Styles.STEP_TITLE);
+        title.setMinWidth(0);
+        path.getStyleClass().addAll(Styles.STEP_INTRO);
+        path.setMinWidth(0);
+        VBox names = new VBox(2, title, path);
+        names.setMinWidth(0);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        compare.setMnemonicParsing(true);
+        back.setMnemonicParsing(true);
+        back.getStyleClass().add(Styles.PRIMARY);
+        HBox buttons = new HBox(8, openAnother, compare, back);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(16, names, buttons);
+        header.getStyleClass().add(Styles.REVIEW_HEADER);
+        return header;
+    }
+
+    private Node status() {
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox bar = new HBox(10, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox progressBox = new VBox(6, progressText, bar);
+        progressBox.getStyleClass().add(Styles.CARD);
+        progressBox.visibleProperty().bind(model.busyProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("review-message");
+
+        verdictHeadline.getStyleClass().add(Styles.VERDICT_HEADLINE);
+        verdictHeadline.setMinWidth(Region.USE_PREF_SIZE);
+        verdictDetail.setWrapText(true);
+        verdictDetail.getStyleClass().add(Styles.VERDICT_DETAIL);
+        VBox words = new VBox(2, verdictHeadline, verdictDetail);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        // The SHA-256 sits by the verdict: it is what the reviewer reads out to whoever sends the file.
+        sha256.setEditable(false);
+        sha256.getStyleClass().add(Styles.MONOSPACE);
+        sha256.setPrefColumnCount(64);
+        sha256.setMinWidth(120);
+        copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
+        Label shaName = new Label("SHA-256 of the bytes reviewed");
+        shaName.getStyleClass().add(Styles.FACT_NAME);
+        HBox shaRow = new HBox(6, sha256, copySha);
+        HBox.setHgrow(sha256, Priority.ALWAYS);
+        VBox sha = new VBox(4, shaName, shaRow);
+        sha.setAlignment(Pos.CENTER_LEFT);
+        sha.setMinWidth(200);
+        HBox band = new HBox(20, words, sha);
+        band.setAlignment(Pos.CENTER_LEFT);
+        verdictBox.getChildren().setAll(band);
+        verdictBox.getStyleClass().add(Styles.VERDICT);
+
+        VBox status = new VBox(10, progressBox, message, verdictBox);
+        status.getStyleClass().add(Styles.REVIEW_STATUS);
+        return status;
+    }
+
+    private Node summary() {
+        Label heading = sectionTitle("This file");
+        GridPane facts = StepLayout.facts();
+        int row = 0;
+        form.setWrapText(true);
+        StepLayout.addFact(facts, row++, "Form", form);
+        query.setWrapText(true);
+        query.getStyleClass().add(Styles.MONOSPACE);
+        queryName.getStyleClass().add(Styles.FACT_NAME);
+        facts.add(queryName, 0, row);
+        facts.add(query, 1, row++);
+        StepLayout.addFact(facts, row++, "Records", records);
+        bySystem.setWrapText(true);
+        StepLayout.addFact(facts, row++, "By source system", bySystem);
+        StepLayout.addFact(facts, row++, "Clusters (person_uuid)", clusters);
+        StepLayout.addFact(facts, row++, "Without person_uuid", withoutUuid);
+        StepLayout.addFact(facts, row++, "Size", size);
+        StepLayout.addFact(facts, row, "Batches to send", batches);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        facts.getColumnConstraints().setAll(names, values);
+
+        // A disabled control shows no tooltip, so the explanation sits on a holder around it, and beside it.
+        send.setDisable(true);
+        StackPane sendHolder = new StackPane(send);
+        sendHolder.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(sendHolder, new Tooltip("The Send step (port-forward and recluster) is not in the console yet."));
+        sendNote.setWrapText(true);
+        sendNote.getStyleClass().add(Styles.STEP_INTRO);
+        HBox sendRow = new HBox(10, sendHolder, sendNote);
+        sendRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(sendNote, Priority.ALWAYS);
+
+        VBox fileCard = new VBox(10, heading, facts, sendRow);
+        fileCard.getStyleClass().add(Styles.CARD);
+
+        compareTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        compareTitle.setWrapText(true);
+        comparePaths.getStyleClass().add(Styles.STEP_INTRO);
+        comparePaths.setWrapText(true);
+        GridPane counts = new GridPane();
+        counts.getStyleClass().add(Styles.COMPARE_COUNTS);
+        counts.addRow(0, onlyInA, onlyInB, inBoth);
+        counts.addRow(1, caption("only in A"), caption("only in B"), caption("in both"));
+        counts.addRow(2, saveOnlyInA, saveOnlyInB, saveInBoth);
+        counts.addRow(3, savedOnlyInA, savedOnlyInB, savedInBoth);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / 3);
+            counts.getColumnConstraints().add(c);
+        }
+        Label compareIntro = new Label("Records matched by source_system and source_system_id, each counted once "
+                + "however often it is listed. Save writes a difference in the runbook's format.");
+        compareIntro.setWrapText(true);
+        compareIntro.getStyleClass().add(Styles.STEP_INTRO);
+        MessageLabel compareMessage = new MessageLabel(model.compareMessageProperty());
+        compareMessage.setId("compare-message");
+        ProgressBar comparing = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        comparing.setMaxWidth(Double.MAX_VALUE);
+        comparing.visibleProperty().bind(model.comparingProperty());
+        comparing.managedProperty().bind(comparing.visibleProperty());
+        VBox countsBox = new VBox(8, counts, compareIntro);
+        countsBox.visibleProperty().bind(model.diffProperty().isNotNull());
+        countsBox.managedProperty().bind(countsBox.visibleProperty());
+        compareCard.getChildren().setAll(compareTitle, comparePaths, comparing, countsBox, compareMessage);
+        compareCard.getStyleClass().add(Styles.CARD);
+
+        VBox left = new VBox(12, fileCard, compareCard);
+        left.getStyleClass().add(Styles.REVIEW_PANE);
+        summaryScroll = StepLayout.scrolling(left);
+        summaryScroll.setMinWidth(320);
+        return summaryScroll;
+    }
+
+    private Node problems() {
+        Label heading = sectionTitle("Problems");
+        SegmentedButton filter = new SegmentedButton(all, errors, warnings);
+        all.setUserData(null);
+        errors.setUserData(Severity.ERROR);
+        warnings.setUserData(Severity.WARNING);
+        filter.getToggleGroup().selectToggle(all);
+        filter.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                // One choice is always made.
+                filter.getToggleGroup().selectToggle(was);
+            } else {
+                model.severityFilterProperty().set((Severity) now.getUserData());
+            }
+        });
+        model.severityFilterProperty().addListener((obs, was, now) -> filter.getToggleGroup().selectToggle(
+                now == null ? all : now == Severity.ERROR ? errors : warnings));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(10, heading, spacer, filter);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        buildTable();
+        notShown.setWrapText(true);
+        notShown.getStyleClass().add(Styles.STEP_INTRO);
+        notShown.visibleProperty().bind(Bindings.isNotEmpty(model.notShown()));
+        notShown.managedProperty().bind(notShown.visibleProperty());
+        VBox list = new VBox(8, top, table, notShown);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        list.getStyleClass().add(Styles.REVIEW_PANE);
+
+        Label linesHeading = sectionTitle("In the file");
+        problemDetail.setWrapText(true);
+        problemDetail.setMinHeight(Region.USE_PREF_SIZE);
+        MessageLabel excerptMessage = new MessageLabel(model.excerptMessageProperty());
+        excerptMessage.setId("excerpt-message");
+        excerptLines.getStyleClass().add(Styles.EXCERPT);
+        ScrollPane excerptScroll = new ScrollPane(excerptLines);
+        excerptScroll.getStyleClass().add(Styles.EXCERPT_SCROLL);
+        excerptScroll.setFitToHeight(true);
+        excerptScroll.setFitToWidth(true);
+        excerptScroll.setMinHeight(120);
+        excerptScroll.visibleProperty().bind(model.excerptProperty().isNotNull());
+        excerptScroll.managedProperty().bind(excerptScroll.visibleProperty());
+        VBox.setVgrow(excerptScroll, Priority.ALWAYS);
+        VBox lines = new VBox(8, linesHeading, problemDetail, excerptMessage, excerptScroll);
+        lines.getStyleClass().add(Styles.REVIEW_PANE);
+
+        SplitPane split = new SplitPane(list, lines);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private void buildTable() {
+        TableColumn<Problem, String> severity = new TableColumn<>("severity");
+        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().label()));
+        severity.setCellFactory(c -> new SeverityCell());
+        severity.setPrefWidth(80);
+        severity.setMinWidth(80);
+        TableColumn<Problem, String> code = new TableColumn<>("code");
+        code.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code().name()));
+        code.setPrefWidth(210);
+        code.setMinWidth(200);
+        TableColumn<Problem, Long> line = number("line", Problem::line);
+        TableColumn<Problem, Long> column = number("column", Problem::column);
+        TableColumn<Problem, Long> record = number("record", Problem::recordNumber);
+        TableColumn<Problem, String> message = new TableColumn<>("message");
+        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
+        message.setPrefWidth(400);
+        message.setMinWidth(160);
+        table.getColumns().setAll(List.of(severity, code, line, column, record, message));
+        table.setPlaceholder(new Label("No problems."));
+        // The message takes what the other columns leave; the full text is shown below the table when selected.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<Problem> sorted = new SortedList<>(model.visibleProblems());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setMinHeight(120);
+    }
+
+    private static TableColumn<Problem, Long> number(String name, ToLongFunction<Problem> value) {
+        TableColumn<Problem, Long> c = new TableColumn<>(name);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(value.applyAsLong(p.getValue())));
+        c.setCellFactory(p -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                // Record 0 means the problem is about the file, not one record.
+                setText(empty || item == null ? null : item == 0 ? "\u2014" : ReviewText.count(item));
+            }
+        });
+        c.getStyleClass().add(Styles.NUMBER_COLUMN);
+        c.setPrefWidth(name.equals("record") ? 70 : 64);
+        c.setMinWidth(c.getPrefWidth());
+        return c;
+    }
+
+    /** The severity in its colour, so that errors stand out in a long list. */
+    private static final class SeverityCell extends TableCell<Problem, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.SEVERITY_ERROR, Styles.SEVERITY_WARNING);
+            setText(empty ? null : item);
+            if (!empty && item != null) {
+                getStyleClass().add(Severity.ERROR.label().equals(item) ? Styles.SEVERITY_ERROR : Styles.SEVERITY_WARNING);
+            }
+        }
+    }
+
+    // ---- binding
+
+    private void bind(Runnable backToRunbook) {
+        back.setOnAction(e -> backToRunbook.run());
+        openAnother.setOnAction(e -> model.chooseAndOpen());
+        compare.setOnAction(e -> model.chooseAndCompare());
+        compare.disableProperty().bind(model.reportProperty().isNull().or(Bindings.createBooleanBinding(
+                () -> model.workingProperty().get(), model.workingProperty())));
+        cancel.setOnAction(e -> model.cancel());
+        // Escape stops the reading, as it stops a step's work; the steps' own Cancel is not on screen meanwhile.
+        cancel.setCancelButton(true);
+        cancel.disableProperty().bind(model.busyProperty().not());
+        progress.progressProperty().bind(model.progressProperty());
+        progressText.textProperty().bind(model.progressTextProperty());
+
+        model.fileProperty().addListener((obs, was, now) -> showFile(now));
+        showFile(model.fileProperty().get());
+        model.verdictProperty().addListener((obs, was, now) -> showVerdict(now));
+        showVerdict(model.verdictProperty().get());
+        model.reportProperty().addListener((obs, was, now) -> showReport(now));
+        showReport(model.reportProperty().get());
+        body.visibleProperty().bind(model.reportProperty().isNotNull());
+
+        copySha.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(sha256.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        sendNote.textProperty().bind(Bindings.createStringBinding(() -> model.reviewedFileProperty().get() != null
+                ? "The Send step (port-forward and recluster) is not in the console yet: send this file by hand as "
+                + "the runbook says, as the raw JSON body, not a multipart form. Its path and SHA-256 are kept for "
+                + "that step."
+                : "Only a file that is safe to send can be sent.", model.reviewedFileProperty()));
+
+        compareCard.visibleProperty().bind(model.fileBProperty().isNotNull());
+        compareCard.managedProperty().bind(compareCard.visibleProperty());
+        model.fileBProperty().addListener((obs, was, now) -> showCompared());
+        model.diffProperty().addListener((obs, was, now) -> showDiff(now));
+        // A comparison's outcome is below the summary: bring it into view when it changes, once it is laid out.
+        model.compareMessageProperty().addListener((obs, was, now) -> showCompareCard());
+        model.diffProperty().addListener((obs, was, now) -> showCompareCard());
+        saveOnlyInA.setOnAction(e -> model.save(Difference.ONLY_IN_A));
+        saveOnlyInB.setOnAction(e -> model.save(Difference.ONLY_IN_B));
+        saveInBoth.setOnAction(e -> model.save(Difference.IN_BOTH));
+        for (Button b : List.of(saveOnlyInA, saveOnlyInB, saveInBoth)) {
+            b.disableProperty().bind(Bindings.createBooleanBinding(() -> model.workingProperty().get(),
+                    model.workingProperty()));
+        }
+        model.saved().addListener((MapChangeListener<Difference, ExportResult>) c -> showSaved());
+
+        model.problems().addListener((ListChangeListener<Problem>) c -> {
+            showFilterCounts();
+            if (model.selectedProblemProperty().get() == null) {
+                selectInTable(null);
+            }
+        });
+        showFilterCounts();
+        notShown.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.notShown()),
+                model.notShown()));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null || table.getItems().isEmpty()) {
+                model.selectedProblemProperty().set(now);
+            }
+        });
+        model.selectedProblemProperty().addListener((obs, was, now) -> selectInTable(now));
+        selectInTable(model.selectedProblemProperty().get());
+        model.excerptProperty().addListener((obs, was, now) -> showExcerpt(now));
+        showExcerpt(model.excerptProperty().get());
+    }
+
+    private void showFile(Path file) {
+        title.setText(file == null ? "Offline review" : "Review of " + file.getFileName() + " \u2014 offline, no connection");
+        path.setText(file == null ? "" : file.toString());
+    }
+
+    private void showVerdict(Verdict v) {
+        verdictBox.setVisible(v != null);
+        verdictBox.setManaged(v != null);
+        verdictBox.getStyleClass().removeAll(Styles.VERDICT_SAFE, Styles.VERDICT_NOT_SAFE, Styles.VERDICT_NOTHING);
+        if (v == null) {
+            return;
+        }
+        verdictHeadline.setText(v.headline());
+        verdictDetail.setText(v.detail());
+        verdictBox.getStyleClass().add(switch (v.kind()) {
+            case SAFE -> Styles.VERDICT_SAFE;
+            case NOT_SAFE -> Styles.VERDICT_NOT_SAFE;
+            case NOTHING_TO_SEND -> Styles.VERDICT_NOTHING;
+        });
+    }
+
+    private void showReport(ReviewReport r) {
+        if (r == null) {
+            return;
+        }
+        form.setText(ReviewText.form(r));
+        String q = ReviewText.query(r);
+        query.setText(q == null ? "" : q);
+        query.setVisible(q != null);
+        query.setManaged(q != null);
+        queryName.setVisible(q != null);
+        queryName.setManaged(q != null);
+        records.setText(ReviewText.records(r));
+        bySystem.setText(ReviewText.bySourceSystem(r));
+        clusters.setText(ReviewText.count(r.clusters()));
+        withoutUuid.setText(ReviewText.count(r.withoutPersonUuid()));
+        size.setText(ReviewText.size(r.sizeBytes()));
+        sha256.setText(r.sha256());
+        batches.setText(ReviewText.batches(r));
+    }
+
+    private void showFilterCounts() {
+        long e = model.problems().stream().filter(p -> p.severity() == Severity.ERROR).count();
+        long w = model.problems().size() - e;
+        ReviewReport r = model.reportProperty().get();
+        // The report counts every problem; the table holds those it kept.
+        long allErrors = r == null ? e : r.errorCount();
+        long allWarnings = r == null ? w : r.warningCount();
+        all.setText("All (" + ReviewText.count(allErrors + allWarnings) + ")");
+        errors.setText("Errors (" + ReviewText.count(allErrors) + ")");
+        warnings.setText("Warnings (" + ReviewText.count(allWarnings) + ")");
+    }
+
+    private void selectInTable(Problem p) {
+        if (p == null) {
+            table.getSelectionModel().clearSelection();
+            problemDetail.setText(model.problems().isEmpty() ? "No problems: nothing to point at in the file."
+                    : "Select a problem to see its lines in the file.");
+            return;
+        }
+        if (table.getSelectionModel().getSelectedItem() != p) {
+            table.getSelectionModel().select(p);
+            int row = table.getSelectionModel().getSelectedIndex();
+            if (row >= 0) {
+                table.scrollTo(Math.max(0, row - 2));
+            }
+        }
+        problemDetail.setText("Line " + ReviewText.count(p.line()) + ", column " + ReviewText.count(p.column())
+                + (p.aboutRecord() ? ", record " + ReviewText.count(p.recordNumber()) : "") + ": "
+                + p.severity().label() + " " + p.code().name() + ": " + p.message());
+    }
+
+    private void showExcerpt(FileExcerpt excerpt) {
+        excerptLines.getChildren().clear();
+        if (excerpt == null) {
+            return;
+        }
+        long widest = excerpt.lines().isEmpty() ? excerpt.line() : excerpt.lines().get(excerpt.lines().size() - 1).number();
+        int width = Math.max(3, Long.toString(widest).length());
+        for (FileExcerpt.Line l : excerpt.lines()) {
+            Label text = excerptLine(String.format("%" + width + "d \u2502 %s", l.number(), l.text()));
+            if (l.atPosition()) {
+                text.getStyleClass().add(Styles.EXCERPT_MARKED);
+                text.setId("excerpt-marked");
+                excerptLines.getChildren().add(text);
+                Label caret = excerptLine(" ".repeat(width) + " \u2502 " + " ".repeat(l.caret()) + "^");
+                caret.getStyleClass().add(Styles.EXCERPT_CARET);
+                caret.setId("excerpt-caret");
+                excerptLines.getChildren().add(caret);
+            } else {
+                excerptLines.getChildren().add(text);
+            }
+        }
+        if (excerpt.lines().isEmpty()) {
+            excerptLines.getChildren().add(excerptLine("(the file has no line " + excerpt.line() + ")"));
+        }
+    }
+
+    private void showCompareCard() {
+        Platform.runLater(() -> {
+            summaryScroll.layout();
+            summaryScroll.setVvalue(summaryScroll.getVmax());
+        });
+    }
+
+    private void showCompared() {
+        Path a = model.fileProperty().get();
+        Path b = model.fileBProperty().get();
+        if (a == null || b == null) {
+            return;
+        }
+        compareTitle.setText("Compared with " + b.getFileName());
+        comparePaths.setText("A: " + a + "\nB: " + b);
+        showSaved();
+    }
+
+    private void showDiff(DiffResult d) {
+        if (d == null) {
+            return;
+        }
+        onlyInA.setText(ReviewText.count(d.onlyInA()));
+        onlyInB.setText(ReviewText.count(d.onlyInB()));
+        inBoth.setText(ReviewText.count(d.inBoth()));
+    }
+
+    private void showSaved() {
+        savedOnlyInA.setText(savedText(Difference.ONLY_IN_A));
+        savedOnlyInB.setText(savedText(Difference.ONLY_IN_B));
+        savedInBoth.setText(savedText(Difference.IN_BOTH));
+    }
+
+    private String savedText(Difference which) {
+        ExportResult r = model.saved().get(which);
+        return r == null ? "" : "Saved to " + r.file().getFileName();
+    }
+
+    // ---- small pieces
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.SECTION_TITLE);
+        return l;
+    }
+
+    private static Label bigNumber(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.BIG_NUMBER);
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.FACT_NAME);
+        return l;
+    }
+
+    private static Label savedLabel(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.STEP_INTRO);
+        return l;
+    }
+
+    private static Label excerptLine(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.MONOSPACE, Styles.EXCERPT_LINE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    public Node root() {
+        return root;
+    }
+}
