@@ -9,7 +9,7 @@ import java.util.Set;
 /** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -29,6 +29,8 @@ public final class CommandLine {
                     return new ValidateCommand(out, err).run(rest);
                 case "diff":
                     return new DiffCommand(out, err).run(rest);
+                case "releases":
+                    return new ReleasesCommand(out, err).run(rest);
                 default:
                     out.println(usage());
                     return 0;
@@ -51,10 +53,14 @@ public final class CommandLine {
                 "                                        review an exported file offline: exit 0 only if safe to send",
                 "  rollback-console diff A B [--only-a FILE] [--only-b FILE] [--both FILE] [--overwrite]",
                 "                                        compare two exported files by source system and id",
+                "  rollback-console releases --context C --namespace NS [--kubectl PATH]",
+                "                                        rollout history of hmpps-person-record and hmpps-person-match",
                 "",
                 "export options:",
                 "  --host H --port P --database D --user U   the read replica (password: PGPASSWORD or .pgpass)",
                 "  --cutoff TIME                             deployment time of the bad release, e.g. '2025-06-09 13:21:55'",
+                "  --since-release REV --deployment NAME --context C --namespace NS [--kubectl PATH] [--margin-minutes M]",
+                "                                            instead of --cutoff: the creation of that revision's ReplicaSet",
                 "  --zone ZONE                               zone of TIME when it has no offset: Europe/London (default) or UTC",
                 "  --distinct | --per-event                  one row per record (default) or one per event (seed runbook)",
                 "  --out FILE                                the JSON file to write (refuses to replace one; --overwrite does)",

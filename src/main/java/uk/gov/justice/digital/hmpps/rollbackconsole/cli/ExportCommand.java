@@ -20,6 +20,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportVerifier;
@@ -37,7 +40,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 final class ExportCommand {
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--database", "--user", "--cutoff", "--zone",
-            "--out", "--environment", "--sslmode", "--sslrootcert", "--tls-server-name");
+            "--out", "--environment", "--sslmode", "--sslrootcert", "--tls-server-name", "--since-release", "--deployment",
+            "--context", "--namespace", "--kubectl", "--margin-minutes");
     private static final Set<String> FLAGS = Set.of("--distinct", "--per-event", "--overwrite");
 
     private final PrintStream out;
@@ -57,7 +61,8 @@ final class ExportCommand {
         }
         RecordMode mode = o.flag("--per-event") ? RecordMode.ONE_ROW_PER_EVENT : RecordMode.DISTINCT_RECORDS;
         Path target = Path.of(o.required("--out"));
-        Cutoff cutoff = cutoff(o.required("--cutoff"), o.value("--zone").orElse(CutoffParser.LONDON.getId()));
+        Cutoff cutoff = o.value("--since-release").isPresent() ? fromRelease(o)
+                : cutoff(o.required("--cutoff"), o.value("--zone").orElse(CutoffParser.LONDON.getId()));
         ConnectionSettings settings = settings(o);
 
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
@@ -127,6 +132,44 @@ final class ExportCommand {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The cutoff read off the cluster: the creation of the named revision's ReplicaSet, less an optional margin. */
+    private Cutoff fromRelease(Options o) throws UsageException {
+        if (o.value("--cutoff").isPresent()) {
+            throw new UsageException("--cutoff and --since-release exclude each other: give one.");
+        }
+        String deployment = o.required("--deployment");
+        long revision;
+        long margin;
+        try {
+            revision = Long.parseLong(o.required("--since-release"));
+            margin = Long.parseLong(o.value("--margin-minutes").orElse("0"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--since-release and --margin-minutes take whole numbers.");
+        }
+        if (margin < 0) {
+            throw new UsageException("--margin-minutes moves the cutoff earlier; it cannot be negative.");
+        }
+        try (Kubectl kubectl = ReleasesCommand.kubectl(o)) {
+            Release release = kubectl.releases(deployment).stream().filter(r -> r.revision() == revision).findFirst()
+                    .orElseThrow(() -> new UsageException(deployment + " has no revision " + revision
+                            + ": rollback-console releases lists them."));
+            if (release.current()) {
+                err.println("Warning: revision " + revision + " of " + deployment + " is the one running now: the rollback"
+                        + " is not live yet (runbook step 2).");
+            }
+            java.time.Instant at = release.cutoff(java.time.Duration.ofMinutes(margin));
+            out.println("Release: " + deployment + " revision " + revision + " (" + release.tag() + "), ReplicaSet "
+                    + release.replicaSet() + " created " + release.created() + (margin > 0 ? ", less " + margin + " min" : ""));
+            CutoffInput input = CutoffParser.parse(at.toString(), java.time.ZoneOffset.UTC);
+            if (input instanceof CutoffInput.Valid v) {
+                return v.cutoff();
+            }
+            throw new UsageException("the release's creation time " + at + " could not be used as a cutoff.");
+        } catch (KubectlException e) {
+            throw new UsageException("could not read the releases of " + deployment + ": " + e.getMessage());
+        }
     }
 
     static Cutoff cutoff(String text, String zoneName) throws UsageException {

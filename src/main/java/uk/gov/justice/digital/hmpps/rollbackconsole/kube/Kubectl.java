@@ -114,6 +114,22 @@ public final class Kubectl implements AutoCloseable {
         }
     }
 
+    /**
+     * The deployment's rollout history: one release per revision, from the ReplicaSets the deployment owns (its
+     * label selector finds them, its owner reference proves them its own: another deployment's ReplicaSets may
+     * carry the same labels).
+     */
+    public List<Release> releases(String deploymentName) throws KubectlException {
+        JsonNode d = json(getJson("deployment", deploymentName));
+        String selector = selector(d.path("spec").path("selector"));
+        if (selector.isEmpty()) {
+            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT,
+                    "deployment " + deploymentName + " has no label selector; its ReplicaSets cannot be found", "");
+        }
+        JsonNode sets = json(run(List.of("get", "replicasets", "-l", selector, "-o", "json")));
+        return RolloutHistory.of(d, sets);
+    }
+
     /** Reads a secret. Its values are decoded into memory and never logged; kubectl's output is wiped after use. */
     public KubeSecret secret(String name) throws KubectlException {
         byte[] out = getJson("secret", name);

@@ -132,6 +132,17 @@ public final class FakeKubectl {
             case "deployment", "deployments", "deploy" -> {
                 return print(dir.resolve("deployments").resolve(name + ".json"), "deployments.apps \"" + name + "\" not found");
             }
+            case "replicaset", "replicasets", "rs" -> {
+                ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+                ArrayNode items = list.putArray("items");
+                for (JsonNode rs : all("replicasets")) {
+                    if (matches(rs, flags.get("-l"))) {
+                        items.add(rs);
+                    }
+                }
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
+                return 0;
+            }
             case "secret", "secrets" -> {
                 return print(dir.resolve("secrets").resolve(name + ".json"), "secrets \"" + name + "\" not found");
             }
@@ -157,8 +168,12 @@ public final class FakeKubectl {
     }
 
     private List<JsonNode> pods() throws IOException {
+        return all("pods");
+    }
+
+    private List<JsonNode> all(String kind) throws IOException {
         List<JsonNode> pods = new ArrayList<>();
-        Path folder = dir.resolve("pods");
+        Path folder = dir.resolve(kind);
         if (Files.isDirectory(folder)) {
             try (var files = Files.list(folder)) {
                 for (Path f : files.sorted().toList()) {

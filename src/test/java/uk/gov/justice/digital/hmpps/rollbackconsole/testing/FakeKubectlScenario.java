@@ -74,6 +74,37 @@ public final class FakeKubectlScenario {
         return this;
     }
 
+    /** A deployment with a rollout history: its uid and current revision, as the API server records them. */
+    public FakeKubectlScenario deployment(String name, String uid, long currentRevision, String image) throws IOException {
+        write(dir.resolve("deployments").resolve(name + ".json"), Map.of(
+                "apiVersion", "apps/v1", "kind", "Deployment",
+                "metadata", Map.of("name", name, "namespace", NAMESPACE, "uid", uid,
+                        "annotations", Map.of("deployment.kubernetes.io/revision", Long.toString(currentRevision))),
+                "spec", Map.of("replicas", 2,
+                        "selector", Map.of("matchLabels", Map.of("app", name)),
+                        "template", Map.of("metadata", Map.of("labels", Map.of("app", name)),
+                                "spec", Map.of("containers", List.of(Map.of("name", name, "image", image))))),
+                "status", Map.of("replicas", 2, "readyReplicas", 2)));
+        return this;
+    }
+
+    /** A ReplicaSet labelled {@code app=labelApp}, controlled by the deployment {@code owner} with {@code ownerUid}. */
+    public FakeKubectlScenario replicaSet(String name, String labelApp, String owner, String ownerUid, long revision,
+                                          String image, String created, int replicas) throws IOException {
+        Files.createDirectories(dir.resolve("replicasets"));
+        write(dir.resolve("replicasets").resolve(name + ".json"), Map.of(
+                "apiVersion", "apps/v1", "kind", "ReplicaSet",
+                "metadata", Map.of("name", name, "namespace", NAMESPACE, "creationTimestamp", created,
+                        "labels", Map.of("app", labelApp),
+                        "annotations", Map.of("deployment.kubernetes.io/revision", Long.toString(revision)),
+                        "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", owner,
+                                "uid", ownerUid, "controller", true))),
+                "spec", Map.of("replicas", replicas, "template", Map.of("spec", Map.of("containers",
+                        List.of(Map.of("name", owner, "image", image))))),
+                "status", Map.of("replicas", replicas)));
+        return this;
+    }
+
     /** A pod of the deployment, or of a CronJob's Job when ownerKind is Job; labels as the Helm chart gives both. */
     public FakeKubectlScenario pod(String name, String phase, boolean ready, String ownerKind, int restarts)
             throws IOException {
