@@ -2,7 +2,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +43,7 @@ final class ReleasesCommand {
                 out.printf(Locale.UK, "  %-4s %-28s %-20s %-24s %s%n", "REV", "RELEASE", "CREATED (UTC)", "CREATED (UK)", "RAN FOR");
                 for (Release r : kubectl.releases(deployment)) {
                     out.printf(Locale.UK, "  %-4d %-28s %-20s %-24s %s%n", r.revision(), r.tag(), UTC.format(r.created()),
-                            LONDON.format(r.created()), r.current() ? "running now (" + r.replicas() + " pods)" : duration(r.ranFor()));
+                            LONDON.format(r.created()), r.current() ? "running now (" + r.replicas() + " pods)" : r.ranForText());
                 }
                 out.println();
             }
@@ -59,15 +58,5 @@ final class ReleasesCommand {
 
     static Kubectl kubectl(Options o) throws UsageException {
         return new Kubectl(Path.of(o.value("--kubectl").orElse("kubectl")), o.required("--context"), o.required("--namespace"));
-    }
-
-    static String duration(Duration d) {
-        if (d == null) {
-            return "";
-        }
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        return days > 0 ? days + " d " + hours + " h" : hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
     }
 }

@@ -33,6 +33,17 @@ public record Release(String deployment, long revision, String replicaSet, List<
         return colon > image.lastIndexOf('/') ? image.substring(colon + 1) : image;
     }
 
+    /** "20 h 8 min", "3 d 2 h": how long it ran, for a table; empty for the revision running now. */
+    public String ranForText() {
+        if (ranFor == null) {
+            return "";
+        }
+        long days = ranFor.toDays();
+        long hours = ranFor.toHoursPart();
+        long minutes = ranFor.toMinutesPart();
+        return days > 0 ? days + " d " + hours + " h" : hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
+    }
+
     /** The cutoff this release gives: its creation, moved earlier by a margin the lead chooses. */
     public Instant cutoff(Duration margin) {
         if (margin.isNegative()) {

@@ -87,7 +87,7 @@ public final class CutoffStepView {
                 "Runbook step 1: the time the bad release started running. Every record created or updated since "
                         + "then is affected. event_timestamp holds UTC, so a UK time must be converted: the console "
                         + "does it and shows the exact value it will use.",
-                textLabel, text, zoneBox, picker, message, warnings, result,
+                textLabel, text, zoneBox, picker, message, warnings, result, new ReleasesPane(model.releases()),
                 new QueryPane("The SQL behind these counts", "With the cutoff and the replica's clock written in, "
                         + "as the console binds them.", model.countsSqlProperty())));
         bind();

@@ -63,6 +63,7 @@ public final class CutoffStepViewModel {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper countsSql = new ReadOnlyStringWrapper(this, "countsSql", "");
+    private final ReleasesViewModel releases;
 
     // Touched by the counting thread and the UI thread; guarded by this.
     private ReplicaQuery<AffectedCounts> runningCount;
@@ -85,6 +86,12 @@ public final class CutoffStepViewModel {
             count();
         });
         session.replicaProperty().addListener((obs, was, now) -> count());
+        releases = new ReleasesViewModel(session, tasks, settings, this);
+    }
+
+    /** The "from the cluster" panel: picking a release fills this step's deployment time. */
+    public ReleasesViewModel releases() {
+        return releases;
     }
 
     /** From the date picker and time field: written into the text so that there is one source of truth. */

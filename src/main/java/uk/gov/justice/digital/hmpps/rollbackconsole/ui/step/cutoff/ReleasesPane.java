@@ -1,0 +1,112 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** "From the cluster": both deployments' rollout histories, and a button that makes one release the bad one. */
+final class ReleasesPane extends TitledPane {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    ReleasesPane(ReleasesViewModel model) {
+        TextField kubectl = new TextField();
+        kubectl.setId("releases-kubectl");
+        ComboBox<String> context = new ComboBox<>(model.contexts());
+        context.setId("releases-context");
+        context.setEditable(true);
+        context.setPrefWidth(360);
+        Button loadContexts = new Button("Load contexts");
+        loadContexts.setId("releases-load-contexts");
+        TextField namespace = new TextField();
+        namespace.setId("releases-namespace");
+        Button read = new Button("Read releases");
+        read.setId("releases-read");
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("kubectl"), kubectl);
+        form.addRow(1, new Label("Context"), new HBox(6, context, loadContexts));
+        form.addRow(2, new Label("Namespace"), new HBox(6, namespace, read));
+        GridPane.setHgrow(kubectl, Priority.ALWAYS);
+
+        TableView<Release> table = new TableView<>(model.releases());
+        table.setId("releases-table");
+        table.setPrefHeight(200);
+        table.setPlaceholder(new Label("Read the releases to see both deployments' revisions."));
+        table.getColumns().setAll(List.of(
+                column("deployment", 165, Release::deployment),
+                column("rev", 50, r -> Long.toString(r.revision())),
+                column("release", 215, Release::tag),
+                column("created (UTC)", 170, r -> UTC.format(r.created())),
+                column("created (UK)", 215, r -> UK.format(r.created())),
+                column("ran for", 105, r -> r.current() ? "running now" : r.ranForText())));
+        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+
+        Spinner<Integer> margin = new Spinner<>(0, 240, 0, 5);
+        margin.setId("releases-margin");
+        margin.setEditable(true);
+        margin.setPrefWidth(90);
+        margin.getValueFactory().valueProperty().addListener((obs, was, now) -> model.marginMinutesProperty().set(now == null ? 0 : now));
+        Button use = new Button("Use as the bad release");
+        use.setId("releases-use");
+        use.getStyleClass().add(Styles.PRIMARY);
+        use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Label marginLabel = new Label("Start the cutoff earlier by (minutes):");
+        HBox choose = new HBox(8, marginLabel, margin, use);
+
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("releases-message");
+        Label intro = new Label("The cluster records when each revision of hmpps-person-record and hmpps-person-match "
+                + "started: pick the bad release instead of typing its time. kubectl runs with the context and "
+                + "namespace given here, never the kubeconfig's current one.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.STEP_INTRO);
+
+        kubectl.textProperty().bindBidirectional(model.kubectlPathProperty());
+        context.valueProperty().bindBidirectional(model.contextProperty());
+        namespace.textProperty().bindBidirectional(model.namespaceProperty());
+        loadContexts.setOnAction(e -> model.loadContexts());
+        read.setOnAction(e -> model.loadReleases());
+        use.setOnAction(e -> model.useSelected());
+        loadContexts.disableProperty().bind(model.busyProperty());
+        read.disableProperty().bind(model.busyProperty());
+
+        setText("From the cluster: pick the bad release");
+        setId("releases-pane");
+        setContent(new VBox(8, intro, form, message, table, choose));
+        setExpanded(false);
+        setAnimated(false);
+    }
+
+    private static TableColumn<Release, String> column(String title, double width, java.util.function.Function<Release, String> value) {
+        TableColumn<Release, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+}
