@@ -79,7 +79,7 @@ public final class SampleIncident {
         s.add(new Step(new JournalEntry.RunCounted(2, 6, 0, 1), IncidentStep.PROGRESS));
         s.add(new Step(new JournalEntry.BatchSending(3, new RecordKey(NOMIS, "A1001AA"),
                 new RecordKey(NOMIS, "A1020AA"), 4), IncidentStep.SEND));
-        s.add(new Step(new JournalEntry.BatchAnswered(3, null, "outcome unknown: the port-forward closed"),
+        s.add(new Step(new JournalEntry.BatchAnswered(3, null, "the port-forward closed before an answer came"),
                 IncidentStep.SEND));
         s.add(new Step(new JournalEntry.Decision(DecisionKind.RESEND_BATCH, 3,
                 "The pod's log shows no run for batch 3; sending it again."), IncidentStep.SEND));
