@@ -9,25 +9,19 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
@@ -44,7 +38,6 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 public final class RunbookJsonExport {
 
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final int TEMP_NAME_STEM_MAX = 100;
     private static final int CAUSE_DEPTH_MAX = 32;
 
     private static final SerializedString[] SOURCE_SYSTEM_VALUES = sourceSystemValues();
@@ -120,7 +113,7 @@ public final class RunbookJsonExport {
         boolean published = false;
         try {
             for (int attempt = 0; output == null; attempt++) {
-                temp = folder.resolve(tempName(file));
+                temp = folder.resolve(AtomicFile.tempName(file));
                 try {
                     output = opener.create(temp);
                 } catch (FileAlreadyExistsException e) {
@@ -141,7 +134,7 @@ public final class RunbookJsonExport {
             long bytes = Files.size(temp);
             publish(temp, file, overwrite);
             published = true;
-            syncFolder(folder);
+            AtomicFile.syncFolder(folder);
             return new ExportResult(file, records, bytes, Sha256.hex(digest), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw classify(file, existed, e);
@@ -238,41 +231,11 @@ public final class RunbookJsonExport {
         }
     }
 
-    /**
-     * A rename replaces an existing file on Linux, macOS and Windows alike, so it cannot honour "don't overwrite".
-     * Without overwrite the file is published as a hard link instead, which fails if the name is taken, and the
-     * temporary name removed. Where hard links are not supported (FAT drives, some network shares) a last check
-     * and the rename are the best available.
-     */
     private static void publish(Path temp, Path file, boolean overwrite) throws IOException, ExportException {
-        if (overwrite) {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
         try {
-            Files.createLink(file, temp);
+            AtomicFile.publish(temp, file, overwrite);
         } catch (FileAlreadyExistsException e) {
             throw targetExists(file, e);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw targetExists(file, e);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        try {
-            Files.delete(temp);
-        } catch (IOException ignored) {
-            // The export is complete and published; a second name for it is untidy, not wrong.
-        }
-    }
-
-    /** Makes the rename itself durable. Not every platform can open a folder (Windows cannot); it is best effort. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | RuntimeException ignored) {
-            // The file's own bytes are already synced.
         }
     }
 
@@ -291,13 +254,6 @@ public final class RunbookJsonExport {
                 // Nothing more can be done; the name starts with a dot and ends in .part, so it is recognisable.
             }
         }
-    }
-
-    private static String tempName(Path file) {
-        String name = file.getFileName().toString();
-        // Keeps the temporary name within the 255-byte limit of most file systems.
-        String stem = name.length() > TEMP_NAME_STEM_MAX ? name.substring(0, TEMP_NAME_STEM_MAX) : name;
-        return "." + stem + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part";
     }
 
     private static SerializedString[] sourceSystemValues() {

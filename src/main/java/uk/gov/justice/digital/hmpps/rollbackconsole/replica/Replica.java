@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,6 +27,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 
@@ -152,6 +157,85 @@ public final class Replica implements AutoCloseable {
             }
             return new ClusterStatistics(byStatus, takenAt);
         });
+    }
+
+    /**
+     * The clusters in NEEDS_ATTENTION among those the window's affected records are in now, each with its records'
+     * ids by source system, and the number of NEEDS_ATTENTION clusters in the whole replica, read in the same
+     * transaction so that the two agree.
+     */
+    public ReplicaQuery<OutstandingClusters> outstandingClusters(AffectedWindow window) {
+        Objects.requireNonNull(window, "window");
+        return new PooledQuery<>(pool, (q, c) -> {
+            // One snapshot for the list and the replica-wide count, so that the two agree; it must come first.
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.REPEATABLE_READ)) {
+                ps.execute();
+            }
+            Instant takenAt;
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.NOW); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                takenAt = rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+            List<OutstandingCluster> clusters = new ArrayList<>();
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.OUTSTANDING_CLUSTER_RECORDS)) {
+                bind(ps, window);
+                try (ResultSet rs = ps.executeQuery()) {
+                    ClusterBuilder current = null;
+                    while (rs.next()) {
+                        long id = rs.getLong("cluster_id");
+                        if (current == null || current.id != id) {
+                            if (current != null) {
+                                clusters.add(current.build());
+                            }
+                            current = new ClusterBuilder(id, rs.getObject("person_uuid", UUID.class),
+                                    rs.getString("status_reason"));
+                        }
+                        current.add(rs.getString("source_system"), rs.getString("source_system_id"));
+                    }
+                    if (current != null) {
+                        clusters.add(current.build());
+                    }
+                }
+            }
+            long inReplica;
+            try (PreparedStatement ps = q.prepare(c, RunbookSql.NEEDS_ATTENTION_IN_REPLICA);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                inReplica = rs.getLong(1);
+            }
+            return new OutstandingClusters(window, clusters, inReplica, takenAt);
+        });
+    }
+
+    private static final class ClusterBuilder {
+        private final long id;
+        private final UUID personUuid;
+        private final String statusReason;
+        private final Map<SourceSystem, List<String>> ids = new EnumMap<>(SourceSystem.class);
+        private long withoutId;
+
+        ClusterBuilder(long id, UUID personUuid, String statusReason) {
+            this.id = id;
+            this.personUuid = personUuid;
+            this.statusReason = statusReason;
+        }
+
+        void add(String sourceSystemValue, String sourceSystemId) {
+            if (sourceSystemValue == null) {
+                return; // the left join's row for a cluster that holds no records
+            }
+            // An odd record is counted rather than failing the list: the rest of it is still what people need.
+            SourceSystem system = SourceSystem.fromWire(sourceSystemValue).orElse(null);
+            if (system == null || sourceSystemId == null || sourceSystemId.isBlank()) {
+                withoutId++;
+            } else {
+                ids.computeIfAbsent(system, s -> new ArrayList<>()).add(sourceSystemId);
+            }
+        }
+
+        OutstandingCluster build() {
+            return new OutstandingCluster(personUuid, statusReason, ids, withoutId);
+        }
     }
 
     /**

@@ -62,6 +62,53 @@ final class RunbookSql {
             order by clusters.status collate "C" nulls last
             """.formatted(AFFECTED_EVENTS.replace("event_timestamp", "el.event_timestamp"));
 
+    /**
+     * The NEEDS_ATTENTION clusters the window's affected records are in now (reached as the statistics reach them,
+     * through match_id and person), one row per record of each: the id column that names a record in its source
+     * system, and nothing else of person. A cluster without records still gives one row, with a null
+     * source_system. Ordered so that the same data gives the same list and files.
+     */
+    static final String OUTSTANDING_CLUSTER_RECORDS = """
+            with affected_records as (
+              select distinct el.match_id
+              from personrecordservice.event_log el
+              where el.%s
+            ),
+            outstanding as (
+              select distinct pk.id
+              from affected_records ar
+              join personrecordservice.person p on ar.match_id = p.match_id
+              join personrecordservice.person_key pk on pk.id = p.fk_person_key_id
+              where pk.status = 'NEEDS_ATTENTION'
+            ),
+            outstanding_records as (
+              select r.fk_person_key_id,
+                     r.source_system,
+                     case r.source_system
+                       when 'DELIUS' then r.crn
+                       when 'NOMIS' then r.prison_number
+                       when 'COMMON_PLATFORM' then r.defendant_id
+                       when 'LIBRA' then r.c_id
+                     end as source_system_id
+              from personrecordservice.person r
+              where r.fk_person_key_id in (select id from outstanding)
+            )
+            select pk.id as cluster_id,
+                   pk.person_uuid,
+                   pk.status_reason,
+                   o_r.source_system,
+                   o_r.source_system_id
+            from outstanding o
+            join personrecordservice.person_key pk on pk.id = o.id
+            left join outstanding_records o_r on o_r.fk_person_key_id = pk.id
+            order by pk.person_uuid nulls last, pk.id, o_r.source_system collate "C", o_r.source_system_id collate "C"
+            """.formatted(AFFECTED_EVENTS.replace("event_timestamp", "el.event_timestamp"));
+
+    static final String NEEDS_ATTENTION_IN_REPLICA =
+            "select count(*) from personrecordservice.person_key where status = 'NEEDS_ATTENTION'";
+
+    static final String REPEATABLE_READ = "set transaction isolation level repeatable read";
+
     static final String NOW = "select now()";
 
     static final String SERVER_VERSION = "show server_version";

@@ -59,10 +59,11 @@ class PersonalDataTest {
         }
         read.add(replica.counts(EVERYTHING).run().toString());
         read.add(replica.clusterStatistics(EVERYTHING).run().toString());
+        read.add(replica.outstandingClusters(EVERYTHING).run().toString());
         read.add(replica.info().toString());
 
-        // 23 records, 38 events (all the CREATED/UPDATED ones seeded), counts, statistics, info
-        assertThat(read).hasSize(23 + 38 + 3);
+        // 23 records, 38 events (all the CREATED/UPDATED ones seeded), counts, statistics, outstanding, info
+        assertThat(read).hasSize(23 + 38 + 4);
         for (String value : TestReplica.PERSONAL_VALUES) {
             assertThat(read).noneMatch(line -> line.contains(value));
         }
@@ -80,9 +81,19 @@ class PersonalDataTest {
 
         assertThat(statements).hasSizeGreaterThan(8);
         for (String column : List.of("first_name", "middle_names", "last_name", "date_of_birth", "aliases",
-                "postcodes", "cros", "pncs", "sentence_dates", "crn", "prison_number")) {
+                "postcodes", "cros", "pncs", "sentence_dates")) {
             assertThat(statements).noneMatch(sql -> sql.contains(column));
         }
+        // person's id columns (the CRN is Delius's source_system_id) are read by one statement only, which needs
+        // them to name the records of a cluster left in NEEDS_ATTENTION, and only as that record's id
+        for (String column : List.of("crn", "prison_number", "defendant_id", "c_id")) {
+            assertThat(statements).filteredOn(sql -> sql.contains("r." + column) || sql.contains(" " + column))
+                    .containsExactly(RunbookSql.OUTSTANDING_CLUSTER_RECORDS);
+        }
+        assertThat(RunbookSql.OUTSTANDING_CLUSTER_RECORDS)
+                .containsPattern("(?s)case r\\.source_system\\s+when 'DELIUS' then r\\.crn\\s+"
+                        + "when 'NOMIS' then r\\.prison_number\\s+when 'COMMON_PLATFORM' then r\\.defendant_id\\s+"
+                        + "when 'LIBRA' then r\\.c_id\\s+end as source_system_id");
         // nor takes whole rows
         assertThat(statements).noneMatch(sql -> sql.matches("(?s).*(select\\s+\\*|\\w\\.\\*|::text).*"));
     }

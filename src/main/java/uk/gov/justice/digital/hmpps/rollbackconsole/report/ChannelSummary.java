@@ -1,0 +1,37 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.StatisticsComparison;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
+
+/** A few plain-text lines to paste into the incident channel: where things stand, in numbers. */
+public final class ChannelSummary {
+
+    private ChannelSummary() {
+    }
+
+    public static String render(IncidentReport r) {
+        IncidentState s = r.state();
+        List<String> lines = new ArrayList<>();
+        lines.add("Person Record rollback" + (s.environment() == null ? "" : " in " + s.environment().label()) + ": "
+                + (s.finished() ? "finished" : "in progress, at " + s.step().title()) + ".");
+        s.cutoff().ifPresent(c -> lines.add("Cutoff " + ReportText.utc(c.utc()) + " (" + ReportText.local(c.local())
+                + " " + c.zone() + ")."));
+        s.preview().ifPresent(p -> lines.add("Affected records: " + p.rows() + "."));
+        lines.add(ReportText.batchLine(s) + ".");
+        if (!s.outcomeUnknown().isEmpty()) {
+            lines.add("Do not resend the batches of unknown outcome before checking the pod's log.");
+        }
+        lines.add("Not found: " + s.notFound() + "; skipped (merged): " + s.skipped() + ".");
+        r.statistics().ifPresent(c -> {
+            StatisticsComparison.Row na = c.row("NEEDS_ATTENTION");
+            lines.add("NEEDS_ATTENTION clusters: " + na.before() + " before, " + na.after() + " after ("
+                    + StatisticsComparison.signed(na.difference()) + ").");
+        });
+        r.outstanding().ifPresent(o -> lines.add("Outstanding for manual resolution: " + o.clusters().size()
+                + " (" + o.needsAttentionInReplica() + " NEEDS_ATTENTION in the replica)."));
+        return String.join("\n", lines) + "\n";
+    }
+}

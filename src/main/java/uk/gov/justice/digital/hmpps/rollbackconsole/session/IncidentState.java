@@ -1,0 +1,166 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.session;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchAnswered;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchSending;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchesPlanned;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Connected;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.CountsTaken;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.CutoffSet;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Decision;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Exported;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.FileWritten;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.IncidentStarted;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Phase;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PodChosen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PreviewTaken;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.ReportWritten;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.RunCounted;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.StatisticsTaken;
+
+/**
+ * What a journal says about its incident: where it stopped, what was chosen and produced, and above all which
+ * batches reached the service. Derived from the entries alone, so a journal read after a crash gives the same
+ * answer the running console had.
+ *
+ * @param step     the step of the latest entry that belongs to one: where the incident stopped
+ * @param finished a report was written
+ * @param note     what reading the journal found worth saying (a torn last line), if anything
+ */
+public record IncidentState(Path folder, List<JournalLine> lines, Optional<String> note, IncidentStep step,
+                            boolean finished, Instant started, String appVersion, Environment environment,
+                            Optional<Connected> connection, Optional<CutoffSet> cutoff, Optional<CountsTaken> counts,
+                            Optional<PreviewTaken> preview, Optional<Exported> export, Optional<PodChosen> pod,
+                            Optional<BatchesPlanned> plan, List<BatchState> batches, List<RunCounted> runs,
+                            Optional<ClusterStatistics> statisticsBefore, Optional<ClusterStatistics> statisticsAfter,
+                            List<Decision> decisions, List<FileWritten> files, List<ReportWritten> reports) {
+
+    public IncidentState {
+        lines = List.copyOf(lines);
+        batches = List.copyOf(batches);
+        runs = List.copyOf(runs);
+        decisions = List.copyOf(decisions);
+        files = List.copyOf(files);
+        reports = List.copyOf(reports);
+    }
+
+    public static IncidentState of(Path folder, JournalContents contents) {
+        IncidentStep step = IncidentStep.CONNECT;
+        Instant started = null;
+        String appVersion = null;
+        Environment environment = null;
+        Connected connection = null;
+        CutoffSet cutoff = null;
+        CountsTaken counts = null;
+        PreviewTaken preview = null;
+        Exported export = null;
+        PodChosen pod = null;
+        BatchesPlanned plan = null;
+        TreeMap<Integer, BatchState> batches = new TreeMap<>();
+        List<RunCounted> runs = new ArrayList<>();
+        ClusterStatistics before = null;
+        ClusterStatistics after = null;
+        List<Decision> decisions = new ArrayList<>();
+        List<FileWritten> files = new ArrayList<>();
+        List<ReportWritten> reports = new ArrayList<>();
+
+        for (JournalLine line : contents.lines()) {
+            JournalEntry e = line.entry();
+            step = e.step().orElse(step);
+            if (e instanceof IncidentStarted s) {
+                started = started == null ? line.at() : started;
+                appVersion = s.appVersion();
+                environment = s.environment();
+            } else if (e instanceof Connected c) {
+                connection = c;
+            } else if (e instanceof CutoffSet c) {
+                cutoff = c;
+            } else if (e instanceof CountsTaken c) {
+                counts = c;
+            } else if (e instanceof PreviewTaken p) {
+                preview = p;
+            } else if (e instanceof Exported x) {
+                export = x;
+            } else if (e instanceof PodChosen p) {
+                pod = p;
+            } else if (e instanceof BatchesPlanned p) {
+                plan = p;
+                for (int i = 1; i <= p.batches(); i++) {
+                    batches.putIfAbsent(i, BatchState.planned(i));
+                }
+            } else if (e instanceof BatchSending s) {
+                batches.put(s.index(), batches.getOrDefault(s.index(), BatchState.planned(s.index()))
+                        .sending(s, line.at()));
+            } else if (e instanceof BatchAnswered a) {
+                batches.put(a.index(), batches.getOrDefault(a.index(), BatchState.planned(a.index()))
+                        .answered(a, line.at()));
+            } else if (e instanceof RunCounted r) {
+                runs.add(r);
+            } else if (e instanceof StatisticsTaken s) {
+                if (s.phase() == Phase.BEFORE) {
+                    before = s.statistics();
+                } else {
+                    after = s.statistics();
+                }
+            } else if (e instanceof Decision d) {
+                decisions.add(d);
+                if (d.kind() == DecisionKind.RESEND_BATCH && d.batchIndex() != null
+                        && batches.containsKey(d.batchIndex())) {
+                    batches.put(d.batchIndex(), batches.get(d.batchIndex()).allowResend());
+                }
+            } else if (e instanceof FileWritten f) {
+                files.add(f);
+            } else if (e instanceof ReportWritten r) {
+                reports.add(r);
+            }
+        }
+        return new IncidentState(folder, contents.lines(), contents.note(), step, !reports.isEmpty(), started,
+                appVersion, environment, Optional.ofNullable(connection), Optional.ofNullable(cutoff),
+                Optional.ofNullable(counts), Optional.ofNullable(preview), Optional.ofNullable(export),
+                Optional.ofNullable(pod), Optional.ofNullable(plan), new ArrayList<>(batches.values()), runs,
+                Optional.ofNullable(before), Optional.ofNullable(after), decisions, files, reports);
+    }
+
+    public List<BatchState> batchesWith(BatchOutcome outcome) {
+        return batches.stream().filter(b -> b.outcome() == outcome).toList();
+    }
+
+    /** The batches the service took. */
+    public List<BatchState> sent() {
+        return batchesWith(BatchOutcome.SENT);
+    }
+
+    /** Started but with no answer recorded: may have run; not to be sent again without a decision. */
+    public List<BatchState> outcomeUnknown() {
+        return batchesWith(BatchOutcome.OUTCOME_UNKNOWN);
+    }
+
+    /** Known not to have reached a run: never started, or refused by the service. */
+    public List<BatchState> notSent() {
+        return batches.stream().filter(b -> !b.mayHaveRun()).toList();
+    }
+
+    public Optional<BatchState> batch(int index) {
+        return batches.stream().filter(b -> b.index() == index).findFirst();
+    }
+
+    public long recordsSent() {
+        return sent().stream().mapToLong(BatchState::records).sum();
+    }
+
+    public long notFound() {
+        return runs.stream().mapToLong(RunCounted::notFound).sum();
+    }
+
+    public long skipped() {
+        return runs.stream().mapToLong(RunCounted::skipped).sum();
+    }
+}
