@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -15,6 +16,8 @@ import javafx.stage.Stage;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
@@ -36,6 +39,15 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /** The composition root: builds the services, then the steps in runbook order, and closes everything on exit. */
 public final class App extends Application {
+
+    /** The version in the jar's manifest; "development" when run from the source tree. */
+    public static final String VERSION = Optional.ofNullable(App.class.getPackage().getImplementationVersion())
+            .orElse("development");
+
+    /** Where incidents' folders go: the user's data folder, unless settings name another (as tests do). */
+    static Path incidentsRoot(SettingsStore settings) {
+        return settings.get("incidents.root").map(Path::of).orElseGet(IncidentStore::defaultRoot);
+    }
 
     /** Overrides where settings are remembered; tests point it at a temporary folder. */
     public static final String SETTINGS_FILE_PROPERTY = "rollbackconsole.settings";
@@ -95,7 +107,12 @@ public final class App extends Application {
 
         public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
             FxTaskRunner tasks = new FxTaskRunner(4);
-            WizardSession session = new WizardSession();
+            // The journal reports its own failures in the status bar: an incident must not go unrecorded silently.
+            WizardSession[] holder = new WizardSession[1];
+            IncidentRecorder incident = new IncidentRecorder(new IncidentStore(incidentsRoot(settings), clock), VERSION,
+                    problem -> Platform.runLater(() -> holder[0].statusProperty().set(problem)));
+            WizardSession session = new WizardSession(incident);
+            holder[0] = session;
             WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs));
             Console console = new Console(tasks, session, wizard, stage);
             WizardShellView shell = new WizardShellView(wizard, session, () -> {

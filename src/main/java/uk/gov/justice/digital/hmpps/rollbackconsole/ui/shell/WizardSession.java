@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 
+import java.util.Optional;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -9,6 +11,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
 
@@ -28,7 +32,15 @@ public final class WizardSession {
     // Not derived from the replica or the cutoff: a reviewed file stands on its own, so nothing above clears it.
     private final ObjectProperty<ReviewedFile> reviewedFile = new SimpleObjectProperty<>(this, "reviewedFile");
 
+    private final IncidentRecorder incident;
+
+    /** A session that keeps no journal (view-model tests). */
     public WizardSession() {
+        this(null);
+    }
+
+    public WizardSession(IncidentRecorder incident) {
+        this.incident = incident;
         replica.addListener((obs, was, now) -> {
             preview.set(null);
             if (was != null) {
@@ -75,8 +87,23 @@ public final class WizardSession {
         return reviewedFile;
     }
 
+    /** The incident's journal; empty when this session keeps none. */
+    public Optional<IncidentRecorder> incident() {
+        return Optional.ofNullable(incident);
+    }
+
+    /** Writes an entry to the incident's journal in the background, if there is one. */
+    public void record(JournalEntry entry) {
+        if (incident != null) {
+            incident.record(entry);
+        }
+    }
+
     /** Closes the replica pool; called once when the window closes. */
     public void close() {
+        if (incident != null) {
+            incident.close();
+        }
         Replica r = replica.get();
         if (r != null) {
             r.close();

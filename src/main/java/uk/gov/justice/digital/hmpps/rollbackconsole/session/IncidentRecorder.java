@@ -1,0 +1,138 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+
+/**
+ * The running incident's journal, as the steps use it. The incident starts (its folder and journal are created) at
+ * the first connection. Entries the user waits for nobody to see are written in order on one background thread,
+ * so the window never waits on a disk; an entry that must be on disk before the console acts (a batch about to be
+ * sent) is written with {@link #recordNow}, which returns only once it is.
+ */
+public final class IncidentRecorder implements AutoCloseable {
+
+    private final IncidentStore store;
+    private final String appVersion;
+    private final Consumer<String> onFailure;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "incident-journal");
+        t.setDaemon(true);
+        return t;
+    });
+    // Guarded by this.
+    private IncidentJournal journal;
+
+    /** @param onFailure told, on the writer's thread, when an entry could not be written */
+    public IncidentRecorder(IncidentStore store, String appVersion, Consumer<String> onFailure) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.appVersion = Objects.requireNonNull(appVersion, "appVersion");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+    }
+
+    /** Starts the incident if it has not started yet; later connections go into the same journal. */
+    public void start(Environment environment) {
+        writer.execute(() -> {
+            try {
+                startNow(environment);
+            } catch (IOException e) {
+                onFailure.accept("The incident journal could not be started in " + store.root() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Appends in order, in the background. Entries before {@link #start} are dropped: there is no incident yet. */
+    public void record(JournalEntry entry) {
+        writer.execute(() -> {
+            IncidentJournal j = current();
+            if (j == null) {
+                return;
+            }
+            try {
+                j.append(entry);
+            } catch (IOException e) {
+                onFailure.accept("The incident journal could not record " + JournalCodec.type(entry) + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Appends and returns only when the entry is on disk, after every entry recorded before it. For what must be
+     * in the journal before the console acts; throws when it could not be written, so the act does not happen.
+     */
+    public void recordNow(JournalEntry entry) throws IOException {
+        try {
+            writer.submit(() -> {
+                IncidentJournal j = current();
+                if (j == null) {
+                    throw new IOException("no incident has started: connect first");
+                }
+                j.append(entry);
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before the journal entry was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** The incident's folder, once it has started. */
+    public synchronized Optional<Path> folder() {
+        return Optional.ofNullable(journal).map(IncidentJournal::folder);
+    }
+
+    /** Reads the incident back as it stands, after everything recorded so far is on disk. */
+    public IncidentState state() throws IOException {
+        flush();
+        Path folder = folder().orElseThrow(() -> new IOException("no incident has started: connect first"));
+        return store.open(folder);
+    }
+
+    /** Waits until every entry recorded so far is written. */
+    public void flush() throws IOException {
+        try {
+            writer.submit(() -> null).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("the incident journal did not catch up: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized IncidentJournal current() {
+        return journal;
+    }
+
+    private synchronized void startNow(Environment environment) throws IOException {
+        if (journal == null) {
+            journal = store.start(environment, appVersion);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (journal != null) {
+                try {
+                    journal.close();
+                } catch (IOException ignored) {
+                    // Every entry was forced to disk as it was written; closing adds nothing to lose.
+                }
+                journal = null;
+            }
+        }
+    }
+}
