@@ -54,7 +54,10 @@ public abstract class ConsoleWindowTest {
     void openWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
-            console = App.Console.open(stage, new SettingsStore(dir.resolve("settings.properties")), DAY_AFTER_DEPLOYMENT, dialogs);
+            SettingsStore settings = new SettingsStore(dir.resolve("settings.properties"));
+            // Incidents go to the test's folder, never the user's data folder.
+            settings.put("incidents.root", incidents().toString());
+            console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();
             stage.toFront();
         }).get(20, TimeUnit.SECONDS);
@@ -67,6 +70,10 @@ public abstract class ConsoleWindowTest {
             console.close();
             stage.close();
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    protected Path incidents() {
+        return dir.resolve("incidents");
     }
 
     protected void fill(FxRobot robot, String id, String text) {

@@ -17,6 +17,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /** The first half of the runbook, end to end, as the incident lead does it. */
@@ -106,12 +109,27 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         assertThat(keysIn(file)).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords()).containsExactlyElementsOf(previewed);
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties");
+                    .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties",
+                            "incidents");
         }
         screenshot("07-export-done");
         String json = Files.readString(file);
         for (String personal : TestReplica.PERSONAL_VALUES) {
             assertThat(json).as("personal data never reaches the file").doesNotContain(personal);
+        }
+
+        // The incident's journal holds what was done, identifiers only.
+        console.session().incident().orElseThrow().flush();
+        IncidentState incident = new IncidentStore(incidents(), java.time.Clock.systemUTC())
+                .open(console.session().incident().orElseThrow().folder().orElseThrow());
+        assertThat(incident.step()).isEqualTo(IncidentStep.EXPORT);
+        assertThat(incident.cutoff().orElseThrow().utc()).isEqualTo(TestReplica.CUTOFF_BST);
+        assertThat(incident.cutoff().orElseThrow().typed()).isEqualTo(TestReplica.CUTOFF_BST_LOCAL);
+        assertThat(incident.export().orElseThrow().sha256()).isEqualTo(Sha256.of(file));
+        String journal = Files.readString(console.session().incident().orElseThrow().folder().orElseThrow()
+                .resolve("journal.jsonl"));
+        for (String personal : TestReplica.PERSONAL_VALUES) {
+            assertThat(journal).doesNotContain(personal);
         }
 
         // Exporting again asks before replacing; declining leaves the file as it was.

@@ -54,5 +54,16 @@ class PickReleaseTest extends ConsoleWindowTest {
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
         assertThat(text(robot, "#releases-message")).contains("is the one running now: the rollback is not live yet");
+
+        // Moving on with the bad release journals the cutoff and how it was derived, for the report.
+        robot.interact(() -> table.getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
+        robot.clickOn("#next");
+        var recorder = console.session().incident().orElseThrow();
+        recorder.flush();
+        var incident = recorder.state();
+        assertThat(incident.cutoff().orElseThrow().utc()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED.minusSeconds(300));
+        assertThat(incident.decisions()).anySatisfy(d -> assertThat(d.text())
+                .contains("hmpps-person-record revision 6 (2025-06-09.5512.bad0bad)").contains("less 5 min"));
     }
 }

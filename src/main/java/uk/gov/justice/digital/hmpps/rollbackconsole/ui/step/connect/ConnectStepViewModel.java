@@ -23,6 +23,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
@@ -145,6 +146,9 @@ public final class ConnectStepViewModel {
         primaryNeedsAcknowledgement.set(!i.inRecovery());
         session.replicaProperty().set(replica);
         session.environmentProperty().set(replica.settings().environment());
+        // The incident starts at its first connection; the journal never holds the password.
+        session.incident().ifPresent(incident -> incident.start(replica.settings().environment()));
+        session.record(JournalEntry.Connected.of(replica.settings()));
         session.connectionDetailProperty().set(replica.settings().user() + "@" + replica.settings().host() + ":"
                 + replica.settings().port() + "/" + replica.settings().database() + "  \u2022  PostgreSQL "
                 + i.serverVersion() + (i.inRecovery() ? "  \u2022  read replica" : "  \u2022  PRIMARY"));

@@ -18,6 +18,7 @@ public final class CutoffStep extends ViewModelStep {
     @Override
     public void onLeave() {
         model.cancel();
+        model.commit();
     }
 
     @Override

@@ -30,6 +30,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -68,6 +70,8 @@ public final class CutoffStepViewModel {
     // Touched by the counting thread and the UI thread; guarded by this.
     private ReplicaQuery<AffectedCounts> runningCount;
     private long countGeneration;
+    private Cutoff committed;
+    private AffectedWindow lastCountWindow;
 
     public CutoffStepViewModel(WizardSession session, TaskRunner tasks, Clock clock, SettingsStore settings) {
         this.session = session;
@@ -176,6 +180,7 @@ public final class CutoffStepViewModel {
                 return;
             }
             counts.set(outcome.counts());
+            lastCountWindow = new AffectedWindow(c.instant(), outcome.asOf());
             countsSql.set(outcome.sql());
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
             countsText.set(n.format(outcome.counts().events()) + " affected events, "
@@ -191,6 +196,30 @@ public final class CutoffStepViewModel {
                 countsText.set("Could not count: " + (error instanceof java.sql.SQLException e ? Replica.describe(e) : error.getMessage()));
             }
         });
+    }
+
+    /**
+     * Journals the cutoff the user moves on with (not every time typed on the way to it), how it was derived when
+     * it came from a release, and the counts shown for it.
+     */
+    public void commit() {
+        Cutoff c = cutoff.get();
+        if (c == null || c.equals(committed)) {
+            return;
+        }
+        committed = c;
+        session.record(new JournalEntry.CutoffSet(c.typed(), c.zone().getId(), c.local(), c.instant()));
+        var release = releases.chosenProperty().get();
+        if (release != null) {
+            session.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "Cutoff taken from the cluster: "
+                    + release.deployment() + " revision " + release.revision() + " (" + release.tag() + "), ReplicaSet "
+                    + release.replicaSet() + " created " + release.created() + ", less "
+                    + releases.marginMinutesProperty().get() + " min" + (release.current()
+                    ? "; this was the revision running at the time (the rollback was not live yet)" : "") + "."));
+        }
+        if (counts.get() != null && lastCountWindow != null) {
+            session.record(new JournalEntry.CountsTaken(lastCountWindow, counts.get()));
+        }
     }
 
     private record CountOutcome(AffectedCounts counts, java.time.Instant asOf, String sql) {

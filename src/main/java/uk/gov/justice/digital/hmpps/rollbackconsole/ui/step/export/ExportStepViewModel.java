@@ -29,6 +29,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.VerifyResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -244,6 +245,7 @@ public final class ExportStepViewModel {
         }
         progress.set(1);
         session.exportProperty().set(r);
+        session.record(new JournalEntry.Exported(r.file(), r.sha256(), r.records()));
         message.set(Message.ok("Wrote " + COUNT.format(r.records()) + " records to " + r.file()
                 + ". Re-read and verified: it holds exactly the previewed records."));
         session.statusProperty().set("Exported " + COUNT.format(r.records()) + " records, SHA-256 " + r.sha256());

@@ -32,6 +32,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.DistinctRecords;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
@@ -250,8 +251,13 @@ public final class PreviewStepViewModel {
         if (isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.isEmpty()) {
             // A copy of the references (a few MB for a million rows): the snapshot stays as it was previewed
             // whatever the table does next.
-            session.previewProperty().set(new PreviewSnapshot(window.get(), mode.get(), List.copyOf(rows),
-                    summary.get(), statistics.get()));
+            PreviewSnapshot snapshot = new PreviewSnapshot(window.get(), mode.get(), List.copyOf(rows), summary.get(),
+                    statistics.get());
+            session.previewProperty().set(snapshot);
+            session.record(JournalEntry.PreviewTaken.of(snapshot.window(), snapshot.mode(), snapshot.summary()));
+            if (snapshot.statisticsBefore() != null) {
+                session.record(new JournalEntry.StatisticsTaken(JournalEntry.Phase.BEFORE, snapshot.statisticsBefore()));
+            }
         }
     }
 
