@@ -65,5 +65,12 @@ class PickReleaseTest extends ConsoleWindowTest {
         assertThat(incident.cutoff().orElseThrow().utc()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED.minusSeconds(300));
         assertThat(incident.decisions()).anySatisfy(d -> assertThat(d.text())
                 .contains("hmpps-person-record revision 6 (2025-06-09.5512.bad0bad)").contains("less 5 min"));
+        // The history the lead chose from is kept in the incident, for a reviewer without a cluster.
+        assertThat(incident.files()).anySatisfy(f -> {
+            assertThat(f.purpose()).startsWith("rollout history");
+            assertThat(java.nio.file.Files.readString(f.path())).contains("\"revision\" : 6")
+                    .contains("2025-06-09.5512.bad0bad").doesNotContain("canary");
+            assertThat(uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(f.path())).isEqualTo(f.sha256());
+        });
     }
 }

@@ -90,7 +90,7 @@ public final class CutoffStepViewModel {
             count();
         });
         session.replicaProperty().addListener((obs, was, now) -> count());
-        releases = new ReleasesViewModel(session, tasks, settings, this);
+        releases = new ReleasesViewModel(session, tasks, settings, this, clock);
     }
 
     /** The "from the cluster" panel: picking a release fills this step's deployment time. */

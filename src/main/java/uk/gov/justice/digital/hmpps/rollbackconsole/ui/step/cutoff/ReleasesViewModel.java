@@ -21,6 +21,8 @@ import javafx.collections.ObservableList;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReleaseHistoryFile;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
@@ -40,6 +42,7 @@ public final class ReleasesViewModel {
     private final TaskRunner tasks;
     private final SettingsStore settings;
     private final CutoffStepViewModel cutoff;
+    private final java.time.Clock clock;
 
     private final StringProperty kubectlPath = new SimpleStringProperty(this, "kubectlPath");
     private final StringProperty context = new SimpleStringProperty(this, "context", "");
@@ -52,7 +55,9 @@ public final class ReleasesViewModel {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<Release> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
 
-    public ReleasesViewModel(WizardSession session, TaskRunner tasks, SettingsStore settings, CutoffStepViewModel cutoff) {
+    public ReleasesViewModel(WizardSession session, TaskRunner tasks, SettingsStore settings, CutoffStepViewModel cutoff,
+                             java.time.Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.tasks = tasks;
         this.settings = settings;
@@ -120,10 +125,28 @@ public final class ReleasesViewModel {
             } catch (java.io.IOException ignored) {
                 // Remembering the context is a convenience.
             }
+            keepInIncident(ctx, ns, list);
             message.set(list.isEmpty() ? Message.warning("No revisions found for either deployment in " + ns + ".")
                     : Message.info("Pick the release that caused the damage. Its cutoff is the creation of its "
                     + "ReplicaSet: the moment its first pod could start serving."));
         }, this::failed);
+    }
+
+    /** The history as read goes into the incident's folder, so that a reviewer sees what the lead chose from. */
+    private void keepInIncident(String ctx, String ns, List<Release> list) {
+        session.incident().ifPresent(incident -> tasks.run(() -> {
+            incident.flush();
+            var folder = incident.folder();
+            if (folder.isEmpty()) {
+                return null;
+            }
+            var written = ReleaseHistoryFile.write(folder.get().resolve("rollout-history.json"), ctx, ns,
+                    clock.instant(), list);
+            session.record(new JournalEntry.FileWritten("rollout history of " + String.join(" and ", DEPLOYMENTS),
+                    written.path(), written.sha256()));
+            return written;
+        }, written -> { }, e -> session.statusProperty().set("The rollout history could not be kept in the incident: "
+                + e.getMessage())));
     }
 
     /** Makes the selected release the bad one: its creation time, less the margin, becomes the deployment time. */
