@@ -3,7 +3,9 @@ package uk.gov.justice.digital.hmpps.rollbackconsole;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,6 +29,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
@@ -59,19 +65,29 @@ public final class App extends Application {
         private final WizardSession session;
         private final WizardViewModel wizard;
         private final Stage stage;
+        private final List<AutoCloseable> owned;
 
-        private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
+        private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage,
+                        List<AutoCloseable> owned) {
             this.tasks = tasks;
             this.session = session;
             this.wizard = wizard;
             this.stage = stage;
+            this.owned = owned;
         }
 
         public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
             FxTaskRunner tasks = new FxTaskRunner(4);
             WizardSession session = new WizardSession();
-            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs));
-            Console console = new Console(tasks, session, wizard, stage);
+            List<AutoCloseable> owned = new ArrayList<>();
+            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs, owned));
+            Console console = new Console(tasks, session, wizard, stage, owned);
+            // Once the recluster has started, its progress is what the incident lead watches.
+            session.reclusterProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    wizard.next();
+                }
+            });
             WizardShellView shell = new WizardShellView(wizard, session, () -> {
                 console.close();
                 stage.close();
@@ -94,14 +110,18 @@ public final class App extends Application {
         }
 
         static List<WizardStep> steps(WizardSession session, TaskRunner tasks, SettingsStore settings, Clock clock,
-                                      DialogService dialogs) {
+                                      DialogService dialogs, List<AutoCloseable> owned) {
+            // The send is timed by the wall clock, as the pod's log is; the incident's journal is not wired in yet.
+            ReclusterStepViewModel recluster = new ReclusterStepViewModel(session, tasks, dialogs, settings,
+                    Clock.systemUTC(), Optional.empty());
+            owned.add(recluster);
             return List.of(
                     new ConnectStep(new ConnectStepViewModel(session, tasks, settings), dialogs),
                     new CutoffStep(new CutoffStepViewModel(session, tasks, clock, settings)),
                     new PreviewStep(new PreviewStepViewModel(session, tasks)),
                     new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
-                    new PlannedStep("Port-forward and recluster"),
-                    new PlannedStep("Progress"),
+                    new ReclusterStep(recluster),
+                    new ProgressStep(new ProgressStepViewModel(session)),
                     new PlannedStep("Outcome"));
         }
 
@@ -116,6 +136,13 @@ public final class App extends Application {
         @Override
         public void close() {
             session.close();
+            for (AutoCloseable c : owned) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing on the way out: the rest must still close.
+                }
+            }
             tasks.close();
         }
     }

@@ -25,4 +25,5 @@ public final class Styles {
     public static final String CARD = "card";
     public static final String PRIMARY = "primary";
     public static final String UTC_LINE = "utc-line";
+    public static final String PROGRESS_OVERALL = "progress-overall";
 }

@@ -10,6 +10,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
 
 /**
  * What the steps of one incident share. Each step writes what it produced and listens to what it depends on, so
@@ -24,6 +25,8 @@ public final class WizardSession {
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<ExportResult> export = new SimpleObjectProperty<>(this, "export");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready.");
+    // Set once a recluster run has started; never cleared, so that the same records are not sent twice by mistake.
+    private final ObjectProperty<ReclusterMonitor> recluster = new SimpleObjectProperty<>(this, "recluster");
 
     public WizardSession() {
         replica.addListener((obs, was, now) -> {
@@ -60,12 +63,20 @@ public final class WizardSession {
         return export;
     }
 
+    public ObjectProperty<ReclusterMonitor> reclusterProperty() {
+        return recluster;
+    }
+
     public StringProperty statusProperty() {
         return status;
     }
 
-    /** Closes the replica pool; called once when the window closes. */
+    /** Stops a recluster run between batches and closes the replica pool; called once when the window closes. */
     public void close() {
+        ReclusterMonitor run = recluster.get();
+        if (run != null) {
+            run.close();
+        }
         Replica r = replica.get();
         if (r != null) {
             r.close();

@@ -13,6 +13,8 @@ public final class FakeDialogs implements DialogService {
     public final List<String> asked = new ArrayList<>();
     public boolean confirmAnswer;
     public Path saveFile;
+    /** What the user types when asked for text; null cancels. */
+    public String askAnswer;
 
     @Override
     public boolean confirm(String title, String question, String confirmLabel) {
@@ -30,5 +32,11 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions) {
         asked.add(title);
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> ask(String title, String question) {
+        asked.add(title + ": " + question);
+        return Optional.ofNullable(askAnswer);
     }
 }
