@@ -115,6 +115,7 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         });
         assertThat(batches.getItems().get(3).lastRecord()).startsWith("#17 ");
         assertThat(enabled(robot, "#pause")).isFalse();
+        assertThat(text(robot, "#status")).isEqualTo("Recluster run on pod " + POD + " ended: complete.");
 
         // Each batch went exactly once, in order.
         assertThat(service.reclusterRequests()).isEqualTo(4);

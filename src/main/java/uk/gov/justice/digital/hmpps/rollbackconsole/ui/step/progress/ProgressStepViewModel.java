@@ -39,6 +39,12 @@ public final class ProgressStepViewModel {
         ReclusterMonitor m = session.reclusterProperty().get();
         busy.set(m != null && m.activeProperty().get());
         valid.set(m != null && !m.activeProperty().get());
+        if (m != null) {
+            session.statusProperty().set(m.activeProperty().get()
+                    ? "Recluster running on pod " + m.plan().pod() + "."
+                    : "Recluster run on pod " + m.plan().pod() + " ended: "
+                    + m.endingProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".");
+        }
     }
 
     public ReadOnlyObjectProperty<ReclusterMonitor> monitorProperty() {

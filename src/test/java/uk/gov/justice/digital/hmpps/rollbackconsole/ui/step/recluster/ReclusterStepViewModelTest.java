@@ -196,6 +196,33 @@ class ReclusterStepViewModelTest {
     }
 
     @Test
+    void pauseHoldsTheNextBatchUntilResumed() throws Exception {
+        export(10);
+        service.perRecord(Duration.ofMillis(50));
+        connect(Environment.PREPROD);
+        forwardTo(POD);
+        dialogs.confirmAnswer = true;
+        ui.call(() -> {
+            model.batchSizeProperty().set("4");
+            model.send();
+        });
+        ReclusterMonitor run = ui.get(() -> session.reclusterProperty().get());
+        ui.await(() -> run.rows().size() == 1);
+
+        ui.call(run::pause);
+        ui.await(() -> run.rows().get(0).statusProperty().get().equals("complete"));
+        Thread.sleep(500);
+        assertThat(service.reclusterRequests()).isEqualTo(1);
+        assertThat(ui.get(() -> run.stateProperty().get())).isEqualTo(ReclusterMonitor.RunState.PAUSED);
+        assertThat(ui.get(() -> run.messageProperty().get().text())).startsWith("Paused: no further batch is sent");
+
+        ui.call(run::resume);
+        ui.await(() -> !run.activeProperty().get());
+        assertThat(ui.get(() -> run.endingProperty().get())).isEqualTo(ReclusterRun.Ending.COMPLETE);
+        assertThat(service.reclusterRequests()).isEqualTo(3);
+    }
+
+    @Test
     void aPodThatDiesMidRunIsSaidLoudlyWithTheBatchAndItemItReached() throws Exception {
         export(10);
         service.perRecord(Duration.ofMillis(50)).dieAfterItems(6);
