@@ -223,6 +223,44 @@ class ReclusterStepViewModelTest {
     }
 
     @Test
+    void aRejectedBatchEndsTheRunWithTheServicesStatusAndBody() throws Exception {
+        export(10);
+        service.answerNext(500, "{\"status\":500,\"userMessage\":\"boom\"}");
+        Message m = sendAndFinish(ReclusterRun.Ending.REJECTED);
+
+        assertThat(m.kind()).isEqualTo(Message.Kind.ERROR);
+        assertThat(m.text()).startsWith("REJECTED: batch 1 was rejected with HTTP 500: {\"status\":500,\"userMessage\":\"boom\"}")
+                .contains("nothing is re-sent automatically").contains("Records from #1 of 10");
+        assertThat(service.reclusterRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerThatNeverCameIsAnUnknownOutcomeAndNothingIsResent() throws Exception {
+        export(10);
+        service.dropAfterBody(true);
+        Message m = sendAndFinish(ReclusterRun.Ending.OUTCOME_UNKNOWN);
+
+        assertThat(m.kind()).isEqualTo(Message.Kind.ERROR);
+        assertThat(m.text()).startsWith("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is re-sent automatically.")
+                .contains("It stopped in batch 1 of 3");
+        assertThat(service.reclusterRequests()).isEqualTo(1);
+    }
+
+    private Message sendAndFinish(ReclusterRun.Ending expected) {
+        connect(Environment.PREPROD);
+        forwardTo(POD);
+        dialogs.confirmAnswer = true;
+        ui.call(() -> {
+            model.batchSizeProperty().set("4");
+            model.send();
+        });
+        ReclusterMonitor run = ui.get(() -> session.reclusterProperty().get());
+        ui.await(() -> !run.activeProperty().get());
+        assertThat(ui.get(() -> run.endingProperty().get())).isEqualTo(expected);
+        return ui.get(() -> run.messageProperty().get());
+    }
+
+    @Test
     void aPodThatDiesMidRunIsSaidLoudlyWithTheBatchAndItemItReached() throws Exception {
         export(10);
         service.perRecord(Duration.ofMillis(50)).dieAfterItems(6);
