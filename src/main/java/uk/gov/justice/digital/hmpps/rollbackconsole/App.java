@@ -3,6 +3,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import javafx.stage.Stage;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
@@ -34,6 +37,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
@@ -97,12 +104,15 @@ public final class App extends Application {
         private final WizardViewModel wizard;
         private final Stage stage;
         private ReviewScreen review;
+        private final List<AutoCloseable> owned;
 
-        private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
+        private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage,
+                        List<AutoCloseable> owned) {
             this.tasks = tasks;
             this.session = session;
             this.wizard = wizard;
             this.stage = stage;
+            this.owned = owned;
         }
 
         public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
@@ -113,8 +123,15 @@ public final class App extends Application {
                     problem -> Platform.runLater(() -> holder[0].statusProperty().set(problem)));
             WizardSession session = new WizardSession(incident);
             holder[0] = session;
-            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs));
-            Console console = new Console(tasks, session, wizard, stage);
+            List<AutoCloseable> owned = new ArrayList<>();
+            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs, owned));
+            Console console = new Console(tasks, session, wizard, stage, owned);
+            // Once the recluster has started, its progress is what the incident lead watches.
+            session.reclusterProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    wizard.next();
+                }
+            });
             WizardShellView shell = new WizardShellView(wizard, session, () -> {
                 console.close();
                 stage.close();
@@ -141,14 +158,23 @@ public final class App extends Application {
         }
 
         static List<WizardStep> steps(WizardSession session, TaskRunner tasks, SettingsStore settings, Clock clock,
-                                      DialogService dialogs) {
+                                      DialogService dialogs, List<AutoCloseable> owned) {
+            // The send is timed by the wall clock, as the pod's log is. Each batch is in the incident's journal
+            // before its request goes.
+            ReclusterStepViewModel[] step = new ReclusterStepViewModel[1];
+            Optional<BatchJournal> journal = session.incident().map(incident -> new IncidentBatchJournal(incident,
+                    () -> step[0].namespaceProperty().get()));
+            ReclusterStepViewModel recluster = new ReclusterStepViewModel(session, tasks, dialogs, settings,
+                    Clock.systemUTC(), journal);
+            step[0] = recluster;
+            owned.add(recluster);
             return List.of(
                     new ConnectStep(new ConnectStepViewModel(session, tasks, settings), dialogs),
                     new CutoffStep(new CutoffStepViewModel(session, tasks, clock, settings)),
                     new PreviewStep(new PreviewStepViewModel(session, tasks)),
                     new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
-                    new PlannedStep("Port-forward and recluster"),
-                    new PlannedStep("Progress"),
+                    new ReclusterStep(recluster),
+                    new ProgressStep(new ProgressStepViewModel(session)),
                     new PlannedStep("Outcome"));
         }
 
@@ -175,6 +201,13 @@ public final class App extends Application {
                 review.model().cancel();
             }
             session.close();
+            for (AutoCloseable c : owned) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // Closing on the way out: the rest must still close.
+                }
+            }
             tasks.close();
         }
     }

@@ -11,4 +11,7 @@ public interface DialogService {
     Optional<Path> chooseSaveFile(String title, Path initialFolder, String initialName);
 
     Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions);
+
+    /** Asks for a line of text, such as a name typed to confirm; empty when the user cancels. */
+    Optional<String> ask(String title, String question);
 }

@@ -49,4 +49,5 @@ public final class Styles {
     public static final String EXCERPT_LINE = "excerpt-line";
     public static final String EXCERPT_MARKED = "excerpt-marked";
     public static final String EXCERPT_CARET = "excerpt-caret";
+    public static final String PROGRESS_OVERALL = "progress-overall";
 }

@@ -15,6 +15,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
 
 /**
  * What the steps of one incident share. Each step writes what it produced and listens to what it depends on, so
@@ -31,6 +32,8 @@ public final class WizardSession {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready.");
     // Not derived from the replica or the cutoff: a reviewed file stands on its own, so nothing above clears it.
     private final ObjectProperty<ReviewedFile> reviewedFile = new SimpleObjectProperty<>(this, "reviewedFile");
+    // Set once a recluster run has started; never cleared, so that the same records are not sent twice by mistake.
+    private final ObjectProperty<ReclusterMonitor> recluster = new SimpleObjectProperty<>(this, "recluster");
 
     private final IncidentRecorder incident;
 
@@ -75,6 +78,10 @@ public final class WizardSession {
         return export;
     }
 
+    public ObjectProperty<ReclusterMonitor> reclusterProperty() {
+        return recluster;
+    }
+
     public StringProperty statusProperty() {
         return status;
     }
@@ -99,8 +106,15 @@ public final class WizardSession {
         }
     }
 
-    /** Closes the replica pool; called once when the window closes. */
+    /**
+     * Stops a recluster run between batches, closes the journal and the replica pool; called once when the window
+     * closes.
+     */
     public void close() {
+        ReclusterMonitor run = recluster.get();
+        if (run != null) {
+            run.close();
+        }
         if (incident != null) {
             incident.close();
         }

@@ -14,6 +14,8 @@ public final class FakeDialogs implements DialogService {
     public boolean confirmAnswer;
     public Path saveFile;
     public Path openFile;
+    /** What the user types when asked for text; null cancels. */
+    public String askAnswer;
 
     @Override
     public boolean confirm(String title, String question, String confirmLabel) {
@@ -31,5 +33,11 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions) {
         asked.add(title);
         return Optional.ofNullable(openFile);
+    }
+
+    @Override
+    public Optional<String> ask(String title, String question) {
+        asked.add(title + ": " + question);
+        return Optional.ofNullable(askAnswer);
     }
 }

@@ -78,9 +78,9 @@ public final class ExportStepView {
         HBox shaRow = new HBox(6, sha256, copySha);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
-        Label nextStep = new Label("Next, runbook step 4: send this file to POST /admin/recluster through a port-forward. "
-                + "The console does not do that step yet: follow the runbook by hand, sending the file as the raw JSON "
-                + "body (curl -H 'Content-Type: application/json' --data-binary @FILE), not as a multipart form.");
+        Label nextStep = new Label("Next, runbook step 4: \u201cPort-forward and recluster\u201d sends this file to "
+                + "POST /admin/recluster through a port-forward to one pod, in batches, as the raw JSON body. Its SHA-256 "
+                + "is checked again before anything is sent.");
         nextStep.setWrapText(true);
         nextStep.getStyleClass().add(Styles.STEP_INTRO);
         resultCard = new VBox(8, facts, nextStep);

@@ -1,0 +1,44 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardStep;
+
+public final class ProgressStep implements WizardStep {
+
+    private final ProgressStepViewModel model;
+    private ProgressStepView view;
+
+    public ProgressStep(ProgressStepViewModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String title() {
+        return "Progress";
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return model.validProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return model.busyProperty();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new ProgressStepView(model);
+        }
+        return view.root();
+    }
+
+    @Override
+    public void cancel() {
+        model.stop();
+    }
+}

@@ -1,0 +1,257 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 6's screen: the run as a whole, the batch the pod is on, every batch sent, and how it ended. */
+public final class ProgressStepView {
+
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private final ProgressStepViewModel model;
+    private final Label target = new Label();
+    private final Label file = new Label();
+    private final Label plan = new Label();
+    private final Label state = new Label();
+    private final ProgressBar overall = new ProgressBar(0);
+    private final Label overallText = new Label();
+    private final Label batches = new Label();
+    private final Label rate = new Label();
+    private final Label eta = new Label();
+    private final Label skipped = new Label();
+    private final Label notFound = new Label();
+    private final Label logStatus = new Label();
+    private final Label phase = new Label();
+    private final ProgressBar upsert = new ProgressBar(0);
+    private final Label upsertText = new Label();
+    private final ProgressBar recluster = new ProgressBar(0);
+    private final Label reclusterText = new Label();
+    private final Button pause = new Button("_Pause");
+    private final Button resume = new Button("_Resume");
+    private final Button stop = new Button("_Stop after this batch");
+    private final TableView<BatchRow> table = new TableView<>();
+    private final ListView<String> notFoundList = new ListView<>();
+    private final SimpleObjectProperty<Message> message = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<Message> connection = new SimpleObjectProperty<>();
+    private final Node root;
+
+    public ProgressStepView(ProgressStepViewModel model) {
+        this.model = model;
+        target.setId("progress-target");
+        file.setId("progress-file");
+        plan.setId("progress-plan");
+        state.setId("progress-state");
+        overall.setId("progress-overall");
+        overallText.setId("progress-overall-text");
+        batches.setId("progress-batches");
+        rate.setId("progress-rate");
+        eta.setId("progress-eta");
+        skipped.setId("progress-skipped");
+        notFound.setId("progress-not-found");
+        logStatus.setId("progress-log-status");
+        phase.setId("progress-phase");
+        upsert.setId("progress-upsert");
+        upsertText.setId("progress-upsert-text");
+        recluster.setId("progress-recluster");
+        reclusterText.setId("progress-recluster-text");
+        pause.setId("pause");
+        resume.setId("resume");
+        stop.setId("stop");
+        table.setId("batches-table");
+        notFoundList.setId("not-found-ids");
+
+        state.getStyleClass().add(Styles.BIG_NUMBER);
+        file.getStyleClass().add(Styles.MONOSPACE);
+        file.setWrapText(true);
+        for (ProgressBar bar : new ProgressBar[] {overall, upsert, recluster}) {
+            bar.setMaxWidth(Double.MAX_VALUE);
+        }
+        overall.getStyleClass().add(Styles.PROGRESS_OVERALL);
+        phase.getStyleClass().add(Styles.FACT_VALUE);
+
+        GridPane facts = StepLayout.facts();
+        StepLayout.addFact(facts, 0, "Sending to", target);
+        StepLayout.addFact(facts, 1, "File", file);
+        StepLayout.addFact(facts, 2, "Plan", plan);
+        StepLayout.addFact(facts, 3, "Pod's log", logStatus);
+        keepNames(facts);
+        target.setWrapText(true);
+        VBox planCard = new VBox(8, facts);
+        planCard.getStyleClass().add(Styles.CARD);
+
+        GridPane totals = StepLayout.facts();
+        StepLayout.addFact(totals, 0, "Batches", batches);
+        StepLayout.addFact(totals, 1, "Rate", rate);
+        StepLayout.addFact(totals, 2, "Time left", eta);
+        StepLayout.addFact(totals, 3, "Skipped (merged)", skipped);
+        StepLayout.addFact(totals, 4, "Not found", notFound);
+        keepNames(totals);
+        VBox overallCard = new VBox(8, new HBox(12, state), overall, overallText, totals);
+        overallCard.getStyleClass().add(Styles.CARD);
+
+        GridPane bars = new GridPane();
+        bars.setHgap(10);
+        bars.setVgap(6);
+        bars.addRow(0, upsertText, upsert);
+        bars.addRow(1, reclusterText, recluster);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(140);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        bars.getColumnConstraints().addAll(labels, grow);
+        VBox batchCard = new VBox(8, phase, bars);
+        batchCard.getStyleClass().add(Styles.CARD);
+
+        table.getColumns().add(column("Batch", r -> Integer.toString(r.number()), 60));
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 300));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 300));
+        table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
+        TableColumn<BatchRow, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(c -> c.getValue().statusProperty());
+        status.setPrefWidth(170);
+        TableColumn<BatchRow, String> http = new TableColumn<>("HTTP");
+        http.setCellValueFactory(c -> c.getValue().httpProperty());
+        http.setPrefWidth(120);
+        TableColumn<BatchRow, Number> nf = new TableColumn<>("Not found");
+        nf.setCellValueFactory(c -> c.getValue().notFoundProperty());
+        nf.setPrefWidth(90);
+        table.getColumns().addAll(status, http, nf);
+        table.setPrefHeight(220);
+        table.setPlaceholder(new Label("No batch sent yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        notFoundList.setPrefHeight(120);
+        notFoundList.setPlaceholder(new Label("None so far."));
+        notFoundList.getStyleClass().add(Styles.MONOSPACE);
+        Label notFoundTitle = new Label("Ids the service did not find");
+        notFoundTitle.getStyleClass().add(Styles.FACT_NAME);
+        VBox notFoundBox = new VBox(4, notFoundTitle, notFoundList);
+        notFoundBox.setMinWidth(220);
+        VBox lists = new VBox(12, table, notFoundBox);
+        HBox cards = new HBox(12, overallCard, batchCard);
+        HBox.setHgrow(overallCard, Priority.ALWAYS);
+        HBox.setHgrow(batchCard, Priority.ALWAYS);
+        overallCard.setMaxWidth(Double.MAX_VALUE);
+        batchCard.setMaxWidth(Double.MAX_VALUE);
+        overallCard.setPrefWidth(1);
+        batchCard.setPrefWidth(1);
+
+        MessageLabel messageLabel = new MessageLabel(message);
+        messageLabel.setId("progress-message");
+        MessageLabel connectionLabel = new MessageLabel(connection);
+        connectionLabel.setId("progress-connection");
+
+        root = StepLayout.scrolling(StepLayout.page("Progress of the recluster",
+                "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
+                        + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
+                        + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
+                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists));
+        bind();
+    }
+
+    /** The names column keeps its width however long a value is. */
+    private static void keepNames(GridPane facts) {
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(names, values);
+    }
+
+    private static TableColumn<BatchRow, String> column(String title, java.util.function.Function<BatchRow, String> value,
+                                                       double width) {
+        TableColumn<BatchRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void bind() {
+        pause.setOnAction(e -> model.pause());
+        resume.setOnAction(e -> model.resume());
+        stop.setOnAction(e -> model.stop());
+        model.monitorProperty().addListener((obs, was, now) -> show(now));
+        show(model.monitorProperty().get());
+    }
+
+    private void show(ReclusterMonitor m) {
+        if (m == null) {
+            table.setItems(FXCollections.observableArrayList());
+            notFoundList.setItems(FXCollections.observableArrayList());
+            message.unbind();
+            message.set(Message.info("Nothing has been sent yet: start the recluster in the previous step."));
+            return;
+        }
+        ReclusterPlan p = m.plan();
+        target.setText("pod " + p.pod() + ", namespace " + p.namespace() + " (" + p.environment() + ", context "
+                + p.context() + ")");
+        file.setText(p.file() + "\nSHA-256 " + p.sha256());
+        plan.setText(COUNT.format(p.records()) + " records in " + COUNT.format(p.batches()) + " batches of up to "
+                + COUNT.format(p.batchSize()));
+        message.bind(m.messageProperty());
+        connection.bind(m.connectionProperty());
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> stateText(m),
+                m.stateProperty(), m.endingProperty()));
+        overall.progressProperty().bind(m.overallProperty());
+        overallText.textProperty().bind(m.overallTextProperty());
+        batches.textProperty().bind(m.batchesTextProperty());
+        rate.textProperty().bind(m.rateTextProperty());
+        eta.textProperty().bind(m.etaTextProperty());
+        skipped.textProperty().bind(m.skippedMergedProperty().asString());
+        notFound.textProperty().bind(m.notFoundProperty().asString());
+        logStatus.textProperty().bind(m.logStatusProperty());
+        phase.textProperty().bind(m.phaseTextProperty());
+        upsert.progressProperty().bind(m.upsertProperty());
+        upsertText.textProperty().bind(m.upsertTextProperty());
+        recluster.progressProperty().bind(m.reclusterProperty());
+        reclusterText.textProperty().bind(m.reclusterTextProperty());
+        pause.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING));
+        resume.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED));
+        stop.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING)
+                .and(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED)));
+        table.setItems(m.rows());
+        notFoundList.setItems(m.notFoundIds());
+    }
+
+    private static String stateText(ReclusterMonitor m) {
+        return switch (m.stateProperty().get()) {
+            case SENDING -> "Running";
+            case PAUSED -> "Paused";
+            case STOPPING -> "Stopping";
+            case FINISHED -> switch (m.endingProperty().get()) {
+                case COMPLETE -> "Complete";
+                case STOPPED -> "Stopped";
+                case REJECTED -> "Rejected";
+                case OUTCOME_UNKNOWN -> "Outcome unknown";
+                case NOT_SENT -> "Not sent";
+                case LOG_ENDED -> "Pod's log ended";
+                case FAILED -> "Failed";
+            };
+        };
+    }
+
+    public Node root() {
+        return root;
+    }
+}

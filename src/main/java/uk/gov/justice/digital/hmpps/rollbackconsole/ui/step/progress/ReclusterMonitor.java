@@ -1,0 +1,479 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.ChunkedDelivery;
+
+/**
+ * One recluster run as the screen shows it. The run reports on its own thread (journal entries, progress read from
+ * the pod's log, the log follow's state, the ending); every report is queued and applied on the UI thread in
+ * batches, so the screen keeps up however often the run reports and no list is touched off the UI thread.
+ */
+public final class ReclusterMonitor implements AutoCloseable {
+
+    public enum RunState {
+        SENDING,
+        PAUSED,
+        STOPPING,
+        FINISHED
+    }
+
+    /** More not-found ids than this are counted but not listed. */
+    static final int MAX_LISTED_NOT_FOUND = 10_000;
+
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private final ReclusterPlan plan;
+    private final Optional<BatchJournal> incidentJournal;
+    private final ChunkedDelivery<Runnable> delivery;
+
+    // The UI thread's state.
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.SENDING);
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", true);
+    private final ReadOnlyObjectWrapper<ReclusterRun.Ending> ending = new ReadOnlyObjectWrapper<>(this, "ending");
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyObjectWrapper<Message> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+    private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper(this, "logStatus",
+            "following the pod's log from just before the first batch");
+    private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(this, "overall");
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "");
+    private final ReadOnlyStringWrapper batchesText = new ReadOnlyStringWrapper(this, "batchesText", "");
+    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "");
+    private final ReadOnlyDoubleWrapper upsert = new ReadOnlyDoubleWrapper(this, "upsert");
+    private final ReadOnlyStringWrapper upsertText = new ReadOnlyStringWrapper(this, "upsertText", "");
+    private final ReadOnlyDoubleWrapper recluster = new ReadOnlyDoubleWrapper(this, "recluster");
+    private final ReadOnlyStringWrapper reclusterText = new ReadOnlyStringWrapper(this, "reclusterText", "");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
+    private final ReadOnlyIntegerWrapper skippedMerged = new ReadOnlyIntegerWrapper(this, "skippedMerged");
+    private final ReadOnlyIntegerWrapper notFound = new ReadOnlyIntegerWrapper(this, "notFound");
+    private final ReadOnlyIntegerWrapper batchesComplete = new ReadOnlyIntegerWrapper(this, "batchesComplete");
+    private final ObservableList<BatchRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> notFoundIds = FXCollections.observableArrayList();
+    private final ObservableList<BatchRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> notFoundIdsView = FXCollections.unmodifiableObservableList(notFoundIds);
+    private final Map<Integer, ReclusterProgress> latest = new HashMap<>();
+    private final Map<Integer, Integer> listedNotFound = new HashMap<>();
+    private final Map<Integer, SentBatch> sent = new LinkedHashMap<>();
+    private int notFoundTotal;
+    private double lastRate;
+
+    // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
+    private ReclusterRun run;
+    private LogFollow log;
+    private ReclusterBatches batchesFile;
+
+    /** What the screen keeps of a sent batch: not its body, which can be large. */
+    private record SentBatch(int number, long firstIndex, int size, String first, String last) {
+    }
+
+    /**
+     * @param uiExecutor      the UI thread, where every report is applied
+     * @param incidentJournal the incident's own journal, written before the screen is told: if it cannot record a
+     *                        batch, that batch is not sent
+     */
+    public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
+        this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
+        batchesText.set("0 of " + COUNT.format(plan.batches()) + " batches complete");
+        overallText.set("0 of " + COUNT.format(plan.records() * 2) + " steps (each record is upserted, then reclustered)");
+    }
+
+    public ReclusterPlan plan() {
+        return plan;
+    }
+
+    /** Where the run writes each batch before and after sending it: the incident's journal, then this screen. */
+    public BatchJournal journal() {
+        return new BatchJournal() {
+            @Override
+            public void beforeSend(Batch batch, String pod, Instant at) throws Exception {
+                if (incidentJournal.isPresent()) {
+                    incidentJournal.get().beforeSend(batch, pod, at);
+                }
+                List<RecordKey> keys = batch.records();
+                SentBatch s = new SentBatch(batch.number(), batch.firstRecord(), batch.size(),
+                        describe(batch.firstRecord(), keys.get(0)),
+                        describe(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
+                delivery.offer(() -> sending(s));
+            }
+
+            @Override
+            public void afterSend(Batch batch, SendOutcome outcome, Instant at) {
+                incidentJournal.ifPresent(j -> j.afterSend(batch, outcome, at));
+                int number = batch.number();
+                delivery.offer(() -> answered(number, outcome));
+            }
+
+            @Override
+            public void completed(Batch batch, ReclusterProgress progress) {
+                incidentJournal.ifPresent(j -> j.completed(batch, progress));
+                delivery.offer(() -> progressed(progress));
+            }
+        };
+    }
+
+    /** Where the run reports what the pod's log shows. */
+    public Consumer<ReclusterProgress> progressSink() {
+        return p -> delivery.offer(() -> progressed(p));
+    }
+
+    /** Where the log follow reports its state. */
+    public Consumer<LogFollow.Status> logStatusSink() {
+        return s -> delivery.offer(() -> logFollow(s));
+    }
+
+    /** Starts the run and takes charge of it; the log follow and the batches file are closed when it ends. */
+    public void start(ReclusterRun run, LogFollow log, ReclusterBatches batchesFile) {
+        this.run = run;
+        this.log = log;
+        this.batchesFile = batchesFile;
+        message.set(Message.info("Sending " + COUNT.format(plan.records()) + " records in " + COUNT.format(plan.batches())
+                + " batches to pod " + plan.pod() + ", one batch at a time: each goes only after the pod has logged"
+                + " the previous one complete."));
+        CompletableFuture<ReclusterRun.Result> done = run.start();
+        done.whenComplete((result, error) -> {
+            ReclusterRun.Result r = result != null ? result : new ReclusterRun.Result(ReclusterRun.Ending.FAILED,
+                    List.of(), String.valueOf(error));
+            String pod = log.pod();
+            delivery.offer(() -> finished(r, pod));
+            // On the run's own thread: closing waits for kubectl to end, which the UI thread must not.
+            log.close();
+            try {
+                batchesFile.close();
+            } catch (Exception e) {
+                // Read to the end or abandoned: nothing more comes from it either way.
+            }
+        });
+    }
+
+    public void pause() {
+        if (run != null && state.get() == RunState.SENDING) {
+            run.pause();
+            state.set(RunState.PAUSED);
+            message.set(Message.warning("Paused: no further batch is sent until you resume. A batch the pod has "
+                    + "already started runs to its end there; its progress is still shown."));
+        }
+    }
+
+    public void resume() {
+        if (run != null && state.get() == RunState.PAUSED) {
+            run.resume();
+            state.set(RunState.SENDING);
+            message.set(Message.info("Resumed: the next batch goes once the pod has logged the present one complete."));
+        }
+    }
+
+    /** No further batch is sent; one already on the pod cannot be called back and is followed to its end. */
+    public void stop() {
+        if (run != null && (state.get() == RunState.SENDING || state.get() == RunState.PAUSED)) {
+            run.stop();
+            state.set(RunState.STOPPING);
+            message.set(Message.warning("Stopping: no further batch will be sent. A batch already sent cannot be "
+                    + "called back from here; the run ends once the pod logs it complete."));
+        }
+    }
+
+    /** The port-forward's state, as the step that keeps it up reports it; called on the UI thread. */
+    public void showConnection(Message m) {
+        connection.set(m);
+    }
+
+    private void sending(SentBatch s) {
+        sent.put(s.number(), s);
+        BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
+        rows.add(row);
+        phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan.batches()) + ": sending "
+                + COUNT.format(s.size()) + " records");
+        upsert.set(0);
+        recluster.set(0);
+        upsertText.set("");
+        reclusterText.set("");
+    }
+
+    private void answered(int number, SendOutcome outcome) {
+        BatchRow row = row(number);
+        if (row == null) {
+            return;
+        }
+        if (outcome instanceof SendOutcome.Accepted a) {
+            row.http(a.status() + " accepted");
+            row.status("waiting for the pod");
+        } else if (outcome instanceof SendOutcome.Rejected r) {
+            row.http(r.status() + " rejected");
+            row.status("rejected");
+        } else if (outcome instanceof SendOutcome.Unknown) {
+            row.http("no answer");
+            row.status("outcome unknown");
+        } else if (outcome instanceof SendOutcome.NotSent) {
+            row.http("not sent");
+            row.status("not sent");
+        }
+    }
+
+    private void progressed(ReclusterProgress p) {
+        latest.put(p.batch(), p);
+        int listed = listedNotFound.getOrDefault(p.batch(), 0);
+        List<String> ids = p.notFoundIds();
+        if (ids.size() > listed) {
+            notFoundTotal += ids.size() - listed;
+            int room = MAX_LISTED_NOT_FOUND - notFoundIds.size();
+            if (room > 0) {
+                notFoundIds.addAll(ids.subList(listed, Math.min(ids.size(), listed + room)));
+            }
+            listedNotFound.put(p.batch(), ids.size());
+        }
+        BatchRow row = row(p.batch());
+        if (row != null) {
+            row.notFound(p.notFound());
+            row.status(switch (p.phase()) {
+                case WAITING -> "waiting for the pod";
+                case UPSERT -> "upsert " + p.upsert().item() + "/" + p.upsert().count();
+                case RECLUSTER -> "recluster " + p.recluster().item() + "/" + p.recluster().count();
+                case COMPLETE -> "complete";
+            });
+        }
+        String of = "Batch " + p.batch() + " of " + COUNT.format(plan.batches()) + ": ";
+        phaseText.set(of + switch (p.phase()) {
+            case WAITING -> "sent; waiting for the pod to log that it has started";
+            case UPSERT -> "upserting to hmpps-person-match";
+            case RECLUSTER -> "reclustering";
+            case COMPLETE -> "complete";
+        });
+        upsert.set(fraction(p.upsert()));
+        upsertText.set("Upsert " + p.upsert().item() + " / " + p.upsert().count());
+        recluster.set(fraction(p.recluster()));
+        reclusterText.set("Recluster " + p.recluster().item() + " / " + p.recluster().count());
+        recount(p);
+    }
+
+    private void recount(ReclusterProgress current) {
+        long items = 0;
+        int skipped = 0;
+        int complete = 0;
+        for (ReclusterProgress p : latest.values()) {
+            items += p.upsert().item() + p.recluster().item();
+            skipped += p.skippedMerged();
+            complete += p.isComplete() ? 1 : 0;
+        }
+        long total = Math.max(1, plan.records() * 2);
+        overall.set(Math.min(1.0, (double) items / total));
+        overallText.set(COUNT.format(items) + " of " + COUNT.format(total)
+                + " steps (each record is upserted, then reclustered)");
+        batchesComplete.set(complete);
+        batchesText.set(COUNT.format(complete) + " of " + COUNT.format(plan.batches()) + " batches complete");
+        skippedMerged.set(skipped);
+        notFound.set(notFoundTotal);
+        // Between batches the new batch has no rate yet: the last one's is the better guess.
+        double rate = current.itemsPerSecond() > 0 ? current.itemsPerSecond() : lastRate;
+        lastRate = rate;
+        if (rate > 0) {
+            rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
+            etaText.set(complete == plan.batches() ? "done"
+                    : "about " + text(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
+        } else if (!current.isComplete()) {
+            rateText.set("not known yet");
+            etaText.set("not known yet");
+        }
+    }
+
+    private void logFollow(LogFollow.Status s) {
+        if (!active.get()) {
+            return;
+        }
+        switch (s) {
+            case FOLLOWING -> logStatus.set("following the pod's log");
+            case RECONNECTING -> logStatus.set("the log stream was dropped; opening it again");
+            case POD_GONE -> {
+                logStatus.set("POD GONE");
+                message.set(Message.error("POD " + plan.pod() + " IS GONE. Its log has ended, and any batch it was "
+                        + "working on has stopped with it. " + stoppedAt()));
+            }
+            case DOWN -> logStatus.set("not following: the log could not be read");
+        }
+    }
+
+    private void finished(ReclusterRun.Result r, String pod) {
+        ending.set(r.ending());
+        if (!"POD GONE".equals(logStatus.get())) {
+            logStatus.set("no longer followed: the run has ended");
+        }
+        state.set(RunState.FINISHED);
+        active.set(false);
+        for (ReclusterProgress p : r.completedBatches()) {
+            if (!latest.containsKey(p.batch()) || !latest.get(p.batch()).isComplete()) {
+                progressed(p);
+            }
+        }
+        message.set(switch (r.ending()) {
+            case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan.batches()) + " batches, "
+                    + COUNT.format(plan.records()) + " records, were upserted and reclustered on pod " + pod + ". "
+                    + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
+                    + COUNT.format(notFound.get()) + " not found.");
+            case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
+                    + COUNT.format(plan.batches()) + " batches. " + notSentFrom());
+            case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
+                    + "re-sent automatically. " + notSentFrom());
+            case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
+                    + "re-sent automatically. " + r.detail() + " " + stoppedAt());
+            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + notSentFrom());
+            case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
+                    + stoppedAt());
+            case FAILED -> Message.error("The run failed: " + r.detail() + ". " + stoppedAt());
+        });
+        if (r.ending() == ReclusterRun.Ending.COMPLETE) {
+            phaseText.set("All batches complete");
+            etaText.set("done");
+        }
+    }
+
+    /** Which batch and item the run had reached, and which records are not known to be done. */
+    private String stoppedAt() {
+        SentBatch last = lastSent();
+        if (last == null) {
+            return "No batch had been sent.";
+        }
+        ReclusterProgress p = latest.get(last.number());
+        String where = p == null ? "before the pod logged anything of it"
+                : switch (p.phase()) {
+                    case WAITING -> "before the pod logged that it had started it";
+                    case UPSERT -> "at upsert item " + p.upsert().item() + "/" + p.upsert().count();
+                    case RECLUSTER -> "at recluster item " + p.recluster().item() + "/" + p.recluster().count();
+                    case COMPLETE -> "after it was complete";
+                };
+        if (p != null && p.phase() == Phase.COMPLETE) {
+            return "It stopped after batch " + last.number() + " (records " + last.first() + " to " + last.last()
+                    + ") was complete. " + notSentFrom();
+        }
+        return "It stopped in batch " + last.number() + " of " + COUNT.format(plan.batches()) + " (records "
+                + last.first() + " to " + last.last() + ") " + where + ". Records from #"
+                + COUNT.format(last.firstIndex() + 1) + " of the file on are not known to be done.";
+    }
+
+    private String notSentFrom() {
+        long next = 0;
+        for (SentBatch s : sent.values()) {
+            ReclusterProgress p = latest.get(s.number());
+            if (p != null && p.isComplete()) {
+                next = Math.max(next, s.firstIndex() + s.size());
+            }
+        }
+        if (next >= plan.records()) {
+            return "Every record was sent.";
+        }
+        return "Records from #" + COUNT.format(next + 1) + " of " + COUNT.format(plan.records())
+                + " in the file are not known to be done.";
+    }
+
+    private SentBatch lastSent() {
+        SentBatch last = null;
+        for (SentBatch s : sent.values()) {
+            last = s;
+        }
+        return last;
+    }
+
+    private BatchRow row(int number) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).number() == number) {
+                return rows.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static double fraction(ReclusterProgress.PhaseProgress p) {
+        return p.count() <= 0 ? 0 : Math.min(1.0, (double) p.item() / p.count());
+    }
+
+    private static String describe(long index, RecordKey key) {
+        return "#" + COUNT.format(index + 1) + " " + key.sourceSystem().name() + "/" + key.sourceSystemId();
+    }
+
+    static String text(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + String.format("%02d", s % 60) + " s";
+        }
+        return s / 3600 + " h " + String.format("%02d", s % 3600 / 60) + " min";
+    }
+
+    /** Stops sending and ends the log follow; for the window closing. */
+    @Override
+    public void close() {
+        if (run != null) {
+            run.close();
+        }
+        if (log != null) {
+            log.close();
+        }
+        if (batchesFile != null) {
+            try {
+                batchesFile.close();
+            } catch (Exception e) {
+                // Closing on the way out.
+            }
+        }
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ReclusterRun.Ending> endingProperty() { return ending.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> connectionProperty() { return connection.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty logStatusProperty() { return logStatus.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty overallProperty() { return overall.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty batchesTextProperty() { return batchesText.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty batchesCompleteProperty() { return batchesComplete.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty phaseTextProperty() { return phaseText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty upsertProperty() { return upsert.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty upsertTextProperty() { return upsertText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty reclusterProperty() { return recluster.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty reclusterTextProperty() { return reclusterText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty etaTextProperty() { return etaText.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty skippedMergedProperty() { return skippedMerged.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty notFoundProperty() { return notFound.getReadOnlyProperty(); }
+    public ObservableList<BatchRow> rows() { return rowsView; }
+    public ObservableList<String> notFoundIds() { return notFoundIdsView; }
+}

@@ -1,0 +1,44 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardStep;
+
+public final class ReclusterStep implements WizardStep {
+
+    private final ReclusterStepViewModel model;
+    private ReclusterStepView view;
+
+    public ReclusterStep(ReclusterStepViewModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public String title() {
+        return "Port-forward and recluster";
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return model.validProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return model.busyProperty();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new ReclusterStepView(model);
+        }
+        return view.root();
+    }
+
+    @Override
+    public void onEnter() {
+        model.enter();
+    }
+}

@@ -1,0 +1,202 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** Step 5's screen: kubectl and where it points, the deployment and its pods, the port-forward, and the send. */
+public final class ReclusterStepView {
+
+    private final ReclusterStepViewModel model;
+    private final TextField kubectlPath = new TextField();
+    private final Button browse = new Button("Browse\u2026");
+    private final ComboBox<String> context = new ComboBox<>();
+    private final Button loadContexts = new Button("Read _contexts");
+    private final TextField namespace = new TextField();
+    private final Button findPods = new Button("_Find pods");
+    private final Label image = new Label();
+    private final Label replicas = new Label();
+    private final TableView<PodInfo> pods = new TableView<>();
+    private final Button startForward = new Button("Start _port-forward");
+    private final Label file = new Label();
+    private final Label records = new Label();
+    private final Label sha256 = new Label();
+    private final TextField batchSize = new TextField();
+    private final Button send = new Button("_Send\u2026");
+    private final Node root;
+
+    public ReclusterStepView(ReclusterStepViewModel model) {
+        this.model = model;
+        kubectlPath.setId("kubectl-path");
+        browse.setId("browse-kubectl");
+        context.setId("kube-context");
+        loadContexts.setId("load-contexts");
+        namespace.setId("kube-namespace");
+        findPods.setId("find-pods");
+        image.setId("deployment-image");
+        replicas.setId("deployment-replicas");
+        pods.setId("pods-table");
+        startForward.setId("start-forward");
+        file.setId("send-file");
+        records.setId("send-records");
+        sha256.setId("send-sha256");
+        batchSize.setId("batch-size");
+        send.setId("send");
+
+        kubectlPath.getStyleClass().add(Styles.MONOSPACE);
+        namespace.getStyleClass().add(Styles.MONOSPACE);
+        image.getStyleClass().add(Styles.MONOSPACE);
+        sha256.getStyleClass().add(Styles.MONOSPACE);
+        context.setMaxWidth(Double.MAX_VALUE);
+        for (Button b : new Button[] {browse, loadContexts, findPods, startForward, send}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        context.setPromptText("choose the cluster's context");
+        batchSize.setPrefColumnCount(6);
+        send.getStyleClass().add(Styles.PRIMARY);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        HBox pathRow = new HBox(6, kubectlPath, browse);
+        HBox.setHgrow(kubectlPath, Priority.ALWAYS);
+        HBox contextRow = new HBox(6, context, loadContexts);
+        HBox.setHgrow(context, Priority.ALWAYS);
+        HBox namespaceRow = new HBox(6, namespace, findPods);
+        HBox.setHgrow(namespace, Priority.ALWAYS);
+        form.addRow(0, label("_kubectl", kubectlPath), pathRow);
+        form.addRow(1, label("C_ontext", context), contextRow);
+        form.addRow(2, label("_Namespace", namespace), namespaceRow);
+        GridPane.setHgrow(pathRow, Priority.ALWAYS);
+        GridPane.setHgrow(contextRow, Priority.ALWAYS);
+        GridPane.setHgrow(namespaceRow, Priority.ALWAYS);
+        MessageLabel kubeMessage = new MessageLabel(model.kubeMessageProperty());
+        kubeMessage.setId("kube-message");
+
+        GridPane deployment = StepLayout.facts();
+        StepLayout.addFact(deployment, 0, "Image", image);
+        StepLayout.addFact(deployment, 1, "Replicas", replicas);
+        TableColumn<PodInfo, String> name = new TableColumn<>("Pod");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(330);
+        TableColumn<PodInfo, String> age = new TableColumn<>("Age");
+        age.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.age(c.getValue())));
+        age.setPrefWidth(90);
+        TableColumn<PodInfo, String> restarts = new TableColumn<>("Restarts");
+        restarts.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().restarts())));
+        restarts.setPrefWidth(80);
+        TableColumn<PodInfo, String> podImage = new TableColumn<>("Image");
+        podImage.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().image()));
+        podImage.setPrefWidth(420);
+        pods.getColumns().add(name);
+        pods.getColumns().add(age);
+        pods.getColumns().add(restarts);
+        pods.getColumns().add(podImage);
+        pods.setPrefHeight(120);
+        pods.setPlaceholder(new Label("No pods yet: find them above."));
+        pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        MessageLabel forwardMessage = new MessageLabel(model.forwardMessageProperty());
+        forwardMessage.setId("forward-status");
+        Label deploymentTitle = new Label("Deployment " + ReclusterStepViewModel.DEPLOYMENT
+                + ": running and ready pods only (a CronJob's pods are left out)");
+        deploymentTitle.getStyleClass().add(Styles.FACT_NAME);
+        VBox podsCard = new VBox(8, deploymentTitle, deployment, pods, new HBox(10, startForward), forwardMessage);
+        podsCard.getStyleClass().add(Styles.CARD);
+
+        GridPane sendFacts = StepLayout.facts();
+        StepLayout.addFact(sendFacts, 0, "File", file);
+        StepLayout.addFact(sendFacts, 1, "Records", records);
+        StepLayout.addFact(sendFacts, 2, "SHA-256", sha256);
+        HBox sizeRow = new HBox(10, label("_Batch size", batchSize), batchSize,
+                new Label("records a request (the runbook's is 500)"));
+        sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        MessageLabel sendMessage = new MessageLabel(model.sendMessageProperty());
+        sendMessage.setId("send-message");
+        VBox sendCard = new VBox(8, sendFacts, sizeRow, new HBox(10, send), sendMessage);
+        sendCard.getStyleClass().add(Styles.CARD);
+
+        root = StepLayout.scrolling(StepLayout.page("Port-forward and recluster",
+                "Runbook step 4: through your own kubectl and kubeconfig, check that the rolled-back image is live, "
+                        + "pick one ready pod of " + ReclusterStepViewModel.DEPLOYMENT + ", forward a local port to it, "
+                        + "and send the exported file to POST /admin/recluster in batches. Every kubectl command names "
+                        + "the context and namespace shown here.",
+                form, kubeMessage, podsCard, sendCard));
+        bind();
+    }
+
+    private static Label label(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void bind() {
+        kubectlPath.textProperty().bindBidirectional(model.kubectlPathProperty());
+        namespace.textProperty().bindBidirectional(model.namespaceProperty());
+        batchSize.textProperty().bindBidirectional(model.batchSizeProperty());
+        context.setItems(model.contexts());
+        context.valueProperty().bindBidirectional(model.contextProperty());
+        pods.setItems(model.pods());
+        pods.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedPodProperty().set(now));
+        model.selectedPodProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                pods.getSelectionModel().clearSelection();
+            }
+        });
+        image.textProperty().bind(model.deploymentImageProperty());
+        replicas.textProperty().bind(model.deploymentReplicasProperty());
+        browse.setOnAction(e -> model.chooseKubectl());
+        loadContexts.setOnAction(e -> model.loadContexts());
+        findPods.setOnAction(e -> model.findPods());
+        startForward.setOnAction(e -> model.startForward());
+        send.setOnAction(e -> model.send());
+        var locked = model.busyProperty().or(model.validProperty());
+        for (Node n : new Node[] {kubectlPath, browse, context, loadContexts, namespace, findPods, batchSize}) {
+            n.disableProperty().bind(locked);
+        }
+        startForward.disableProperty().bind(locked.or(model.selectedPodProperty().isNull()));
+        send.disableProperty().bind(locked.or(model.forwardUpProperty().not()).or(model.exportProperty().isNull()));
+        file.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "file"),
+                model.exportProperty()));
+        records.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "records"),
+                model.exportProperty()));
+        sha256.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "sha"),
+                model.exportProperty()));
+    }
+
+    private static String exportText(ExportResult r, String what) {
+        if (r == null) {
+            return what.equals("file") ? "(none: export the records first)" : "";
+        }
+        return switch (what) {
+            case "file" -> r.file().toString();
+            case "records" -> NumberFormat.getIntegerInstance(Locale.UK).format(r.records());
+            default -> r.sha256();
+        };
+    }
+
+    public Node root() {
+        return root;
+    }
+}

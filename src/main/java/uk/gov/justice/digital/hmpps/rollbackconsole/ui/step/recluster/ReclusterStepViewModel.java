@@ -1,0 +1,490 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.DeploymentInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/**
+ * Step 5: picks the pod through the user's own kubectl, keeps a port-forward to it up, and sends the exported file
+ * to it in batches once the incident lead has confirmed where it goes. The run itself is then followed in step 6.
+ */
+public final class ReclusterStepViewModel implements AutoCloseable {
+
+    /** Where kubectl is; "kubectl" finds it on the PATH. */
+    public static final String KUBECTL_PATH = "kubectl.path";
+    static final String KUBECTL_CONTEXT = "kubectl.context";
+    static final String KUBECTL_NAMESPACE = "kubectl.namespace";
+    public static final String DEPLOYMENT = "hmpps-person-record";
+    static final int MAX_BATCH_SIZE = 10_000;
+
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private final WizardSession session;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final Optional<BatchJournal> incidentJournal;
+    private final ReclusterClient client = new ReclusterClient();
+
+    private final StringProperty kubectlPath = new SimpleStringProperty(this, "kubectlPath");
+    private final ObservableList<String> contexts = FXCollections.observableArrayList();
+    private final StringProperty context = new SimpleStringProperty(this, "context");
+    private final StringProperty namespace = new SimpleStringProperty(this, "namespace", "");
+    private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize",
+            Integer.toString(ReclusterBatches.DEFAULT_BATCH_SIZE));
+    private final ObservableList<PodInfo> pods = FXCollections.observableArrayList();
+    private final ObjectProperty<PodInfo> selectedPod = new SimpleObjectProperty<>(this, "selectedPod");
+    private final ReadOnlyStringWrapper deploymentImage = new ReadOnlyStringWrapper(this, "deploymentImage", "");
+    private final ReadOnlyStringWrapper deploymentReplicas = new ReadOnlyStringWrapper(this, "deploymentReplicas", "");
+    private final ReadOnlyObjectWrapper<Message> kubeMessage = new ReadOnlyObjectWrapper<>(this, "kubeMessage");
+    private final ReadOnlyObjectWrapper<Message> forwardMessage = new ReadOnlyObjectWrapper<>(this, "forwardMessage");
+    private final ReadOnlyObjectWrapper<Message> sendMessage = new ReadOnlyObjectWrapper<>(this, "sendMessage");
+    private final ReadOnlyObjectWrapper<PortForward.State> forwardState = new ReadOnlyObjectWrapper<>(this, "forwardState");
+    private final ReadOnlyBooleanWrapper forwardUp = new ReadOnlyBooleanWrapper(this, "forwardUp");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+
+    // The UI thread's: the kubectl the pods were found with, and the forward started through it.
+    private Kubectl kubectl;
+    private PortForward forward;
+
+    /**
+     * @param clock           the wall clock: the pod's log is stamped with real time
+     * @param incidentJournal the incident's journal, which records each batch before it is sent; empty while the
+     *                        console has none, and then the batches are recorded on the progress screen only
+     */
+    public ReclusterStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, SettingsStore settings,
+                                  Clock clock, Optional<BatchJournal> incidentJournal) {
+        this.session = session;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.clock = clock;
+        this.incidentJournal = incidentJournal;
+        kubectlPath.set(settings.get(KUBECTL_PATH, "kubectl"));
+        context.set(settings.get(KUBECTL_CONTEXT, null));
+        valid.bind(session.reclusterProperty().isNotNull());
+        forwardUp.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> forwardState.get() != null
+                && forwardState.get().status() == PortForward.Status.UP, forwardState));
+    }
+
+    /** Each time the step is entered: the namespace follows the connected environment, and contexts are read once. */
+    public void enter() {
+        Environment env = session.environmentProperty().get();
+        Optional<String> envNamespace = env == null ? Optional.empty() : env.namespace();
+        String typed = namespace.get() == null ? "" : namespace.get().trim();
+        boolean typedIsAnEnvironments = java.util.Arrays.stream(Environment.values())
+                .anyMatch(e -> e.namespace().map(typed::equals).orElse(false));
+        if (envNamespace.isPresent() && (typed.isEmpty() || typedIsAnEnvironments)) {
+            namespace.set(envNamespace.get());
+        } else if (typed.isEmpty()) {
+            namespace.set(settings.get(KUBECTL_NAMESPACE, ""));
+        }
+        if (contexts.isEmpty() && !busy.get()) {
+            loadContexts();
+        }
+    }
+
+    public void chooseKubectl() {
+        Path current = executable();
+        dialogs.chooseOpenFile("Where is kubectl?", current.getParent(), "kubectl", "*").ifPresent(p ->
+                kubectlPath.set(p.toString()));
+    }
+
+    public void loadContexts() {
+        Path exe;
+        try {
+            exe = executable();
+        } catch (InvalidPathException e) {
+            kubeMessage.set(Message.error("\u201c" + kubectlPath.get() + "\u201d is not a path to kubectl."));
+            return;
+        }
+        busy.set(true);
+        kubeMessage.set(Message.info("Reading your kubeconfig's contexts\u2026"));
+        tasks.run(() -> Kubectl.contexts(exe, Kubectl.DEFAULT_TIMEOUT), found -> {
+            busy.set(false);
+            String keep = context.get();
+            contexts.setAll(found);
+            if (keep != null && found.contains(keep)) {
+                context.set(keep);
+            } else {
+                context.set(null);
+            }
+            kubeMessage.set(found.isEmpty()
+                    ? Message.error("Your kubeconfig has no contexts: set up access to the cluster first.")
+                    : Message.info(found.size() + " contexts in your kubeconfig. Choose the cluster's, check the "
+                    + "namespace, then find the pods."));
+        }, error -> {
+            busy.set(false);
+            kubeMessage.set(Message.error(describe(error)));
+        });
+    }
+
+    /** Reads the deployment (its image: is the rollback live?) and its pods that can take a request. */
+    public void findPods() {
+        if (runStarted()) {
+            return;
+        }
+        String ctx = context.get();
+        String ns = namespace.get() == null ? "" : namespace.get().trim();
+        if (ctx == null || ctx.isBlank()) {
+            kubeMessage.set(Message.error("Choose a kubeconfig context first."));
+            return;
+        }
+        if (ns.isEmpty()) {
+            kubeMessage.set(Message.error("Type the namespace, such as hmpps-person-record-preprod."));
+            return;
+        }
+        Path exe;
+        try {
+            exe = executable();
+        } catch (InvalidPathException e) {
+            kubeMessage.set(Message.error("\u201c" + kubectlPath.get() + "\u201d is not a path to kubectl."));
+            return;
+        }
+        Kubectl previous = kubectl;
+        PortForward previousForward = forward;
+        kubectl = null;
+        forward = null;
+        forwardState.set(null);
+        forwardMessage.set(null);
+        pods.clear();
+        selectedPod.set(null);
+        deploymentImage.set("");
+        deploymentReplicas.set("");
+        busy.set(true);
+        kubeMessage.set(Message.info("Asking for deployment " + DEPLOYMENT + " in " + ns + " (context " + ctx + ")\u2026"));
+        tasks.run(() -> {
+            closeQuietly(previousForward, previous);
+            Kubectl k = new Kubectl(exe, ctx, ns);
+            try {
+                DeploymentInfo d = k.deployment(DEPLOYMENT);
+                return new Found(k, d, k.servingPods(d.selector()));
+            } catch (KubectlException | RuntimeException e) {
+                k.close();
+                throw e;
+            }
+        }, found -> {
+            busy.set(false);
+            kubectl = found.kubectl();
+            deploymentImage.set(found.deployment().image());
+            deploymentReplicas.set(found.deployment().readyReplicas() + " of " + found.deployment().replicas() + " ready");
+            pods.setAll(found.pods());
+            remember(exe, ctx, ns);
+            kubeMessage.set(found.pods().isEmpty()
+                    ? Message.error("Deployment " + DEPLOYMENT + " has no pod that is running and ready: there is "
+                    + "nothing to send to. Check the deployment before going on.")
+                    : Message.ok("Deployment " + DEPLOYMENT + " runs " + found.deployment().image() + ". Check that this "
+                    + "is the rolled-back image (runbook step 2), then pick one of its " + found.pods().size()
+                    + " ready pods."));
+        }, error -> {
+            busy.set(false);
+            kubeMessage.set(Message.error(describe(error)));
+        });
+    }
+
+    /** Starts a managed port-forward to the chosen pod, replacing any earlier one. */
+    public void startForward() {
+        if (runStarted()) {
+            return;
+        }
+        PodInfo pod = selectedPod.get();
+        if (kubectl == null || pod == null) {
+            forwardMessage.set(Message.error("Find the pods and pick one first."));
+            return;
+        }
+        PortForward previous = forward;
+        if (previous != null) {
+            tasks.run(() -> {
+                previous.close();
+                return null;
+            }, ok -> { }, error -> { });
+        }
+        Kubectl k = kubectl;
+        PortForward[] started = new PortForward[1];
+        forward = PortForward.start(k, pod.name(), PortForward.Options.DEFAULT, port -> {
+            Health h = client.health(local(port));
+            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
+        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod.name(), state)), clock);
+        started[0] = forward;
+        forwardChanged(forward, pod.name(), forward.state());
+    }
+
+    private void forwardChanged(PortForward source, String pod, PortForward.State state) {
+        if (source != null && source != forward) {
+            return;
+        }
+        forwardState.set(state);
+        Message m = switch (state.status()) {
+            case STARTING -> Message.info("Starting the port-forward to pod " + pod + "\u2026");
+            case UP -> Message.ok("Port-forward up: 127.0.0.1:" + state.localPort() + " \u2192 pod " + pod
+                    + ":8080. GET /health answers UP.");
+            case RECONNECTING -> Message.warning("The port-forward to pod " + pod + " dropped; reconnecting (attempt "
+                    + state.attempt() + " of " + PortForward.Options.DEFAULT.maxAttempts() + "). Last error: "
+                    + state.lastError());
+            case DOWN -> Message.error("The port-forward to pod " + pod + " is down: " + state.lastError());
+            case POD_GONE -> Message.error("POD " + pod + " IS GONE. The port-forward has ended; whatever the pod was"
+                    + " doing has stopped with it. Find the pods again and pick another.");
+        };
+        forwardMessage.set(m);
+        ReclusterMonitor run = session.reclusterProperty().get();
+        if (run != null && run.plan().pod().equals(pod)) {
+            run.showConnection(m.kind() == Message.Kind.OK ? null : m);
+        }
+    }
+
+    /** Checks the file and the counts, asks the incident lead to confirm, then starts the run. */
+    public void send() {
+        if (runStarted()) {
+            return;
+        }
+        ExportResult export = session.exportProperty().get();
+        if (export == null) {
+            sendMessage.set(Message.error("There is no exported file: go back to Export."));
+            return;
+        }
+        PortForward f = forward;
+        if (f == null || f.state().status() != PortForward.Status.UP) {
+            sendMessage.set(Message.error("The port-forward is not up: start it, and wait for GET /health to answer UP."));
+            return;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(batchSize.get().trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            size = -1;
+        }
+        if (size < 1 || size > MAX_BATCH_SIZE) {
+            sendMessage.set(Message.error("Batch size must be a whole number from 1 to " + COUNT.format(MAX_BATCH_SIZE)
+                    + "; the runbook's is " + ReclusterBatches.DEFAULT_BATCH_SIZE + "."));
+            return;
+        }
+        int chosenSize = size;
+        busy.set(true);
+        sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
+        tasks.run(() -> count(export, chosenSize), counted -> {
+            busy.set(false);
+            confirmAndStart(export, f, chosenSize, counted);
+        }, error -> {
+            busy.set(false);
+            sendMessage.set(Message.error(describe(error)));
+        });
+    }
+
+    private void confirmAndStart(ExportResult export, PortForward f, int size, Counted counted) {
+        Environment env = session.environmentProperty().get();
+        String envLabel = env == null ? "unknown" : env.label().toUpperCase(Locale.ROOT);
+        String ns = kubectl.namespace();
+        String pod = f.pod();
+        ReclusterPlan plan = new ReclusterPlan(envLabel, kubectl.context(), ns, pod, export.file(), export.sha256(),
+                counted.records(), counted.batches(), size);
+        String question = "Environment: " + envLabel + "\nContext: " + plan.context() + "\nNamespace: " + ns
+                + "\nPod: " + pod + "\nFile: " + export.file() + "\nRecords: " + COUNT.format(counted.records())
+                + " in " + COUNT.format(counted.batches()) + " batches of up to " + COUNT.format(size)
+                + "\n\nEach batch is sent once, as POST /admin/recluster, and the next only after the pod has logged "
+                + "the previous one complete. A batch the pod has started cannot be called back.";
+        if (!dialogs.confirm("Send " + COUNT.format(counted.records()) + " records to pod " + pod + "?", question,
+                "Send")) {
+            sendMessage.set(Message.info("Nothing was sent."));
+            return;
+        }
+        if (env != null && env.isProduction()) {
+            Optional<String> typed = dialogs.ask("Confirm the production namespace", "This sends to PRODUCTION. Type "
+                    + "the namespace, " + ns + ", to send " + COUNT.format(counted.records()) + " records to pod " + pod + ".");
+            if (typed.isEmpty() || !typed.get().trim().equals(ns)) {
+                sendMessage.set(Message.error("Nothing was sent: " + (typed.isEmpty() ? "the confirmation was cancelled."
+                        : "\u201c" + typed.get().trim() + "\u201d is not the namespace " + ns + ".")));
+                return;
+            }
+        }
+        if (f != forward || f.state().status() != PortForward.Status.UP) {
+            sendMessage.set(Message.error("Nothing was sent: the port-forward to " + pod + " is no longer up."));
+            return;
+        }
+        busy.set(true);
+        sendMessage.set(Message.info("Checking the file once more before the first batch\u2026"));
+        Kubectl k = kubectl;
+        tasks.run(() -> {
+            checkUnchanged(export);
+            return ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
+        }, batches -> {
+            busy.set(false);
+            start(plan, k, f, batches);
+        }, error -> {
+            busy.set(false);
+            sendMessage.set(Message.error(describe(error)));
+        });
+    }
+
+    private void start(ReclusterPlan plan, Kubectl k, PortForward f, ReclusterBatches batches) {
+        ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
+        // The log is followed from just before the first send: the pod's log holds earlier runs too.
+        LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
+                monitor.logStatusSink());
+        ReclusterRun run = new ReclusterRun(batches, client, () -> {
+            PortForward.State s = f.state();
+            return s.status() == PortForward.Status.UP ? Optional.of(local(s.localPort())) : Optional.empty();
+        }, log, monitor.journal(), monitor.progressSink(), clock);
+        monitor.start(run, log, batches);
+        sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
+                + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
+        session.reclusterProperty().set(monitor);
+    }
+
+    private Counted count(ExportResult export, int size) throws Exception {
+        checkUnchanged(export);
+        long records = 0;
+        int batches = 0;
+        try (ReclusterBatches b = ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
+            for (var next = b.next(); next.isPresent(); next = b.next()) {
+                batches++;
+                records += next.get().size();
+            }
+        }
+        if (records != export.records()) {
+            throw new IllegalStateException("The file holds " + COUNT.format(records) + " records, but "
+                    + COUNT.format(export.records()) + " were exported. Nothing was sent; export again.");
+        }
+        return new Counted(records, batches);
+    }
+
+    private static void checkUnchanged(ExportResult export) throws IOException {
+        String now = Sha256.of(export.file());
+        if (!now.equals(export.sha256())) {
+            throw new IllegalStateException(export.file() + " has changed since it was exported (SHA-256 was "
+                    + export.sha256() + ", is now " + now + "). Nothing was sent. Export again, or find out who "
+                    + "changed it.");
+        }
+    }
+
+    private boolean runStarted() {
+        if (session.reclusterProperty().get() != null) {
+            sendMessage.set(Message.error("A recluster run has already been started from this window. Sending the file"
+                    + " again would recluster every record again, so the console does not: follow the run in Progress."));
+            return true;
+        }
+        return false;
+    }
+
+    private void remember(Path exe, String ctx, String ns) {
+        settings.put(KUBECTL_PATH, exe.toString());
+        settings.put(KUBECTL_CONTEXT, ctx);
+        settings.put(KUBECTL_NAMESPACE, ns);
+        try {
+            settings.save();
+        } catch (IOException ignored) {
+            // Remembering them is a convenience.
+        }
+    }
+
+    private Path executable() {
+        String p = kubectlPath.get();
+        return Path.of(p == null || p.isBlank() ? "kubectl" : p.trim());
+    }
+
+    /** How long ago the pod started, as kubectl shows it. */
+    public String age(PodInfo pod) {
+        Duration d = pod.age(clock);
+        if (d.toDays() > 0) {
+            return d.toDays() + "d" + (d.toDays() < 10 ? " " + d.toHoursPart() + "h" : "");
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + "h " + d.toMinutesPart() + "m";
+        }
+        return d.toMinutes() + "m " + d.toSecondsPart() + "s";
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof KubectlException k) {
+            return k.getMessage();
+        }
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    private static void closeQuietly(PortForward f, Kubectl k) {
+        if (f != null) {
+            f.close();
+        }
+        if (k != null) {
+            k.close();
+        }
+    }
+
+    /** Ends the port-forward and kubectl's processes; a run in progress is the session's to stop. */
+    @Override
+    public void close() {
+        closeQuietly(forward, kubectl);
+        client.close();
+    }
+
+    private record Found(Kubectl kubectl, DeploymentInfo deployment, List<PodInfo> pods) {
+    }
+
+    private record Counted(long records, int batches) {
+    }
+
+    public StringProperty kubectlPathProperty() { return kubectlPath; }
+    public ObservableList<String> contexts() { return contexts; }
+    public StringProperty contextProperty() { return context; }
+    public StringProperty namespaceProperty() { return namespace; }
+    public StringProperty batchSizeProperty() { return batchSize; }
+    public ObservableList<PodInfo> pods() { return pods; }
+    public ObjectProperty<PodInfo> selectedPodProperty() { return selectedPod; }
+    public ReadOnlyStringProperty deploymentImageProperty() { return deploymentImage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty deploymentReplicasProperty() { return deploymentReplicas.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> kubeMessageProperty() { return kubeMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> forwardMessageProperty() { return forwardMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> sendMessageProperty() { return sendMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PortForward.State> forwardStateProperty() { return forwardState.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty forwardUpProperty() { return forwardUp.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ExportResult> exportProperty() { return session.exportProperty(); }
+}

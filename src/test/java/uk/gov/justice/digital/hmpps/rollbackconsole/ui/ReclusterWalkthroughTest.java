@@ -1,0 +1,182 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
+
+/** Runbook step 4 from the window: from a real export, through a fake kubectl, to a fake pod of the service. */
+class ReclusterWalkthroughTest extends ConsoleWindowTest {
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+    private static final String OTHER_POD = "hmpps-person-record-5d8f7c9b4-fghij";
+    private static final String JOB_POD = "hmpps-person-record-recluster-needs-attention-job-28999-xyz12";
+
+    private FakePersonRecordService service;
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void sendsTheExportBatchByBatchToTheChosenPodAndFollowsItToComplete(FxRobot robot) throws Exception {
+        Path file = exportFromTestReplica(robot);
+        List<String> ids = idsIn(file);
+        assertThat(ids).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords());
+        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(100))
+                .notFound(ids.get(2)).merged(ids.get(7));
+        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                .servicePod(POD).pod(OTHER_POD, "Running", true, "ReplicaSet", 3).pod(JOB_POD, "Running", true, "Job", 0)
+                .forwardTo(service.port()).podLog(POD, service.logFile());
+
+        robot.clickOn("#next");
+        // Entering the step reads the contexts of whatever kubectl is on the PATH; this test points it elsewhere.
+        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        fill(robot, "#kubectl-path", cluster.executable().toString());
+        robot.clickOn("#load-contexts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+        waitUntil(() -> context.getItems().size() == 2);
+        robot.interact(() -> context.setValue(CONTEXT));
+        fill(robot, "#kube-namespace", NAMESPACE);
+        robot.clickOn("#find-pods");
+        waitUntil(() -> rows(robot, "#pods-table") == 2);
+        assertThat(text(robot, "#deployment-image")).isEqualTo(FakeKubectlScenario.IMAGE);
+        assertThat(text(robot, "#kube-message")).contains("rolled-back image");
+        @SuppressWarnings("unchecked")
+        TableView<PodInfo> pods = robot.lookup("#pods-table").queryAs(TableView.class);
+        assertThat(pods.getItems()).extracting(PodInfo::name).containsExactly(POD, OTHER_POD);
+
+        robot.interact(() -> pods.getSelectionModel().select(0));
+        robot.clickOn("#start-forward");
+        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        assertThat(text(robot, "#send-records")).isEqualTo(Integer.toString(ids.size()));
+        screenshot("30-recluster-pods");
+
+        scrollTo(robot, "#send");
+        fill(robot, "#batch-size", "5");
+        dialogs.confirmAnswer = true;
+        robot.clickOn("#send");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Send 17 records to pod " + POD + "?")
+                && q.contains("Environment: LOCAL") && q.contains("Namespace: " + NAMESPACE)
+                && q.contains("Records: 17 in 4 batches of up to 5"));
+        // Not production: no namespace to type.
+        assertThat(dialogs.asked).noneMatch(q -> q.startsWith("Confirm the production namespace"));
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Running") && text(robot, "#progress-phase").contains("Batch 2"));
+        assertThat(enabled(robot, "#pause")).isTrue();
+        assertThat(enabled(robot, "#back")).as("the wizard is not left in the middle of a run").isFalse();
+        screenshot("31-progress-running");
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        screenshot("32-progress-complete");
+        assertThat(text(robot, "#progress-message")).startsWith("Complete: all 4 batches, 17 records, were upserted and "
+                + "reclustered on pod " + POD);
+        assertThat(text(robot, "#progress-batches")).isEqualTo("4 of 4 batches complete");
+        assertThat(text(robot, "#progress-overall-text")).startsWith("34 of 34 steps");
+        assertThat(text(robot, "#progress-not-found")).isEqualTo("1");
+        // Skipped in both phases.
+        assertThat(text(robot, "#progress-skipped")).isEqualTo("2");
+        assertThat(robot.lookup("#not-found-ids").queryAs(ListView.class).getItems()).containsExactly(ids.get(2));
+        @SuppressWarnings("unchecked")
+        TableView<BatchRow> batches = robot.lookup("#batches-table").queryAs(TableView.class);
+        assertThat(batches.getItems()).extracting(BatchRow::records).containsExactly(5, 5, 5, 2);
+        assertThat(batches.getItems()).allSatisfy(r -> {
+            assertThat(r.statusProperty().get()).isEqualTo("complete");
+            assertThat(r.httpProperty().get()).isEqualTo("200 accepted");
+        });
+        assertThat(batches.getItems().get(3).lastRecord()).startsWith("#17 ");
+        assertThat(enabled(robot, "#pause")).isFalse();
+        assertThat(text(robot, "#status")).isEqualTo("Recluster run on pod " + POD + " ended: complete.");
+
+        // Each batch went exactly once, in order.
+        assertThat(service.reclusterRequests()).isEqualTo(4);
+        List<String> sent = new ArrayList<>();
+        service.acceptedBodies().forEach(b -> b.forEach(r -> sent.add(r.get("source_system_id").asText())));
+        assertThat(sent).containsExactlyElementsOf(ids);
+        // Every kubectl command named the context and namespace, except reading the contexts themselves.
+        assertThat(cluster.calls()).allSatisfy(call -> {
+            if (!call.contains("get-contexts")) {
+                assertThat(call).containsSubsequence("--context", CONTEXT).containsSubsequence("-n", NAMESPACE);
+            }
+        });
+        assertThat(cluster.calls()).noneMatch(call -> String.join(" ", call).contains(OTHER_POD));
+
+        // The incident's journal has every batch recorded as sent before and answered after, and the pod.
+        var incident = console.session().incident().orElseThrow().state();
+        assertThat(incident.batches()).hasSize(4).allSatisfy(b -> assertThat(b.outcome())
+                .isEqualTo(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.SENT));
+        assertThat(incident.pod().orElseThrow().pod()).isEqualTo(POD);
+        assertThat(incident.pod().orElseThrow().namespace()).isEqualTo(NAMESPACE);
+        assertThat(incident.runs()).hasSize(4);
+    }
+
+    /** Scrolls the step's page so that the node is in the window, as the user would. */
+    private static void scrollTo(FxRobot robot, String id) {
+        Node node = robot.lookup(id).query();
+        Parent p = node.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) p;
+        robot.interact(() -> {
+            double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double y = node.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
+            scroll.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, (y - viewport / 2) / (contentHeight - viewport))));
+        });
+    }
+
+    private Path exportFromTestReplica(FxRobot robot) {
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
+        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        robot.clickOn("#next");
+        waitUntil(() -> enabled(robot, "#next"));
+        robot.clickOn("#next");
+        fill(robot, "#export-folder", dir.toString());
+        robot.clickOn("#export");
+        waitUntil(() -> text(robot, "#export-message").contains("verified"));
+        return console.session().exportProperty().get().file();
+    }
+
+    private static List<String> idsIn(Path file) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (RunbookJsonReader reader = RunbookJsonReader.open(file)) {
+            for (Optional<FileRecord> r = reader.next(); r.isPresent(); r = reader.next()) {
+                ids.add(r.get().sourceSystemId());
+            }
+        }
+        return ids;
+    }
+}
