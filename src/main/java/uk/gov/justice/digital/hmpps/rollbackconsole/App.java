@@ -137,7 +137,9 @@ public final class App extends Application {
                 stage.close();
             });
             // The offline review sits beside the runbook, not in it: its own screen, reached from File or a drop.
-            console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell);
+            // The Send step is the fifth: a file found safe to send goes straight there.
+            console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell,
+                    () -> wizard.goTo(4));
             shell.addFileMenuItems(console.review.menuItems().toArray(MenuItem[]::new));
             console.review.installDrop(shell);
             Scene scene = new Scene(shell, 1280, 820);

@@ -30,6 +30,16 @@ public enum Environment {
         return this == PROD;
     }
 
+    /** The environment whose namespace this is, if any. */
+    public static Optional<Environment> fromNamespace(String namespace) {
+        for (Environment e : values()) {
+            if (e.namespace != null && e.namespace.equals(namespace)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Environment> fromLabel(String label) {
         for (Environment e : values()) {
             if (e.label.equalsIgnoreCase(label) || e.name().equalsIgnoreCase(label)) {

@@ -139,6 +139,60 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         assertThat(incident.runs()).hasSize(4);
     }
 
+    @Test
+    void sendsAFileReviewedOfflineWithoutAnyReplicaConnection(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.json");
+        List<uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord> records = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            records.add(new uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord(null,
+                    uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem.DELIUS, "X90000" + i, 1,
+                    java.time.Instant.parse("2025-06-09T13:00:00Z")));
+        }
+        new uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport().write(file, false,
+                uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource.of(records));
+        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
+        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
+
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
+                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
+        robot.clickOn("#send-file");
+
+        // Straight to the Send step, although nothing was connected or exported here.
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
+        assertThat(console.session().replicaProperty().get()).isNull();
+        assertThat(text(robot, "#send-records")).isEqualTo("7");
+        screenshot("33-send-a-reviewed-file");
+        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        fill(robot, "#kubectl-path", cluster.executable().toString());
+        robot.clickOn("#load-contexts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+        waitUntil(() -> context.getItems().size() == 2);
+        robot.interact(() -> context.setValue(CONTEXT));
+        fill(robot, "#kube-namespace", NAMESPACE);
+        robot.clickOn("#find-pods");
+        waitUntil(() -> rows(robot, "#pods-table") == 1);
+        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#start-forward");
+        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        scrollTo(robot, "#send");
+        fill(robot, "#batch-size", "3");
+        dialogs.confirmAnswer = true;
+        robot.clickOn("#send");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+
+        assertThat(service.reclusterRequests()).isEqualTo(3);
+        var incident = console.session().incident().orElseThrow().state();
+        assertThat(incident.environment()).as("from the namespace").isEqualTo(
+                uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.PREPROD);
+        assertThat(incident.decisions()).anySatisfy(d -> assertThat(d.text()).contains("reviewed offline")
+                .contains(uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(file)));
+        assertThat(incident.batches()).hasSize(3);
+    }
+
     /** Scrolls the step's page so that the node is in the window, as the user would. */
     private static void scrollTo(FxRobot robot, String id) {
         Node node = robot.lookup(id).query();

@@ -62,10 +62,10 @@ class ReviewWindowTest extends ConsoleWindowTest {
         assertThat(robot.lookup("#step-1").tryQuery().map(Node::getScene).isPresent()).isFalse();
         assertThat(robot.lookup("#next").tryQuery().map(Node::getScene).isPresent()).isFalse();
 
-        // Handed on for the send step, which is not in the console yet: the button says so and does nothing.
+        // Handed on to the Send step, which checks the SHA-256 again before sending.
         assertThat(console.session().reviewedFileProperty().get()).isEqualTo(new ReviewedFile(file, Sha256.of(file), 4));
-        assertThat(robot.lookup("#send-file").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(text(robot, "#send-note")).startsWith("The Send step (port-forward and recluster) is not in the console yet");
+        assertThat(robot.lookup("#send-file").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(text(robot, "#send-note")).startsWith("Opens the Port-forward and recluster step with this file.");
         screenshot("20-review-safe");
 
         robot.clickOn("#review-copy-sha256");

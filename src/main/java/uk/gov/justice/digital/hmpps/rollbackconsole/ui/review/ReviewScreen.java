@@ -27,9 +27,21 @@ public final class ReviewScreen {
     private final WizardShellView shell;
     private ReviewView view;
 
-    public ReviewScreen(ReviewViewModel model, WizardShellView shell) {
+    private final Runnable toSendStep;
+
+    /** @param toSendStep shows the Send step, which takes the reviewed file when nothing was exported here */
+    public ReviewScreen(ReviewViewModel model, WizardShellView shell, Runnable toSendStep) {
         this.model = model;
         this.shell = shell;
+        this.toSendStep = toSendStep;
+    }
+
+    /** Leaves the review for the Send step with the file just found safe to send. */
+    public void send() {
+        if (model.reviewedFileProperty().get() != null) {
+            shell.showWizard();
+            toSendStep.run();
+        }
     }
 
     /** Shows the screen and reviews {@code file}. */
@@ -107,7 +119,7 @@ public final class ReviewScreen {
 
     private void show() {
         if (view == null) {
-            view = new ReviewView(model, this::back);
+            view = new ReviewView(model, this::back, this::send);
         }
         shell.showAside(view.root(), BANNER);
     }

@@ -108,7 +108,7 @@ public final class ReviewView {
     private final SplitPane body;
     private ScrollPane summaryScroll;
 
-    public ReviewView(ReviewViewModel model, Runnable backToRunbook) {
+    public ReviewView(ReviewViewModel model, Runnable backToRunbook, Runnable sendFile) {
         this.model = model;
         title.setId("review-title");
         path.setId("review-path");
@@ -152,6 +152,8 @@ public final class ReviewView {
         body.getStyleClass().add(Styles.REVIEW_BODY);
         root.setCenter(body);
         bind(backToRunbook);
+        send.disableProperty().bind(model.reviewedFileProperty().isNull());
+        send.setOnAction(e -> sendFile.run());
     }
 
     // ---- building
@@ -242,10 +244,9 @@ public final class ReviewView {
         facts.getColumnConstraints().setAll(names, values);
 
         // A disabled control shows no tooltip, so the explanation sits on a holder around it, and beside it.
-        send.setDisable(true);
         StackPane sendHolder = new StackPane(send);
         sendHolder.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip.install(sendHolder, new Tooltip("The Send step (port-forward and recluster) is not in the console yet."));
+        Tooltip.install(sendHolder, new Tooltip("Opens the Port-forward and recluster step with this file."));
         sendNote.setWrapText(true);
         sendNote.getStyleClass().add(Styles.STEP_INTRO);
         HBox sendRow = new HBox(10, sendHolder, sendNote);
@@ -433,9 +434,8 @@ public final class ReviewView {
             Clipboard.getSystemClipboard().setContent(c);
         });
         sendNote.textProperty().bind(Bindings.createStringBinding(() -> model.reviewedFileProperty().get() != null
-                ? "The Send step (port-forward and recluster) is not in the console yet: send this file by hand as "
-                + "the runbook says, as the raw JSON body, not a multipart form. Its path and SHA-256 are kept for "
-                + "that step."
+                ? "Opens the Port-forward and recluster step with this file. Its SHA-256 is checked again before "
+                + "anything is sent, so a file changed since this review is refused."
                 : "Only a file that is safe to send can be sent.", model.reviewedFileProperty()));
 
         compareCard.visibleProperty().bind(model.fileBProperty().isNotNull());

@@ -1,6 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 /** One step of the runbook as the shell sees it: a title, a view, and whether the user may move on. */
@@ -15,6 +17,14 @@ public interface WizardStep {
     }
 
     ReadOnlyBooleanProperty validProperty();
+
+    /**
+     * True when the step may be entered although the steps before it are not done: the Send step, with a file
+     * that was reviewed offline instead of exported here.
+     */
+    default ObservableBooleanValue enterableOnItsOwn() {
+        return new SimpleBooleanProperty(false);
+    }
 
     ReadOnlyBooleanProperty busyProperty();
 

@@ -32,11 +32,12 @@ public final class WizardViewModel {
         this.reachable = new java.util.ArrayList<>();
         for (int index = 0; index < this.steps.size(); index++) {
             boolean exists = this.steps.get(index).implemented();
-            BooleanBinding all = Bindings.createBooleanBinding(() -> exists);
+            BooleanBinding earlierDone = Bindings.createBooleanBinding(() -> true);
             for (int i = 0; i < index; i++) {
-                all = all.and(this.steps.get(i).validProperty());
+                earlierDone = earlierDone.and(this.steps.get(i).validProperty());
             }
-            reachable.add(all);
+            reachable.add(Bindings.createBooleanBinding(() -> exists)
+                    .and(earlierDone.or(this.steps.get(index).enterableOnItsOwn())));
         }
         current.addListener((obs, was, now) -> rebind());
         rebind();

@@ -45,7 +45,7 @@ class ReviewProgressTest {
         this.stage = stage;
         model = new ReviewViewModel(new WizardSession(), tasks, new FakeDialogs(),
                 new SettingsStore(dir.resolve("settings.properties")));
-        Scene scene = new Scene(new BorderPane(new ReviewView(model, () -> { }).root()), 1280, 720);
+        Scene scene = new Scene(new BorderPane(new ReviewView(model, () -> { }, () -> { }).root()), 1280, 720);
         scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

@@ -10,6 +10,17 @@ public final class ProgressStep implements WizardStep {
     private final ProgressStepViewModel model;
     private ProgressStepView view;
 
+    // Kept: a binding nobody holds stops passing on changes.
+    private javafx.beans.binding.BooleanBinding enterable;
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue enterableOnItsOwn() {
+        if (enterable == null) {
+            enterable = model.runStarted();
+        }
+        return enterable;
+    }
+
     public ProgressStep(ProgressStepViewModel model) {
         this.model = model;
     }

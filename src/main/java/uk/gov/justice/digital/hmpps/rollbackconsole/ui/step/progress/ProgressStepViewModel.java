@@ -18,6 +18,11 @@ public final class ProgressStepViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ChangeListener<Boolean> activeChanged = (obs, was, now) -> update();
 
+    /** A run that has started is always followable, however the Send step was reached (a reviewed file, say). */
+    public javafx.beans.binding.BooleanBinding runStarted() {
+        return session.reclusterProperty().isNotNull();
+    }
+
     public ProgressStepViewModel(WizardSession session) {
         this.session = session;
         session.reclusterProperty().addListener((obs, was, now) -> {

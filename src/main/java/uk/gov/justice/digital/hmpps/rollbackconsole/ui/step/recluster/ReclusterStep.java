@@ -9,9 +9,12 @@ public final class ReclusterStep implements WizardStep {
 
     private final ReclusterStepViewModel model;
     private ReclusterStepView view;
+    // Kept: a binding nobody holds stops passing on changes.
+    private final javafx.beans.binding.BooleanBinding enterable;
 
     public ReclusterStep(ReclusterStepViewModel model) {
         this.model = model;
+        this.enterable = model.reviewedFileReady();
     }
 
     @Override
@@ -22,6 +25,11 @@ public final class ReclusterStep implements WizardStep {
     @Override
     public ReadOnlyBooleanProperty validProperty() {
         return model.validProperty();
+    }
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue enterableOnItsOwn() {
+        return enterable;
     }
 
     @Override

@@ -32,6 +32,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
@@ -67,6 +70,8 @@ public final class ReclusterStepViewModel implements AutoCloseable {
     private final SettingsStore settings;
     private final Clock clock;
     private final Optional<BatchJournal> incidentJournal;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ExportResult> sendFile =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "sendFile");
     private final ReclusterClient client = new ReclusterClient();
 
     private final StringProperty kubectlPath = new SimpleStringProperty(this, "kubectlPath");
@@ -107,6 +112,16 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         kubectlPath.set(settings.get(KUBECTL_PATH, "kubectl"));
         context.set(settings.get(KUBECTL_CONTEXT, null));
         valid.bind(session.reclusterProperty().isNotNull());
+        // What is sent: the file exported here, or else a file the offline review found safe to send.
+        sendFile.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            ExportResult exported = session.exportProperty().get();
+            ReviewedFile reviewed = session.reviewedFileProperty().get();
+            if (exported != null || reviewed == null) {
+                return exported;
+            }
+            // Its size is not shown here; reading it would put file I/O on the UI thread.
+            return new ExportResult(reviewed.file(), reviewed.records(), 0, reviewed.sha256(), java.time.Duration.ZERO);
+        }, session.exportProperty(), session.reviewedFileProperty()));
         forwardUp.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> forwardState.get() != null
                 && forwardState.get().status() == PortForward.Status.UP, forwardState));
     }
@@ -281,10 +296,19 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         if (runStarted()) {
             return;
         }
-        ExportResult export = session.exportProperty().get();
+        ExportResult export = sendFile.get();
         if (export == null) {
-            sendMessage.set(Message.error("There is no exported file: go back to Export."));
+            sendMessage.set(Message.error("There is no exported file: go back to Export, or review a file (File > Open "
+                    + "for review) and send it from there."));
             return;
+        }
+        if (session.exportProperty().get() == null) {
+            // A reviewed file, sent without a connection to the replica: the incident starts here.
+            Environment env = Environment.fromNamespace(namespace.get() == null ? "" : namespace.get().trim())
+                    .orElse(Environment.LOCAL);
+            session.incident().ifPresent(incident -> incident.start(env));
+            session.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "Sending " + export.file()
+                    + ", reviewed offline (SHA-256 " + export.sha256() + ", " + export.records() + " records)."));
         }
         PortForward f = forward;
         if (f == null || f.state().status() != PortForward.Status.UP) {
@@ -486,5 +510,11 @@ public final class ReclusterStepViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty forwardUpProperty() { return forwardUp.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ExportResult> exportProperty() { return session.exportProperty(); }
+    /** The file the step sends: the export, or a reviewed file when nothing was exported here. */
+    public ReadOnlyObjectProperty<ExportResult> exportProperty() { return sendFile.getReadOnlyProperty(); }
+
+    /** A reviewed file lets the step be entered without the steps before it. */
+    public javafx.beans.binding.BooleanBinding reviewedFileReady() {
+        return session.reviewedFileProperty().isNotNull().and(session.exportProperty().isNull());
+    }
 }
