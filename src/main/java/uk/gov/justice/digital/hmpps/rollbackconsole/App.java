@@ -32,6 +32,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
@@ -97,6 +100,7 @@ public final class App extends Application {
         private final WizardViewModel wizard;
         private final Stage stage;
         private ReviewScreen review;
+        private OutcomeScreen outcome;
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
             this.tasks = tasks;
@@ -122,6 +126,11 @@ public final class App extends Application {
             // The offline review sits beside the runbook, not in it: its own screen, reached from File or a drop.
             console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell);
             shell.addFileMenuItems(console.review.menuItems().toArray(MenuItem[]::new));
+            // The outcome can be checked before steps 5-6 are in the console, beside the runbook.
+            OutcomeStep outcome = wizard.steps().stream().filter(OutcomeStep.class::isInstance)
+                    .map(OutcomeStep.class::cast).findFirst().orElseThrow();
+            console.outcome = new OutcomeScreen(outcome.model(), shell);
+            shell.addFileMenuItems(console.outcome.menuItem());
             console.review.installDrop(shell);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
@@ -149,7 +158,7 @@ public final class App extends Application {
                     new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
                     new PlannedStep("Port-forward and recluster"),
                     new PlannedStep("Progress"),
-                    new PlannedStep("Outcome"));
+                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }
 
         public WizardViewModel wizard() {
@@ -162,6 +171,10 @@ public final class App extends Application {
 
         public ReviewScreen review() {
             return review;
+        }
+
+        public OutcomeScreen outcome() {
+            return outcome;
         }
 
         /** Opens the window on the offline review of {@code file}, as {@code --review FILE} does. */
