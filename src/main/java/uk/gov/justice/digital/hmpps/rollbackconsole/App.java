@@ -32,6 +32,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.IncidentsScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.IncidentsViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStepViewModel;
@@ -101,6 +103,7 @@ public final class App extends Application {
         private final Stage stage;
         private ReviewScreen review;
         private OutcomeScreen outcome;
+        private IncidentsScreen incidents;
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage) {
             this.tasks = tasks;
@@ -126,11 +129,13 @@ public final class App extends Application {
             // The offline review sits beside the runbook, not in it: its own screen, reached from File or a drop.
             console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell);
             shell.addFileMenuItems(console.review.menuItems().toArray(MenuItem[]::new));
-            // The outcome can be checked before steps 5-6 are in the console, beside the runbook.
+            // The outcome can be checked before steps 5-6 are in the console, and past incidents read, beside the runbook.
             OutcomeStep outcome = wizard.steps().stream().filter(OutcomeStep.class::isInstance)
                     .map(OutcomeStep.class::cast).findFirst().orElseThrow();
             console.outcome = new OutcomeScreen(outcome.model(), shell);
-            shell.addFileMenuItems(console.outcome.menuItem());
+            console.incidents = new IncidentsScreen(new IncidentsViewModel(
+                    new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
+            shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
             console.review.installDrop(shell);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
@@ -175,6 +180,10 @@ public final class App extends Application {
 
         public OutcomeScreen outcome() {
             return outcome;
+        }
+
+        public IncidentsScreen incidents() {
+            return incidents;
         }
 
         /** Opens the window on the offline review of {@code file}, as {@code --review FILE} does. */

@@ -35,6 +35,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.IncidentsViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -173,7 +174,7 @@ class OutcomeStepViewModelTest {
     }
 
     @Test
-    void writesTheReportIntoTheIncidentFolderWithIdentifiersOnly() throws Exception {
+    void writesTheReportIntoTheIncidentFolderWithIdentifiersOnlyAndTheRecentListShowsIt() throws Exception {
         OutcomeStepViewModel model = model();
         model.enter();
         admin("update personrecordservice.person_key set status = 'ACTIVE', status_reason = null where id = 3");
@@ -204,6 +205,20 @@ class OutcomeStepViewModelTest {
         assertThat(copied).singleElement().asString().contains("finished")
                 .contains("NEEDS_ATTENTION clusters: 2 before, 1 after (-1).")
                 .contains("Outstanding for manual resolution: 1 (1 NEEDS_ATTENTION in the replica).");
+
+        IncidentsViewModel incidents = new IncidentsViewModel(new IncidentStore(dir.resolve("incidents"), CLOCK),
+                new DirectTaskRunner());
+        incidents.load();
+        assertThat(incidents.incidents()).singleElement().satisfies(s -> {
+            assertThat(s.folder()).isEqualTo(folder);
+            assertThat(s.finished()).isTrue();
+            assertThat(s.step()).isEqualTo(IncidentStep.OUTCOME);
+            assertThat(s.environment()).isEqualTo(Environment.LOCAL);
+        });
+        incidents.open(incidents.incidents().get(0));
+        assertThat(incidents.openedProperty().get().reportPath()).contains(markdown);
+        assertThat(incidents.openedProperty().get().reportText()).contains(Files.readString(markdown));
+        assertThat(incidents.openedProperty().get().state().statisticsAfter()).isPresent();
     }
 
     @Test
