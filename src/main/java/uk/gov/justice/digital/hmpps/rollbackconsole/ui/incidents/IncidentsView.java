@@ -15,6 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -70,10 +71,11 @@ public final class IncidentsView {
         VBox right = new VBox(8, detailMessage, detailScroll);
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
         SplitPane split = new SplitPane(list, right);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.4);
         BorderPane page = new BorderPane(split, top, null, null, null);
         BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
         page.setMinSize(0, 0);
+        page.getStyleClass().add(Styles.INCIDENTS);
         root = page;
 
         model.openedProperty().addListener((obs, was, now) -> show(now));
@@ -89,17 +91,17 @@ public final class IncidentsView {
         TableColumn<IncidentSummary, String> started = new TableColumn<>("started (UTC)");
         started.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().started() == null ? "unknown"
                 : JournalWording.utc(c.getValue().started()).replace(" UTC", "")));
-        started.setPrefWidth(150);
-        TableColumn<IncidentSummary, String> environment = new TableColumn<>("environment");
+        started.setPrefWidth(165);
+        TableColumn<IncidentSummary, String> environment = new TableColumn<>("where");
         environment.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().environment() == null ? "unknown"
                 : c.getValue().environment().label()));
-        environment.setPrefWidth(90);
-        TableColumn<IncidentSummary, String> step = new TableColumn<>("last step");
+        environment.setPrefWidth(70);
+        TableColumn<IncidentSummary, String> step = new TableColumn<>("stopped at");
         step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().step().title()));
-        step.setPrefWidth(110);
+        step.setPrefWidth(105);
         TableColumn<IncidentSummary, String> finished = new TableColumn<>("finished");
         finished.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().finished() ? "report written" : "not finished"));
-        finished.setPrefWidth(110);
+        finished.setPrefWidth(125);
         TableColumn<IncidentSummary, String> note = new TableColumn<>("note");
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
         note.setPrefWidth(220);
@@ -177,13 +179,25 @@ public final class IncidentsView {
                 + "\n" + statistics("after", s.statisticsAfter().orElse(null)), "incident-statistics"));
         StringBuilder files = new StringBuilder();
         for (JournalEntry.FileWritten f : s.files()) {
-            files.append(f.purpose()).append(": ").append(f.path()).append("\n  SHA-256 ").append(f.sha256()).append('\n');
+            files.append(f.purpose()).append(": ").append(shortPath(s, f.path())).append("\nSHA-256 ")
+                    .append(f.sha256()).append('\n');
         }
         for (JournalEntry.ReportWritten r : s.reports()) {
-            files.append("report: ").append(r.path()).append("\n  SHA-256 ").append(r.sha256()).append('\n');
+            files.append("report: ").append(shortPath(s, r.path())).append("\nSHA-256 ").append(r.sha256()).append('\n');
         }
         StepLayout.addFact(grid, row, "Files", value(files.length() == 0 ? "none" : files.toString().strip(), "incident-files"));
+        // The names never shrink to an ellipsis; long values wrap instead.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(names, values);
         return grid;
+    }
+
+    /** A file in the incident's own folder by its name; anywhere else in full. */
+    static String shortPath(IncidentState s, java.nio.file.Path file) {
+        return s.folder().equals(file.getParent()) ? file.getFileName().toString() : file.toString();
     }
 
     private static String statistics(String phase, ClusterStatistics stats) {
@@ -242,13 +256,13 @@ public final class IncidentsView {
         table.setId("incident-timeline");
         TableColumn<JournalLine, Number> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
-        number.setPrefWidth(40);
+        number.setMinWidth(40);
         TableColumn<JournalLine, String> at = new TableColumn<>("time (UTC)");
         at.setCellValueFactory(c -> new ReadOnlyStringWrapper(JournalWording.utc(c.getValue().at()).replace(" UTC", "")));
-        at.setPrefWidth(170);
+        at.setMinWidth(180);
         TableColumn<JournalLine, String> what = new TableColumn<>("what happened");
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(JournalWording.describe(c.getValue().entry())));
-        what.setPrefWidth(520);
+        what.setMinWidth(300);
         table.getColumns().setAll(List.of(number, at, what));
         table.getItems().setAll(IncidentsViewModel.timeline(s));
         table.setPrefHeight(Math.min(12, s.lines().size()) * 26 + 32);

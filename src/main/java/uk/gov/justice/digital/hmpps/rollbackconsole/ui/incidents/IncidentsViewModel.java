@@ -60,7 +60,8 @@ public final class IncidentsViewModel {
             incidents.setAll(found);
             message.set(found.isEmpty()
                     ? Message.info("No incidents in " + store.root() + " yet: one starts at the first connection.")
-                    : Message.info(found.size() + (found.size() == LIMIT ? " most recent" : "") + " incidents in "
+                    : Message.info(found.size() + (found.size() == LIMIT ? " most recent" : "")
+                    + (found.size() == 1 ? " incident in " : " incidents in ")
                     + store.root() + ". Select one to read it; nothing is changed."));
         }, error -> {
             loading.set(false);

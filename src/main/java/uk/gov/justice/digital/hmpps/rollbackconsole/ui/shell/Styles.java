@@ -49,4 +49,9 @@ public final class Styles {
     public static final String EXCERPT_LINE = "excerpt-line";
     public static final String EXCERPT_MARKED = "excerpt-marked";
     public static final String EXCERPT_CARET = "excerpt-caret";
+
+    // The Outcome step and the recent incidents.
+    public static final String OUTCOME = "outcome";
+    public static final String COMPARISON_CHART = "comparison-chart";
+    public static final String INCIDENTS = "incidents";
 }

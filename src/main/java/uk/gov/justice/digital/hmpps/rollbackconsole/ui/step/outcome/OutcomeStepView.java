@@ -31,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.controlsfx.control.textfield.TextFields;
 
@@ -86,6 +87,7 @@ public final class OutcomeStepView {
         BorderPane page = new BorderPane(tabs, top, null, null, null);
         BorderPane.setMargin(tabs, new Insets(0, 20, 12, 20));
         page.setMinSize(0, 0);
+        page.getStyleClass().add(Styles.OUTCOME);
         root = page;
     }
 
@@ -138,7 +140,23 @@ public final class OutcomeStepView {
         VBox.setVgrow(comparisonTable, Priority.ALWAYS);
 
         chart.setId("comparison-chart");
+        chart.getStyleClass().add(Styles.COMPARISON_CHART);
         chart.setAnimated(false);
+        NumberAxis counts = (NumberAxis) chart.getYAxis();
+        counts.setMinorTickVisible(false);
+        // Clusters are whole: only whole numbers are labelled.
+        counts.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? COUNT.format((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.replace(",", ""));
+            }
+        });
         chart.setTitle("Clusters by status");
         chart.setMinWidth(320);
         HBox.setHgrow(chart, Priority.ALWAYS);
@@ -260,7 +278,7 @@ public final class OutcomeStepView {
         for (SourceSystem s : SourceSystem.values()) {
             TableColumn<OutstandingCluster, Number> n = new TableColumn<>(s.name());
             n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().records(s)));
-            n.setPrefWidth(s == SourceSystem.COMMON_PLATFORM ? 135 : 70);
+            n.setPrefWidth(s == SourceSystem.COMMON_PLATFORM ? 160 : 75);
             n.getStyleClass().add(Styles.NUMBER_COLUMN);
             clustersTable.getColumns().add(n);
         }
