@@ -45,6 +45,9 @@ public abstract class ConsoleWindowTest {
 
     @TempDir
     protected Path dir;
+    /** Where the window keeps incidents' journals: a folder of its own, apart from the files a test exports. */
+    @TempDir
+    protected Path incidents;
     protected final FakeDialogs dialogs = new FakeDialogs();
     protected App.Console console;
     protected Stage stage;
@@ -54,7 +57,10 @@ public abstract class ConsoleWindowTest {
     void openWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
-            console = App.Console.open(stage, new SettingsStore(dir.resolve("settings.properties")), DAY_AFTER_DEPLOYMENT, dialogs);
+            SettingsStore settings = new SettingsStore(dir.resolve("settings.properties"));
+            // Incidents' journals go into the test's folder, never the user's.
+            settings.put("incidents.root", incidents.toString());
+            console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();
             stage.toFront();
         }).get(20, TimeUnit.SECONDS);
