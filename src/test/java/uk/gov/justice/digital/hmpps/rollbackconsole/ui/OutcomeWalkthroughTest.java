@@ -106,6 +106,13 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
                 }
             }
 
+            robot.clickOn("#copy-summary");
+            waitUntil(() -> text(robot, "#report-message").startsWith("Summary copied"));
+            assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                    .startsWith("Person Record rollback in local: finished.")
+                    .contains("NEEDS_ATTENTION clusters: 2 before, 2 after (0).")
+                    .contains("Outstanding for manual resolution: 2 (2 NEEDS_ATTENTION in the replica).");
+
             robot.clickOn("#outcome-back");
             assertThat(robot.lookup("#step-1").tryQuery()).isPresent();
             choose(robot, "#menu-recent-incidents");
@@ -116,6 +123,8 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
             assertThat(text(robot, "#incident-step")).isEqualTo("Outcome (report written)");
             assertThat(text(robot, "#incident-environment")).isEqualTo("local");
             assertThat(text(robot, "#incident-files")).contains("outstanding clusters (CSV): " + csv);
+            assertThat(text(robot, "#incident-statistics")).isEqualTo(
+                    "before: 6 clusters, 2 NEEDS_ATTENTION\nafter: 6 clusters, 2 NEEDS_ATTENTION");
             assertThat(robot.lookup("#incident-report-text").queryTextInputControl().getText())
                     .isEqualTo(Files.readString(markdown));
             screenshot("42-incidents");

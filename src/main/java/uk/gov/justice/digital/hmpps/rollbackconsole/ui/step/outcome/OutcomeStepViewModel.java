@@ -128,19 +128,27 @@ public final class OutcomeStepViewModel {
         long run = currentGeneration();
         statisticsRunning.set(true);
         statisticsMessage.set(Message.info("Taking the cluster statistics again for the preview's window\u2026"));
+        startIncident();
         tasks.run(() -> {
             ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(snapshot.window());
             if (!register(run, q, true)) {
                 throw new CancellationException();
             }
-            return q.run();
-        }, stats -> {
+            ClusterStatistics stats = q.run();
+            return new Taken(stats, journalLacksBefore());
+        }, taken -> {
             clear(run, true);
             if (!isCurrent(run)) {
                 return;
             }
+            ClusterStatistics stats = taken.after();
             statisticsRunning.set(false);
             after.set(stats);
+            if (taken.journalLacksBefore() && snapshot.statisticsBefore() != null) {
+                // The comparison's "before" belongs in the journal too, ahead of the "after", so that the incident
+                // read back says what this screen said.
+                journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.BEFORE, snapshot.statisticsBefore()));
+            }
             journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.AFTER, stats));
             StatisticsComparison c = comparison.get();
             if (c == null) {
@@ -163,6 +171,23 @@ public final class OutcomeStepViewModel {
                     ? Message.warning("Cancelled: the statistics were not taken again.")
                     : Message.error("The after statistics failed: " + describe(error)));
         });
+    }
+
+    private record Taken(ClusterStatistics after, boolean journalLacksBefore) {
+    }
+
+    /** On a worker thread: whether the journal has no statistics from before the recluster. */
+    private boolean journalLacksBefore() {
+        Optional<IncidentRecorder> recorder = session.incident();
+        if (recorder.isEmpty()) {
+            return false;
+        }
+        try {
+            return recorder.get().state().statisticsBefore().isEmpty();
+        } catch (IOException e) {
+            // The journal reports its own failures; the statistics are shown whatever it says.
+            return false;
+        }
     }
 
     /** Reads the NEEDS_ATTENTION clusters among those of the affected records, and the replica's total. */

@@ -99,10 +99,16 @@ class OutcomeStepViewModelTest {
         assertThat(model.statisticsMessageProperty().get().text()).contains("0 clusters need attention, 2 before (-2)");
         assertThat(model.busyProperty().get()).isFalse();
         IncidentState state = recorder.state();
+        assertThat(state.statisticsBefore()).as("the comparison's before, journalled as nothing earlier did")
+                .hasValueSatisfying(b -> assertThat(b.clustersByStatus()).isEqualTo(before.clustersByStatus()));
         assertThat(state.statisticsAfter()).hasValueSatisfying(after ->
                 assertThat(after.clustersByStatus()).isEqualTo(model.afterProperty().get().clustersByStatus()));
         assertThat(state.step()).isEqualTo(IncidentStep.OUTCOME);
         assertThat(journalFailures).isEmpty();
+        // Taken again: the journal already has the before statistics, so only another "after" is added.
+        model.takeAfter();
+        assertThat(recorder.state().lines()).extracting(l -> l.entry().getClass().getSimpleName())
+                .containsExactly("IncidentStarted", "StatisticsTaken", "StatisticsTaken", "StatisticsTaken");
 
         // Another preview is another window: the after statistics no longer apply.
         session.previewProperty().set(null);
