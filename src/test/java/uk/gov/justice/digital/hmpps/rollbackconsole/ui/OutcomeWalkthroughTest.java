@@ -14,6 +14,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -58,6 +59,9 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
             assertThat(text(robot, "#comparison-totals")).isEqualTo("Total clusters: 6 before, 6 after (0).");
             assertThat(robot.lookup("#comparison-chart").queryAs(javafx.scene.chart.BarChart.class).getData()).hasSize(2);
             screenshot("40-outcome");
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+            screenshot("40b-outcome-dark");
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
 
             selectTab(robot, 1);
             waitUntil(() -> rows(robot, "#clusters-table") == 2);

@@ -11,6 +11,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -52,6 +53,9 @@ class RecentIncidentsWindowTest extends ConsoleWindowTest {
         assertThat(text(robot, "#incident-no-report")).isEqualTo("No report was written for this incident.");
         robot.interact(() -> robot.lookup("#incident-detail").queryAs(ScrollPane.class).setVvalue(0.45));
         screenshot("43-incident-batches");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        screenshot("44-incidents-dark");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         assertThat(Files.readAllBytes(folder.resolve(IncidentJournal.FILE_NAME))).as("read, never written").isEqualTo(journal);
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).isEqualTo(List.of(IncidentJournal.FILE_NAME));

@@ -263,6 +263,15 @@ public final class IncidentsView {
         TableColumn<JournalLine, String> what = new TableColumn<>("what happened");
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(JournalWording.describe(c.getValue().entry())));
         what.setMinWidth(300);
+        // A long line is cut to the column; the whole of it shows on hover.
+        what.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         table.getColumns().setAll(List.of(number, at, what));
         table.getItems().setAll(IncidentsViewModel.timeline(s));
         table.setPrefHeight(Math.min(12, s.lines().size()) * 26 + 32);
