@@ -35,6 +35,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.IncidentsScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.IncidentsViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
@@ -105,6 +110,8 @@ public final class App extends Application {
         private final Stage stage;
         private ReviewScreen review;
         private final List<AutoCloseable> owned;
+        private OutcomeScreen outcome;
+        private IncidentsScreen incidents;
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage,
                         List<AutoCloseable> owned) {
@@ -141,6 +148,13 @@ public final class App extends Application {
             console.review = new ReviewScreen(new ReviewViewModel(session, tasks, dialogs, settings), shell,
                     () -> wizard.goTo(4));
             shell.addFileMenuItems(console.review.menuItems().toArray(MenuItem[]::new));
+            // The outcome can be checked before steps 5-6 are in the console, and past incidents read, beside the runbook.
+            OutcomeStep outcome = wizard.steps().stream().filter(OutcomeStep.class::isInstance)
+                    .map(OutcomeStep.class::cast).findFirst().orElseThrow();
+            console.outcome = new OutcomeScreen(outcome.model(), shell);
+            console.incidents = new IncidentsScreen(new IncidentsViewModel(
+                    new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
+            shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
             console.review.installDrop(shell);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
@@ -177,7 +191,7 @@ public final class App extends Application {
                     new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
                     new ReclusterStep(recluster),
                     new ProgressStep(new ProgressStepViewModel(session)),
-                    new PlannedStep("Outcome"));
+                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }
 
         public WizardViewModel wizard() {
@@ -190,6 +204,14 @@ public final class App extends Application {
 
         public ReviewScreen review() {
             return review;
+        }
+
+        public OutcomeScreen outcome() {
+            return outcome;
+        }
+
+        public IncidentsScreen incidents() {
+            return incidents;
         }
 
         /** Opens the window on the offline review of {@code file}, as {@code --review FILE} does. */

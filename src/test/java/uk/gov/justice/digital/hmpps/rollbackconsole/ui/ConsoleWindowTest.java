@@ -45,6 +45,9 @@ public abstract class ConsoleWindowTest {
 
     @TempDir
     protected Path dir;
+    /** Where the window keeps incidents' journals: a folder of its own, apart from the files a test exports. */
+    @TempDir
+    protected Path incidents;
     protected final FakeDialogs dialogs = new FakeDialogs();
     protected App.Console console;
     protected Stage stage;
@@ -55,8 +58,8 @@ public abstract class ConsoleWindowTest {
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
             SettingsStore settings = new SettingsStore(dir.resolve("settings.properties"));
-            // Incidents go to the test's folder, never the user's data folder.
-            settings.put("incidents.root", incidents().toString());
+            // Incidents' journals go into the test's folder, never the user's.
+            settings.put("incidents.root", incidents.toString());
             console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();
             stage.toFront();
@@ -73,7 +76,7 @@ public abstract class ConsoleWindowTest {
     }
 
     protected Path incidents() {
-        return dir.resolve("incidents");
+        return incidents;
     }
 
     protected void fill(FxRobot robot, String id, String text) {

@@ -109,8 +109,7 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         assertThat(keysIn(file)).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords()).containsExactlyElementsOf(previewed);
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties",
-                            "incidents");
+                    .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties");
         }
         screenshot("07-export-done");
         String json = Files.readString(file);

@@ -50,4 +50,9 @@ public final class Styles {
     public static final String EXCERPT_MARKED = "excerpt-marked";
     public static final String EXCERPT_CARET = "excerpt-caret";
     public static final String PROGRESS_OVERALL = "progress-overall";
+
+    // The Outcome step and the recent incidents.
+    public static final String OUTCOME = "outcome";
+    public static final String COMPARISON_CHART = "comparison-chart";
+    public static final String INCIDENTS = "incidents";
 }

@@ -1,0 +1,481 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.StatisticsComparison;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.WrittenFile;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.report.ChannelSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.report.IncidentReport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.report.OutstandingClustersFiles;
+import uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportWriter;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/**
+ * Runbook step 7: did the recluster work? The statistics before (from the preview) beside the same query run again
+ * now, over the very window the preview fixed; the clusters left needing attention, for manual resolution; and the
+ * incident's report. Plain Java with javafx.beans only, so it is tested without a window.
+ */
+public final class OutcomeStepViewModel {
+
+    static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+
+    /** The purposes the journal and the report give the outstanding clusters' files. */
+    static final String CSV_PURPOSE = "outstanding clusters (CSV)";
+    static final String JSON_PURPOSE = "outstanding clusters (JSON)";
+
+    private final WizardSession session;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Clock clock;
+
+    private final ReadOnlyObjectWrapper<ClusterStatistics> before = new ReadOnlyObjectWrapper<>(this, "before");
+    private final ReadOnlyObjectWrapper<ClusterStatistics> after = new ReadOnlyObjectWrapper<>(this, "after");
+    private final ReadOnlyObjectWrapper<StatisticsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ObservableList<StatisticsComparison.Row> comparisonRows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
+    private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
+
+    private final ReadOnlyObjectWrapper<OutstandingClusters> outstanding = new ReadOnlyObjectWrapper<>(this, "outstanding");
+    private final ObservableList<OutstandingCluster> clusters = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyObjectWrapper<Predicate<OutstandingCluster>> filterPredicate =
+            new ReadOnlyObjectWrapper<>(this, "filterPredicate");
+    private final ReadOnlyObjectWrapper<Message> outstandingMessage = new ReadOnlyObjectWrapper<>(this, "outstandingMessage");
+    private final ReadOnlyBooleanWrapper outstandingRunning = new ReadOnlyBooleanWrapper(this, "outstandingRunning");
+
+    private final ReadOnlyObjectWrapper<Message> reportMessage = new ReadOnlyObjectWrapper<>(this, "reportMessage");
+    private final ReadOnlyStringWrapper reportPaths = new ReadOnlyStringWrapper(this, "reportPaths", "");
+    private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
+    private final ReadOnlyBooleanWrapper reportWritten = new ReadOnlyBooleanWrapper(this, "reportWritten");
+
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
+
+    // Guarded by this: set on worker threads, cancelled from the UI thread.
+    private long generation;
+    private ReplicaQuery<?> statisticsQuery;
+    private ReplicaQuery<?> outstandingQuery;
+
+    public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock) {
+        this.session = session;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        available.bind(session.previewProperty().isNotNull().and(session.replicaProperty().isNotNull()));
+        busy.bind(statisticsRunning.or(outstandingRunning).or(writing));
+        filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
+        comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
+                : StatisticsComparison.of(before.get(), after.get()), before, after));
+        comparison.addListener((obs, was, now) -> comparisonRows.setAll(now == null ? List.of() : now.rows()));
+        // Another preview is another window: nothing read for the old one still applies.
+        session.previewProperty().addListener((obs, was, now) -> reset(now));
+        reset(session.previewProperty().get());
+    }
+
+    /** Reads the outstanding clusters when the step is entered and they have not been read for this window. */
+    public void enter() {
+        if (available.get() && outstanding.get() == null && !outstandingRunning.get()) {
+            refreshOutstanding();
+        }
+    }
+
+    /** Runs the preview's cluster statistics query again, over the same window, and journals what it found. */
+    public void takeAfter() {
+        PreviewSnapshot snapshot = session.previewProperty().get();
+        Replica replica = session.replicaProperty().get();
+        if (snapshot == null || replica == null) {
+            statisticsMessage.set(Message.error("There is no preview to compare with: connect and preview first."));
+            return;
+        }
+        long run = currentGeneration();
+        statisticsRunning.set(true);
+        statisticsMessage.set(Message.info("Taking the cluster statistics again for the preview's window\u2026"));
+        startIncident();
+        tasks.run(() -> {
+            ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(snapshot.window());
+            if (!register(run, q, true)) {
+                throw new CancellationException();
+            }
+            ClusterStatistics stats = q.run();
+            return new Taken(stats, journalLacksBefore());
+        }, taken -> {
+            clear(run, true);
+            if (!isCurrent(run)) {
+                return;
+            }
+            ClusterStatistics stats = taken.after();
+            statisticsRunning.set(false);
+            after.set(stats);
+            if (taken.journalLacksBefore() && snapshot.statisticsBefore() != null) {
+                // The comparison's "before" belongs in the journal too, ahead of the "after", so that the incident
+                // read back says what this screen said.
+                journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.BEFORE, snapshot.statisticsBefore()));
+            }
+            journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.AFTER, stats));
+            StatisticsComparison c = comparison.get();
+            if (c == null) {
+                statisticsMessage.set(Message.warning("Taken at " + UTC_TIME.format(stats.takenAt())
+                        + ", but the preview has no statistics from before the recluster to compare them with."));
+            } else {
+                StatisticsComparison.Row na = c.row("NEEDS_ATTENTION");
+                statisticsMessage.set(Message.ok("Taken at " + UTC_TIME.format(stats.takenAt()) + ": "
+                        + na.after() + " clusters need attention, " + na.before() + " before ("
+                        + StatisticsComparison.signed(na.difference()) + ")."));
+            }
+            session.statusProperty().set("After statistics taken.");
+        }, error -> {
+            clear(run, true);
+            if (!isCurrent(run)) {
+                return;
+            }
+            statisticsRunning.set(false);
+            statisticsMessage.set(error instanceof CancellationException
+                    ? Message.warning("Cancelled: the statistics were not taken again.")
+                    : Message.error("The after statistics failed: " + describe(error)));
+        });
+    }
+
+    private record Taken(ClusterStatistics after, boolean journalLacksBefore) {
+    }
+
+    /** On a worker thread: whether the journal has no statistics from before the recluster. */
+    private boolean journalLacksBefore() {
+        Optional<IncidentRecorder> recorder = session.incident();
+        if (recorder.isEmpty()) {
+            return false;
+        }
+        try {
+            return recorder.get().state().statisticsBefore().isEmpty();
+        } catch (IOException e) {
+            // The journal reports its own failures; the statistics are shown whatever it says.
+            return false;
+        }
+    }
+
+    /** Reads the NEEDS_ATTENTION clusters among those of the affected records, and the replica's total. */
+    public void refreshOutstanding() {
+        PreviewSnapshot snapshot = session.previewProperty().get();
+        Replica replica = session.replicaProperty().get();
+        if (snapshot == null || replica == null) {
+            outstandingMessage.set(Message.error("There is no preview to read clusters for: connect and preview first."));
+            return;
+        }
+        long run = currentGeneration();
+        outstandingRunning.set(true);
+        outstandingMessage.set(Message.info("Reading the clusters that need attention\u2026"));
+        tasks.run(() -> {
+            ReplicaQuery<OutstandingClusters> q = replica.outstandingClusters(snapshot.window());
+            if (!register(run, q, false)) {
+                throw new CancellationException();
+            }
+            return q.run();
+        }, found -> {
+            clear(run, false);
+            if (!isCurrent(run)) {
+                return;
+            }
+            outstandingRunning.set(false);
+            outstanding.set(found);
+            clusters.setAll(found.clusters());
+            outstandingMessage.set(found.clusters().isEmpty()
+                    ? Message.ok("None of the affected clusters needs attention (read at "
+                    + UTC_TIME.format(found.takenAt()) + ").")
+                    : Message.warning(found.clusters().size() + " of the affected clusters need attention: "
+                    + found.count("BROKEN_CLUSTER") + " BROKEN_CLUSTER, " + found.count("OVERRIDE_CONFLICT")
+                    + " OVERRIDE_CONFLICT (read at " + UTC_TIME.format(found.takenAt()) + ")."));
+        }, error -> {
+            clear(run, false);
+            if (!isCurrent(run)) {
+                return;
+            }
+            outstandingRunning.set(false);
+            outstandingMessage.set(error instanceof CancellationException
+                    ? Message.warning("Cancelled: the clusters shown may be out of date.")
+                    : Message.error("Reading the outstanding clusters failed: " + describe(error)));
+        });
+    }
+
+    /** Stops the queries this step is running; what was shown before stays. */
+    public void cancel() {
+        ReplicaQuery<?> s;
+        ReplicaQuery<?> o;
+        synchronized (this) {
+            s = statisticsQuery;
+            o = outstandingQuery;
+        }
+        if (s != null) {
+            s.cancel();
+        }
+        if (o != null) {
+            o.cancel();
+        }
+    }
+
+    public void saveCsv() {
+        save("csv", CSV_PURPOSE);
+    }
+
+    public void saveJson() {
+        save("json", JSON_PURPOSE);
+    }
+
+    private void save(String extension, String purpose) {
+        OutstandingClusters found = outstanding.get();
+        if (found == null) {
+            outstandingMessage.set(Message.error("Read the outstanding clusters first."));
+            return;
+        }
+        String name = OutstandingClustersFiles.defaultFileName(environment(), found.takenAt(), extension);
+        Optional<Path> chosen = dialogs.chooseSaveFile("Save the outstanding clusters as " + extension.toUpperCase(Locale.ROOT),
+                defaultFolder(), name);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path target = chosen.get();
+        boolean replace = false;
+        if (Files.exists(target)) {
+            replace = dialogs.confirm("Replace " + target.getFileName() + "?", target + " already exists. Replace it with the "
+                    + found.clusters().size() + " outstanding clusters?", "Replace");
+            if (!replace) {
+                outstandingMessage.set(Message.info("Not saved: " + target.getFileName() + " was left as it is."));
+                return;
+            }
+        }
+        boolean overwrite = replace;
+        writing.set(true);
+        tasks.run(() -> {
+            OutstandingClustersFiles files = new OutstandingClustersFiles();
+            return extension.equals("csv") ? files.writeCsv(target, overwrite, found) : files.writeJson(target, overwrite, found);
+        }, written -> {
+            writing.set(false);
+            journal(new JournalEntry.FileWritten(purpose, written.path(), written.sha256()));
+            outstandingMessage.set(Message.ok("Saved " + found.clusters().size() + " clusters to " + written.path()
+                    + " (SHA-256 " + written.sha256() + ")."));
+        }, error -> {
+            writing.set(false);
+            outstandingMessage.set(Message.error("Could not save " + target + ": " + describe(error)));
+        });
+    }
+
+    /**
+     * Writes the report (Markdown and HTML) into the incident's folder from its journal, with the statistics and
+     * clusters read here, and journals both files. A report already there is replaced: the latest one stands.
+     */
+    public void writeReport() {
+        Optional<IncidentRecorder> recorder = session.incident();
+        if (recorder.isEmpty()) {
+            reportMessage.set(Message.error("This window keeps no incident journal, so there is nowhere to write the report."));
+            return;
+        }
+        startIncident();
+        ClusterStatistics b = before.get();
+        ClusterStatistics a = after.get();
+        OutstandingClusters o = outstanding.get();
+        writing.set(true);
+        reportMessage.set(Message.info("Writing the report\u2026"));
+        tasks.run(() -> {
+            IncidentRecorder incident = recorder.get();
+            IncidentReport report = IncidentReport.of(incident.state(), b, a, o, List.of(), clock);
+            Path folder = incident.folder().orElseThrow(() -> new IOException("the incident has no folder"));
+            ReportWriter.Written written = ReportWriter.write(folder, report, true);
+            incident.recordNow(new JournalEntry.ReportWritten(written.markdown().path(), written.markdown().sha256()));
+            incident.recordNow(new JournalEntry.ReportWritten(written.html().path(), written.html().sha256()));
+            return written;
+        }, written -> {
+            writing.set(false);
+            reportWritten.set(true);
+            reportPaths.set(written.markdown().path() + "\n" + written.html().path());
+            reportMessage.set(Message.ok("Report written to " + written.markdown().path().getParent() + "."));
+            session.statusProperty().set("Incident report written.");
+        }, error -> {
+            writing.set(false);
+            reportMessage.set(Message.error("The report could not be written: " + describe(error)));
+        });
+    }
+
+    /** Renders the few lines for the incident channel and hands them to {@code clipboard} on the UI thread. */
+    public void copySummary(Consumer<String> clipboard) {
+        Optional<IncidentRecorder> recorder = session.incident();
+        if (recorder.isEmpty()) {
+            reportMessage.set(Message.error("This window keeps no incident journal to summarise."));
+            return;
+        }
+        startIncident();
+        ClusterStatistics b = before.get();
+        ClusterStatistics a = after.get();
+        OutstandingClusters o = outstanding.get();
+        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock)),
+                text -> {
+                    clipboard.accept(text);
+                    reportMessage.set(Message.ok("Summary copied: paste it into the incident channel."));
+                }, error -> reportMessage.set(Message.error("The summary could not be made: " + describe(error))));
+    }
+
+    private void journal(JournalEntry entry) {
+        startIncident();
+        session.record(entry);
+    }
+
+    /** The journal normally starts at the first connection; if it has not, it starts here, before what is recorded. */
+    private void startIncident() {
+        session.incident().ifPresent(i -> i.start(environment()));
+    }
+
+    private Environment environment() {
+        Environment e = session.environmentProperty().get();
+        return e == null ? Environment.LOCAL : e;
+    }
+
+    private Path defaultFolder() {
+        return session.incident().flatMap(IncidentRecorder::folder)
+                .orElse(Path.of(System.getProperty("user.home")));
+    }
+
+    private void reset(PreviewSnapshot snapshot) {
+        synchronized (this) {
+            generation++;
+        }
+        cancelQueries();
+        statisticsRunning.set(false);
+        outstandingRunning.set(false);
+        before.set(snapshot == null ? null : snapshot.statisticsBefore());
+        after.set(null);
+        outstanding.set(null);
+        clusters.clear();
+        statisticsMessage.set(snapshot != null && snapshot.statisticsBefore() == null
+                ? Message.warning("The preview could not take the statistics before the recluster; the after "
+                + "statistics can still be taken, but there is nothing to compare them with.") : null);
+        outstandingMessage.set(null);
+        reportMessage.set(null);
+        reportPaths.set("");
+        reportWritten.set(false);
+        windowText.set(snapshot == null ? "" : "Events from " + UTC_TIME.format(snapshot.window().cutoff())
+                + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed.");
+    }
+
+    private void cancelQueries() {
+        ReplicaQuery<?> s;
+        ReplicaQuery<?> o;
+        synchronized (this) {
+            s = statisticsQuery;
+            o = outstandingQuery;
+            statisticsQuery = null;
+            outstandingQuery = null;
+        }
+        if (s != null) {
+            s.cancel();
+        }
+        if (o != null) {
+            o.cancel();
+        }
+    }
+
+    private synchronized long currentGeneration() {
+        return generation;
+    }
+
+    private synchronized boolean register(long run, ReplicaQuery<?> q, boolean statistics) {
+        if (run != generation) {
+            return false;
+        }
+        if (statistics) {
+            statisticsQuery = q;
+        } else {
+            outstandingQuery = q;
+        }
+        return true;
+    }
+
+    private synchronized void clear(long run, boolean statistics) {
+        if (run == generation) {
+            if (statistics) {
+                statisticsQuery = null;
+            } else {
+                outstandingQuery = null;
+            }
+        }
+    }
+
+    private synchronized boolean isCurrent(long run) {
+        return run == generation;
+    }
+
+    static String describe(Throwable error) {
+        if (error instanceof SQLException e) {
+            return Replica.describe(e);
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
+    static Predicate<OutstandingCluster> predicateFor(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        return c -> (c.personUuid() != null && c.personUuid().toString().contains(needle))
+                || (c.statusReason() != null && c.statusReason().toLowerCase(Locale.ROOT).contains(needle))
+                || c.sourceSystemIds().values().stream().flatMap(List::stream)
+                .anyMatch(id -> id.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    public ReadOnlyObjectProperty<ClusterStatistics> beforeProperty() { return before.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ClusterStatistics> afterProperty() { return after.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StatisticsComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    public ObservableList<StatisticsComparison.Row> comparisonRows() { return FXCollections.unmodifiableObservableList(comparisonRows); }
+    public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty statisticsRunningProperty() { return statisticsRunning.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<OutstandingClusters> outstandingProperty() { return outstanding.getReadOnlyProperty(); }
+    public ObservableList<OutstandingCluster> clusters() { return FXCollections.unmodifiableObservableList(clusters); }
+    public StringProperty filterProperty() { return filter; }
+    public ReadOnlyObjectProperty<Predicate<OutstandingCluster>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> outstandingMessageProperty() { return outstandingMessage.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty outstandingRunningProperty() { return outstandingRunning.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> reportMessageProperty() { return reportMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty reportPathsProperty() { return reportPaths.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty reportWrittenProperty() { return reportWritten.getReadOnlyProperty(); }
+    /** A preview exists on a live connection: there is something to check the outcome of. */
+    public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** The step is done once the report is written. */
+    public ReadOnlyBooleanProperty validProperty() { return reportWritten.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty windowTextProperty() { return windowText.getReadOnlyProperty(); }
+}
