@@ -115,7 +115,9 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         });
         assertThat(batches.getItems().get(3).lastRecord()).startsWith("#17 ");
         assertThat(enabled(robot, "#pause")).isFalse();
-        assertThat(text(robot, "#status")).isEqualTo("Recluster run on pod " + POD + " ended: complete.");
+        // The run's end, unless the after statistics it starts by itself have already reported.
+        assertThat(text(robot, "#status")).isIn("Recluster run on pod " + POD + " ended: complete.",
+                "After statistics taken.");
 
         // Each batch went exactly once, in order.
         assertThat(service.reclusterRequests()).isEqualTo(4);
@@ -137,6 +139,14 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         assertThat(incident.pod().orElseThrow().pod()).isEqualTo(POD);
         assertThat(incident.pod().orElseThrow().namespace()).isEqualTo(NAMESPACE);
         assertThat(incident.runs()).hasSize(4);
+
+        // The whole runbook in order: after a complete run, Next leads to the Outcome step.
+        robot.clickOn("#next");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 6);
+        // Taken by themselves when the run completed: no click needed.
+        waitUntil(() -> robot.lookup("#comparison-table").queryTableView().getItems().size() > 0);
+        assertThat(console.session().incident().orElseThrow().state().statisticsAfter()).isPresent();
+        screenshot("45-outcome-after-a-run");
     }
 
     @Test

@@ -105,6 +105,17 @@ public final class OutcomeStepViewModel {
         comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
                 : StatisticsComparison.of(before.get(), after.get()), before, after));
         comparison.addListener((obs, was, now) -> comparisonRows.setAll(now == null ? List.of() : now.rows()));
+        // The after statistics are taken by themselves when a recluster run completes (runbook: re-check them).
+        session.reclusterProperty().addListener((obs, was, run) -> {
+            if (run != null) {
+                run.endingProperty().addListener((o, w, ending) -> {
+                    if (ending == uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun.Ending.COMPLETE
+                            && session.previewProperty().get() != null && session.replicaProperty().get() != null) {
+                        takeAfter();
+                    }
+                });
+            }
+        });
         // Another preview is another window: nothing read for the old one still applies.
         session.previewProperty().addListener((obs, was, now) -> reset(now));
         reset(session.previewProperty().get());
