@@ -39,6 +39,8 @@ public final class IncidentsViewModel {
     private final IncidentStore store;
     private final TaskRunner tasks;
     private final ObservableList<IncidentSummary> incidents = FXCollections.observableArrayList();
+    // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
+    private final ObservableList<IncidentSummary> incidentsView = FXCollections.unmodifiableObservableList(incidents);
     private final ReadOnlyObjectWrapper<Opened> opened = new ReadOnlyObjectWrapper<>(this, "opened");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<Message> detailMessage = new ReadOnlyObjectWrapper<>(this, "detailMessage");
@@ -123,7 +125,7 @@ public final class IncidentsViewModel {
         return state.lines();
     }
 
-    public ObservableList<IncidentSummary> incidents() { return FXCollections.unmodifiableObservableList(incidents); }
+    public ObservableList<IncidentSummary> incidents() { return incidentsView; }
     public ReadOnlyObjectProperty<Opened> openedProperty() { return opened.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> detailMessageProperty() { return detailMessage.getReadOnlyProperty(); }

@@ -60,6 +60,8 @@ public final class CutoffStepViewModel {
     private final ReadOnlyStringWrapper utcLine = new ReadOnlyStringWrapper(this, "utcLine", "");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyObjectWrapper<AffectedCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
@@ -255,7 +257,7 @@ public final class CutoffStepViewModel {
     public ReadOnlyObjectProperty<Cutoff> cutoffProperty() { return cutoff.getReadOnlyProperty(); }
     public ReadOnlyStringProperty utcLineProperty() { return utcLine.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
-    public ObservableList<String> warnings() { return FXCollections.unmodifiableObservableList(warnings); }
+    public ObservableList<String> warnings() { return warningsView; }
     public ReadOnlyObjectProperty<AffectedCounts> countsProperty() { return counts.getReadOnlyProperty(); }
     public ReadOnlyStringProperty countsTextProperty() { return countsText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty countingProperty() { return counting.getReadOnlyProperty(); }

@@ -69,11 +69,15 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyObjectWrapper<ClusterStatistics> after = new ReadOnlyObjectWrapper<>(this, "after");
     private final ReadOnlyObjectWrapper<StatisticsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ObservableList<StatisticsComparison.Row> comparisonRows = FXCollections.observableArrayList();
+    // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
+    private final ObservableList<StatisticsComparison.Row> comparisonRowsView = FXCollections.unmodifiableObservableList(comparisonRows);
     private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
     private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
 
     private final ReadOnlyObjectWrapper<OutstandingClusters> outstanding = new ReadOnlyObjectWrapper<>(this, "outstanding");
     private final ObservableList<OutstandingCluster> clusters = FXCollections.observableArrayList();
+    // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
+    private final ObservableList<OutstandingCluster> clustersView = FXCollections.unmodifiableObservableList(clusters);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyObjectWrapper<Predicate<OutstandingCluster>> filterPredicate =
             new ReadOnlyObjectWrapper<>(this, "filterPredicate");
@@ -470,11 +474,11 @@ public final class OutcomeStepViewModel {
     public ReadOnlyObjectProperty<ClusterStatistics> beforeProperty() { return before.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClusterStatistics> afterProperty() { return after.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StatisticsComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
-    public ObservableList<StatisticsComparison.Row> comparisonRows() { return FXCollections.unmodifiableObservableList(comparisonRows); }
+    public ObservableList<StatisticsComparison.Row> comparisonRows() { return comparisonRowsView; }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty statisticsRunningProperty() { return statisticsRunning.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<OutstandingClusters> outstandingProperty() { return outstanding.getReadOnlyProperty(); }
-    public ObservableList<OutstandingCluster> clusters() { return FXCollections.unmodifiableObservableList(clusters); }
+    public ObservableList<OutstandingCluster> clusters() { return clustersView; }
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<Predicate<OutstandingCluster>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> outstandingMessageProperty() { return outstandingMessage.getReadOnlyProperty(); }

@@ -58,6 +58,9 @@ public final class PreviewStepViewModel {
     private final ReadOnlyObjectWrapper<Predicate<AffectedRecord>> filterPredicate = new ReadOnlyObjectWrapper<>(this, "filterPredicate");
     // One list for the life of the step, cleared for each run: the table's filtered and sorted views stay attached.
     private final ObservableList<AffectedRecord> rows = FXCollections.observableArrayList();
+    // One read-only view, kept: it listens to the rows weakly, so a view made per call could be collected, and
+    // its listeners with it.
+    private final ObservableList<AffectedRecord> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<AffectedSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary", AffectedSummary.EMPTY);
     private final ReadOnlyObjectWrapper<ClusterStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
@@ -343,7 +346,7 @@ public final class PreviewStepViewModel {
     public ObjectProperty<RecordMode> modeProperty() { return mode; }
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<Predicate<AffectedRecord>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
-    public ObservableList<AffectedRecord> rows() { return FXCollections.unmodifiableObservableList(rows); }
+    public ObservableList<AffectedRecord> rows() { return readOnlyRows; }
     public ReadOnlyObjectProperty<AffectedSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClusterStatistics> statisticsProperty() { return statistics.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
