@@ -9,7 +9,7 @@ import java.util.Set;
 /** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "recluster", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -31,6 +31,8 @@ public final class CommandLine {
                     return new DiffCommand(out, err).run(rest);
                 case "releases":
                     return new ReleasesCommand(out, err).run(rest);
+                case "recluster":
+                    return new ReclusterCommand(out, err, java.time.Clock.systemUTC()).run(rest);
                 default:
                     out.println(usage());
                     return 0;
@@ -55,6 +57,10 @@ public final class CommandLine {
                 "                                        compare two exported files by source system and id",
                 "  rollback-console releases --context C --namespace NS [--kubectl PATH]",
                 "                                        rollout history of hmpps-person-record and hmpps-person-match",
+                "  rollback-console recluster --context C --namespace NS --file FILE [--batch-size N] [--kubectl PATH]",
+                "                           [--pod NAME] [--confirm NS] [--incidents DIR]",
+                "                                        send FILE to POST /admin/recluster through a managed port-forward,",
+                "                                        batch by batch, following the pod's log; prod needs --confirm NS",
                 "",
                 "export options:",
                 "  --host H --port P --database D --user U   the read replica (password: PGPASSWORD or .pgpass)",

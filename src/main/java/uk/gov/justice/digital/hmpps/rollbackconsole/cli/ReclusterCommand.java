@@ -1,0 +1,220 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.DeploymentInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+
+/**
+ * {@code rollback-console recluster}: the Send and Progress steps without a window. The same checks (the file is
+ * safe to send, prod confirmed by typing its namespace, a file already sent is not sent again), the same managed
+ * port-forward and log follow, the same journal, and progress printed as lines.
+ */
+final class ReclusterCommand {
+
+    static final String SENT_FILE = "file sent to POST /admin/recluster";
+
+    private static final Set<String> VALUED = Set.of("--context", "--namespace", "--file", "--batch-size", "--kubectl",
+            "--confirm", "--pod", "--incidents");
+    private static final String DEPLOYMENT = "hmpps-person-record";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    ReclusterCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    int run(List<String> args) throws UsageException {
+        Options o = Options.parse(args, VALUED, Set.of());
+        String namespace = o.required("--namespace");
+        String context = o.required("--context");
+        Path file = Path.of(o.required("--file"));
+        int batchSize = batchSize(o);
+        Environment environment = Environment.fromNamespace(namespace).orElse(Environment.LOCAL);
+        if (environment.isProduction() && !namespace.equals(o.value("--confirm").orElse(""))) {
+            throw new UsageException("this sends to production: repeat the namespace to confirm, --confirm " + namespace);
+        }
+        Path incidents = o.value("--incidents").map(Path::of).orElseGet(IncidentStore::defaultRoot);
+
+        ReviewReport report;
+        try {
+            report = new RecordsFileValidator().validate(file);
+        } catch (java.io.IOException e) {
+            err.println("rollback-console: " + file + " cannot be read: " + e.getMessage());
+            return 1;
+        }
+        if (!report.safeToSend()) {
+            err.println("rollback-console: " + file + " is not safe to send (" + report.errorCount() + " errors"
+                    + report.firstError().map(p -> "; first: line " + p.line() + ", column " + p.column() + ": " + p.message())
+                    .orElse("") + "). Nothing was sent; rollback-console validate lists every problem.");
+            return 1;
+        }
+        Optional<String> sentBefore = alreadySent(incidents, report.sha256());
+        if (sentBefore.isPresent()) {
+            err.println("rollback-console: " + file + " (SHA-256 " + report.sha256() + ") was already sent in the incident "
+                    + sentBefore.get() + ". Nothing was sent: sending it again would recluster every record again.");
+            return 1;
+        }
+
+        IncidentStore store = new IncidentStore(incidents, clock);
+        try (Kubectl kubectl = new Kubectl(Path.of(o.value("--kubectl").orElse("kubectl")), context, namespace);
+             ReclusterClient client = new ReclusterClient();
+             IncidentRecorder incident = new IncidentRecorder(store, "command line", problem -> err.println("Warning: " + problem))) {
+            DeploymentInfo deployment = kubectl.deployment(DEPLOYMENT);
+            out.println("Deployment " + DEPLOYMENT + " runs " + deployment.image() + " (" + deployment.readyReplicas()
+                    + " of " + deployment.replicas() + " ready): check it is the rolled-back release.");
+            List<PodInfo> pods = kubectl.servingPods(deployment.selector());
+            String pod = o.value("--pod").orElse(pods.isEmpty() ? null : pods.get(0).name());
+            String chosen = pod;
+            if (pod == null || pods.stream().noneMatch(p -> p.name().equals(chosen))) {
+                err.println("rollback-console: " + (pod == null ? "no Running and Ready pod of " + DEPLOYMENT
+                        : "pod " + pod + " is not a Running and Ready pod of " + DEPLOYMENT) + " in " + namespace + ".");
+                return 1;
+            }
+            incident.start(environment);
+            incident.record(new JournalEntry.FileWritten(SENT_FILE, file.toAbsolutePath(), report.sha256()));
+            out.println("Pod: " + pod + "; file: " + file + " (" + report.records() + " records, SHA-256 "
+                    + report.sha256() + ") in batches of up to " + batchSize);
+
+            try (PortForward forward = PortForward.start(kubectl, pod, PortForward.Options.DEFAULT, port -> {
+                    Health h = client.health(local(port));
+                    return h.isUp() ? Optional.empty() : Optional.of(h.detail());
+                }, s -> { }, clock)) {
+                int port = forward.awaitUp(Duration.ofSeconds(90));
+                out.println("Port-forward: 127.0.0.1:" + port + " -> " + pod + ":8080, GET /health UP");
+                try (LogFollow log = LogFollow.start(kubectl, pod, clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
+                        s -> { });
+                     ReclusterBatches batches = ReclusterBatches.open(file, batchSize, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
+                     ReclusterRun run = new ReclusterRun(batches, client, () -> forward.state().status() == PortForward.Status.UP
+                             ? Optional.of(local(forward.state().localPort())) : Optional.empty(), log,
+                             new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)) {
+                    ReclusterRun.Result result = run.start().get(24, TimeUnit.HOURS);
+                    return summary(result, incident);
+                }
+            }
+        } catch (KubectlException e) {
+            err.println("rollback-console: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("rollback-console: the recluster stopped: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int summary(ReclusterRun.Result result, IncidentRecorder incident) throws java.io.IOException {
+        long processed = 0;
+        long skipped = 0;
+        long notFound = 0;
+        for (ReclusterProgress p : result.completedBatches()) {
+            processed += p.records();
+            skipped += p.skippedMerged();
+            notFound += p.notFound();
+        }
+        incident.flush();
+        out.printf(Locale.UK, "%s: %d batches complete, %d records processed, %d skipped (merged), %d not found%n",
+                result.ending(), result.completedBatches().size(), processed, skipped, notFound);
+        result.completedBatches().stream().flatMap(p -> p.notFoundIds().stream()).forEach(id -> out.println("Not found: " + id));
+        if (!result.detail().isBlank()) {
+            out.println(result.detail());
+        }
+        incident.folder().ifPresent(f -> out.println("Incident journal: " + f));
+        return result.ending() == ReclusterRun.Ending.COMPLETE ? 0 : 1;
+    }
+
+    /** An earlier incident that sent (or may have sent) a batch of a file with these bytes. */
+    private static Optional<String> alreadySent(Path incidents, String sha256) {
+        try {
+            IncidentStore store = new IncidentStore(incidents, Clock.systemUTC());
+            for (IncidentSummary s : store.recent(200)) {
+                IncidentState state;
+                try {
+                    state = store.open(s.folder());
+                } catch (java.io.IOException e) {
+                    continue;
+                }
+                boolean sameFile = state.files().stream().anyMatch(f -> sha256.equals(f.sha256()))
+                        || state.export().map(e -> sha256.equals(e.sha256())).orElse(false);
+                boolean sent = state.batches().stream().anyMatch(b -> b.outcome() == BatchOutcome.SENT
+                        || b.outcome() == BatchOutcome.OUTCOME_UNKNOWN);
+                if (sameFile && sent) {
+                    return Optional.of(s.folder().toString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            // No readable incidents folder: nothing was sent from this machine.
+        }
+        return Optional.empty();
+    }
+
+    private static int batchSize(Options o) throws UsageException {
+        try {
+            int n = Integer.parseInt(o.value("--batch-size").orElse(Integer.toString(ReclusterBatches.DEFAULT_BATCH_SIZE)));
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--batch-size takes a whole number from 1, e.g. 500.");
+        }
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Prints a line when a batch changes phase, and at most one progress line every few seconds otherwise. */
+    private static final class ProgressLines implements java.util.function.Consumer<ReclusterProgress> {
+        private final PrintStream out;
+        private String lastPhase = "";
+        private long lastPrinted;
+
+        ProgressLines(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void accept(ReclusterProgress p) {
+            String phase = p.batch() + " " + p.phase();
+            long now = System.nanoTime();
+            if (!phase.equals(lastPhase) || now - lastPrinted > 5_000_000_000L) {
+                out.printf(Locale.UK, "batch %d: %s, upsert %d/%d, recluster %d/%d, skipped %d, not found %d%n",
+                        p.batch(), p.phase(), p.upsert().item(), p.upsert().count(), p.recluster().item(),
+                        p.recluster().count(), p.skippedMerged(), p.notFound());
+                lastPhase = phase;
+                lastPrinted = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+
+/** The recluster without a window, against the fake kubectl and the fake service. */
+class ReclusterCommandTest {
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+
+    @TempDir
+    Path dir;
+    private FakePersonRecordService service;
+    private FakeKubectlScenario cluster;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(10)).notFound("A3").merged("A6");
+        cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment().servicePod(POD)
+                .pod("hmpps-person-record-recluster-needs-attention-job-1-abcde", "Running", true, "Job", 0)
+                .forwardTo(service.port()).podLog(POD, service.logFile());
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private int run(String namespace, String... more) throws Exception {
+        out.reset();
+        err.reset();
+        List<String> args = new ArrayList<>(List.of("recluster", "--context", FakeKubectlScenario.CONTEXT,
+                "--namespace", namespace, "--file", file().toString(), "--kubectl", cluster.executable().toString(),
+                "--incidents", dir.resolve("incidents").toString()));
+        args.addAll(List.of(more));
+        return CommandLine.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    }
+
+    private Path file() throws Exception {
+        Path file = dir.resolve("affected-records.json");
+        if (!Files.exists(file)) {
+            StringBuilder json = new StringBuilder("[");
+            for (int i = 1; i <= 10; i++) {
+                json.append(i == 1 ? "" : ",").append("{\"source_system\":\"NOMIS\",\"source_system_id\":\"A").append(i).append("\"}");
+            }
+            Files.writeString(file, json.append("]\n"));
+        }
+        return file;
+    }
+
+    @Test
+    void sendsEveryBatchToCompleteAndPrintsTheSummary() throws Exception {
+        int code = run(FakeKubectlScenario.NAMESPACE, "--batch-size", "4");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("Deployment hmpps-person-record runs " + FakeKubectlScenario.IMAGE)
+                .contains("Pod: " + POD).contains("GET /health UP")
+                .contains("COMPLETE: 3 batches complete, 10 records processed, 2 skipped (merged), 1 not found")
+                .contains("Not found: A3").contains("Incident journal: ");
+        assertThat(service.reclusterRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesToSendTheSameFileTwice() throws Exception {
+        assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "5")).isZero();
+        assertThat(service.reclusterRequests()).isEqualTo(2);
+
+        assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "5")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was already sent in the incident").contains("Nothing was sent");
+        assertThat(service.reclusterRequests()).as("no second send").isEqualTo(2);
+    }
+
+    @Test
+    void productionIsRefusedUnlessTheNamespaceIsRepeated() throws Exception {
+        assertThat(run("hmpps-person-record-prod")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("repeat the namespace to confirm, --confirm hmpps-person-record-prod");
+        assertThat(service.reclusterRequests()).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotSafeIsNotSent() throws Exception {
+        Files.writeString(file(), "[{\"source_system\":\"Delius\",\"source_system_id\":\"X1\"}]\n");
+        assertThat(run(FakeKubectlScenario.NAMESPACE)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not safe to send").contains("line 1, column");
+        assertThat(service.reclusterRequests()).isZero();
+    }
+}
