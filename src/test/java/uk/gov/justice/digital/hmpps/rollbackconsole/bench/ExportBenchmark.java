@@ -63,6 +63,7 @@ public final class ExportBenchmark {
         for (RecordMode mode : RecordMode.values()) {
             psqlBaseline(window, mode, work.resolve("psql-" + mode + ".json"));
         }
+        ReclusterBenchmark.run(10_000);
         try (var files = Files.list(work)) {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);
