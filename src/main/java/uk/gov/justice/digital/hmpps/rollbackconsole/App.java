@@ -184,8 +184,10 @@ public final class App extends Application {
                     Clock.systemUTC(), journal);
             step[0] = recluster;
             owned.add(recluster);
+            ConnectStepViewModel connect = new ConnectStepViewModel(session, tasks, settings);
+            owned.add(connect);
             return List.of(
-                    new ConnectStep(new ConnectStepViewModel(session, tasks, settings), dialogs),
+                    new ConnectStep(connect, dialogs),
                     new CutoffStep(new CutoffStepViewModel(session, tasks, clock, settings)),
                     new PreviewStep(new PreviewStepViewModel(session, tasks)),
                     new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),

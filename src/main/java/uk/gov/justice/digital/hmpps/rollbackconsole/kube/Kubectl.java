@@ -102,6 +102,23 @@ public final class Kubectl implements AutoCloseable {
         return pods;
     }
 
+    /**
+     * The relay pods that forward to the read replica (image ministryofjustice/port-forward), by the names the
+     * namespaces give them: port-forward-pod, person-record-port-forward-pod, person-match-port-forward-pod. They
+     * carry no label of their own, so every pod is listed and matched by name; only running ones are kept.
+     */
+    public List<PodInfo> relayPods() throws KubectlException {
+        JsonNode list = json(run(List.of("get", "pods", "-o", "json")));
+        List<PodInfo> relays = new ArrayList<>();
+        for (JsonNode p : list.path("items")) {
+            PodInfo pod = pod(p);
+            if (pod.name().contains("port-forward") && "Running".equals(pod.phase())) {
+                relays.add(pod);
+            }
+        }
+        return relays;
+    }
+
     /** The pod, or empty once it is gone. */
     public Optional<PodInfo> pod(String name) throws KubectlException {
         try {

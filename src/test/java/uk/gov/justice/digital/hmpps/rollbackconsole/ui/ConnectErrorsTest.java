@@ -55,6 +55,17 @@ class ConnectErrorsTest extends ConsoleWindowTest {
     }
 
     @Test
+    void throughTheClusterNeedsAContextBeforeItLooksForTheRelayPod(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#through-cluster").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+        fill(robot, "#cluster-namespace", "hmpps-person-record-preprod");
+        robot.clickOn("#cluster-find-relay");
+        assertThat(text(robot, "#cluster-message")).isEqualTo("Choose a context and a namespace first: the console never "
+                + "uses whatever context is current.");
+        assertThat(robot.lookup("#cluster-connect").queryButton().isDisabled()).as("no relay pod chosen").isTrue();
+        screenshot("13-connect-through-the-cluster");
+    }
+
+    @Test
     void anEmptyFieldIsNamedBeforeAnythingIsTried(FxRobot robot) {
         fill(robot, "#host", "127.0.0.1");
         fill(robot, "#port", "54x2");

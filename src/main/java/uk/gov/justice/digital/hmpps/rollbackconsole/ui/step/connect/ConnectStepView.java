@@ -146,7 +146,7 @@ public final class ConnectStepView {
                 "Runbook step 3 starts on the read replica of the person-record database. The console opens "
                         + "read-only connections only: every transaction is read-only on the server, so nothing "
                         + "it runs can change data. The password stays in memory and is never saved.",
-                form, tlsAdvice, actions, message, infoCard));
+                new ThroughClusterPane(model.throughCluster()), form, tlsAdvice, actions, message, infoCard));
 
         bind();
     }

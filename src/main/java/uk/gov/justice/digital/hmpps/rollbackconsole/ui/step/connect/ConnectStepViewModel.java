@@ -30,7 +30,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /** Step 1: the read replica's address, credentials and TLS; connecting runs the replica checks. */
-public final class ConnectStepViewModel {
+public final class ConnectStepViewModel implements AutoCloseable {
 
     private final WizardSession session;
     private final TaskRunner tasks;
@@ -54,6 +54,7 @@ public final class ConnectStepViewModel {
     private final ReadOnlyObjectWrapper<ReplicaInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
     private final ReadOnlyObjectWrapper<Message> tlsAdvice = new ReadOnlyObjectWrapper<>(this, "tlsAdvice");
 
+    private final ThroughClusterViewModel throughCluster;
     private boolean sslModeChosenByUser;
     private boolean settingSslModeAutomatically;
     private long attempt;
@@ -92,6 +93,18 @@ public final class ConnectStepViewModel {
                 .and(primaryNeedsAcknowledgement.not().or(primaryAcknowledged)));
         // Asked again for every new connection: an acknowledgement belongs to one server.
         session.replicaProperty().addListener((obs, was, now) -> primaryAcknowledged.set(false));
+        throughCluster = new ThroughClusterViewModel(this, tasks, settings, java.time.Clock.systemUTC());
+    }
+
+    /** Reaching the replica through the cluster's relay pod, as the runbook does by hand. */
+    public ThroughClusterViewModel throughCluster() {
+        return throughCluster;
+    }
+
+    /** Ends the port-forward to the relay pod, if one was started. */
+    @Override
+    public void close() {
+        throughCluster.close();
     }
 
     public void connect() {

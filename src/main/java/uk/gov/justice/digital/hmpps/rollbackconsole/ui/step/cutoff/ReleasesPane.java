@@ -42,6 +42,7 @@ final class ReleasesPane extends TitledPane {
         loadContexts.setId("releases-load-contexts");
         TextField namespace = new TextField();
         namespace.setId("releases-namespace");
+        namespace.setPrefColumnCount(28);
         Button read = new Button("Read releases");
         read.setId("releases-read");
 

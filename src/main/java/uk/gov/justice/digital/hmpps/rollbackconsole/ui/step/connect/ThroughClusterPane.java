@@ -1,0 +1,96 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.connect;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+
+/** "Through the cluster": find the relay pod, forward to it, read the secret into the form, connect. */
+final class ThroughClusterPane extends TitledPane {
+
+    ThroughClusterPane(ThroughClusterViewModel model) {
+        TextField kubectl = new TextField();
+        kubectl.setId("cluster-kubectl");
+        ComboBox<String> context = new ComboBox<>(model.contexts());
+        context.setId("cluster-context");
+        context.setEditable(true);
+        context.setPrefWidth(360);
+        Button loadContexts = new Button("Load contexts");
+        loadContexts.setId("cluster-load-contexts");
+        TextField namespace = new TextField();
+        namespace.setId("cluster-namespace");
+        namespace.setPrefColumnCount(28);
+        Button find = new Button("Find the relay pod");
+        find.setId("cluster-find-relay");
+        ComboBox<PodInfo> pods = new ComboBox<>(model.relayPods());
+        pods.setId("cluster-relay-pods");
+        pods.setPrefWidth(360);
+        pods.setButtonCell(podCell());
+        pods.setCellFactory(list -> podCell());
+        CheckBox readSecret = new CheckBox("Read the secret " + ThroughClusterViewModel.SECRET
+                + " into the form (host name, database, user, password; kept in memory only)");
+        readSecret.setId("cluster-read-secret");
+        readSecret.setWrapText(true);
+        Button go = new Button("Forward and connect");
+        go.setId("cluster-connect");
+        go.getStyleClass().add(Styles.PRIMARY);
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("kubectl"), kubectl);
+        form.addRow(1, new Label("Context"), new HBox(6, context, loadContexts));
+        form.addRow(2, new Label("Namespace"), new HBox(6, namespace, find));
+        form.addRow(3, new Label("Relay pod"), pods);
+        GridPane.setHgrow(kubectl, Priority.ALWAYS);
+
+        Label intro = new Label("Runbook step 3 reaches the replica through a relay pod: kubectl port-forward to its "
+                + "5432. The console does it with a free local port (yours may already run PostgreSQL on 5432), "
+                + "keeps the forward up, and fills the form from the read-replica secret if you allow it.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.STEP_INTRO);
+        MessageLabel message = new MessageLabel(model.messageProperty());
+        message.setId("cluster-message");
+        MessageLabel forwardState = new MessageLabel(model.forwardStateProperty());
+        forwardState.setId("cluster-forward-state");
+
+        kubectl.textProperty().bindBidirectional(model.kubectlPathProperty());
+        context.valueProperty().bindBidirectional(model.contextProperty());
+        namespace.textProperty().bindBidirectional(model.namespaceProperty());
+        pods.valueProperty().bindBidirectional(model.selectedPodProperty());
+        readSecret.selectedProperty().bindBidirectional(model.readSecretProperty());
+        loadContexts.setOnAction(e -> model.loadContexts());
+        find.setOnAction(e -> model.findRelayPods());
+        go.setOnAction(e -> model.connectThroughCluster());
+        loadContexts.disableProperty().bind(model.busyProperty());
+        find.disableProperty().bind(model.busyProperty());
+        go.disableProperty().bind(model.busyProperty().or(model.selectedPodProperty().isNull()));
+
+        setText("Through the cluster: port-forward to the relay pod");
+        setId("through-cluster");
+        setContent(new VBox(8, intro, form, readSecret, new HBox(8, go), message, forwardState));
+        setExpanded(false);
+        setAnimated(false);
+    }
+
+    private static ListCell<PodInfo> podCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(PodInfo pod, boolean empty) {
+                super.updateItem(pod, empty);
+                setText(empty || pod == null ? null : pod.name());
+            }
+        };
+    }
+}
