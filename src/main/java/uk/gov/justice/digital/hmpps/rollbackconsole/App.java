@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
@@ -128,7 +129,15 @@ public final class App extends Application {
             WizardSession[] holder = new WizardSession[1];
             IncidentRecorder incident = new IncidentRecorder(new IncidentStore(incidentsRoot(settings), clock), VERSION,
                     problem -> Platform.runLater(() -> holder[0].statusProperty().set(problem)));
-            WizardSession session = new WizardSession(incident);
+            // Port-forwards a console killed outright left running are ended before anything else starts.
+            ProcessLedger processes = new ProcessLedger(settings.get("processes.root").map(Path::of)
+                    .orElseGet(ProcessLedger::defaultFolder));
+            int leftovers = processes.endLeftovers();
+            WizardSession session = new WizardSession(incident, processes);
+            if (leftovers > 0) {
+                session.statusProperty().set("Ended " + leftovers + " kubectl process" + (leftovers == 1 ? "" : "es")
+                        + " (port-forward or log follow) that an earlier run of the console left running.");
+            }
             holder[0] = session;
             List<AutoCloseable> owned = new ArrayList<>();
             WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs, owned));

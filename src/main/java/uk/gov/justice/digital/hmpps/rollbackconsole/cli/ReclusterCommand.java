@@ -18,6 +18,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
@@ -89,7 +90,16 @@ final class ReclusterCommand {
         }
 
         IncidentStore store = new IncidentStore(incidents, clock);
-        try (Kubectl kubectl = new Kubectl(Path.of(o.value("--kubectl").orElse("kubectl")), context, namespace);
+        // Beside the incidents, not among them: the incidents folder holds incidents only.
+        ProcessLedger processes = new ProcessLedger(o.value("--incidents")
+                .map(p -> Path.of(p).toAbsolutePath().resolveSibling(Path.of(p).getFileName() + "-processes"))
+                .orElseGet(ProcessLedger::defaultFolder));
+        int leftovers = processes.endLeftovers();
+        if (leftovers > 0) {
+            out.println("Ended " + leftovers + " kubectl process(es) an earlier run left running.");
+        }
+        try (Kubectl kubectl = new Kubectl(Path.of(o.value("--kubectl").orElse("kubectl")), context, namespace)
+                .noting(processes);
              ReclusterClient client = new ReclusterClient();
              IncidentRecorder incident = new IncidentRecorder(store, "command line", problem -> err.println("Warning: " + problem))) {
             DeploymentInfo deployment = kubectl.deployment(DEPLOYMENT);

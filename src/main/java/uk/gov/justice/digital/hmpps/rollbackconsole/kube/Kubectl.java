@@ -43,6 +43,8 @@ public final class Kubectl implements AutoCloseable {
     private final String namespace;
     private final Duration timeout;
     private final ProcessReaper reaper = new ProcessReaper("kubectl");
+    // Where long-running processes are noted, so that a console killed outright has them ended at its next start.
+    private volatile ProcessLedger ledger;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public Kubectl(Path executable, String context, String namespace) {
@@ -58,6 +60,12 @@ public final class Kubectl implements AutoCloseable {
 
     public String context() {
         return context;
+    }
+
+    /** Notes every long-running process (port-forward, log follow) in the ledger while it runs. */
+    public Kubectl noting(ProcessLedger ledger) {
+        this.ledger = ledger;
+        return this;
     }
 
     public String namespace() {
@@ -173,7 +181,12 @@ public final class Kubectl implements AutoCloseable {
     ManagedProcess start(List<String> args, String name, Consumer<String> stdout, Consumer<String> stderr)
             throws KubectlException {
         try {
-            return ManagedProcess.start(command(args), name, stdout, stderr, reaper);
+            ManagedProcess started = ManagedProcess.start(command(args), name, stdout, stderr, reaper);
+            ProcessLedger l = ledger;
+            if (l != null) {
+                l.record(started.process());
+            }
+            return started;
         } catch (IOException e) {
             throw notInstalled(executable, e);
         }

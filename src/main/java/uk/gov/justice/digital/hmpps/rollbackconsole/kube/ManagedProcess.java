@@ -18,6 +18,10 @@ final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<Integer> exit;
 
+    Process process() {
+        return process;
+    }
+
     private ManagedProcess(Process process, CompletableFuture<Integer> exit) {
         this.process = process;
         this.exit = exit;

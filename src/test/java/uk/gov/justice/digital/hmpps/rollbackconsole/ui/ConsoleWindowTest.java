@@ -60,6 +60,7 @@ public abstract class ConsoleWindowTest {
             SettingsStore settings = new SettingsStore(dir.resolve("settings.properties"));
             // Incidents' journals go into the test's folder, never the user's.
             settings.put("incidents.root", incidents.toString());
+            settings.put("processes.root", dir.resolve(".processes").toString());
             console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();
             stage.toFront();

@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
@@ -37,13 +38,21 @@ public final class WizardSession {
 
     private final IncidentRecorder incident;
 
+    private final ProcessLedger processes;
+
     /** A session that keeps no journal (view-model tests). */
     public WizardSession() {
-        this(null);
+        this(null, null);
     }
 
     public WizardSession(IncidentRecorder incident) {
+        this(incident, null);
+    }
+
+    /** @param processes where long-running kubectl processes are noted while they run; null for none */
+    public WizardSession(IncidentRecorder incident, ProcessLedger processes) {
         this.incident = incident;
+        this.processes = processes;
         replica.addListener((obs, was, now) -> {
             preview.set(null);
             if (was != null) {
@@ -92,6 +101,11 @@ public final class WizardSession {
      */
     public ObjectProperty<ReviewedFile> reviewedFileProperty() {
         return reviewedFile;
+    }
+
+    /** Where long-running kubectl processes are noted, so that a console killed outright has them ended later. */
+    public Optional<ProcessLedger> processLedger() {
+        return Optional.ofNullable(processes);
     }
 
     /** The incident's journal; empty when this session keeps none. */

@@ -96,6 +96,10 @@ public final class ConnectStepViewModel implements AutoCloseable {
         throughCluster = new ThroughClusterViewModel(this, tasks, settings, java.time.Clock.systemUTC());
     }
 
+    WizardSession session() {
+        return session;
+    }
+
     /** Reaching the replica through the cluster's relay pod, as the runbook does by hand. */
     public ThroughClusterViewModel throughCluster() {
         return throughCluster;

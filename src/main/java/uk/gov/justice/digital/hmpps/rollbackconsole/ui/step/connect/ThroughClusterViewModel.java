@@ -127,6 +127,7 @@ public final class ThroughClusterViewModel implements AutoCloseable {
         message.set(Message.info("Forwarding a local port to " + pod.name() + ":5432\u2026"));
         tasks.run(() -> {
             Kubectl k = new Kubectl(path, ctx, ns);
+            connect.session().processLedger().ifPresent(k::noting);
             try {
                 Optional<KubeSecret> secret = withSecret ? Optional.of(k.secret(SECRET)) : Optional.empty();
                 PortForward f = PortForward.start(k, pod.name(), new PortForward.Options(5432, Duration.ofMillis(500),

@@ -215,6 +215,7 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         tasks.run(() -> {
             closeQuietly(previousForward, previous);
             Kubectl k = new Kubectl(exe, ctx, ns);
+            session.processLedger().ifPresent(k::noting);
             try {
                 DeploymentInfo d = k.deployment(DEPLOYMENT);
                 return new Found(k, d, k.servingPods(d.selector()));
