@@ -45,8 +45,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStep;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster.ReclusterStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 

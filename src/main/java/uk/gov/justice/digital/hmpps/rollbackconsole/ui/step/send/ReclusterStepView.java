@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import java.text.NumberFormat;
 import java.util.Locale;

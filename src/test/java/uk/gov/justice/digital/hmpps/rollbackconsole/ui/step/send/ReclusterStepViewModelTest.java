@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.recluster;
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
