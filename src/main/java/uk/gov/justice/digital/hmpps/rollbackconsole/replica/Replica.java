@@ -294,6 +294,14 @@ public final class Replica implements AutoCloseable {
         return Failures.describe(e);
     }
 
+    /** The same for any failure of work around the replica: the replica's words for SQL errors, else the message. */
+    public static String describeFailure(Throwable error) {
+        if (error instanceof SQLException e) {
+            return describe(e);
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
     /** The pool, for tests that prove what its connections refuse. */
     DataSource pool() {
         return pool;

@@ -36,6 +36,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.QueryRuns;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
@@ -69,9 +70,9 @@ public final class CutoffStepViewModel {
     private final ReadOnlyStringWrapper countsSql = new ReadOnlyStringWrapper(this, "countsSql", "");
     private final ReleasesViewModel releases;
 
-    // Touched by the counting thread and the UI thread; guarded by this.
-    private ReplicaQuery<AffectedCounts> runningCount;
-    private long countGeneration;
+    private static final String COUNT = "count";
+    // A newer cutoff cancels an older count; its late result is dropped.
+    private final QueryRuns runs = new QueryRuns();
     private Cutoff committed;
     private AffectedWindow lastCountWindow;
 
@@ -148,7 +149,7 @@ public final class CutoffStepViewModel {
 
     /** Counts over the cutoff up to the replica's now, in the background; a newer cutoff cancels an older count. */
     private void count() {
-        long generation = stopCounting();
+        long generation = runs.restart();
         counts.set(null);
         Cutoff c = cutoff.get();
         Replica replica = session.replicaProperty().get();
@@ -165,11 +166,8 @@ public final class CutoffStepViewModel {
                 return new CountOutcome(null, asOf, "");
             }
             ReplicaQuery<AffectedCounts> q = replica.counts(new AffectedWindow(c.instant(), asOf));
-            synchronized (this) {
-                if (generation != countGeneration) {
-                    return null;
-                }
-                runningCount = q;
+            if (!runs.register(generation, COUNT, q)) {
+                return null;
             }
             return new CountOutcome(q.run(), asOf, QueryText.counts(new AffectedWindow(c.instant(), asOf)));
         }, outcome -> {
@@ -195,7 +193,7 @@ public final class CutoffStepViewModel {
             }
             counting.set(false);
             if (!(error instanceof java.util.concurrent.CancellationException)) {
-                countsText.set("Could not count: " + (error instanceof java.sql.SQLException e ? Replica.describe(e) : error.getMessage()));
+                countsText.set("Could not count: " + Replica.describeFailure(error));
             }
         });
     }
@@ -229,26 +227,15 @@ public final class CutoffStepViewModel {
 
     public void cancel() {
         if (counting.get()) {
-            stopCounting();
+            runs.restart();
             counting.set(false);
             countsText.set("Count cancelled.");
         }
     }
 
-    private synchronized long stopCounting() {
-        if (runningCount != null) {
-            runningCount.cancel();
-            runningCount = null;
-        }
-        return ++countGeneration;
-    }
-
-    private synchronized boolean isCurrent(long generation) {
-        if (generation == countGeneration) {
-            runningCount = null;
-            return true;
-        }
-        return false;
+    private boolean isCurrent(long generation) {
+        runs.forget(generation, COUNT);
+        return runs.isCurrent(generation);
     }
 
     public StringProperty textProperty() { return text; }

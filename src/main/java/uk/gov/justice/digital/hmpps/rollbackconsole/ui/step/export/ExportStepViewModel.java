@@ -188,8 +188,7 @@ public final class ExportStepViewModel {
             } else if (error instanceof CancellationException) {
                 message.set(Message.warning("Export cancelled: no file was written."));
             } else {
-                message.set(Message.error("Export failed: " + (error instanceof java.sql.SQLException s
-                        ? Replica.describe(s) : error.getMessage()) + " No file was written."));
+                message.set(Message.error("Export failed: " + Replica.describeFailure(error) + " No file was written."));
             }
         });
     }

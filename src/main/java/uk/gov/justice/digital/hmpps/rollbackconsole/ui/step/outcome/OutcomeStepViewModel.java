@@ -3,7 +3,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +43,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.QueryRuns;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
@@ -94,9 +94,9 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
 
     // Guarded by this: set on worker threads, cancelled from the UI thread.
-    private long generation;
-    private ReplicaQuery<?> statisticsQuery;
-    private ReplicaQuery<?> outstandingQuery;
+    private static final String STATISTICS = "statistics";
+    private static final String OUTSTANDING = "outstanding";
+    private final QueryRuns runs = new QueryRuns();
 
     public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock) {
         this.session = session;
@@ -140,20 +140,20 @@ public final class OutcomeStepViewModel {
             statisticsMessage.set(Message.error("There is no preview to compare with: connect and preview first."));
             return;
         }
-        long run = currentGeneration();
+        long run = runs.current();
         statisticsRunning.set(true);
         statisticsMessage.set(Message.info("Taking the cluster statistics again for the preview's window\u2026"));
         startIncident();
         tasks.run(() -> {
             ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(snapshot.window());
-            if (!register(run, q, true)) {
+            if (!runs.register(run, STATISTICS, q)) {
                 throw new CancellationException();
             }
             ClusterStatistics stats = q.run();
             return new Taken(stats, journalLacksBefore());
         }, taken -> {
-            clear(run, true);
-            if (!isCurrent(run)) {
+            runs.forget(run, STATISTICS);
+            if (!runs.isCurrent(run)) {
                 return;
             }
             ClusterStatistics stats = taken.after();
@@ -177,14 +177,14 @@ public final class OutcomeStepViewModel {
             }
             session.statusProperty().set("After statistics taken.");
         }, error -> {
-            clear(run, true);
-            if (!isCurrent(run)) {
+            runs.forget(run, STATISTICS);
+            if (!runs.isCurrent(run)) {
                 return;
             }
             statisticsRunning.set(false);
             statisticsMessage.set(error instanceof CancellationException
                     ? Message.warning("Cancelled: the statistics were not taken again.")
-                    : Message.error("The after statistics failed: " + describe(error)));
+                    : Message.error("The after statistics failed: " + Replica.describeFailure(error)));
         });
     }
 
@@ -213,18 +213,18 @@ public final class OutcomeStepViewModel {
             outstandingMessage.set(Message.error("There is no preview to read clusters for: connect and preview first."));
             return;
         }
-        long run = currentGeneration();
+        long run = runs.current();
         outstandingRunning.set(true);
         outstandingMessage.set(Message.info("Reading the clusters that need attention\u2026"));
         tasks.run(() -> {
             ReplicaQuery<OutstandingClusters> q = replica.outstandingClusters(snapshot.window());
-            if (!register(run, q, false)) {
+            if (!runs.register(run, OUTSTANDING, q)) {
                 throw new CancellationException();
             }
             return q.run();
         }, found -> {
-            clear(run, false);
-            if (!isCurrent(run)) {
+            runs.forget(run, OUTSTANDING);
+            if (!runs.isCurrent(run)) {
                 return;
             }
             outstandingRunning.set(false);
@@ -237,31 +237,20 @@ public final class OutcomeStepViewModel {
                     + found.count("BROKEN_CLUSTER") + " BROKEN_CLUSTER, " + found.count("OVERRIDE_CONFLICT")
                     + " OVERRIDE_CONFLICT (read at " + UTC_TIME.format(found.takenAt()) + ")."));
         }, error -> {
-            clear(run, false);
-            if (!isCurrent(run)) {
+            runs.forget(run, OUTSTANDING);
+            if (!runs.isCurrent(run)) {
                 return;
             }
             outstandingRunning.set(false);
             outstandingMessage.set(error instanceof CancellationException
                     ? Message.warning("Cancelled: the clusters shown may be out of date.")
-                    : Message.error("Reading the outstanding clusters failed: " + describe(error)));
+                    : Message.error("Reading the outstanding clusters failed: " + Replica.describeFailure(error)));
         });
     }
 
     /** Stops the queries this step is running; what was shown before stays. */
     public void cancel() {
-        ReplicaQuery<?> s;
-        ReplicaQuery<?> o;
-        synchronized (this) {
-            s = statisticsQuery;
-            o = outstandingQuery;
-        }
-        if (s != null) {
-            s.cancel();
-        }
-        if (o != null) {
-            o.cancel();
-        }
+        runs.cancelAll();
     }
 
     public void saveCsv() {
@@ -306,7 +295,7 @@ public final class OutcomeStepViewModel {
                     + " (SHA-256 " + written.sha256() + ")."));
         }, error -> {
             writing.set(false);
-            outstandingMessage.set(Message.error("Could not save " + target + ": " + describe(error)));
+            outstandingMessage.set(Message.error("Could not save " + target + ": " + Replica.describeFailure(error)));
         });
     }
 
@@ -342,7 +331,7 @@ public final class OutcomeStepViewModel {
             session.statusProperty().set("Incident report written.");
         }, error -> {
             writing.set(false);
-            reportMessage.set(Message.error("The report could not be written: " + describe(error)));
+            reportMessage.set(Message.error("The report could not be written: " + Replica.describeFailure(error)));
         });
     }
 
@@ -361,7 +350,7 @@ public final class OutcomeStepViewModel {
                 text -> {
                     clipboard.accept(text);
                     reportMessage.set(Message.ok("Summary copied: paste it into the incident channel."));
-                }, error -> reportMessage.set(Message.error("The summary could not be made: " + describe(error))));
+                }, error -> reportMessage.set(Message.error("The summary could not be made: " + Replica.describeFailure(error))));
     }
 
     private void journal(JournalEntry entry) {
@@ -385,10 +374,7 @@ public final class OutcomeStepViewModel {
     }
 
     private void reset(PreviewSnapshot snapshot) {
-        synchronized (this) {
-            generation++;
-        }
-        cancelQueries();
+        runs.restart();
         statisticsRunning.set(false);
         outstandingRunning.set(false);
         before.set(snapshot == null ? null : snapshot.statisticsBefore());
@@ -404,60 +390,6 @@ public final class OutcomeStepViewModel {
         reportWritten.set(false);
         windowText.set(snapshot == null ? "" : "Events from " + UTC_TIME.format(snapshot.window().cutoff())
                 + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed.");
-    }
-
-    private void cancelQueries() {
-        ReplicaQuery<?> s;
-        ReplicaQuery<?> o;
-        synchronized (this) {
-            s = statisticsQuery;
-            o = outstandingQuery;
-            statisticsQuery = null;
-            outstandingQuery = null;
-        }
-        if (s != null) {
-            s.cancel();
-        }
-        if (o != null) {
-            o.cancel();
-        }
-    }
-
-    private synchronized long currentGeneration() {
-        return generation;
-    }
-
-    private synchronized boolean register(long run, ReplicaQuery<?> q, boolean statistics) {
-        if (run != generation) {
-            return false;
-        }
-        if (statistics) {
-            statisticsQuery = q;
-        } else {
-            outstandingQuery = q;
-        }
-        return true;
-    }
-
-    private synchronized void clear(long run, boolean statistics) {
-        if (run == generation) {
-            if (statistics) {
-                statisticsQuery = null;
-            } else {
-                outstandingQuery = null;
-            }
-        }
-    }
-
-    private synchronized boolean isCurrent(long run) {
-        return run == generation;
-    }
-
-    static String describe(Throwable error) {
-        if (error instanceof SQLException e) {
-            return Replica.describe(e);
-        }
-        return error.getMessage() == null ? error.toString() : error.getMessage();
     }
 
     static Predicate<OutstandingCluster> predicateFor(String text) {

@@ -1,6 +1,5 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview;
 
-import java.sql.SQLException;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +36,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.ChunkedDelivery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.QueryRuns;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
@@ -72,10 +72,9 @@ public final class PreviewStepViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final javafx.beans.property.ReadOnlyStringWrapper sql = new javafx.beans.property.ReadOnlyStringWrapper(this, "sql", "");
 
-    // Guarded by this: read by worker threads, replaced on the UI thread.
-    private long generation;
-    private ReplicaQuery<?> recordsQuery;
-    private ReplicaQuery<?> statisticsQuery;
+    private static final String RECORDS = "records";
+    private static final String STATISTICS = "statistics";
+    private final QueryRuns runs = new QueryRuns();
     private AffectedRecordTally tally = new AffectedRecordTally();
 
     public PreviewStepViewModel(WizardSession session, TaskRunner tasks) {
@@ -111,7 +110,7 @@ public final class PreviewStepViewModel {
             message.set(Message.error("Connect and set the deployment time first."));
             return;
         }
-        long run = stopQueries();
+        long run = runs.restart();
         RecordMode chosenMode = mode.get();
         ObservableList<AffectedRecord> list = rows;
         tally = new AffectedRecordTally();
@@ -128,7 +127,7 @@ public final class PreviewStepViewModel {
         session.statusProperty().set("Previewing affected records\u2026");
 
         tasks.run(replica::now, asOf -> {
-            if (!isCurrent(run)) {
+            if (!runs.isCurrent(run)) {
                 return;
             }
             if (!asOf.isAfter(cutoff.instant())) {
@@ -145,10 +144,10 @@ public final class PreviewStepViewModel {
             streamRecords(run, replica, w, chosenMode, list, runTally);
             loadStatistics(run, replica, w);
         }, error -> {
-            if (isCurrent(run)) {
+            if (runs.isCurrent(run)) {
                 state.set(State.FAILED);
                 statisticsRunning.set(false);
-                message.set(Message.error(describe(error)));
+                message.set(Message.error(Replica.describeFailure(error)));
             }
         });
     }
@@ -161,7 +160,7 @@ public final class PreviewStepViewModel {
     private void streamRecords(long run, Replica replica, AffectedWindow w, RecordMode chosenMode,
                                ObservableList<AffectedRecord> list, AffectedRecordTally runTally) {
         ChunkedDelivery<AffectedRecord> delivery = new ChunkedDelivery<>(tasks.uiExecutor(), batch -> {
-            if (isCurrent(run)) {
+            if (runs.isCurrent(run)) {
                 list.addAll(batch);
                 for (AffectedRecord r : batch) {
                     runTally.add(r);
@@ -179,14 +178,14 @@ public final class PreviewStepViewModel {
                 }
             } : delivery::offer;
             ReplicaQuery<Long> q = replica.affectedRecords(w, RecordMode.ONE_ROW_PER_EVENT, sink);
-            if (!register(run, q, true)) {
+            if (!runs.register(run, RECORDS, q)) {
                 throw new CancellationException();
             }
             q.run();
             return distinct ? folded.inRunbookOrder() : List.<AffectedRecord>of();
         }, finalRows -> {
             delivery.drain();
-            if (!isCurrent(run)) {
+            if (!runs.isCurrent(run)) {
                 return;
             }
             if (distinct) {
@@ -207,7 +206,7 @@ public final class PreviewStepViewModel {
             publishIfComplete(run);
         }, error -> {
             delivery.drain();
-            if (!isCurrent(run)) {
+            if (!runs.isCurrent(run)) {
                 return;
             }
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
@@ -217,7 +216,7 @@ public final class PreviewStepViewModel {
                         + " rows: the query was stopped on the server. These rows are incomplete and cannot be exported."));
             } else {
                 state.set(State.FAILED);
-                message.set(Message.error(describe(error) + " The rows shown are incomplete and cannot be exported."));
+                message.set(Message.error(Replica.describeFailure(error) + " The rows shown are incomplete and cannot be exported."));
             }
             session.statusProperty().set("Preview stopped.");
         });
@@ -226,32 +225,32 @@ public final class PreviewStepViewModel {
     private void loadStatistics(long run, Replica replica, AffectedWindow w) {
         tasks.run(() -> {
             ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(w);
-            if (!register(run, q, false)) {
+            if (!runs.register(run, STATISTICS, q)) {
                 throw new CancellationException();
             }
             return q.run();
         }, stats -> {
-            if (!isCurrent(run)) {
+            if (!runs.isCurrent(run)) {
                 return;
             }
             statistics.set(stats);
             statisticsRunning.set(false);
             publishIfComplete(run);
         }, error -> {
-            if (!isCurrent(run)) {
+            if (!runs.isCurrent(run)) {
                 return;
             }
             statisticsRunning.set(false);
             statisticsMessage.set(error instanceof CancellationException
                     ? Message.warning("Cluster statistics cancelled.")
-                    : Message.error("Cluster statistics failed: " + describe(error)
+                    : Message.error("Cluster statistics failed: " + Replica.describeFailure(error)
                     + " The export can go ahead; take the statistics by hand before reclustering."));
             publishIfComplete(run);
         });
     }
 
     private void publishIfComplete(long run) {
-        if (isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.isEmpty()) {
+        if (runs.isCurrent(run) && state.get() == State.DONE && !statisticsRunning.get() && !rows.isEmpty()) {
             // A copy of the references (a few MB for a million rows): the snapshot stays as it was previewed
             // whatever the table does next.
             PreviewSnapshot snapshot = new PreviewSnapshot(window.get(), mode.get(), List.copyOf(rows), summary.get(),
@@ -265,21 +264,9 @@ public final class PreviewStepViewModel {
     }
 
     public void cancel() {
-        ReplicaQuery<?> r;
-        ReplicaQuery<?> s;
-        synchronized (this) {
-            r = recordsQuery;
-            s = statisticsQuery;
-        }
-        if (r != null) {
-            r.cancel();
-        }
-        if (s != null) {
-            s.cancel();
-        }
-        if (r == null && state.get() == State.RUNNING) {
+        if (!runs.cancelAll().contains(RECORDS) && state.get() == State.RUNNING) {
             // Still reading the clock: drop that run.
-            stopQueries();
+            runs.restart();
             state.set(State.CANCELLED);
             statisticsRunning.set(false);
             message.set(Message.warning("Preview cancelled."));
@@ -287,7 +274,7 @@ public final class PreviewStepViewModel {
     }
 
     private void reset() {
-        stopQueries();
+        runs.restart();
         rows.clear();
         summary.set(AffectedSummary.EMPTY);
         statistics.set(null);
@@ -296,41 +283,6 @@ public final class PreviewStepViewModel {
         state.set(State.IDLE);
         statisticsRunning.set(false);
         message.set(null);
-    }
-
-    private synchronized long stopQueries() {
-        if (recordsQuery != null) {
-            recordsQuery.cancel();
-        }
-        if (statisticsQuery != null) {
-            statisticsQuery.cancel();
-        }
-        recordsQuery = null;
-        statisticsQuery = null;
-        return ++generation;
-    }
-
-    private synchronized boolean register(long run, ReplicaQuery<?> q, boolean records) {
-        if (run != generation) {
-            return false;
-        }
-        if (records) {
-            recordsQuery = q;
-        } else {
-            statisticsQuery = q;
-        }
-        return true;
-    }
-
-    private synchronized boolean isCurrent(long run) {
-        return run == generation;
-    }
-
-    static String describe(Throwable error) {
-        if (error instanceof SQLException e) {
-            return Replica.describe(e);
-        }
-        return error.getMessage() == null ? error.toString() : error.getMessage();
     }
 
     static Predicate<AffectedRecord> predicateFor(String text) {
