@@ -22,6 +22,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
@@ -54,8 +55,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 public final class App extends Application {
 
     /** The version in the jar's manifest; "development" when run from the source tree. */
-    public static final String VERSION = Optional.ofNullable(App.class.getPackage().getImplementationVersion())
-            .orElse("development");
+    public static final String VERSION = Version.VERSION;
 
     /** Where incidents' folders go: the user's data folder, unless settings name another (as tests do). */
     static Path incidentsRoot(SettingsStore settings) {
@@ -77,8 +77,9 @@ public final class App extends Application {
     }
 
     /**
-     * The file of {@code --review FILE} (or {@code --review=FILE}): the window then opens on its offline review
-     * instead of the first step. Other arguments are for the command line and are not looked at here.
+     * The file of {@code --review FILE} (or {@code --review=FILE}), or a lone argument that is not an option, which
+     * is how a file manager opens a {@code .json} file with the console: the window then opens on its offline
+     * review instead of the first step. Other arguments are for the command line and are not looked at here.
      */
     static Optional<Path> reviewArgument(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -92,6 +93,9 @@ public final class App extends Application {
                 }
                 System.err.println("rollback-console: --review needs a FILE, the exported JSON file to review.");
             }
+        }
+        if (args.size() == 1 && !args.get(0).isBlank() && !args.get(0).startsWith("-")) {
+            return Optional.of(Path.of(args.get(0)).toAbsolutePath());
         }
         return Optional.empty();
     }
@@ -165,6 +169,9 @@ public final class App extends Application {
                     new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
             shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
             console.review.installDrop(shell);
+            MenuItem about = new MenuItem("_About Rollback Console");
+            about.setOnAction(e -> AboutBox.show(stage, VERSION));
+            shell.addHelpMenuItems(about);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
