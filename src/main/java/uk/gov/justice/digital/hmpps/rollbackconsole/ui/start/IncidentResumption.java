@@ -95,7 +95,8 @@ public final class IncidentResumption {
 
     private Outcome restore(IncidentState state, Optional<FileCheck> check) {
         session.resumed(state);
-        state.connection().ifPresent(c -> connect.restore(c, state.environment()));
+        state.connection().ifPresent(c -> connect.restore(c, state.environment(),
+                state.step().ordinal() > 0 ? state.step().title() : null));
         state.cutoff().ifPresent(cutoff::restore);
         state.preview().ifPresent(p -> preview.restore(p.mode()));
         check.ifPresent(c -> {
@@ -111,9 +112,11 @@ public final class IncidentResumption {
         Optional<String> torn = tornLine(state);
         int target = state.step().ordinal();
         wizard.resumeAt(target);
+        String file = check.filter(c -> !c.intact()).map(c -> " The exported file " + c.exported().path()
+                + (c.shaNow() == null ? " is no longer there." : " has changed since it was exported.")).orElse("");
         session.statusProperty().set("Resumed the incident started " + uk.gov.justice.digital.hmpps.rollbackconsole
                 .report.JournalWording.utc(state.started()) + ": it stopped at " + state.step().title() + ". "
-                + batches(state) + torn.map(t -> " Its journal: " + t + ".").orElse(""));
+                + batches(state) + file + torn.map(t -> " Its journal: " + t + ".").orElse(""));
         return new Outcome(state, torn, check, refused, target);
     }
 

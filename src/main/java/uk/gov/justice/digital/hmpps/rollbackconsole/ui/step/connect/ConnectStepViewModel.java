@@ -116,6 +116,11 @@ public final class ConnectStepViewModel implements AutoCloseable {
      * journal never held the password, so the user types it again (or leaves it to .pgpass); the message says so.
      */
     public void restore(JournalEntry.Connected connected, Environment env) {
+        restore(connected, env, null);
+    }
+
+    /** As {@link #restore(JournalEntry.Connected, Environment)}; {@code carryOnAt} names the step the console goes on to. */
+    public void restore(JournalEntry.Connected connected, Environment env, String carryOnAt) {
         host.set(connected.host());
         port.set(Integer.toString(connected.port()));
         database.set(connected.database());
@@ -132,7 +137,8 @@ public final class ConnectStepViewModel implements AutoCloseable {
         message.set(Message.info("Resumed: the connection is as this incident made it (" + connected.user() + "@"
                 + connected.host() + ":" + connected.port() + "/" + connected.database() + ", sslmode "
                 + connected.sslMode() + "). The password is never kept: type it again (or leave it empty for "
-                + ".pgpass) and connect to carry on."));
+                + ".pgpass) and connect to carry on" + (carryOnAt == null ? "." : ": the console then takes you back to "
+                + carryOnAt + ", where the incident stopped.")));
     }
 
     public void connect() {

@@ -117,7 +117,8 @@ public final class ExportStepViewModel {
             restored = Message.error(what + "THE FILE HAS CHANGED since: its SHA-256 is now " + shaNow
                     + ". Do not send it; export again, or find out who changed it.");
         } else {
-            restored = Message.ok(what + "It is still there, unchanged (SHA-256 checked again).");
+            restored = Message.ok(what + "It is still there, unchanged (SHA-256 checked again): send it from Port-forward "
+                    + "and recluster, or export again to send the records as they are now.");
         }
         message.set(restored);
     }
