@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
@@ -27,6 +28,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalContents;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalReader;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.StepClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -42,6 +45,8 @@ class ResumeWindowTest extends ConsoleWindowTest {
     private record Cut(String name, Predicate<JournalEntry> cutAfter, int landsBeforeConnecting,
                        int landsAfterConnecting) {
     }
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
 
     private static final List<Cut> CUTS = List.of(
             new Cut("connected", e -> e instanceof JournalEntry.Connected, 0, 0),
@@ -154,6 +159,63 @@ class ResumeWindowTest extends ConsoleWindowTest {
         }
     }
 
+    @Test
+    void aResumedIncidentWithABatchSentSendsNothingAgainFromTheSendStep(FxRobot robot) throws Exception {
+        Path exported = walkToExport(robot);
+        byte[] journal = realJournalWithBatchOneSentAndTwoStarted(exported);
+        closeThisWindow();
+        List<JournalLine> lines = new JournalReader().read(write(dir.resolve("whole"), journal)).lines();
+        int answered = 0;
+        while (!(lines.get(answered).entry() instanceof JournalEntry.BatchAnswered)) {
+            answered++;
+        }
+        Path folder = incidents.resolve("2025-06-10T09-00-00Z-local-2");
+        write(folder, Arrays.copyOf(journal, lineEnds(journal).get(answered) + 1));
+        FakePersonRecordService service = FakePersonRecordService.start(dir.resolve("pod.log"))
+                .perRecord(Duration.ofMillis(10));
+        try {
+            FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                    .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
+            openAnotherWindow();
+            dialogs.confirmAnswer = true;
+            robot.interact(() -> console.resume(folder));
+            waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
+            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome, 0 not "
+                    + "sent. Nothing more is sent from this window.");
+            assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).startsWith("Resume this incident?"));
+
+            waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+            fill(robot, "#kubectl-path", cluster.executable().toString());
+            robot.clickOn("#load-contexts");
+            @SuppressWarnings("unchecked")
+            ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+            waitUntil(() -> context.getItems().size() == 2);
+            robot.interact(() -> context.setValue(FakeKubectlScenario.CONTEXT));
+            fill(robot, "#kube-namespace", FakeKubectlScenario.NAMESPACE);
+            robot.clickOn("#find-pods");
+            waitUntil(() -> rows(robot, "#pods-table") == 1);
+            robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+            robot.clickOn("#start-forward");
+            waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+            screenshot("65-resumed-send");
+            robot.interact(() -> robot.lookup("#send").queryButton().fire());
+            waitUntil(() -> console.wizard().currentIndexProperty().get() == 5
+                    && text(robot, "#progress-message").contains("Nothing is sent from this window"));
+            screenshot("66-resumed-send-refused");
+
+            assertThat(service.reclusterRequests()).as("batch 1 was taken: nothing may go again").isZero();
+            console.session().incident().orElseThrow().flush();
+            List<JournalLine> after = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)).lines();
+            assertThat(after.subList(answered + 1, after.size())).extracting(JournalLine::entry)
+                    .noneMatch(e -> e instanceof JournalEntry.BatchSending);
+            var state = console.session().incident().orElseThrow().state();
+            assertThat(state.sent()).hasSize(1);
+            assertThat(state.batch(1).orElseThrow().attempts()).isEqualTo(1);
+        } finally {
+            service.close();
+        }
+    }
+
     private void assertConnectionRestored(FxRobot robot, String name) {
         var s = TestReplica.settings();
         assertThat(text(robot, "#host")).as(name).isEqualTo(s.host());
@@ -188,7 +250,7 @@ class ResumeWindowTest extends ConsoleWindowTest {
         Path scratch = dir.resolve("send-entries");
         try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
                 Duration.ofSeconds(3)))) {
-            j.append(new JournalEntry.PodChosen("hmpps-person-record-preprod", "hmpps-person-record-5d8f7c9b4-abcde"));
+            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
             j.append(new JournalEntry.BatchSending(1, new RecordKey(SourceSystem.COMMON_PLATFORM, "cp-1"),
                     new RecordKey(SourceSystem.DELIUS, "d-5"), 5));
             j.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));

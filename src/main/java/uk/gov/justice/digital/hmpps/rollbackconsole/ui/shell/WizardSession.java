@@ -148,10 +148,11 @@ public final class WizardSession {
         if (mayHaveRun.isEmpty()) {
             return Optional.empty();
         }
+        // No full stop: whoever shows it may add to the sentence.
         String reason = "Nothing is sent from this window: this incident was resumed from its journal, which records "
                 + state.sent().size() + " batch" + (state.sent().size() == 1 ? "" : "es") + " taken by the service and "
-                + state.outcomeUnknown().size() + " of unknown outcome. Sending the file again would recluster those "
-                + "records again. Send the remaining batches by hand, batch by batch, as the runbook does.";
+                + state.outcomeUnknown().size() + " of unknown outcome, and sending the file again would recluster "
+                + "those records again";
         if (incident != null) {
             incident.refuseBatches(reason);
         }

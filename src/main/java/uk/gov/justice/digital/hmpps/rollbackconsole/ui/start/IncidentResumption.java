@@ -115,8 +115,9 @@ public final class IncidentResumption {
         String file = check.filter(c -> !c.intact()).map(c -> " The exported file " + c.exported().path()
                 + (c.shaNow() == null ? " is no longer there." : " has changed since it was exported.")).orElse("");
         session.statusProperty().set("Resumed the incident started " + uk.gov.justice.digital.hmpps.rollbackconsole
-                .report.JournalWording.utc(state.started()) + ": it stopped at " + state.step().title() + ". "
-                + batches(state) + file + torn.map(t -> " Its journal: " + t + ".").orElse(""));
+                .report.JournalWording.utc(state.started()) + ", stopped at " + state.step().title() + ". "
+                + batches(state) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
+                + torn.map(t -> " Its journal: " + t + ".").orElse(""));
         return new Outcome(state, torn, check, refused, target);
     }
 
