@@ -216,6 +216,36 @@ class ResumeWindowTest extends ConsoleWindowTest {
         }
     }
 
+    @Test
+    void anExportedFileChangedSinceIsNotOfferedToTheSendStep(FxRobot robot) throws Exception {
+        Path file = Files.writeString(dir.resolve("affected-records-local-2025-06-09T12-21-55Z.json"),
+                "[{\"source_system\":\"DELIUS\",\"source_system_id\":\"X100012\"}]\n");
+        String sha = uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(file);
+        Path folder = incidents.resolve("2025-06-10T09-00-00Z-local");
+        var s = TestReplica.settings();
+        try (IncidentJournal j = IncidentJournal.create(folder, new StepClock(Instant.parse("2025-06-10T09:00:00Z"),
+                Duration.ofSeconds(5)))) {
+            j.append(new JournalEntry.IncidentStarted("0.1.0", uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.LOCAL));
+            j.append(JournalEntry.Connected.of(s));
+            j.append(new JournalEntry.CutoffSet(TestReplica.CUTOFF_BST_LOCAL, "Europe/London",
+                    java.time.LocalDateTime.parse("2025-06-09T13:21:55"), TestReplica.CUTOFF_BST));
+            j.append(new JournalEntry.Exported(file, sha, 1));
+            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+        }
+        Files.writeString(file, "[{\"source_system\":\"DELIUS\",\"source_system_id\":\"X100013\"}]\n");
+
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> console.resume(folder));
+        waitUntil(() -> console.session().resumedProperty().get() != null);
+
+        assertThat(text(robot, "#status")).contains("stopped at Send").contains("The exported file " + file
+                + " has changed since it was exported.");
+        assertThat(console.session().reviewedFileProperty().get()).isNull();
+        assertThat(console.wizard().currentIndexProperty().get()).as("connect first, then export again").isZero();
+        assertThat(robot.lookup("#step-5").queryButton().isDisabled()).isTrue();
+        assertThat(console.session().incident().orElseThrow().batchesRefused()).as("no batch may have run").isEmpty();
+    }
+
     private void assertConnectionRestored(FxRobot robot, String name) {
         var s = TestReplica.settings();
         assertThat(text(robot, "#host")).as(name).isEqualTo(s.host());
