@@ -114,8 +114,7 @@ public final class LogFollow implements AutoCloseable {
                 List<String> stderr = new ArrayList<>();
                 sawLine = false;
                 try {
-                    process = kubectl.start(List.of("logs", "-f", "pod/" + pod, "--timestamps",
-                            "--since-time=" + since.truncatedTo(ChronoUnit.SECONDS)), "logs-" + pod,
+                    process = kubectl.start(CommandLine.logs(pod, since), "logs-" + pod,
                             this::offer, line -> {
                                 synchronized (stderr) {
                                     if (stderr.size() < 20) {

@@ -171,7 +171,8 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists));
+                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists,
+                ProgressCommands.pane(model)));
         bind();
     }
 

@@ -143,7 +143,7 @@ public final class ReclusterStepView {
                         + "pick one ready pod of " + ReclusterStepViewModel.DEPLOYMENT + ", forward a local port to it, "
                         + "and send the exported file to POST /admin/recluster in batches. Every kubectl command names "
                         + "the context and namespace shown here.",
-                form, kubeMessage, podsCard, sendCard));
+                form, kubeMessage, podsCard, sendCard, SendCommands.pane(model)));
         bind();
     }
 
