@@ -56,7 +56,7 @@ public final class Masked {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : Presenter.maskingFor(this).text(item));
+                setText(empty || item == null ? null : Presenter.maskingFor(getListView() != null ? getListView() : this).text(item));
             }
         });
         Presenter.follow(list, n -> list.refresh());
@@ -82,7 +82,10 @@ public final class Masked {
             if (empty || item == null) {
                 setText(null);
             } else {
-                setText(mask.apply(Presenter.maskingFor(this), item.toString()));
+                // A table makes new cells before it puts them in the window: the table's window decides.
+                javafx.scene.Node in = getTableView() != null ? getTableView()
+                        : getTableColumn() != null && getTableColumn().getTableView() != null ? getTableColumn().getTableView() : this;
+                setText(mask.apply(Presenter.maskingFor(in), item.toString()));
             }
             setGraphic(null);
         }
