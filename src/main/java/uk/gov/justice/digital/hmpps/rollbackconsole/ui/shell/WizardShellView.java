@@ -119,6 +119,8 @@ public final class WizardShellView extends BorderPane {
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         Label readOnly = new Label("Read-only: the console never writes to the replica");
+        // Zoomed in, the status is what must stay readable; this reminder gives way first.
+        readOnly.setMinWidth(0);
         HBox statusBar = new HBox(status, statusSpacer, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 

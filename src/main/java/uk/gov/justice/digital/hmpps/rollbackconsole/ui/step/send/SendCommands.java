@@ -53,8 +53,8 @@ public final class SendCommands {
             request = request.replace("127.0.0.1:0/", "127.0.0.1:<local port>/");
         }
         lines.add("# The recluster, the whole file in one request (the console sends it in batches of "
-                + (blank(batchSize) ? "500" : batchSize.strip()) + " records, each body a JSON array of them,");
-        lines.add("# and waits for the pod's \"ADMIN RECLUSTER: Complete.\" before the next)");
+                + (blank(batchSize) ? "500" : batchSize.strip()) + " records, each body a JSON array of them");
+        lines.add("# with only the fields the endpoint reads, and waits for the pod's \"ADMIN RECLUSTER: Complete.\" before the next)");
         lines.add(request);
         return String.join("\n", lines) + "\n";
     }
