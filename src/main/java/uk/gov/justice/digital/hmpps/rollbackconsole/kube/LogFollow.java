@@ -2,7 +2,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
