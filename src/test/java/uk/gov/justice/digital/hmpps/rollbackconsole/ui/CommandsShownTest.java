@@ -66,6 +66,12 @@ class CommandsShownTest extends ConsoleWindowTest {
         return ((CommandPane) pane).command();
     }
 
+    private static List<String> batchCells(FxRobot robot) {
+        return robot.lookup("#batches-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible() && !c.isEmpty())
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
+    }
+
     private static void scrollTo(FxRobot robot, String id) {
         javafx.scene.Node node = robot.lookup(id).query();
         javafx.scene.Parent p = node.getParent();
@@ -165,7 +171,11 @@ class CommandsShownTest extends ConsoleWindowTest {
         assertThat(line(progress, "curl ")).contains("-X POST http://127.0.0.1:").contains("/admin/recluster")
                 .contains("-H 'Content-Type: application/json' --data-binary @");
         screenshot("41-progress-commands");
+        assertThat(batchCells(robot)).anyMatch(t -> t.contains("X900001"));
         robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // In presenter mode the batches' first and last records are masked too.
+        assertThat(batchCells(robot)).noneMatch(t -> t.contains("X90000")).anyMatch(t -> t.contains("X90*****"));
         for (boolean contrast : new boolean[] {false, true}) {
             for (boolean dark : new boolean[] {false, true}) {
                 robot.interact(() -> {

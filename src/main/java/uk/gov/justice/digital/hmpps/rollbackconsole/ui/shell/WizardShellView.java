@@ -116,12 +116,14 @@ public final class WizardShellView extends BorderPane {
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         Em.prefWidth(busy, 9);
         busy.visibleProperty().bind(wizard.currentBusyProperty());
-        Region statusSpacer = new Region();
-        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         Label readOnly = new Label("Read-only: the console never writes to the replica");
         // Zoomed in, the status is what must stay readable; this reminder gives way first.
         readOnly.setMinWidth(0);
-        HBox statusBar = new HBox(status, statusSpacer, busy, readOnly);
+        readOnly.setPrefWidth(0);
+        readOnly.setMaxWidth(Double.MAX_VALUE);
+        readOnly.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(readOnly, Priority.ALWAYS);
+        HBox statusBar = new HBox(status, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 
         bottom = new VBox(nav, statusBar);
