@@ -115,9 +115,13 @@ public final class PreviewStepView {
         VBox.setVgrow(statisticsChart, Priority.ALWAYS);
         Em.prefHeight(statisticsTable, 14.62);
         Em.minHeight(statisticsTable, 11.54);
-        Em.minWidth(stats, 23.08);
+        Em.minWidth(stats, 18);
 
-        SplitPane split = new SplitPane(table, stats);
+        // Taller than the room left (a small window, or zoomed in), the statistics scroll instead of spilling
+        // over the filter row above them.
+        javafx.scene.control.ScrollPane statsScroll = StepLayout.scrolling(stats);
+        statsScroll.setFitToHeight(true);
+        SplitPane split = new SplitPane(table, statsScroll);
         split.setDividerPositions(0.7);
         BorderPane page = new BorderPane(split, top, null, null, null);
         Em.margin(split, 0, 1.54, 0.92, 1.54);
