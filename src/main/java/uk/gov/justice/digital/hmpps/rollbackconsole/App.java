@@ -30,6 +30,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.StartViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
@@ -164,7 +165,8 @@ public final class App extends Application {
                     wizard.next();
                 }
             });
-            WizardShellView shell = new WizardShellView(wizard, session, () -> {
+            Presenter presenter = presenter(settings, session, wizard);
+            WizardShellView shell = new WizardShellView(wizard, session, presenter, () -> {
                 console.close();
                 stage.close();
             });
@@ -211,6 +213,27 @@ public final class App extends Application {
         /** The step view-models a resumed incident gives back what its journal says. */
         record StepModels(ConnectStepViewModel connect, CutoffStepViewModel cutoff, PreviewStepViewModel preview,
                           ExportStepViewModel export) {
+        }
+
+        /**
+         * Presenter mode masks the connection's host, user and database wherever they are written, as typed in the
+         * Connect step and as connected; the report and the channel summary are written masked while it is on.
+         */
+        private static Presenter presenter(SettingsStore settings, WizardSession session, WizardViewModel wizard) {
+            Presenter presenter = new Presenter(settings);
+            ConnectStepViewModel connect = wizard.steps().stream().filter(ConnectStep.class::isInstance)
+                    .map(s -> ((ConnectStep) s).model()).findFirst().orElseThrow();
+            presenter.maskAlso(() -> {
+                List<String> values = new ArrayList<>(List.of(connect.hostProperty().get(), connect.userProperty().get(),
+                        connect.databaseProperty().get()));
+                Optional.ofNullable(session.replicaProperty().get()).map(r -> r.settings())
+                        .ifPresent(s -> values.addAll(List.of(s.host(), s.user(), s.database())));
+                values.removeIf(java.util.Objects::isNull);
+                return values;
+            }, connect.hostProperty(), connect.userProperty(), connect.databaseProperty(), session.replicaProperty());
+            wizard.steps().stream().filter(OutcomeStep.class::isInstance).map(s -> ((OutcomeStep) s).model())
+                    .forEach(m -> m.maskingProperty().bind(presenter.maskingProperty()));
+            return presenter;
         }
 
         static List<WizardStep> steps(WizardSession session, TaskRunner tasks, SettingsStore settings, Clock clock,

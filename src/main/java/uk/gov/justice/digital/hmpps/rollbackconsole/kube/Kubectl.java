@@ -104,7 +104,7 @@ public final class Kubectl implements AutoCloseable {
 
     /** Every pod matching the selector, whatever its state. */
     public List<PodInfo> pods(String selector) throws KubectlException {
-        JsonNode list = json(run(List.of("get", "pods", "-l", selector, "-o", "json")));
+        JsonNode list = json(run(CommandLine.pods(selector)));
         List<PodInfo> pods = new ArrayList<>();
         list.path("items").forEach(p -> pods.add(pod(p)));
         return pods;
@@ -202,18 +202,11 @@ public final class Kubectl implements AutoCloseable {
     }
 
     List<String> command(List<String> args) {
-        List<String> command = new ArrayList<>(args.size() + 5);
-        command.add(executable.toString());
-        command.add("--context");
-        command.add(context);
-        command.add("-n");
-        command.add(namespace);
-        command.addAll(args);
-        return command;
+        return CommandLine.kubectl(executable, context, namespace, args);
     }
 
     private byte[] getJson(String kind, String name) throws KubectlException {
-        return run(List.of("get", kind, name, "-o", "json"));
+        return run(CommandLine.getJson(kind, name));
     }
 
     private byte[] run(List<String> args) throws KubectlException {

@@ -2,7 +2,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -114,8 +113,7 @@ public final class LogFollow implements AutoCloseable {
                 List<String> stderr = new ArrayList<>();
                 sawLine = false;
                 try {
-                    process = kubectl.start(List.of("logs", "-f", "pod/" + pod, "--timestamps",
-                            "--since-time=" + since.truncatedTo(ChronoUnit.SECONDS)), "logs-" + pod,
+                    process = kubectl.start(CommandLine.logs(pod, since), "logs-" + pod,
                             this::offer, line -> {
                                 synchronized (stderr) {
                                     if (stderr.size() < 20) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -132,8 +131,7 @@ public final class PortForward implements AutoCloseable {
             CompletableFuture<Integer> port = new CompletableFuture<>();
             ManagedProcess process;
             try {
-                process = kubectl.start(List.of("port-forward", "--address", "127.0.0.1", "pod/" + pod,
-                        "0:" + options.remotePort()), "port-forward-" + pod, line -> {
+                process = kubectl.start(CommandLine.portForward(pod, options.remotePort()), "port-forward-" + pod, line -> {
                             Matcher m = FORWARDING.matcher(line);
                             if (m.find()) {
                                 port.complete(Integer.parseInt(m.group(1)));

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.report;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 public final class ChannelSummary {
 
     private ChannelSummary() {
+    }
+
+    /** The summary with identifiers masked as {@code masking} says: presenter mode's summary. */
+    public static String render(IncidentReport r, Masking masking) {
+        return masking.text(render(r));
     }
 
     public static String render(IncidentReport r) {

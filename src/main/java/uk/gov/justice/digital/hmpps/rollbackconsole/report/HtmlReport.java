@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.report;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.util.List;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.StatisticsComparison;
@@ -43,7 +45,12 @@ public final class HtmlReport {
     }
 
     public static String render(IncidentReport report) {
-        Document doc = ReportDocument.build(report);
+        return render(report, Masking.NONE);
+    }
+
+    /** The report with identifiers masked as {@code masking} says: presenter mode's report. */
+    public static String render(IncidentReport report, Masking masking) {
+        Document doc = ReportDocument.build(report, masking);
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.report;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.util.List;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportDocument.Block;
@@ -18,7 +20,12 @@ public final class MarkdownReport {
     }
 
     public static String render(IncidentReport report) {
-        Document doc = ReportDocument.build(report);
+        return render(report, Masking.NONE);
+    }
+
+    /** The report with identifiers masked as {@code masking} says: presenter mode's report. */
+    public static String render(IncidentReport report, Masking masking) {
+        Document doc = ReportDocument.build(report, masking);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(doc.title())).append("\n\n");
         md.append('_').append(inline(doc.byline())).append("_\n");

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.report;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,38 @@ final class ReportDocument {
     static String title(IncidentState s) {
         return "Person Record rollback: incident report"
                 + (s.environment() == null ? "" : " (" + s.environment().label() + ")");
+    }
+
+    /** The document with every identifier in it masked as {@code masking} says (presenter mode). */
+    static Document build(IncidentReport r, Masking masking) {
+        Document d = build(r);
+        if (!masking.isOn()) {
+            return d;
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Section s : d.sections()) {
+            List<Block> blocks = new ArrayList<>();
+            for (Block b : s.blocks()) {
+                blocks.add(mask(b, masking));
+            }
+            sections.add(new Section(masking.text(s.title()), blocks));
+        }
+        return new Document(masking.text(d.title()), masking.text(d.byline())
+                + " Identifiers are masked: written in presenter mode.", sections);
+    }
+
+    private static Block mask(Block b, Masking m) {
+        if (b instanceof Paragraph p) {
+            return new Paragraph(m.text(p.text()));
+        } else if (b instanceof Warning w) {
+            return new Warning(m.text(w.text()));
+        } else if (b instanceof Bullets l) {
+            return new Bullets(l.items().stream().map(m::text).toList());
+        } else if (b instanceof Table t) {
+            return new Table(t.header(), t.rows().stream().map(row -> row.stream().map(m::text).toList()).toList(),
+                    t.numeric());
+        }
+        return b;
     }
 
     static Document build(IncidentReport r) {

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.report;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,11 +26,17 @@ public final class ReportWriter {
 
     /** @param replace whether an earlier report in the folder is replaced; otherwise it is left and this fails */
     public static Written write(Path folder, IncidentReport report, boolean replace) throws IOException {
+        return write(folder, report, replace, Masking.NONE);
+    }
+
+    /** As {@link #write(Path, IncidentReport, boolean)}, with identifiers masked as {@code masking} says. */
+    public static Written write(Path folder, IncidentReport report, boolean replace, Masking masking) throws IOException {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(masking, "masking");
         WrittenFile md = AtomicFile.write(folder.resolve(MARKDOWN_NAME), replace,
-                out -> out.write(MarkdownReport.render(report).getBytes(StandardCharsets.UTF_8)));
+                out -> out.write(MarkdownReport.render(report, masking).getBytes(StandardCharsets.UTF_8)));
         WrittenFile html = AtomicFile.write(folder.resolve(HTML_NAME), replace,
-                out -> out.write(HtmlReport.render(report).getBytes(StandardCharsets.UTF_8)));
+                out -> out.write(HtmlReport.render(report, masking).getBytes(StandardCharsets.UTF_8)));
         return new Written(md, html);
     }
 

@@ -60,6 +60,7 @@ public final class FakePersonRecordService implements AutoCloseable {
     private final AtomicInteger healthRequests = new AtomicInteger();
     private final AtomicInteger runCounter = new AtomicInteger();
     private final List<JsonNode> acceptedBodies = new CopyOnWriteArrayList<>();
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final Set<String> notFound = ConcurrentHashMap.newKeySet();
     private final Set<String> merged = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Canned> canned = new AtomicReference<>();
@@ -158,6 +159,11 @@ public final class FakePersonRecordService implements AutoCloseable {
     }
 
     /** The bodies of the requests that started a run, in order. */
+    /** "METHOD PATH CONTENT-TYPE" of each request to /admin/recluster, as received. */
+    public List<String> requestLines() {
+        return List.copyOf(requestLines);
+    }
+
     public List<JsonNode> acceptedBodies() {
         return List.copyOf(acceptedBodies);
     }
@@ -198,6 +204,8 @@ public final class FakePersonRecordService implements AutoCloseable {
                 body = in.readAllBytes();
             }
             reclusterRequests.incrementAndGet();
+            requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type"));
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, error(405, "Request method '" + exchange.getRequestMethod() + "' is not supported"), "application/json");
                 return;

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.report.JournalWording;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
@@ -39,7 +40,7 @@ public final class IncidentsView {
 
     private final IncidentsViewModel model;
     private final TableView<IncidentSummary> list = new TableView<>();
-    private final VBox detail = new VBox(12);
+    private final VBox detail = Em.spacing(new VBox(), 0.92);
     private final Node root;
 
     public IncidentsView(IncidentsViewModel model, Runnable back) {
@@ -53,27 +54,27 @@ public final class IncidentsView {
         reload.setOnAction(e -> model.load());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, backButton, spacer, reload);
+        HBox actions = Em.spacing(new HBox(backButton, spacer, reload), 0.77);
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("incidents-message");
         VBox top = StepLayout.page("Recent incidents",
                 "The incidents kept on this computer, newest first. Each is read from its journal, read-only: "
                         + "nothing is changed and nothing is sent.", actions, message);
-        top.setPadding(new Insets(16, 20, 8, 20));
+        Em.padding(top, 1.23, 1.54, 0.62, 1.54);
 
         buildList();
         MessageLabel detailMessage = new MessageLabel(model.detailMessageProperty());
         detailMessage.setId("incident-detail-message");
-        detail.setPadding(new Insets(0, 8, 8, 12));
+        Em.padding(detail, 0, 0.62, 0.62, 0.92);
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.setId("incident-detail");
-        VBox right = new VBox(8, detailMessage, detailScroll);
+        VBox right = Em.spacing(new VBox(detailMessage, detailScroll), 0.62);
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
         SplitPane split = new SplitPane(list, right);
         split.setDividerPositions(0.4);
         BorderPane page = new BorderPane(split, top, null, null, null);
-        BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
+        Em.margin(split, 0, 1.54, 0.92, 1.54);
         page.setMinSize(0, 0);
         page.getStyleClass().add(Styles.INCIDENTS);
         root = page;
@@ -112,10 +113,11 @@ public final class IncidentsView {
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
         note.setPrefWidth(220);
         list.getColumns().setAll(List.of(started, environment, step, finished, note));
+        Em.columns(list);
         list.setItems(model.incidents());
         list.setId("incidents-table");
         list.setPlaceholder(new Label("No incidents yet."));
-        list.setMinWidth(300);
+        Em.minWidth(list, 23.08);
     }
 
     private void show(IncidentsViewModel.Opened opened) {
@@ -241,6 +243,7 @@ public final class IncidentsView {
         send.setCellValueFactory(c -> new ReadOnlyStringWrapper(resend(c.getValue())));
         send.setPrefWidth(260);
         table.getColumns().setAll(List.of(index, records, outcome, attempts, send));
+        Em.columns(table);
         table.getItems().setAll(s.batches());
         table.setPrefHeight(Math.min(8, s.batches().size()) * 26 + 32);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -279,6 +282,7 @@ public final class IncidentsView {
             }
         });
         table.getColumns().setAll(List.of(number, at, what));
+        Em.columns(table);
         table.getItems().setAll(IncidentsViewModel.timeline(s));
         table.setPrefHeight(Math.min(12, s.lines().size()) * 26 + 32);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -38,6 +38,8 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.SegmentedButton;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.DiffResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.Problem;
@@ -84,7 +86,7 @@ public final class ReviewView {
     private final Button send = new Button("Send this file\u2026");
     private final Label sendNote = new Label();
 
-    private final VBox compareCard = new VBox(8);
+    private final VBox compareCard = Em.spacing(new VBox(), 0.62);
     private final Label compareTitle = new Label();
     private final Label comparePaths = new Label();
     private final Label onlyInA = bigNumber("compare-only-a");
@@ -163,15 +165,15 @@ public final class ReviewView {
         title.setMinWidth(0);
         path.getStyleClass().addAll(Styles.STEP_INTRO);
         path.setMinWidth(0);
-        VBox names = new VBox(2, title, path);
+        VBox names = Em.spacing(new VBox(title, path), 0.15);
         names.setMinWidth(0);
         HBox.setHgrow(names, Priority.ALWAYS);
         compare.setMnemonicParsing(true);
         back.setMnemonicParsing(true);
         back.getStyleClass().add(Styles.PRIMARY);
-        HBox buttons = new HBox(8, openAnother, compare, back);
+        HBox buttons = Em.spacing(new HBox(openAnother, compare, back), 0.62);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(16, names, buttons);
+        HBox header = Em.spacing(new HBox(names, buttons), 1.23);
         header.getStyleClass().add(Styles.REVIEW_HEADER);
         return header;
     }
@@ -179,9 +181,9 @@ public final class ReviewView {
     private Node status() {
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox bar = new HBox(10, progress, cancel);
+        HBox bar = Em.spacing(new HBox(progress, cancel), 0.77);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox progressBox = new VBox(6, progressText, bar);
+        VBox progressBox = Em.spacing(new VBox(progressText, bar), 0.46);
         progressBox.getStyleClass().add(Styles.CARD);
         progressBox.visibleProperty().bind(model.busyProperty());
         progressBox.managedProperty().bind(progressBox.visibleProperty());
@@ -193,27 +195,27 @@ public final class ReviewView {
         verdictHeadline.setMinWidth(Region.USE_PREF_SIZE);
         verdictDetail.setWrapText(true);
         verdictDetail.getStyleClass().add(Styles.VERDICT_DETAIL);
-        VBox words = new VBox(2, verdictHeadline, verdictDetail);
+        VBox words = Em.spacing(new VBox(verdictHeadline, verdictDetail), 0.15);
         HBox.setHgrow(words, Priority.ALWAYS);
         // The SHA-256 sits by the verdict: it is what the reviewer reads out to whoever sends the file.
         sha256.setEditable(false);
         sha256.getStyleClass().add(Styles.MONOSPACE);
         sha256.setPrefColumnCount(64);
-        sha256.setMinWidth(120);
+        Em.minWidth(sha256, 9.23);
         copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
         Label shaName = new Label("SHA-256 of the bytes reviewed");
         shaName.getStyleClass().add(Styles.FACT_NAME);
-        HBox shaRow = new HBox(6, sha256, copySha);
+        HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
         HBox.setHgrow(sha256, Priority.ALWAYS);
-        VBox sha = new VBox(4, shaName, shaRow);
+        VBox sha = Em.spacing(new VBox(shaName, shaRow), 0.31);
         sha.setAlignment(Pos.CENTER_LEFT);
-        sha.setMinWidth(200);
-        HBox band = new HBox(20, words, sha);
+        Em.minWidth(sha, 15.38);
+        HBox band = Em.spacing(new HBox(words, sha), 1.54);
         band.setAlignment(Pos.CENTER_LEFT);
         verdictBox.getChildren().setAll(band);
         verdictBox.getStyleClass().add(Styles.VERDICT);
 
-        VBox status = new VBox(10, progressBox, message, verdictBox);
+        VBox status = Em.spacing(new VBox(progressBox, message, verdictBox), 0.77);
         status.getStyleClass().add(Styles.REVIEW_STATUS);
         return status;
     }
@@ -249,11 +251,11 @@ public final class ReviewView {
         Tooltip.install(sendHolder, new Tooltip("Opens the Port-forward and recluster step with this file."));
         sendNote.setWrapText(true);
         sendNote.getStyleClass().add(Styles.STEP_INTRO);
-        HBox sendRow = new HBox(10, sendHolder, sendNote);
+        HBox sendRow = Em.spacing(new HBox(sendHolder, sendNote), 0.77);
         sendRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(sendNote, Priority.ALWAYS);
 
-        VBox fileCard = new VBox(10, heading, facts, sendRow);
+        VBox fileCard = Em.spacing(new VBox(heading, facts, sendRow), 0.77);
         fileCard.getStyleClass().add(Styles.CARD);
 
         compareTitle.getStyleClass().add(Styles.SECTION_TITLE);
@@ -281,16 +283,16 @@ public final class ReviewView {
         comparing.setMaxWidth(Double.MAX_VALUE);
         comparing.visibleProperty().bind(model.comparingProperty());
         comparing.managedProperty().bind(comparing.visibleProperty());
-        VBox countsBox = new VBox(8, counts, compareIntro);
+        VBox countsBox = Em.spacing(new VBox(counts, compareIntro), 0.62);
         countsBox.visibleProperty().bind(model.diffProperty().isNotNull());
         countsBox.managedProperty().bind(countsBox.visibleProperty());
         compareCard.getChildren().setAll(compareTitle, comparePaths, comparing, countsBox, compareMessage);
         compareCard.getStyleClass().add(Styles.CARD);
 
-        VBox left = new VBox(12, fileCard, compareCard);
+        VBox left = Em.spacing(new VBox(fileCard, compareCard), 0.92);
         left.getStyleClass().add(Styles.REVIEW_PANE);
         summaryScroll = StepLayout.scrolling(left);
-        summaryScroll.setMinWidth(320);
+        Em.minWidth(summaryScroll, 24.62);
         return summaryScroll;
     }
 
@@ -313,7 +315,7 @@ public final class ReviewView {
                 now == null ? all : now == Severity.ERROR ? errors : warnings));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, heading, spacer, filter);
+        HBox top = Em.spacing(new HBox(heading, spacer, filter), 0.77);
         top.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
@@ -321,7 +323,7 @@ public final class ReviewView {
         notShown.getStyleClass().add(Styles.STEP_INTRO);
         notShown.visibleProperty().bind(Bindings.isNotEmpty(model.notShown()));
         notShown.managedProperty().bind(notShown.visibleProperty());
-        VBox list = new VBox(8, top, table, notShown);
+        VBox list = Em.spacing(new VBox(top, table, notShown), 0.62);
         VBox.setVgrow(table, Priority.ALWAYS);
         list.getStyleClass().add(Styles.REVIEW_PANE);
 
@@ -335,11 +337,11 @@ public final class ReviewView {
         excerptScroll.getStyleClass().add(Styles.EXCERPT_SCROLL);
         excerptScroll.setFitToHeight(true);
         excerptScroll.setFitToWidth(true);
-        excerptScroll.setMinHeight(120);
+        Em.minHeight(excerptScroll, 9.23);
         excerptScroll.visibleProperty().bind(model.excerptProperty().isNotNull());
         excerptScroll.managedProperty().bind(excerptScroll.visibleProperty());
         VBox.setVgrow(excerptScroll, Priority.ALWAYS);
-        VBox lines = new VBox(8, linesHeading, problemDetail, excerptMessage, excerptScroll);
+        VBox lines = Em.spacing(new VBox(linesHeading, problemDetail, excerptMessage, excerptScroll), 0.62);
         lines.getStyleClass().add(Styles.REVIEW_PANE);
 
         SplitPane split = new SplitPane(list, lines);
@@ -366,13 +368,15 @@ public final class ReviewView {
         message.setPrefWidth(400);
         message.setMinWidth(160);
         table.getColumns().setAll(List.of(severity, code, line, column, record, message));
+        Masked.table(table);
+        Em.columns(table);
         table.setPlaceholder(new Label("No problems."));
         // The message takes what the other columns leave; the full text is shown below the table when selected.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<Problem> sorted = new SortedList<>(model.visibleProblems());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setMinHeight(120);
+        Em.minHeight(table, 9.23);
     }
 
     private static TableColumn<Problem, Long> number(String name, ToLongFunction<Problem> value) {

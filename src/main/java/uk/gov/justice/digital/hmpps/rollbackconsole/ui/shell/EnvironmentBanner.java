@@ -13,9 +13,12 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 public final class EnvironmentBanner extends HBox {
 
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
     private final Label environment = new Label();
     private final Label detail = new Label();
+    // In presenter mode the step is named here, large, for everyone on the call.
+    private final Label step = new Label();
     private final ObservableValue<Environment> env;
     private String offline;
 
@@ -24,11 +27,37 @@ public final class EnvironmentBanner extends HBox {
         environment.setId("environment-banner-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(environment, spacer, detail);
+        step.setId("presenter-step");
+        step.getStyleClass().add(Styles.BANNER_STEP);
+        step.setMinWidth(Region.USE_PREF_SIZE);
+        environment.setMinWidth(Region.USE_PREF_SIZE);
+        detail.setMinWidth(0);
+        detail.setId("environment-banner-detail");
+        getChildren().addAll(step, environment, spacer, detail);
         this.env = env;
         env.addListener((obs, was, now) -> show(now));
-        detail.textProperty().bind(connectionDetail);
+        // Connection details (user, host, database) are masked in presenter mode.
+        Masked.bind(detail, connectionDetail);
+        showStep(null);
         show(env.getValue());
+    }
+
+    /** In presenter mode, names the step shown ("Step 3 of 7: Preview affected records"); null for none. */
+    public void showStep(String text) {
+        step.setText(text == null ? "" : text + "  \u2022  ");
+        step.setVisible(text != null && presenter);
+        step.setManaged(text != null && presenter);
+    }
+
+    private boolean presenter;
+
+    /** Presenter mode: the banner larger, with the step's name. */
+    public void setPresenter(boolean on) {
+        presenter = on;
+        pseudoClassStateChanged(PRESENTER, on);
+        boolean named = !step.getText().isEmpty();
+        step.setVisible(on && named);
+        step.setManaged(on && named);
     }
 
     /**

@@ -12,6 +12,8 @@ public final class MessageLabel extends Label {
         getStyleClass().add(Styles.MESSAGE);
         message.addListener((obs, was, now) -> show(now));
         show(message.getValue());
+        // In presenter mode identifiers and connection details in the message are masked.
+        Presenter.follow(this, n -> show(message.getValue()));
     }
 
     private void show(Message m) {
@@ -22,7 +24,7 @@ public final class MessageLabel extends Label {
             setText("");
             return;
         }
-        setText(m.text());
+        setText(Presenter.maskingFor(this).text(m.text()));
         getStyleClass().add(switch (m.kind()) {
             case ERROR -> Styles.MESSAGE_ERROR;
             case WARNING -> Styles.MESSAGE_WARNING;

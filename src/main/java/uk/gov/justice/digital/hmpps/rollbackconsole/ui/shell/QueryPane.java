@@ -34,7 +34,7 @@ public final class QueryPane extends TitledPane {
         note.setWrapText(true);
         note.getStyleClass().add(Styles.STEP_INTRO);
         setText(title);
-        setContent(new VBox(6, note, area, new HBox(copy)));
+        setContent(Em.spacing(new VBox(note, area, new HBox(copy)), 0.46));
         setExpanded(false);
         setAnimated(false);
     }

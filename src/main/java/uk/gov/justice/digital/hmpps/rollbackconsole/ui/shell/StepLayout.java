@@ -20,8 +20,8 @@ public final class StepLayout {
         introLabel.setWrapText(true);
         VBox page = new VBox(heading, introLabel);
         page.getChildren().addAll(content);
-        page.setSpacing(12);
-        page.setPadding(new Insets(16, 20, 16, 20));
+        Em.spacing(page, 0.92);
+        Em.padding(page, 1.23, 1.54, 1.23, 1.54);
         return page;
     }
 

@@ -12,6 +12,8 @@ public final class Styles {
     public static final String NAV_BAR = "nav-bar";
     public static final String STATUS_BAR = "status-bar";
     public static final String BANNER = "environment-banner";
+    public static final String BANNER_STEP = "banner-step";
+    public static final String COMMAND_PANE = "command-pane";
     public static final String MESSAGE = "message";
     public static final String MESSAGE_ERROR = "message-error";
     public static final String MESSAGE_WARNING = "message-warning";

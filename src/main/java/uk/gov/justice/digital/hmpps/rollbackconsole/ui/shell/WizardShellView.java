@@ -33,6 +33,8 @@ public final class WizardShellView extends BorderPane {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final PseudoClass HIGH_CONTRAST = PseudoClass.getPseudoClass("high-contrast");
+    private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
     private final WizardViewModel wizard;
     private final StackPane content = new StackPane();
@@ -44,9 +46,16 @@ public final class WizardShellView extends BorderPane {
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
     private final Menu helpMenu = new Menu("_Help");
+    private final Presenter presenter;
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
+        this(wizard, session, new Presenter(null), quit);
+    }
+
+    public WizardShellView(WizardViewModel wizard, WizardSession session, Presenter presenter, Runnable quit) {
         this.wizard = wizard;
+        this.presenter = presenter;
+        presenter.install(this);
 
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
@@ -104,14 +113,18 @@ public final class WizardShellView extends BorderPane {
 
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(session.statusProperty());
+        Masked.bind(status, session.statusProperty());
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        busy.setPrefWidth(120);
+        Em.prefWidth(busy, 9);
         busy.visibleProperty().bind(wizard.currentBusyProperty());
-        Region statusSpacer = new Region();
-        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         Label readOnly = new Label("Read-only: the console never writes to the replica");
-        HBox statusBar = new HBox(status, statusSpacer, busy, readOnly);
+        // Zoomed in, the status is what must stay readable; this reminder gives way first.
+        readOnly.setMinWidth(0);
+        readOnly.setPrefWidth(0);
+        readOnly.setMaxWidth(Double.MAX_VALUE);
+        readOnly.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(readOnly, Priority.ALWAYS);
+        HBox statusBar = new HBox(status, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 
         bottom = new VBox(nav, statusBar);
@@ -119,6 +132,27 @@ public final class WizardShellView extends BorderPane {
 
         wizard.currentIndexProperty().addListener((obs, was, now) -> show(now.intValue()));
         show(wizard.currentIndexProperty().get());
+        followPresenter();
+    }
+
+    /** The root font size is the zoom; every size in app.css, and those set in code through {@link Em}, follow it. */
+    private void followPresenter() {
+        Runnable look = () -> {
+            setStyle("-fx-font-size: " + presenter.fontSizeProperty().get() + "px;");
+            pseudoClassStateChanged(DARK, presenter.darkProperty().get());
+            pseudoClassStateChanged(HIGH_CONTRAST, presenter.highContrastProperty().get());
+            pseudoClassStateChanged(PRESENTER, presenter.onProperty().get());
+            banner.setPresenter(presenter.onProperty().get());
+        };
+        presenter.fontSizeProperty().addListener(o -> look.run());
+        presenter.darkProperty().addListener(o -> look.run());
+        presenter.highContrastProperty().addListener(o -> look.run());
+        presenter.onProperty().addListener(o -> look.run());
+        look.run();
+    }
+
+    public Presenter presenter() {
+        return presenter;
     }
 
     private MenuBar menus(Runnable quit) {
@@ -129,8 +163,8 @@ public final class WizardShellView extends BorderPane {
         fileMenu = file;
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        dark.selectedProperty().addListener((obs, was, now) -> pseudoClassStateChanged(DARK, now));
+        dark.setAccelerator(Shortcuts.DARK);
+        dark.selectedProperty().bindBidirectional(presenter.darkProperty());
         MenuItem nextItem = new MenuItem("Next step");
         nextItem.setAccelerator(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN));
         nextItem.setOnAction(e -> wizard.next());
@@ -139,8 +173,37 @@ public final class WizardShellView extends BorderPane {
         backItem.setAccelerator(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN));
         backItem.setOnAction(e -> wizard.back());
         backItem.disableProperty().bind(asideShowing);
-        Menu view = new Menu("_View", null, nextItem, backItem, dark);
+        Menu view = new Menu("_View", null, nextItem, backItem, new SeparatorMenuItem(), dark);
+        view.getItems().addAll(presenterItems());
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setAccelerator(Shortcuts.HELP);
+        shortcuts.setOnAction(e -> new ShortcutsWindow(getScene().getWindow(), getScene()).show());
+        helpMenu.getItems().add(0, shortcuts);
         return new MenuBar(file, view, helpMenu);
+    }
+
+    private List<MenuItem> presenterItems() {
+        CheckMenuItem on = new CheckMenuItem("Presenter mode");
+        on.setId("presenter-mode");
+        on.setAccelerator(Shortcuts.PRESENTER);
+        on.selectedProperty().bindBidirectional(presenter.onProperty());
+        CheckMenuItem contrast = new CheckMenuItem("High contrast");
+        contrast.setAccelerator(Shortcuts.HIGH_CONTRAST);
+        contrast.selectedProperty().bindBidirectional(presenter.highContrastProperty());
+        MenuItem zoomIn = new MenuItem("Zoom in");
+        zoomIn.setAccelerator(Shortcuts.ZOOM_IN);
+        zoomIn.setOnAction(e -> presenter.zoomIn());
+        zoomIn.disableProperty().bind(presenter.zoomProperty().greaterThanOrEqualTo(Presenter.MAX_ZOOM));
+        MenuItem zoomOut = new MenuItem("Zoom out");
+        zoomOut.setAccelerator(Shortcuts.ZOOM_OUT);
+        zoomOut.setOnAction(e -> presenter.zoomOut());
+        zoomOut.disableProperty().bind(presenter.zoomProperty().lessThanOrEqualTo(Presenter.MIN_ZOOM));
+        MenuItem reset = new MenuItem();
+        reset.textProperty().bind(Bindings.createStringBinding(() -> "Reset zoom (now " + presenter.zoomProperty().get()
+                + " %)", presenter.zoomProperty()));
+        reset.setAccelerator(Shortcuts.ZOOM_RESET);
+        reset.setOnAction(e -> presenter.resetZoom());
+        return List.of(new SeparatorMenuItem(), on, contrast, zoomIn, zoomOut, reset);
     }
 
     /** Puts {@code items} at the top of the File menu, above Quit. */
@@ -165,6 +228,7 @@ public final class WizardShellView extends BorderPane {
         bottom.getChildren().remove(nav);
         setCenter(screen);
         banner.showOffline(bannerText);
+        banner.showStep(null);
         asideShowing.set(true);
     }
 
@@ -175,6 +239,7 @@ public final class WizardShellView extends BorderPane {
         }
         setCenter(content);
         banner.showOffline(null);
+        show(wizard.currentIndexProperty().get());
         asideShowing.set(false);
     }
 
@@ -183,11 +248,20 @@ public final class WizardShellView extends BorderPane {
         return asideShowing.getReadOnlyProperty();
     }
 
+    /** The step's name as its page heads it, for the presenter banner; the sidebar's short title otherwise. */
+    private static String heading(WizardStep step) {
+        return switch (step.title()) {
+            case "Preview" -> "Preview affected records";
+            default -> step.title();
+        };
+    }
+
     private void show(int index) {
         for (int i = 0; i < stepButtons.size(); i++) {
             stepButtons.get(i).pseudoClassStateChanged(CURRENT, i == index);
         }
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
+        banner.showStep("Step " + (index + 1) + " of " + wizard.steps().size() + ": " + heading(wizard.steps().get(index)));
     }
 }

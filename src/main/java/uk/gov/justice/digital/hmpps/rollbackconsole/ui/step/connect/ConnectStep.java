@@ -12,6 +12,10 @@ public final class ConnectStep extends ViewModelStep {
         this.model = model;
     }
 
+    public ConnectStepViewModel model() {
+        return model;
+    }
+
     @Override
     public void cancel() {
         model.cancel();

@@ -21,6 +21,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
@@ -104,15 +106,16 @@ public final class ConnectStepView {
         port.setPrefColumnCount(6);
         connect.getStyleClass().add(Styles.PRIMARY);
         connect.setDefaultButton(true);
+        Shortcuts.bind(connect, Shortcuts.CONNECT);
 
         GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        Em.apply(form, 0.77, form::setHgap);
+        Em.apply(form, 0.62, form::setVgap);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
-        fields.setMaxWidth(520);
+        Em.apply(form, 40, fields::setMaxWidth);
         form.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         form.addRow(row++, label("_Environment", environment), environment);
@@ -122,21 +125,21 @@ public final class ConnectStepView {
         form.addRow(row++, label("_User", user), user);
         form.addRow(row++, label("Pass_word", password), password);
         form.addRow(row++, label("_SSL mode", sslMode), sslMode);
-        HBox caRow = new HBox(6, caBundle, browseCa);
+        HBox caRow = Em.spacing(new HBox(caBundle, browseCa), 0.46);
         HBox.setHgrow(caBundle, Priority.ALWAYS);
         form.addRow(row++, label("C_A bundle", caBundle), caRow);
         form.addRow(row++, label("Certificate _host", tlsServerName), tlsServerName);
 
         MessageLabel tlsAdvice = new MessageLabel(model.tlsAdviceProperty());
         tlsAdvice.setId("tls-advice");
-        tlsAdvice.setMaxWidth(640);
-        HBox actions = new HBox(8, connect, disconnect);
+        Em.maxWidth(tlsAdvice, 49.23);
+        HBox actions = Em.spacing(new HBox(connect, disconnect), 0.62);
 
         GridPane facts = StepLayout.facts();
         StepLayout.addFact(facts, 0, "Server", serverVersion);
         StepLayout.addFact(facts, 1, "Role", role);
         StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
-        infoCard = new VBox(8, facts, acknowledgePrimary);
+        infoCard = Em.spacing(new VBox(facts, acknowledgePrimary), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());

@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
@@ -25,7 +26,7 @@ final class ThroughClusterPane extends TitledPane {
         ComboBox<String> context = new ComboBox<>(model.contexts());
         context.setId("cluster-context");
         context.setEditable(true);
-        context.setPrefWidth(360);
+        Em.prefWidth(context, 27.69);
         Button loadContexts = new Button("Load contexts");
         loadContexts.setId("cluster-load-contexts");
         TextField namespace = new TextField();
@@ -35,7 +36,7 @@ final class ThroughClusterPane extends TitledPane {
         find.setId("cluster-find-relay");
         ComboBox<PodInfo> pods = new ComboBox<>(model.relayPods());
         pods.setId("cluster-relay-pods");
-        pods.setPrefWidth(360);
+        Em.prefWidth(pods, 27.69);
         pods.setButtonCell(podCell());
         pods.setCellFactory(list -> podCell());
         CheckBox readSecret = new CheckBox("Read the secret " + ThroughClusterViewModel.SECRET
@@ -47,11 +48,11 @@ final class ThroughClusterPane extends TitledPane {
         go.getStyleClass().add(Styles.PRIMARY);
 
         GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        Em.apply(form, 0.62, form::setHgap);
+        Em.apply(form, 0.46, form::setVgap);
         form.addRow(0, new Label("kubectl"), kubectl);
-        form.addRow(1, new Label("Context"), new HBox(6, context, loadContexts));
-        form.addRow(2, new Label("Namespace"), new HBox(6, namespace, find));
+        form.addRow(1, new Label("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
+        form.addRow(2, new Label("Namespace"), Em.spacing(new HBox(namespace, find), 0.46));
         form.addRow(3, new Label("Relay pod"), pods);
         GridPane.setHgrow(kubectl, Priority.ALWAYS);
 
@@ -79,7 +80,7 @@ final class ThroughClusterPane extends TitledPane {
 
         setText("Through the cluster: port-forward to the relay pod");
         setId("through-cluster");
-        setContent(new VBox(8, intro, form, readSecret, new HBox(8, go), message, forwardState));
+        setContent(Em.spacing(new VBox(intro, form, readSecret, new HBox(8, go), message, forwardState), 0.62));
         setExpanded(false);
         setAnimated(false);
     }

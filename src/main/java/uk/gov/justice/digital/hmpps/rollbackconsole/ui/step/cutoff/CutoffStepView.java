@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -38,8 +39,8 @@ public final class CutoffStepView {
     private final Label utcLine = new Label();
     private final Button earlier = new Button();
     private final Button later = new Button();
-    private final HBox ambiguousChoice = new HBox(8, earlier, later);
-    private final VBox warnings = new VBox(6);
+    private final HBox ambiguousChoice = Em.spacing(new HBox(earlier, later), 0.62);
+    private final VBox warnings = Em.spacing(new VBox(), 0.46);
     private final Label counts = new Label();
     private final Node root;
 
@@ -71,13 +72,13 @@ public final class CutoffStepView {
         textLabel.setMnemonicParsing(true);
         textLabel.setLabelFor(text);
         Label zoneLabel = new Label("Time zone of that time (used when the text names no zone or offset):");
-        VBox zoneBox = new VBox(4, zoneLabel, london, utc);
+        VBox zoneBox = Em.spacing(new VBox(zoneLabel, london, utc), 0.31);
         Label pickLabel = new Label("Or pick it:");
-        HBox picker = new HBox(8, pickLabel, date, time, useDateTime);
+        HBox picker = Em.spacing(new HBox(pickLabel, date, time, useDateTime), 0.62);
         HBox.setHgrow(date, Priority.NEVER);
 
         Label queryLabel = new Label("The query will select events with event_timestamp (UTC) at or after:");
-        VBox result = new VBox(6, queryLabel, utcLine, ambiguousChoice, counts);
+        VBox result = Em.spacing(new VBox(queryLabel, utcLine, ambiguousChoice, counts), 0.46);
         result.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());

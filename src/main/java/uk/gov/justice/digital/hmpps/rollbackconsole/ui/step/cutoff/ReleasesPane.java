@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
@@ -37,7 +38,7 @@ final class ReleasesPane extends TitledPane {
         ComboBox<String> context = new ComboBox<>(model.contexts());
         context.setId("releases-context");
         context.setEditable(true);
-        context.setPrefWidth(360);
+        Em.prefWidth(context, 27.69);
         Button loadContexts = new Button("Load contexts");
         loadContexts.setId("releases-load-contexts");
         TextField namespace = new TextField();
@@ -47,16 +48,16 @@ final class ReleasesPane extends TitledPane {
         read.setId("releases-read");
 
         GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        Em.apply(form, 0.62, form::setHgap);
+        Em.apply(form, 0.46, form::setVgap);
         form.addRow(0, new Label("kubectl"), kubectl);
-        form.addRow(1, new Label("Context"), new HBox(6, context, loadContexts));
-        form.addRow(2, new Label("Namespace"), new HBox(6, namespace, read));
+        form.addRow(1, new Label("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
+        form.addRow(2, new Label("Namespace"), Em.spacing(new HBox(namespace, read), 0.46));
         GridPane.setHgrow(kubectl, Priority.ALWAYS);
 
         TableView<Release> table = new TableView<>(model.releases());
         table.setId("releases-table");
-        table.setPrefHeight(200);
+        Em.prefHeight(table, 15.38);
         table.setPlaceholder(new Label("Read the releases to see both deployments' revisions."));
         table.getColumns().setAll(List.of(
                 column("deployment", 165, Release::deployment),
@@ -65,19 +66,20 @@ final class ReleasesPane extends TitledPane {
                 column("created (UTC)", 170, r -> UTC.format(r.created())),
                 column("created (UK)", 215, r -> UK.format(r.created())),
                 column("ran for", 105, r -> r.current() ? "running now" : r.ranForText())));
+        Em.columns(table);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
         Spinner<Integer> margin = new Spinner<>(0, 240, 0, 5);
         margin.setId("releases-margin");
         margin.setEditable(true);
-        margin.setPrefWidth(90);
+        Em.prefWidth(margin, 6.92);
         margin.getValueFactory().valueProperty().addListener((obs, was, now) -> model.marginMinutesProperty().set(now == null ? 0 : now));
         Button use = new Button("Use as the bad release");
         use.setId("releases-use");
         use.getStyleClass().add(Styles.PRIMARY);
         use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label marginLabel = new Label("Start the cutoff earlier by (minutes):");
-        HBox choose = new HBox(8, marginLabel, margin, use);
+        HBox choose = Em.spacing(new HBox(marginLabel, margin, use), 0.62);
 
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("releases-message");
@@ -98,7 +100,7 @@ final class ReleasesPane extends TitledPane {
 
         setText("From the cluster: pick the bad release");
         setId("releases-pane");
-        setContent(new VBox(8, intro, form, message, table, choose));
+        setContent(Em.spacing(new VBox(intro, form, message, table, choose), 0.62));
         setExpanded(false);
         setAnimated(false);
     }

@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
@@ -56,15 +58,15 @@ public final class ExportStepView {
         progress.setMaxWidth(Double.MAX_VALUE);
 
         GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        Em.apply(form, 0.77, form::setHgap);
+        Em.apply(form, 0.62, form::setVgap);
         Label folderLabel = new Label("_Folder");
         folderLabel.setLabelFor(folder);
         folderLabel.setMnemonicParsing(true);
         Label nameLabel = new Label("File _name");
         nameLabel.setLabelFor(fileName);
         nameLabel.setMnemonicParsing(true);
-        HBox folderRow = new HBox(6, folder, browse);
+        HBox folderRow = Em.spacing(new HBox(folder, browse), 0.46);
         HBox.setHgrow(folder, Priority.ALWAYS);
         form.addRow(0, folderLabel, folderRow);
         form.addRow(1, nameLabel, fileName);
@@ -75,7 +77,7 @@ public final class ExportStepView {
         StepLayout.addFact(facts, 0, "File", file);
         StepLayout.addFact(facts, 1, "Records", records);
         StepLayout.addFact(facts, 2, "Size", bytes);
-        HBox shaRow = new HBox(6, sha256, copySha);
+        HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
         Label nextStep = new Label("Next, runbook step 4: \u201cPort-forward and recluster\u201d sends this file to "
@@ -83,7 +85,7 @@ public final class ExportStepView {
                 + "is checked again before anything is sent.");
         nextStep.setWrapText(true);
         nextStep.getStyleClass().add(Styles.STEP_INTRO);
-        resultCard = new VBox(8, facts, nextStep);
+        resultCard = Em.spacing(new VBox(facts, nextStep), 0.62);
         resultCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel modeWarning = new MessageLabel(model.modeWarningProperty());
@@ -94,7 +96,7 @@ public final class ExportStepView {
                 "Runbook step 3's export: an array of {person_uuid, source_system, source_system_id}, the file the "
                         + "recluster is sent from. It is written to a temporary file and renamed only when complete, "
                         + "then read back and checked against the preview. It holds identifiers only.",
-                modeWarning, form, new HBox(10, export), progress, message, resultCard));
+                modeWarning, form, Em.spacing(new HBox(export), 0.77), progress, message, resultCard));
         bind();
     }
 
@@ -103,6 +105,7 @@ public final class ExportStepView {
         fileName.textProperty().bindBidirectional(model.fileNameProperty());
         browse.setOnAction(e -> model.chooseFile());
         export.setOnAction(e -> model.export());
+        Shortcuts.bind(export, Shortcuts.EXPORT_SAVE);
         export.disableProperty().bind(model.busyProperty());
         browse.disableProperty().bind(model.busyProperty());
         progress.progressProperty().bind(model.progressProperty());

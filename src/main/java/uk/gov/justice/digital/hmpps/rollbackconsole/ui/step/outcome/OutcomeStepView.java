@@ -35,6 +35,9 @@ import javafx.util.StringConverter;
 
 import org.controlsfx.control.textfield.TextFields;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
@@ -83,9 +86,9 @@ public final class OutcomeStepView {
             backButton.setOnAction(e -> back.run());
             top.getChildren().add(0, backButton);
         }
-        top.setPadding(new Insets(16, 20, 8, 20));
+        Em.padding(top, 1.23, 1.54, 0.62, 1.54);
         BorderPane page = new BorderPane(tabs, top, null, null, null);
-        BorderPane.setMargin(tabs, new Insets(0, 20, 12, 20));
+        Em.margin(tabs, 0, 1.54, 0.92, 1.54);
         page.setMinSize(0, 0);
         page.getStyleClass().add(Styles.OUTCOME);
         root = page;
@@ -97,6 +100,7 @@ public final class OutcomeStepView {
 
     private Node statisticsPane() {
         Button take = new Button("Take the after statistics");
+        Shortcuts.bind(take, Shortcuts.TAKE_AFTER);
         take.setId("take-after");
         take.getStyleClass().add(Styles.PRIMARY);
         take.disableProperty().bind(model.statisticsRunningProperty().or(model.availableProperty().not()));
@@ -122,12 +126,13 @@ public final class OutcomeStepView {
             n.setPrefWidth(90);
         }
         comparisonTable.getColumns().setAll(List.of(status, before, after, difference));
+        Em.columns(comparisonTable);
         comparisonTable.setId("comparison-table");
         comparisonTable.setItems(model.comparisonRows());
         comparisonTable.setPlaceholder(new Label("Take the after statistics to compare."));
         comparisonTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        comparisonTable.setPrefWidth(460);
-        comparisonTable.setMinWidth(380);
+        Em.prefWidth(comparisonTable, 35.38);
+        Em.minWidth(comparisonTable, 29.23);
 
         Label totals = new Label();
         totals.setId("comparison-totals");
@@ -136,7 +141,7 @@ public final class OutcomeStepView {
             return c == null ? "" : "Total clusters: " + COUNT.format(c.totalBefore()) + " before, "
                     + COUNT.format(c.totalAfter()) + " after (" + StatisticsComparison.signed(c.totalDifference()) + ").";
         }, model.comparisonProperty()));
-        VBox left = new VBox(8, comparisonTable, totals);
+        VBox left = Em.spacing(new VBox(comparisonTable, totals), 0.62);
         VBox.setVgrow(comparisonTable, Priority.ALWAYS);
 
         chart.setId("comparison-chart");
@@ -158,17 +163,17 @@ public final class OutcomeStepView {
             }
         });
         chart.setTitle("Clusters by status");
-        chart.setMinWidth(320);
+        Em.minWidth(chart, 24.62);
         HBox.setHgrow(chart, Priority.ALWAYS);
         model.beforeProperty().addListener((obs, was, now) -> showChart());
         model.afterProperty().addListener((obs, was, now) -> showChart());
         showChart();
 
-        HBox actions = new HBox(10, take, cancel);
-        HBox body = new HBox(16, left, chart);
+        HBox actions = Em.spacing(new HBox(take, cancel), 0.77);
+        HBox body = Em.spacing(new HBox(left, chart), 1.23);
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox pane = new VBox(10, actions, message, body);
-        pane.setPadding(new Insets(12, 0, 0, 0));
+        VBox pane = Em.spacing(new VBox(actions, message, body), 0.77);
+        Em.padding(pane, 0.92, 0, 0, 0);
         return pane;
     }
 
@@ -230,8 +235,8 @@ public final class OutcomeStepView {
         json.setOnAction(e -> model.saveJson());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, refresh, copy, spacer, csv, json);
-        HBox filterRow = new HBox(10, filter, showing);
+        HBox actions = Em.spacing(new HBox(refresh, copy, spacer, csv, json), 0.77);
+        HBox filterRow = Em.spacing(new HBox(filter, showing), 0.77);
 
         Label inReplica = new Label();
         inReplica.setId("needs-attention-in-replica");
@@ -255,9 +260,9 @@ public final class OutcomeStepView {
                 : "showing " + COUNT.format(filtered.size()) + " of " + COUNT.format(model.clusters().size()),
                 filtered, model.clusters()));
 
-        VBox pane = new VBox(10, actions, message, inReplica, filterRow, clustersTable);
+        VBox pane = Em.spacing(new VBox(actions, message, inReplica, filterRow, clustersTable), 0.77);
         VBox.setVgrow(clustersTable, Priority.ALWAYS);
-        pane.setPadding(new Insets(12, 0, 0, 0));
+        Em.padding(pane, 0.92, 0, 0, 0);
         return pane;
     }
 
@@ -286,6 +291,10 @@ public final class OutcomeStepView {
         ids.setCellValueFactory(c -> new ReadOnlyStringWrapper(ids(c.getValue())));
         ids.setPrefWidth(420);
         clustersTable.getColumns().add(ids);
+        Masked.uuids(uuid);
+        Masked.text(ids);
+        Masked.table(clustersTable);
+        Em.columns(clustersTable);
         clustersTable.setId("clusters-table");
         clustersTable.setPlaceholder(new Label("No clusters read yet, or none needs attention."));
     }
@@ -300,6 +309,7 @@ public final class OutcomeStepView {
 
     private Node reportPane() {
         Button write = new Button("Write report");
+        Shortcuts.bind(write, Shortcuts.WRITE_REPORT);
         write.setId("write-report");
         write.getStyleClass().add(Styles.PRIMARY);
         write.disableProperty().bind(model.writingProperty());
@@ -322,8 +332,8 @@ public final class OutcomeStepView {
         paths.textProperty().bind(model.reportPathsProperty());
         paths.visibleProperty().bind(model.reportPathsProperty().isNotEmpty());
         paths.managedProperty().bind(paths.visibleProperty());
-        VBox pane = new VBox(10, explanation, new HBox(10, write, summary), message, paths);
-        pane.setPadding(new Insets(12, 0, 0, 0));
+        VBox pane = Em.spacing(new VBox(explanation, new HBox(10, write, summary), message, paths), 0.77);
+        Em.padding(pane, 0.92, 0, 0, 0);
         return pane;
     }
 

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,8 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyObjectWrapper<Message> reportMessage = new ReadOnlyObjectWrapper<>(this, "reportMessage");
     private final ReadOnlyStringWrapper reportPaths = new ReadOnlyStringWrapper(this, "reportPaths", "");
     private final ReadOnlyBooleanWrapper writing = new ReadOnlyBooleanWrapper(this, "writing");
+    private final javafx.beans.property.ObjectProperty<Masking> masking =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "masking", Masking.NONE);
     private final ReadOnlyBooleanWrapper reportWritten = new ReadOnlyBooleanWrapper(this, "reportWritten");
 
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
@@ -314,12 +318,13 @@ public final class OutcomeStepViewModel {
         ClusterStatistics a = after.get();
         OutstandingClusters o = outstanding.get();
         writing.set(true);
+        Masking mask = masking.get();
         reportMessage.set(Message.info("Writing the report\u2026"));
         tasks.run(() -> {
             IncidentRecorder incident = recorder.get();
             IncidentReport report = IncidentReport.of(incident.state(), b, a, o, List.of(), clock);
             Path folder = incident.folder().orElseThrow(() -> new IOException("the incident has no folder"));
-            ReportWriter.Written written = ReportWriter.write(folder, report, true);
+            ReportWriter.Written written = ReportWriter.write(folder, report, true, mask);
             incident.recordNow(new JournalEntry.ReportWritten(written.markdown().path(), written.markdown().sha256()));
             incident.recordNow(new JournalEntry.ReportWritten(written.html().path(), written.html().sha256()));
             return written;
@@ -346,7 +351,8 @@ public final class OutcomeStepViewModel {
         ClusterStatistics b = before.get();
         ClusterStatistics a = after.get();
         OutstandingClusters o = outstanding.get();
-        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock)),
+        Masking mask = masking.get();
+        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock), mask),
                 text -> {
                     clipboard.accept(text);
                     reportMessage.set(Message.ok("Summary copied: paste it into the incident channel."));
@@ -418,6 +424,8 @@ public final class OutcomeStepViewModel {
     public ReadOnlyObjectProperty<Message> reportMessageProperty() { return reportMessage.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reportPathsProperty() { return reportPaths.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }
+    /** How identifiers are written in the report and the summary: masked while the screen is presented. */
+    public javafx.beans.property.ObjectProperty<Masking> maskingProperty() { return masking; }
     public ReadOnlyBooleanProperty reportWrittenProperty() { return reportWritten.getReadOnlyProperty(); }
     /** A preview exists on a live connection: there is something to check the outcome of. */
     public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }

@@ -34,6 +34,9 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.textfield.TextFields;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedSummary;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
@@ -82,8 +85,8 @@ public final class PreviewStepView {
         HBox.setHgrow(filter, Priority.ALWAYS);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(10, modes, spacer, runAgain);
-        HBox filterRow = new HBox(10, filter, showing);
+        HBox controls = Em.spacing(new HBox(modes, spacer, runAgain), 0.77);
+        HBox filterRow = Em.spacing(new HBox(filter, showing), 0.77);
 
         buildTable();
         buildStatistics();
@@ -98,7 +101,7 @@ public final class PreviewStepView {
                         + "The window ends at the replica's clock when the preview starts, so the export is exactly "
                         + "this set.",
                 controls, modeExplanation, counts, message, sqlPane(), filterRow);
-        top.setPadding(new Insets(16, 20, 8, 20));
+        Em.padding(top, 1.23, 1.54, 0.62, 1.54);
 
         Label statsTitle = new Label("Cluster status statistics, before the recluster");
         statsTitle.getStyleClass().add(Styles.FACT_VALUE);
@@ -107,19 +110,23 @@ public final class PreviewStepView {
                 + "Kept for comparison after the recluster.");
         statsIntro.setWrapText(true);
         statsIntro.getStyleClass().add(Styles.STEP_INTRO);
-        VBox stats = new VBox(8, statsTitle, statsIntro, statisticsMessage, statisticsTable, statisticsChart);
-        stats.setPadding(new Insets(0, 0, 0, 10));
+        VBox stats = Em.spacing(new VBox(statsTitle, statsIntro, statisticsMessage, statisticsTable, statisticsChart), 0.62);
+        Em.padding(stats, 0, 0, 0, 0.77);
         VBox.setVgrow(statisticsChart, Priority.ALWAYS);
-        statisticsTable.setPrefHeight(190);
-        statisticsTable.setMinHeight(150);
-        stats.setMinWidth(300);
+        Em.prefHeight(statisticsTable, 14.62);
+        Em.minHeight(statisticsTable, 11.54);
+        Em.minWidth(stats, 18);
 
-        SplitPane split = new SplitPane(table, stats);
+        // Taller than the room left (a small window, or zoomed in), the statistics scroll instead of spilling
+        // over the filter row above them.
+        javafx.scene.control.ScrollPane statsScroll = StepLayout.scrolling(stats);
+        statsScroll.setFitToHeight(true);
+        SplitPane split = new SplitPane(table, statsScroll);
         split.setDividerPositions(0.7);
         BorderPane page = new BorderPane(split, top, null, null, null);
-        BorderPane.setMargin(split, new Insets(0, 20, 12, 20));
+        Em.margin(split, 0, 1.54, 0.92, 1.54);
         // The table takes what height is left, but never less than a few rows: below that the page scrolls.
-        split.setMinHeight(240);
+        Em.minHeight(split, 18.46);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -153,6 +160,11 @@ public final class PreviewStepView {
         last.setCellValueFactory(c -> new ReadOnlyStringWrapper(PreviewStepViewModel.UTC_TIME.format(c.getValue().lastEvent()).replace(" UTC", "")));
         last.setPrefWidth(160);
         table.getColumns().setAll(java.util.List.of(uuid, system, id, events, last));
+        // Presenter mode masks the identifiers on screen; the export is of the real values.
+        Masked.uuids(uuid);
+        Masked.sourceIds(id);
+        Masked.table(table);
+        Em.columns(table);
         // Identifiers are never cut short: a narrow window scrolls sideways instead.
         table.setPlaceholder(new Label("No rows yet."));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -166,10 +178,11 @@ public final class PreviewStepView {
         clusters.setCellValueFactory(c -> new ReadOnlyStringWrapper(COUNT.format(c.getValue().getValue())));
         clusters.setPrefWidth(100);
         statisticsTable.getColumns().setAll(java.util.List.of(status, clusters));
+        Em.columns(statisticsTable);
         statisticsTable.setPlaceholder(new Label("Not taken yet."));
         statisticsChart.setLegendVisible(false);
         statisticsChart.setAnimated(false);
-        statisticsChart.setMinHeight(160);
+        Em.minHeight(statisticsChart, 12.31);
         statisticsChart.setId("statistics-chart");
         statisticsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
@@ -195,6 +208,7 @@ public final class PreviewStepView {
         filter.textProperty().bindBidirectional(model.filterProperty());
         runAgain.disableProperty().bind(model.busyProperty());
         runAgain.setOnAction(e -> model.start());
+        Shortcuts.bind(runAgain, Shortcuts.PREVIEW_RUN);
 
         showRows(model.rows());
         // A new run starts unsorted: sorting is for a finished set.
@@ -241,7 +255,7 @@ public final class PreviewStepView {
         number.setId(id);
         Label caption = new Label(name);
         caption.getStyleClass().add(Styles.FACT_NAME);
-        VBox box = new VBox(2, number, caption);
+        VBox box = Em.spacing(new VBox(number, caption), 0.15);
         box.getStyleClass().add(Styles.CARD);
         return box;
     }

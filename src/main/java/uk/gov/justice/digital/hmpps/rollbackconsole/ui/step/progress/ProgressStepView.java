@@ -19,6 +19,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
@@ -76,6 +79,7 @@ public final class ProgressStepView {
         recluster.setId("progress-recluster");
         reclusterText.setId("progress-recluster-text");
         pause.setId("pause");
+        Shortcuts.bind(pause, Shortcuts.PAUSE); Shortcuts.bind(resume, Shortcuts.RESUME); Shortcuts.bind(stop, Shortcuts.STOP);
         resume.setId("resume");
         stop.setId("stop");
         table.setId("batches-table");
@@ -140,6 +144,7 @@ public final class ProgressStepView {
         table.setPrefHeight(220);
         table.setPlaceholder(new Label("No batch sent yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Em.columns(table); Masked.table(table); Masked.list(notFoundList); // zoom, and ids masked in presenter mode
 
         notFoundList.setPrefHeight(120);
         notFoundList.setPlaceholder(new Label("None so far."));
@@ -166,7 +171,8 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists));
+                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists,
+                ProgressCommands.pane(model)));
         bind();
     }
 

@@ -17,6 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
@@ -61,6 +63,7 @@ public final class ReclusterStepView {
         sha256.setId("send-sha256");
         batchSize.setId("batch-size");
         send.setId("send");
+        Shortcuts.bind(send, Shortcuts.SEND);
 
         kubectlPath.getStyleClass().add(Styles.MONOSPACE);
         namespace.getStyleClass().add(Styles.MONOSPACE);
@@ -111,6 +114,7 @@ public final class ReclusterStepView {
         pods.getColumns().add(age);
         pods.getColumns().add(restarts);
         pods.getColumns().add(podImage);
+        Em.columns(pods); // widths follow the zoom
         pods.setPrefHeight(120);
         pods.setPlaceholder(new Label("No pods yet: find them above."));
         pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -139,7 +143,7 @@ public final class ReclusterStepView {
                         + "pick one ready pod of " + ReclusterStepViewModel.DEPLOYMENT + ", forward a local port to it, "
                         + "and send the exported file to POST /admin/recluster in batches. Every kubectl command names "
                         + "the context and namespace shown here.",
-                form, kubeMessage, podsCard, sendCard));
+                form, kubeMessage, podsCard, sendCard, SendCommands.pane(model)));
         bind();
     }
 

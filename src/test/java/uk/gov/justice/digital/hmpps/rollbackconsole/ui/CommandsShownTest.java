@@ -1,0 +1,190 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TitledPane;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.CommandPane;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
+
+/** The kubectl and curl lines the Send and Progress steps show are what the console runs and sends. */
+class CommandsShownTest extends ConsoleWindowTest {
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+    private FakePersonRecordService service;
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /** The arguments a POSIX shell makes of {@code line}. */
+    private static List<String> shellWords(String line) throws Exception {
+        Process sh = new ProcessBuilder("sh", "-c", "for a in " + line + "; do printf '%s\\n' \"$a\"; done").start();
+        List<String> words = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(sh.waitFor()).isZero();
+        return words;
+    }
+
+    private static String line(String commands, String containing) {
+        return commands.lines().filter(l -> !l.startsWith("#") && l.contains(containing)).findFirst().orElseThrow();
+    }
+
+    private static List<String> call(List<List<String>> calls, String containing) {
+        return calls.stream().filter(c -> c.contains(containing)).findFirst().orElseThrow();
+    }
+
+    private String commands(FxRobot robot, String id) {
+        TitledPane pane = robot.lookup(id).queryAs(TitledPane.class);
+        robot.interact(() -> pane.setExpanded(true));
+        return ((CommandPane) pane).command();
+    }
+
+    private static List<String> batchCells(FxRobot robot) {
+        return robot.lookup("#batches-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible() && !c.isEmpty())
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
+    }
+
+    private static void scrollTo(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        javafx.scene.Parent p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) p;
+        robot.interact(() -> {
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            scroll.setVvalue(Math.min(1, Math.max(0, (y - 40) / Math.max(1, content - scroll.getViewportBounds().getHeight()))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theShownCommandsAreTheOnesRunAndTheRequestSent(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.json");
+        List<AffectedRecord> records = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X90000" + i, 1, Instant.parse("2025-06-09T13:00:00Z")));
+        }
+        new RunbookJsonExport().write(file, false, RecordSource.of(records));
+        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
+        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
+
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
+                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
+        robot.clickOn("#send-file");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
+        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        fill(robot, "#kubectl-path", cluster.executable().toString());
+        robot.clickOn("#load-contexts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+        waitUntil(() -> context.getItems().size() == 2);
+        robot.interact(() -> context.setValue(CONTEXT));
+        fill(robot, "#kube-namespace", NAMESPACE);
+        robot.clickOn("#find-pods");
+        waitUntil(() -> rows(robot, "#pods-table") == 1);
+        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#start-forward");
+        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+
+        String shown = commands(robot, "#send-commands");
+        List<List<String>> calls = cluster.calls();
+        // kubectl: the same arguments, in the same order, as the console passed to it.
+        List<String> deployment = shellWords(line(shown, " get deployment "));
+        assertThat(deployment.get(0)).isEqualTo(cluster.executable().toString());
+        assertThat(deployment.subList(1, deployment.size())).isEqualTo(call(calls, "deployment"));
+        List<String> forward = shellWords(line(shown, " port-forward "));
+        assertThat(forward.subList(1, forward.size())).isEqualTo(call(calls, "port-forward"));
+        List<String> pods = shellWords(line(shown, " get pods "));
+        List<String> podsRun = call(calls, "pods");
+        // The label selector is the deployment's, read when the pods are found; the rest is as run.
+        assertThat(pods.subList(1, pods.indexOf("-l") + 1)).isEqualTo(podsRun.subList(0, podsRun.indexOf("-l") + 1));
+        assertThat(pods.get(pods.size() - 2)).isEqualTo("-o");
+        scrollTo(robot, "#send-commands");
+        screenshot("40-send-commands");
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("presenter-5-send-commands-150-light");
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(false));
+
+        // The request: the whole file in one batch, sent as curl would send it.
+        List<String> curl = shellWords(line(shown, "curl "));
+        int port = Integer.parseInt(text(robot, "#forward-status").replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+).*", "$1"));
+        assertThat(curl).containsExactly("curl", "-X", "POST", "http://127.0.0.1:" + port + "/admin/recluster",
+                "-H", "Content-Type: application/json", "--data-binary", "@" + file);
+        robot.interact(() -> robot.lookup("#send-commands").queryAs(TitledPane.class).setExpanded(false));
+        scrollTo(robot, "#send");
+        fill(robot, "#batch-size", "500");
+        dialogs.confirmAnswer = true;
+        // The step's main action by its shortcut.
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        assertThat(service.requestLines()).containsExactly("POST /admin/recluster application/json");
+        // The same records as the file curl would send, in its order (the console leaves out a null person_uuid).
+        ObjectMapper json = new ObjectMapper();
+        List<String> sent = new ArrayList<>();
+        service.acceptedBodies().get(0).forEach(r -> sent.add(r.get("source_system").asText() + " " + r.get("source_system_id").asText()));
+        List<String> inFile = new ArrayList<>();
+        json.readTree(Files.readAllBytes(file)).forEach(r -> inFile.add(r.get("source_system").asText() + " " + r.get("source_system_id").asText()));
+        assertThat(sent).hasSize(7).isEqualTo(inFile);
+
+        // Progress shows the log follow as it was run, with the same context, namespace and pod.
+        String progress = commands(robot, "#progress-commands");
+        scrollTo(robot, "#progress-commands");
+        List<String> logs = shellWords(line(progress, " logs "));
+        List<String> logsRun = call(cluster.calls(), "logs");
+        int since = logsRun.size() - 1;
+        assertThat(logsRun.get(since)).startsWith("--since-time=");
+        assertThat(logs.subList(1, logs.size() - 1)).isEqualTo(logsRun.subList(0, since));
+        assertThat(line(progress, "curl ")).contains("-X POST http://127.0.0.1:").contains("/admin/recluster")
+                .contains("-H 'Content-Type: application/json' --data-binary @");
+        screenshot("41-progress-commands");
+        assertThat(batchCells(robot)).anyMatch(t -> t.contains("X900001"));
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // In presenter mode the batches' first and last records are masked too.
+        assertThat(batchCells(robot)).noneMatch(t -> t.contains("X90000")).anyMatch(t -> t.contains("X90*****"));
+        for (boolean contrast : new boolean[] {false, true}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    ((WizardShellView) stage.getScene().getRoot()).presenter().highContrastProperty().set(contrast);
+                    ((WizardShellView) stage.getScene().getRoot()).presenter().darkProperty().set(dark);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                screenshot("presenter-6-progress-150-" + (contrast ? "contrast-" : "") + (dark ? "dark" : "light"));
+            }
+        }
+    }
+}
