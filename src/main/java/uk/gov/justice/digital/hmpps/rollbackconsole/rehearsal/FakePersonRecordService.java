@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

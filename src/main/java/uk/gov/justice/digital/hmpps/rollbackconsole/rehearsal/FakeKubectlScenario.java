@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
