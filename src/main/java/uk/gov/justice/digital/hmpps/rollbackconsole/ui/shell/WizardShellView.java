@@ -43,6 +43,7 @@ public final class WizardShellView extends BorderPane {
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
+    private HBox statusBar;
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
         this.wizard = wizard;
@@ -110,7 +111,7 @@ public final class WizardShellView extends BorderPane {
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         Label readOnly = new Label("Read-only: the console never writes to the replica");
-        HBox statusBar = new HBox(status, statusSpacer, busy, readOnly);
+        statusBar = new HBox(status, statusSpacer, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 
         bottom = new VBox(nav, statusBar);
@@ -140,6 +141,15 @@ public final class WizardShellView extends BorderPane {
         backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, dark);
         return new MenuBar(file, view);
+    }
+
+    /** Marks this window as a rehearsal's, in the banner and at the start of the status bar. */
+    public void markRehearsal() {
+        banner.showRehearsal();
+        Label mark = new Label(uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.REHEARSAL_MARK);
+        mark.setId("status-rehearsal");
+        mark.getStyleClass().add("rehearsal-mark");
+        statusBar.getChildren().add(0, mark);
     }
 
     /** Puts {@code items} at the top of the File menu, above Quit. */
