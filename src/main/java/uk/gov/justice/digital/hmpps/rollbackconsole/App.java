@@ -15,6 +15,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.rehearsal.RehearsalWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
@@ -113,6 +116,10 @@ public final class App extends Application {
         private final List<AutoCloseable> owned;
         private OutcomeScreen outcome;
         private IncidentsScreen incidents;
+        private WizardShellView shell;
+        private Clock clock;
+        /** Rehearsals started from this window: closed with it, so that none outlives the console. */
+        private final List<RehearsalWindow> rehearsals = new ArrayList<>();
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage,
                         List<AutoCloseable> owned) {
@@ -124,6 +131,57 @@ public final class App extends Application {
         }
 
         public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
+            Console console = openWindow(stage, settings, clock, dialogs);
+            MenuItem rehearsal = new MenuItem("Start a rehearsal\u2026");
+            rehearsal.setId("menu-start-rehearsal");
+            rehearsal.setOnAction(e -> console.startRehearsal());
+            console.shell.addFileMenuItems(rehearsal);
+            return console;
+        }
+
+        /**
+         * Opens the window of a rehearsal (see {@link RehearsalWindow}): the same console, over the rehearsal's own
+         * settings, marked REHEARSAL in its banner, title and status bar.
+         */
+        public static Console openRehearsal(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
+            Console console = openWindow(stage, settings, clock, dialogs);
+            console.shell.markRehearsal();
+            // Whatever is typed or picked, a rehearsal's connection and namespace stay the rehearsal's.
+            for (AutoCloseable c : console.owned) {
+                if (c instanceof ConnectStepViewModel connect) {
+                    connect.environmentProperty().addListener((obs, was, now) -> {
+                        if (now != Environment.REHEARSAL) {
+                            Platform.runLater(() -> connect.environmentProperty().set(Environment.REHEARSAL));
+                        }
+                    });
+                } else if (c instanceof ReclusterStepViewModel send) {
+                    send.namespaceProperty().addListener((obs, was, now) -> {
+                        if (!Rehearsal.NAMESPACE.equals(now)) {
+                            Platform.runLater(() -> send.namespaceProperty().set(Rehearsal.NAMESPACE));
+                        }
+                    });
+                }
+            }
+            stage.setTitle("REHEARSAL \u2014 Rollback Console (simulated: nothing real is touched)");
+            return console;
+        }
+
+        /**
+         * Starts a rehearsal of the whole runbook in a window of its own, after asking what to simulate: a database,
+         * a service and kubectl inside the app, with no access to anything real. The user's settings are not touched.
+         */
+        public void startRehearsal() {
+            RehearsalWindow.ask(stage).ifPresent(options -> startRehearsal(options));
+        }
+
+        /** As {@link #startRehearsal()}, with what to simulate already chosen. */
+        public RehearsalWindow startRehearsal(Rehearsal.Options options) {
+            RehearsalWindow window = RehearsalWindow.start(stage, options, clock);
+            rehearsals.add(window);
+            return window;
+        }
+
+        private static Console openWindow(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
             FxTaskRunner tasks = new FxTaskRunner(4);
             // The journal reports its own failures in the status bar: an incident must not go unrecorded silently.
             WizardSession[] holder = new WizardSession[1];
@@ -165,6 +223,8 @@ public final class App extends Application {
                     new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
             shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
             console.review.installDrop(shell);
+            console.shell = shell;
+            console.clock = clock;
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
@@ -232,6 +292,7 @@ public final class App extends Application {
 
         @Override
         public void close() {
+            rehearsals.forEach(RehearsalWindow::close);
             if (review != null) {
                 review.model().cancel();
             }
