@@ -176,7 +176,13 @@ public final class App extends Application {
 
         /** As {@link #startRehearsal()}, with what to simulate already chosen. */
         public RehearsalWindow startRehearsal(Rehearsal.Options options) {
-            RehearsalWindow window = RehearsalWindow.start(stage, options, clock);
+            return startRehearsal(options, FxDialogService::new);
+        }
+
+        /** As above, with the rehearsal window's dialogs made by {@code dialogs} from its stage. */
+        public RehearsalWindow startRehearsal(Rehearsal.Options options,
+                                              java.util.function.Function<Stage, DialogService> dialogs) {
+            RehearsalWindow window = RehearsalWindow.start(stage, options, clock, dialogs);
             rehearsals.add(window);
             return window;
         }
@@ -263,6 +269,11 @@ public final class App extends Application {
                     new ReclusterStep(recluster),
                     new ProgressStep(new ProgressStepViewModel(session)),
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
+        }
+
+        /** The rehearsals started from this window, in order. */
+        public List<RehearsalWindow> rehearsals() {
+            return List.copyOf(rehearsals);
         }
 
         public WizardViewModel wizard() {

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
@@ -219,6 +217,16 @@ public final class Rehearsal implements AutoCloseable {
         return folder;
     }
 
+    /** The simulated cluster: its pods, and every argument list its kubectl was given. */
+    public FakeKubectlScenario cluster() {
+        return cluster;
+    }
+
+    /** The loopback ports of the simulated pods' services, in the order of {@link #PODS}. */
+    public List<Integer> servicePorts() {
+        return services.stream().map(FakePersonRecordService::port).toList();
+    }
+
     /** Whether a simulated pod has died. */
     public boolean podDied() {
         return services.stream().anyMatch(FakePersonRecordService::isDead);
@@ -246,7 +254,10 @@ public final class Rehearsal implements AutoCloseable {
         return s;
     }
 
-    /** Stops the services and the database and deletes the rehearsal's folder; kubectl processes are the console's. */
+    /**
+     * Stops the services and the database; the console ends its own kubectl processes. The folder's files (the
+     * export, the journal, the report) stay for the user to read; they are in the system's temporary folder.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -258,24 +269,6 @@ public final class Rehearsal implements AutoCloseable {
             } catch (Exception e) {
                 // The rest must still close.
             }
-        }
-    }
-
-    /** Deletes the rehearsal's folder and everything in it (after {@link #close()}). */
-    public void deleteFolder() {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // A file still open elsewhere stays; the temporary folder is the system's to clean.
-                }
-            });
-        } catch (IOException e) {
-            // As above.
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -28,7 +29,7 @@ import javafx.stage.Window;
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 
 /**
@@ -40,13 +41,15 @@ public final class RehearsalWindow {
 
     private final Stage stage = new Stage();
     private final Clock clock;
+    private final Function<Stage, DialogService> dialogs;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Label progress = new Label("Starting the rehearsal\u2026");
     private volatile Rehearsal rehearsal;
     private App.Console console;
 
-    private RehearsalWindow(Clock clock) {
+    private RehearsalWindow(Clock clock, Function<Stage, DialogService> dialogs) {
         this.clock = clock;
+        this.dialogs = dialogs;
     }
 
     /** Asks what the rehearsal simulates; empty when the user cancels. */
@@ -100,8 +103,9 @@ public final class RehearsalWindow {
     }
 
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */
-    public static RehearsalWindow start(Window owner, Rehearsal.Options options, Clock clock) {
-        RehearsalWindow w = new RehearsalWindow(clock);
+    public static RehearsalWindow start(Window owner, Rehearsal.Options options, Clock clock,
+                                        Function<Stage, DialogService> dialogs) {
+        RehearsalWindow w = new RehearsalWindow(clock, dialogs);
         w.showStarting();
         Path folder;
         try {
@@ -169,13 +173,21 @@ public final class RehearsalWindow {
         }
         double width = Math.max(stage.getWidth(), 1280);
         double height = Math.max(stage.getHeight(), 820);
-        console = App.Console.openRehearsal(stage, settings, clock, new FxDialogService(stage));
+        console = App.Console.openRehearsal(stage, settings, clock, dialogs.apply(stage));
         stage.setWidth(width);
         stage.setHeight(height);
         // Console.open closes the console with the window; the rehearsal goes with it.
         stage.setOnHidden(e -> close());
-        console.session().statusProperty().set("Rehearsal ready. The bad release went out at " + r.cutoffLocal()
-                + " (Europe/London); its files are written in " + r.folder().resolve("files") + ".");
+        String hint = "Rehearsal: the bad release went out at " + r.cutoffLocal() + " (Europe/London); type it, or "
+                + "read it off the simulated cluster with From the cluster.";
+        console.session().statusProperty().set("Rehearsal ready: the database, two pods and kubectl are simulated. "
+                + "Files are written in " + r.folder().resolve("files") + ".");
+        // The deployment time is the one thing a rehearsal cannot fill in for the user: say it where it is asked.
+        console.wizard().currentIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() == 1) {
+                console.session().statusProperty().set(hint);
+            }
+        });
     }
 
     private void failed(RuntimeException e) {

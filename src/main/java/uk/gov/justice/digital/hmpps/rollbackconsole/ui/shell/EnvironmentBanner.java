@@ -58,8 +58,8 @@ public final class EnvironmentBanner extends HBox {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), (offline == null || rehearsal) && e == env);
         }
         if (rehearsal) {
-            environment.setText(Environment.REHEARSAL_MARK + "  \u2022  simulated database, service and kubectl: "
-                    + "nothing real is read or sent" + (offline == null ? "" : "  \u2022  " + offline));
+            environment.setText(Environment.REHEARSAL_MARK + "  \u2022  all simulated, nothing real"
+                    + (offline == null ? "" : "  \u2022  " + offline));
         } else if (offline != null) {
             environment.setText(offline);
         } else if (env == null) {

@@ -149,6 +149,7 @@ public final class WizardShellView extends BorderPane {
         Label mark = new Label(uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.REHEARSAL_MARK);
         mark.setId("status-rehearsal");
         mark.getStyleClass().add("rehearsal-mark");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
         statusBar.getChildren().add(0, mark);
     }
 
