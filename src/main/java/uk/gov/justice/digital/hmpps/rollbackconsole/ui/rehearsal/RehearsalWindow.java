@@ -58,20 +58,24 @@ public final class RehearsalWindow {
         Dialog<Rehearsal.Options> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Start a rehearsal");
-        dialog.setHeaderText("REHEARSAL: the whole runbook against a database, service and kubectl simulated inside "
-                + "the console. Nothing real is read or sent, and your settings and kube contexts are not touched.");
+        dialog.setHeaderText("REHEARSAL: the whole runbook, with nothing real");
+        Label about = new Label("A database, two pods of hmpps-person-record and kubectl, all simulated inside the "
+                + "console. Nothing real is read or sent, and your settings and kube contexts are not touched.");
+        about.setWrapText(true);
+        about.setMaxWidth(520);
         TextField speed = field("rehearsal-speed", defaults.recordsPerSecond());
         TextField podDies = field("rehearsal-pod-dies", defaults.podDiesInBatch());
         TextField notFound = field("rehearsal-not-found", defaults.notFoundRecords());
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Speed of the simulated service (log items a second)"), speed);
-        grid.addRow(1, new Label("A pod dies half-way through batch (0: never)"), podDies);
-        grid.addRow(2, new Label("Records the service does not find"), notFound);
+        grid.add(about, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Speed of the simulated service (log items a second)"), speed);
+        grid.addRow(2, new Label("A pod dies half-way through batch (0: never)"), podDies);
+        grid.addRow(3, new Label("Records the service does not find"), notFound);
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
-        grid.add(problem, 0, 3, 2, 1);
+        grid.add(problem, 0, 4, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
@@ -178,8 +182,7 @@ public final class RehearsalWindow {
         stage.setHeight(height);
         // Console.open closes the console with the window; the rehearsal goes with it.
         stage.setOnHidden(e -> close());
-        String hint = "Rehearsal: the bad release went out at " + r.cutoffLocal() + " (Europe/London); type it, or "
-                + "read it off the simulated cluster with From the cluster.";
+        String hint = "The bad release went out at " + r.cutoffLocal() + " UK time (or read it From the cluster).";
         console.session().statusProperty().set("Rehearsal ready: the database, two pods and kubectl are simulated. "
                 + "Files are written in " + r.folder().resolve("files") + ".");
         // The deployment time is the one thing a rehearsal cannot fill in for the user: say it where it is asked.

@@ -194,12 +194,6 @@ class RehearsalWalkthroughTest extends RehearsalWindowTestBase {
         robot.interact(next::fire);
     }
 
-    /** Fires a button of the rehearsal's window, as a click on it does (both windows have the same buttons). */
-    private static void click(FxRobot robot, Stage r, String id) {
-        javafx.scene.control.ButtonBase b = (javafx.scene.control.ButtonBase) in(robot, r, id);
-        waitUntil(() -> !b.isDisabled());
-        robot.interact(b::fire);
-    }
 
     private static void scrollTo(FxRobot robot, Node node) {
         Parent p = node.getParent();

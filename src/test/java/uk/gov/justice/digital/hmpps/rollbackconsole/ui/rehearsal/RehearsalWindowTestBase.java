@@ -124,6 +124,28 @@ abstract class RehearsalWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Fires a button of the rehearsal's window, as a click on it does (both windows have the same buttons). */
+    static void click(FxRobot robot, Stage r, String id) {
+        javafx.scene.control.ButtonBase b = (javafx.scene.control.ButtonBase) in(robot, r, id);
+        waitUntil(() -> !b.isDisabled());
+        robot.interact(b::fire);
+    }
+
+    /** Connects, enters the rehearsal's deployment time, previews and exports: the Send step is then current. */
+    static void walkToSend(FxRobot robot, Stage r, uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal rehearsal) {
+        click(robot, r, "#connect");
+        waitUntil(() -> text(robot, r, "#server-version").startsWith("PostgreSQL"));
+        tryIn(robot, r, "#acknowledge-primary").filter(Node::isVisible)
+                .ifPresent(n -> robot.interact(((javafx.scene.control.ButtonBase) n)::fire));
+        click(robot, r, "#next");
+        robot.interact(() -> ((TextInputControl) in(robot, r, "#cutoff-text")).setText(rehearsal.cutoffLocal()));
+        click(robot, r, "#next");
+        click(robot, r, "#next");
+        click(robot, r, "#export");
+        waitUntil(() -> text(robot, r, "#export-message").contains("verified"));
+        click(robot, r, "#next");
+    }
+
     static void screenshot(Stage window, String name) {
         Screenshots.save(window.getScene(), name);
     }
