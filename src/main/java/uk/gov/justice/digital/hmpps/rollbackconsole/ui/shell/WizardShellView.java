@@ -44,6 +44,7 @@ public final class WizardShellView extends BorderPane {
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
     private HBox statusBar;
+    private final Menu helpMenu = new Menu("_Help");
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
         this.wizard = wizard;
@@ -140,7 +141,7 @@ public final class WizardShellView extends BorderPane {
         backItem.setOnAction(e -> wizard.back());
         backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, dark);
-        return new MenuBar(file, view);
+        return new MenuBar(file, view, helpMenu);
     }
 
     /** Marks this window as a rehearsal's, in the banner and at the start of the status bar. */
@@ -158,6 +159,11 @@ public final class WizardShellView extends BorderPane {
         List<MenuItem> added = new ArrayList<>(List.of(items));
         added.add(new SeparatorMenuItem());
         fileMenu.getItems().addAll(0, added);
+    }
+
+    /** Adds {@code items} to the end of the Help menu. */
+    public void addHelpMenuItems(MenuItem... items) {
+        helpMenu.getItems().addAll(items);
     }
 
     /**
