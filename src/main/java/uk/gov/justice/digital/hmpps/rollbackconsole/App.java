@@ -148,7 +148,7 @@ public final class App extends Application {
             rehearsal.setId("menu-start-rehearsal");
             rehearsal.setOnAction(e -> console.startRehearsal());
             console.shell.addFileMenuItems(rehearsal);
-            console.start.addAction("start-rehearsal", "Re_hearsal", "Walk the whole runbook against a database, "
+            console.start.addAction("start-rehearse", "Re_hearsal", "Walk the whole runbook against a database, "
                     + "service and kubectl simulated inside the console, with no access to anything real.",
                     console::startRehearsal);
             return console;
