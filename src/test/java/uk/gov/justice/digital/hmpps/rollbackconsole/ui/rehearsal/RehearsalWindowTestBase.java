@@ -64,10 +64,23 @@ abstract class RehearsalWindowTestBase {
 
     @AfterEach
     void closeUsersWindow() throws Exception {
+        List<RehearsalWindow> rehearsals = console.rehearsals();
         WaitForAsyncUtils.asyncFx(() -> {
             console.close();
             stage.close();
         }).get(30, TimeUnit.SECONDS);
+        // A rehearsal keeps its files for the user to read; a test's go with it.
+        for (RehearsalWindow w : rehearsals) {
+            w.rehearsal().ifPresent(r -> deleteAll(r.folder()));
+        }
+    }
+
+    private static void deleteAll(Path folder) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // Left in the temporary folder.
+        }
     }
 
     /** A dialog service for the rehearsal's window: confirms, and saves under the name the console proposes. */
