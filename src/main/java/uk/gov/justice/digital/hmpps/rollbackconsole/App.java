@@ -15,6 +15,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.rehearsal.RehearsalWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewScreen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
@@ -123,6 +126,10 @@ public final class App extends Application {
         private final List<AutoCloseable> owned;
         private OutcomeScreen outcome;
         private IncidentsScreen incidents;
+        private WizardShellView shell;
+        private Clock clock;
+        /** Rehearsals started from this window: closed with it, so that none outlives the console. */
+        private final List<RehearsalWindow> rehearsals = new ArrayList<>();
         private StartScreen start;
         private IncidentResumption resumption;
         private DialogService dialogs;
@@ -137,6 +144,66 @@ public final class App extends Application {
         }
 
         public static Console open(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
+            Console console = openWindow(stage, settings, clock, dialogs);
+            MenuItem rehearsal = new MenuItem("Start a rehearsal\u2026");
+            rehearsal.setId("menu-start-rehearsal");
+            rehearsal.setOnAction(e -> console.startRehearsal());
+            console.shell.addFileMenuItems(rehearsal);
+            console.start.addAction("start-rehearse", "Re_hearsal", "Walk the whole runbook against a database, "
+                    + "service and kubectl simulated inside the console, with no access to anything real.",
+                    console::startRehearsal);
+            return console;
+        }
+
+        /**
+         * Opens the window of a rehearsal (see {@link RehearsalWindow}): the same console, over the rehearsal's own
+         * settings, marked REHEARSAL in its banner, title and status bar.
+         */
+        public static Console openRehearsal(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
+            Console console = openWindow(stage, settings, clock, dialogs);
+            console.shell.markRehearsal();
+            // Whatever is typed or picked, a rehearsal's connection and namespace stay the rehearsal's.
+            for (AutoCloseable c : console.owned) {
+                if (c instanceof ConnectStepViewModel connect) {
+                    connect.environmentProperty().addListener((obs, was, now) -> {
+                        if (now != Environment.REHEARSAL) {
+                            Platform.runLater(() -> connect.environmentProperty().set(Environment.REHEARSAL));
+                        }
+                    });
+                } else if (c instanceof ReclusterStepViewModel send) {
+                    send.namespaceProperty().addListener((obs, was, now) -> {
+                        if (!Rehearsal.NAMESPACE.equals(now)) {
+                            Platform.runLater(() -> send.namespaceProperty().set(Rehearsal.NAMESPACE));
+                        }
+                    });
+                }
+            }
+            stage.setTitle("REHEARSAL \u2014 Rollback Console (simulated: nothing real is touched)");
+            return console;
+        }
+
+        /**
+         * Starts a rehearsal of the whole runbook in a window of its own, after asking what to simulate: a database,
+         * a service and kubectl inside the app, with no access to anything real. The user's settings are not touched.
+         */
+        public void startRehearsal() {
+            RehearsalWindow.ask(stage).ifPresent(options -> startRehearsal(options));
+        }
+
+        /** As {@link #startRehearsal()}, with what to simulate already chosen. */
+        public RehearsalWindow startRehearsal(Rehearsal.Options options) {
+            return startRehearsal(options, FxDialogService::new);
+        }
+
+        /** As above, with the rehearsal window's dialogs made by {@code dialogs} from its stage. */
+        public RehearsalWindow startRehearsal(Rehearsal.Options options,
+                                              java.util.function.Function<Stage, DialogService> dialogs) {
+            RehearsalWindow window = RehearsalWindow.start(stage, options, clock, dialogs);
+            rehearsals.add(window);
+            return window;
+        }
+
+        private static Console openWindow(Stage stage, SettingsStore settings, Clock clock, DialogService dialogs) {
             FxTaskRunner tasks = new FxTaskRunner(4);
             // The journal reports its own failures in the status bar: an incident must not go unrecorded silently.
             WizardSession[] holder = new WizardSession[1];
@@ -190,6 +257,8 @@ public final class App extends Application {
                     + "connection at all, and send it if it is safe (File > Open for review).",
                     console.review::chooseAndOpen);
             console.review.installDrop(shell);
+            console.shell = shell;
+            console.clock = clock;
             MenuItem about = new MenuItem("_About Rollback Console");
             about.setOnAction(e -> AboutBox.show(stage, VERSION));
             shell.addHelpMenuItems(about);
@@ -263,6 +332,11 @@ public final class App extends Application {
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }
 
+        /** The rehearsals started from this window, in order. */
+        public List<RehearsalWindow> rehearsals() {
+            return List.copyOf(rehearsals);
+        }
+
         public WizardViewModel wizard() {
             return wizard;
         }
@@ -323,6 +397,7 @@ public final class App extends Application {
 
         @Override
         public void close() {
+            rehearsals.forEach(RehearsalWindow::close);
             if (review != null) {
                 review.model().cancel();
             }

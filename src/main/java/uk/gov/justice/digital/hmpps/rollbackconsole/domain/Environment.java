@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.domain;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the console is pointed. Production is the one place where mistakes are expensive, so it is named loudly. */
@@ -7,7 +9,15 @@ public enum Environment {
     LOCAL("local", null),
     DEV("dev", "hmpps-person-record-dev"),
     PREPROD("preprod", "hmpps-person-record-preprod"),
-    PROD("prod", "hmpps-person-record-prod");
+    PROD("prod", "hmpps-person-record-prod"),
+    /**
+     * The rehearsal the console runs by itself: a database, service and kubectl simulated inside the app. Never
+     * offered for a real connection, and named in every file it writes.
+     */
+    REHEARSAL("rehearsal", "hmpps-person-record-rehearsal");
+
+    /** The word that marks the rehearsal on every screen and in every file. */
+    public static final String REHEARSAL_MARK = "REHEARSAL";
 
     private final String label;
     private final String namespace;
@@ -28,6 +38,20 @@ public enum Environment {
 
     public boolean isProduction() {
         return this == PROD;
+    }
+
+    public boolean isRehearsal() {
+        return this == REHEARSAL;
+    }
+
+    /** The environments a real connection may name: every one but the rehearsal. */
+    public static List<Environment> real() {
+        return Arrays.stream(values()).filter(e -> !e.isRehearsal()).toList();
+    }
+
+    /** {@code REHEARSAL-} before a file name written in the rehearsal, nothing otherwise. */
+    public static String filePrefix(Environment env) {
+        return env != null && env.isRehearsal() ? REHEARSAL_MARK + "-" : "";
     }
 
     /** The environment whose namespace this is, if any. */

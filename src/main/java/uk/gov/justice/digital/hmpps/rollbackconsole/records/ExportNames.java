@@ -20,6 +20,7 @@ public final class ExportNames {
     public static String defaultFileName(Environment env, Instant cutoff) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(cutoff, "cutoff");
-        return "affected-records-" + env.label() + "-" + CUTOFF.format(cutoff.truncatedTo(ChronoUnit.SECONDS)) + ".json";
+        // The body must stay the runbook's array, so a rehearsal's file says so in its name.
+        return Environment.filePrefix(env) + "affected-records-" + env.label() + "-" + CUTOFF.format(cutoff.truncatedTo(ChronoUnit.SECONDS)) + ".json";
     }
 }

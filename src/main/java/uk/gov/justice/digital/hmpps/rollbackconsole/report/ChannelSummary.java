@@ -5,6 +5,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Masking;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.StatisticsComparison;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 
@@ -22,6 +23,9 @@ public final class ChannelSummary {
     public static String render(IncidentReport r) {
         IncidentState s = r.state();
         List<String> lines = new ArrayList<>();
+        if (s.environment() != null && s.environment().isRehearsal()) {
+            lines.add(Environment.REHEARSAL_MARK + ": a rehearsal with simulated data, not a real incident.");
+        }
         lines.add("Person Record rollback" + (s.environment() == null ? "" : " in " + s.environment().label()) + ": "
                 + (s.finished() ? "finished" : "in progress, at " + s.step().title()) + ".");
         s.cutoff().ifPresent(c -> lines.add("Cutoff " + ReportText.utc(c.utc()) + " (" + ReportText.local(c.local())

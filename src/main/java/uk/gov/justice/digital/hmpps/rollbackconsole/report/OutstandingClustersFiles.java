@@ -48,7 +48,7 @@ public final class OutstandingClustersFiles {
 
     /** For example {@code outstanding-clusters-prod-2025-06-10T14-02-00Z.csv}: environment and time taken. */
     public static String defaultFileName(Environment environment, Instant takenAt, String extension) {
-        return "outstanding-clusters-" + environment.label() + "-"
+        return Environment.filePrefix(environment) + "outstanding-clusters-" + environment.label() + "-"
                 + FILE_TIME.format(takenAt.truncatedTo(ChronoUnit.SECONDS)) + "." + extension;
     }
 

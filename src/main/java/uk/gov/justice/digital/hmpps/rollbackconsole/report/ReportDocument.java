@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
@@ -54,7 +55,9 @@ final class ReportDocument {
     }
 
     static String title(IncidentState s) {
-        return "Person Record rollback: incident report"
+        return (s.environment() != null && s.environment().isRehearsal()
+                ? Environment.REHEARSAL_MARK + " (not a real incident): " : "")
+                + "Person Record rollback: incident report"
                 + (s.environment() == null ? "" : " (" + s.environment().label() + ")");
     }
 

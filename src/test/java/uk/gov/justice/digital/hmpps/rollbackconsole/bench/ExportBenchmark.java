@@ -21,7 +21,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.BulkSeed;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.BulkSeed;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /**

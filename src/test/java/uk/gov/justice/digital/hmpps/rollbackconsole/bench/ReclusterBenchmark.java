@@ -24,8 +24,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
 
 /**
  * The recluster's own costs, against the fake kubectl and a fake service working at full speed: the console's

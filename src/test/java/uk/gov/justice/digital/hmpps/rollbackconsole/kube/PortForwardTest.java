@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
 
 class PortForwardTest {
 

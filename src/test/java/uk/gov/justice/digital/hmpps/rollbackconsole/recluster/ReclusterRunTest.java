@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.recluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
 
 class ReclusterRunTest {
 

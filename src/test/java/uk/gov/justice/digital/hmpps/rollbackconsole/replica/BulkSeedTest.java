@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.BulkSeed;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.BulkSeed;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /** The bulk seed's promises, at a size that runs in a moment; the benchmark relies on them at 5 million rows. */

@@ -1,6 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
 
 import java.io.IOException;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
 import java.time.Instant;
 
 /**

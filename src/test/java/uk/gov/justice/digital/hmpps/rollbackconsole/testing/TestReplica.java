@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.RehearsalDatabase;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
@@ -38,9 +39,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
  */
 public final class TestReplica {
 
-    public static final String DATABASE = "personrecord";
+    public static final String DATABASE = RehearsalDatabase.DATABASE;
     /** The role the console logs in as: not a superuser, but allowed to write, so that refusals prove read-only. */
-    public static final String CONSOLE_USER = "person_record";
+    public static final String CONSOLE_USER = RehearsalDatabase.CONSOLE_USER;
 
     // ---- cutoffs and bounds -------------------------------------------------------------------------------
 
@@ -298,42 +299,20 @@ public final class TestReplica {
         static final EmbeddedPostgres INSTANCE = start();
 
         private static EmbeddedPostgres start() {
-            try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setRegisterShutdownHook(true)
-                        .setCleanDataDirectory(true)
-                        // A throwaway database: durability buys nothing here, speed does (the bulk seed).
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        // Lets a table truncated and filled in one transaction skip the WAL (BulkSeed).
-                        .setServerConfig("wal_level", "minimal")
-                        .setServerConfig("max_wal_senders", "0")
-                        .setServerConfig("max_wal_size", "4GB")
-                        .setServerConfig("shared_buffers", "256MB")
-                        .setServerConfig("maintenance_work_mem", "256MB")
-                        // Statistics change only when a test says so (reseed, BulkSeed): estimates stay exact.
-                        .setServerConfig("autovacuum", "off")
-                        .setServerConfig("timezone", "UTC")
-                        .setServerConfig("max_connections", "60")
-                        .start();
-                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("create role " + CONSOLE_USER + " login");
-                    s.execute("create database " + DATABASE);
-                }
-                DataSource database = pg.getDatabase("postgres", DATABASE);
-                try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-                    s.execute(resource("schema.sql"));
-                    s.execute("grant usage, create on schema personrecordservice to " + CONSOLE_USER);
-                    s.execute("grant select, insert, update, delete, truncate on all tables in schema"
-                            + " personrecordservice to " + CONSOLE_USER);
-                    s.execute("grant usage on all sequences in schema personrecordservice to " + CONSOLE_USER);
-                }
-                seed(database);
-                return pg;
-            } catch (IOException | SQLException e) {
-                throw new IllegalStateException("could not start the embedded PostgreSQL", e);
+            Map<String, String> config = RehearsalDatabase.throwawayConfig();
+            config.put("max_wal_size", "4GB");
+            config.put("shared_buffers", "256MB");
+            config.put("maintenance_work_mem", "256MB");
+            config.put("max_connections", "60");
+            // Allowed to write, so that the console's refusals prove its connections read-only.
+            EmbeddedPostgres pg = RehearsalDatabase.start(config, "select, insert, update, delete, truncate");
+            try (Connection c = RehearsalDatabase.admin(pg).getConnection(); Statement s = c.createStatement()) {
+                s.execute("grant create on schema personrecordservice to " + CONSOLE_USER);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not grant the console's role", e);
             }
+            seed(RehearsalDatabase.admin(pg));
+            return pg;
         }
     }
 }

@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +26,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.CommandPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.ReleaseHistoryScenario;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 

@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import org.testfx.api.FxRobot;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
 

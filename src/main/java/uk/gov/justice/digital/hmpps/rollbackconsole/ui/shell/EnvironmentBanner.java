@@ -21,6 +21,7 @@ public final class EnvironmentBanner extends HBox {
     private final Label step = new Label();
     private final ObservableValue<Environment> env;
     private String offline;
+    private boolean rehearsal;
 
     public EnvironmentBanner(ObservableValue<Environment> env, ObservableValue<String> connectionDetail) {
         getStyleClass().add(Styles.BANNER);
@@ -69,13 +70,26 @@ public final class EnvironmentBanner extends HBox {
         show(env.getValue());
     }
 
-    private void show(Environment env) {
-        pseudoClassStateChanged(OFFLINE, offline != null);
+    /**
+     * Marks a rehearsal's window: the banner says REHEARSAL in its own colour whatever is connected or shown, so
+     * that nobody on a shared screen takes it for a real environment.
+     */
+    public void showRehearsal() {
+        rehearsal = true;
+        show(env.getValue());
+    }
+
+    private void show(Environment shown) {
+        Environment env = rehearsal ? Environment.REHEARSAL : shown;
+        pseudoClassStateChanged(OFFLINE, offline != null && !rehearsal);
         detail.setVisible(offline == null);
         for (Environment e : Environment.values()) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), offline == null && e == env);
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), (offline == null || rehearsal) && e == env);
         }
-        if (offline != null) {
+        if (rehearsal) {
+            environment.setText(Environment.REHEARSAL_MARK + "  \u2022  all simulated, nothing real"
+                    + (offline == null ? "" : "  \u2022  " + offline));
+        } else if (offline != null) {
             environment.setText(offline);
         } else if (env == null) {
             environment.setText("NOT CONNECTED");

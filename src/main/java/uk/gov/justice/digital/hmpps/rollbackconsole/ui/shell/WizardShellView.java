@@ -45,6 +45,7 @@ public final class WizardShellView extends BorderPane {
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
+    private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
 
@@ -124,7 +125,7 @@ public final class WizardShellView extends BorderPane {
         readOnly.setMaxWidth(Double.MAX_VALUE);
         readOnly.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         HBox.setHgrow(readOnly, Priority.ALWAYS);
-        HBox statusBar = new HBox(status, busy, readOnly);
+        statusBar = new HBox(status, busy, readOnly);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
 
         bottom = new VBox(nav, statusBar);
@@ -204,6 +205,16 @@ public final class WizardShellView extends BorderPane {
         reset.setAccelerator(Shortcuts.ZOOM_RESET);
         reset.setOnAction(e -> presenter.resetZoom());
         return List.of(new SeparatorMenuItem(), on, contrast, zoomIn, zoomOut, reset);
+    }
+
+    /** Marks this window as a rehearsal's, in the banner and at the start of the status bar. */
+    public void markRehearsal() {
+        banner.showRehearsal();
+        Label mark = new Label(uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.REHEARSAL_MARK);
+        mark.setId("status-rehearsal");
+        mark.getStyleClass().add("rehearsal-mark");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        statusBar.getChildren().add(0, mark);
     }
 
     /** Puts {@code items} at the top of the File menu, above Quit. */

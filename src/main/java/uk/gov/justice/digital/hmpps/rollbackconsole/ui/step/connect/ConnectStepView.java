@@ -37,7 +37,7 @@ public final class ConnectStepView {
     private final ConnectStepViewModel model;
     private final DialogService dialogs;
 
-    private final ComboBox<Environment> environment = new ComboBox<>(FXCollections.observableArrayList(Environment.values()));
+    private final ComboBox<Environment> environment = new ComboBox<>(FXCollections.observableArrayList(Environment.real()));
     private final TextField host = new TextField();
     private final TextField port = new TextField();
     private final TextField database = new TextField();

@@ -240,7 +240,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private Message adviseOnTls() {
         Environment env = environment.get();
         SslMode mode = sslMode.get();
-        if (env == null || env == Environment.LOCAL || mode == null) {
+        if (env == null || env == Environment.LOCAL || env.isRehearsal() || mode == null) {
             return null;
         }
         if (!mode.verifiesCertificate()) {

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -216,7 +216,10 @@ public final class FakeKubectl {
             err.println("Error from server (NotFound): pods \"" + pod + "\" not found");
             return 1;
         }
-        int target = Integer.parseInt(Files.readString(dir.resolve("forward-target")).strip());
+        // Each pod may have a service of its own (the rehearsal's two pods); otherwise one for all.
+        Path podTarget = dir.resolve("forward-target-" + pod);
+        int target = Integer.parseInt(Files.readString(Files.exists(podTarget) ? podTarget
+                : dir.resolve("forward-target")).strip());
         String address = flags.getOrDefault("--address", "localhost");
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getByName(address.equals("localhost") ? "127.0.0.1" : address),

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -29,28 +29,47 @@ public final class FakeKubectlScenario {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().contains("win");
+    private static final String JVM_OPTIONS = "-Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k";
+
     private final Path dir;
     private final Path executable;
+    private final String namespace;
 
-    private FakeKubectlScenario(Path dir) throws IOException {
+    private FakeKubectlScenario(Path dir, List<String> contexts, String namespace) throws IOException {
         this.dir = dir;
+        this.namespace = namespace;
         Files.createDirectories(dir.resolve("pods"));
         Files.createDirectories(dir.resolve("deployments"));
         Files.createDirectories(dir.resolve("secrets"));
         Files.createDirectories(dir.resolve("logs"));
-        Files.writeString(dir.resolve("contexts"), "docker-desktop\n" + CONTEXT + "\n");
-        executable = dir.resolve("kubectl");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "#!/bin/sh\n"
-                + "FAKE_KUBECTL_DIR=" + quote(dir.toString()) + "\nexport FAKE_KUBECTL_DIR\n"
-                + "exec " + quote(java) + " -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "
-                + quote(classpath()) + " " + FakeKubectl.class.getName() + " \"$@\"\n";
-        Files.writeString(executable, script);
-        Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("contexts"), String.join("\n", contexts) + "\n");
+        // The JVM running now, with the classes the simulator needs, started by a script where kubectl would be.
+        String java = Path.of(System.getProperty("java.home"), "bin", WINDOWS ? "java.exe" : "java").toString();
+        if (WINDOWS) {
+            executable = dir.resolve("kubectl.cmd");
+            Files.writeString(executable, "@echo off\r\n"
+                    + "set \"FAKE_KUBECTL_DIR=" + dir + "\"\r\n"
+                    + "\"" + java + "\" " + JVM_OPTIONS + " -cp \"" + classpath() + "\" "
+                    + FakeKubectl.class.getName() + " %*\r\n");
+        } else {
+            executable = dir.resolve("kubectl");
+            String script = "#!/bin/sh\n"
+                    + "FAKE_KUBECTL_DIR=" + quote(dir.toString()) + "\nexport FAKE_KUBECTL_DIR\n"
+                    + "exec " + quote(java) + " " + JVM_OPTIONS + " -cp "
+                    + quote(classpath()) + " " + FakeKubectl.class.getName() + " \"$@\"\n";
+            Files.writeString(executable, script);
+            Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     public static FakeKubectlScenario create(Path dir) throws IOException {
-        return new FakeKubectlScenario(dir);
+        return new FakeKubectlScenario(dir, List.of("docker-desktop", CONTEXT), NAMESPACE);
+    }
+
+    /** A cluster that knows only {@code context}, whose objects live in {@code namespace}. */
+    public static FakeKubectlScenario create(Path dir, String context, String namespace) throws IOException {
+        return new FakeKubectlScenario(dir, List.of(context), namespace);
     }
 
     public Path executable() {
@@ -64,7 +83,7 @@ public final class FakeKubectlScenario {
     public FakeKubectlScenario deployment() throws IOException {
         write(dir.resolve("deployments").resolve(DEPLOYMENT + ".json"), Map.of(
                 "apiVersion", "apps/v1", "kind", "Deployment",
-                "metadata", Map.of("name", DEPLOYMENT, "namespace", NAMESPACE),
+                "metadata", Map.of("name", DEPLOYMENT, "namespace", namespace),
                 "spec", Map.of("replicas", 2,
                         "selector", Map.of("matchLabels", Map.of("app", DEPLOYMENT)),
                         "template", Map.of("metadata", Map.of("labels", Map.of("app", DEPLOYMENT)),
@@ -78,7 +97,7 @@ public final class FakeKubectlScenario {
     public FakeKubectlScenario deployment(String name, String uid, long currentRevision, String image) throws IOException {
         write(dir.resolve("deployments").resolve(name + ".json"), Map.of(
                 "apiVersion", "apps/v1", "kind", "Deployment",
-                "metadata", Map.of("name", name, "namespace", NAMESPACE, "uid", uid,
+                "metadata", Map.of("name", name, "namespace", namespace, "uid", uid,
                         "annotations", Map.of("deployment.kubernetes.io/revision", Long.toString(currentRevision))),
                 "spec", Map.of("replicas", 2,
                         "selector", Map.of("matchLabels", Map.of("app", name)),
@@ -94,7 +113,7 @@ public final class FakeKubectlScenario {
         Files.createDirectories(dir.resolve("replicasets"));
         write(dir.resolve("replicasets").resolve(name + ".json"), Map.of(
                 "apiVersion", "apps/v1", "kind", "ReplicaSet",
-                "metadata", Map.of("name", name, "namespace", NAMESPACE, "creationTimestamp", created,
+                "metadata", Map.of("name", name, "namespace", namespace, "creationTimestamp", created,
                         "labels", Map.of("app", labelApp),
                         "annotations", Map.of("deployment.kubernetes.io/revision", Long.toString(revision)),
                         "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", owner,
@@ -110,7 +129,7 @@ public final class FakeKubectlScenario {
             throws IOException {
         write(dir.resolve("pods").resolve(name + ".json"), Map.of(
                 "apiVersion", "v1", "kind", "Pod",
-                "metadata", Map.of("name", name, "namespace", NAMESPACE, "labels", Map.of("app", DEPLOYMENT),
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("app", DEPLOYMENT),
                         "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", ownerKind,
                                 "name", name.substring(0, name.lastIndexOf('-')), "controller", true))),
                 "spec", Map.of("containers", List.of(Map.of("name", DEPLOYMENT, "image", IMAGE))),
@@ -150,6 +169,12 @@ public final class FakeKubectlScenario {
     /** Where port-forward relays to: the port of a fake service on 127.0.0.1, standing in for the pod's 8080. */
     public FakeKubectlScenario forwardTo(int port) throws IOException {
         Files.writeString(dir.resolve("forward-target"), Integer.toString(port));
+        return this;
+    }
+
+    /** Port-forwards to this pod relay to this port: each of the rehearsal's pods has a service of its own. */
+    public FakeKubectlScenario forwardTo(String pod, int port) throws IOException {
+        Files.writeString(dir.resolve("forward-target-" + pod), Integer.toString(port));
         return this;
     }
 

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +71,8 @@ public final class FakePersonRecordService implements AutoCloseable {
     private volatile int dieAfterItems = -1;
     private final AtomicInteger itemsLogged = new AtomicInteger();
     private volatile boolean dead;
+    private volatile int dieInRun = -1;
+    private volatile Runnable onDeath = () -> { };
 
     private FakePersonRecordService(Path logFile, Clock clock) throws IOException {
         this.logFile = logFile;
@@ -150,6 +152,18 @@ public final class FakePersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /** The pod dies half-way through the recluster phase of its {@code run}th recluster run (1 is the first). */
+    public FakePersonRecordService dieInRun(int run) {
+        dieInRun = run;
+        return this;
+    }
+
+    /** Runs once when the pod dies, e.g. to take it out of the simulated cluster. */
+    public FakePersonRecordService onDeath(Runnable action) {
+        onDeath = action;
+        return this;
+    }
+
     public int reclusterRequests() {
         return reclusterRequests.get();
     }
@@ -179,7 +193,10 @@ public final class FakePersonRecordService implements AutoCloseable {
 
     /** The pod goes away: no more answers, no more log lines. */
     public void die() {
-        dead = true;
+        if (!dead) {
+            dead = true;
+            onDeath.run();
+        }
         server.stop(0);
         runs.shutdownNow();
         handlers.shutdownNow();
@@ -252,7 +269,8 @@ public final class FakePersonRecordService implements AutoCloseable {
             String thread = "task-" + runCounter.incrementAndGet();
             List<String> ids = new ArrayList<>();
             records.forEach(r -> ids.add(r.get("source_system_id").asText()));
-            runs.execute(() -> run(thread, ids));
+            int run = runCounter.get();
+            runs.execute(() -> run(thread, ids, run));
         }
     }
 
@@ -276,7 +294,7 @@ public final class FakePersonRecordService implements AutoCloseable {
         return null;
     }
 
-    private void run(String thread, List<String> ids) {
+    private void run(String thread, List<String> ids, int run) {
         int n = ids.size();
         log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Triggered. Number of records: " + n + ".");
         for (String phase : List.of("Upsert", "Recluster")) {
@@ -285,7 +303,8 @@ public final class FakePersonRecordService implements AutoCloseable {
                 if (!pause()) {
                     return;
                 }
-                if (dieAfterItems >= 0 && itemsLogged.get() >= dieAfterItems) {
+                if ((dieAfterItems >= 0 && itemsLogged.get() >= dieAfterItems)
+                        || (run == dieInRun && phase.equals("Recluster") && i > (n + 1) / 2)) {
                     die();
                     return;
                 }

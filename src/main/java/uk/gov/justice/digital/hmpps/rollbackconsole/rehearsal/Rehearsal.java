@@ -1,0 +1,274 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+
+/**
+ * Everything a rehearsal of the runbook needs, started inside the app and closed with its window: an embedded
+ * PostgreSQL seeded with a synthetic replica (identifiers and statuses only), two simulated pods of
+ * hmpps-person-record on loopback, each with its own simulated service, and a simulated kubectl that the console
+ * runs as a real subprocess, with a context and namespace of its own. Nothing here reads or writes the user's
+ * kubeconfig, settings or cluster.
+ */
+public final class Rehearsal implements AutoCloseable {
+
+    public static final String CONTEXT = "rehearsal";
+    public static final String NAMESPACE = Environment.REHEARSAL.namespace().orElseThrow();
+    public static final String DEPLOYMENT = "hmpps-person-record";
+    public static final List<String> PODS = List.of("hmpps-person-record-7c1e2d3a4-rh7aa",
+            "hmpps-person-record-7c1e2d3a4-rh7bb");
+    /** The synthetic replica: events in all, of which CREATED/UPDATED after the cutoff (four in five new records). */
+    public static final int TOTAL_EVENTS = 20_000;
+    public static final int AFFECTED_EVENTS = 1_250;
+    public static final String BAD_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-bad-release";
+    public static final String ROLLBACK_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-rollback";
+    private static final DateTimeFormatter RUNBOOK_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    /**
+     * What the rehearsal simulates.
+     *
+     * @param recordsPerSecond items each simulated pod logs a second (a record is processed twice: upsert, recluster)
+     * @param podDiesInBatch   the pod that gets the request dies half-way through this batch; 0 for never
+     * @param notFoundRecords  this many affected records are "not found" by the service
+     */
+    public record Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords) {
+        public Options {
+            if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0) {
+                throw new IllegalArgumentException("speed must be at least 1 a second; batch and count not negative");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(50, 0, 3);
+        }
+    }
+
+    private final Path folder;
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedPostgres database;
+    private FakeKubectlScenario cluster;
+    private final List<FakePersonRecordService> services = new ArrayList<>();
+    private Instant cutoff;
+    private List<String> notFound = List.of();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Rehearsal(Path folder, Options options) {
+        this.folder = folder;
+        this.options = options;
+    }
+
+    /**
+     * Starts the rehearsal in {@code folder} (private to it), saying what it does through {@code progress} and
+     * stopping between stages when {@code cancelled} says so: then everything started so far is closed and a
+     * {@link CancellationException} thrown. Takes seconds (a PostgreSQL starts and is seeded).
+     */
+    public static Rehearsal start(Path folder, Options options, Clock clock, Consumer<String> progress,
+                                  BooleanSupplier cancelled) {
+        Rehearsal r = new Rehearsal(folder, options);
+        try {
+            Files.createDirectories(folder);
+            r.cutoff = clock.instant().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+            progress.accept("Starting the rehearsal's PostgreSQL…");
+            check(cancelled);
+            r.database = RehearsalDatabase.start(RehearsalDatabase.throwawayConfig(), "select");
+            r.started.add(r.database);
+            check(cancelled);
+            progress.accept("Seeding a synthetic replica: " + TOTAL_EVENTS + " events, identifiers and statuses only…");
+            BulkSeed.seedBulk(RehearsalDatabase.admin(r.database), TOTAL_EVENTS, AFFECTED_EVENTS, r.cutoff,
+                    Duration.ofHours(20));
+            r.notFound = r.someAffectedIds(options.notFoundRecords());
+            check(cancelled);
+            progress.accept("Starting two simulated pods of hmpps-person-record…");
+            r.startCluster();
+            check(cancelled);
+            progress.accept("Rehearsal ready.");
+            return r;
+        } catch (IOException e) {
+            r.close();
+            throw new UncheckedIOException("could not start the rehearsal", e);
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("rehearsal start cancelled");
+        }
+    }
+
+    private List<String> someAffectedIds(int count) {
+        List<String> ids = new ArrayList<>();
+        if (count == 0) {
+            return ids;
+        }
+        try (Connection c = RehearsalDatabase.admin(database).getConnection();
+             PreparedStatement s = c.prepareStatement("select distinct source_system_id from"
+                     + " personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
+                     + " and event_timestamp >= ? order by source_system_id limit ?")) {
+            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
+            s.setInt(2, count);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the rehearsal's replica", e);
+        }
+        return ids;
+    }
+
+    private void startCluster() throws IOException {
+        cluster = FakeKubectlScenario.create(folder.resolve("cluster"), CONTEXT, NAMESPACE);
+        String uid = "5e4a7c00-0000-4000-8000-00000000000a";
+        cluster.deployment(DEPLOYMENT, uid, 43, ROLLBACK_IMAGE)
+                .replicaSet("hmpps-person-record-5d8f7c9b4", DEPLOYMENT, DEPLOYMENT, uid, 41,
+                        "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-earlier",
+                        cutoff.minus(12, ChronoUnit.DAYS).toString(), 0)
+                .replicaSet("hmpps-person-record-6b9d8e7f1", DEPLOYMENT, DEPLOYMENT, uid, 42, BAD_IMAGE,
+                        cutoff.toString(), 0)
+                .replicaSet("hmpps-person-record-7c1e2d3a4", DEPLOYMENT, DEPLOYMENT, uid, 43, ROLLBACK_IMAGE,
+                        cutoff.plus(22, ChronoUnit.HOURS).toString(), 2);
+        String matchUid = "5e4a7c00-0000-4000-8000-00000000000b";
+        cluster.deployment("hmpps-person-match", matchUid, 7, "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal")
+                .replicaSet("hmpps-person-match-88bb99cc0", "hmpps-person-match", "hmpps-person-match", matchUid, 7,
+                        "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal",
+                        cutoff.minus(30, ChronoUnit.DAYS).toString(), 2);
+        Duration perItem = Duration.ofMillis(1000L / options.recordsPerSecond());
+        for (String pod : PODS) {
+            FakePersonRecordService service = FakePersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
+                    .perRecord(perItem).notFound(notFound.toArray(String[]::new));
+            started.add(service);
+            services.add(service);
+            cluster.servicePod(pod).forwardTo(pod, service.port()).podLog(pod, service.logFile());
+            // A dead pod leaves the cluster: its log follow ends and it is no longer listed.
+            service.onDeath(() -> {
+                try {
+                    cluster.removePod(pod);
+                } catch (IOException e) {
+                    // The pod stays listed; its service answers nothing either way.
+                }
+                // One pod death a rehearsal: a resend to the other pod goes through.
+                services.forEach(s -> s.dieInRun(-1));
+            });
+            if (options.podDiesInBatch() > 0) {
+                service.dieInRun(options.podDiesInBatch());
+            }
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The simulated kubectl: a script in the rehearsal's folder that runs this JVM. */
+    public Path kubectl() {
+        return cluster.executable();
+    }
+
+    public int databasePort() {
+        return database.getPort();
+    }
+
+    /** The bad release's time, as the runbook writes it in UK time. */
+    public String cutoffLocal() {
+        return RUNBOOK_TIME.format(LocalDateTime.ofInstant(cutoff, ZoneId.of("Europe/London")));
+    }
+
+    public Instant cutoff() {
+        return cutoff;
+    }
+
+    /** The ids the simulated service reports as not found. */
+    public List<String> notFoundIds() {
+        return List.copyOf(notFound);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The simulated cluster: its pods, and every argument list its kubectl was given. */
+    public FakeKubectlScenario cluster() {
+        return cluster;
+    }
+
+    /** The loopback ports of the simulated pods' services, in the order of {@link #PODS}. */
+    public List<Integer> servicePorts() {
+        return services.stream().map(FakePersonRecordService::port).toList();
+    }
+
+    /** Whether a simulated pod has died. */
+    public boolean podDied() {
+        return services.stream().anyMatch(FakePersonRecordService::isDead);
+    }
+
+    /**
+     * The settings of the rehearsal's own window: the Connect step filled in for the rehearsal's database, the
+     * Send step for the simulated kubectl, and the journal, the kubectl processes' ledger and the exports kept in
+     * the rehearsal's folder. They go into the rehearsal's settings file, never the user's.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("connect.host", "127.0.0.1");
+        s.put("connect.port", Integer.toString(databasePort()));
+        s.put("connect.database", RehearsalDatabase.DATABASE);
+        s.put("connect.user", RehearsalDatabase.CONSOLE_USER);
+        s.put("connect.environment", Environment.REHEARSAL.label());
+        s.put("connect.sslMode", "DISABLE");
+        s.put("kubectl.path", kubectl().toString());
+        s.put("kubectl.context", CONTEXT);
+        s.put("kubectl.namespace", NAMESPACE);
+        s.put("incidents.root", folder.resolve("incidents").toString());
+        s.put("processes.root", folder.resolve("processes").toString());
+        s.put("export.folder", folder.resolve("files").toString());
+        return s;
+    }
+
+    /**
+     * Stops the services and the database; the console ends its own kubectl processes. The folder's files (the
+     * export, the journal, the report) stay for the user to read; they are in the system's temporary folder.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // The rest must still close.
+            }
+        }
+    }
+}

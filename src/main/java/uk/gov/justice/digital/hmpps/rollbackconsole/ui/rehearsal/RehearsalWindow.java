@@ -1,0 +1,237 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.rehearsal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+
+/**
+ * A rehearsal's own window: first what is being started (a PostgreSQL takes seconds), with Cancel; then the
+ * console, marked REHEARSAL, over the rehearsal's own settings. Closing the window ends the console's kubectl
+ * processes, the simulated services and the database.
+ */
+public final class RehearsalWindow {
+
+    private final Stage stage = new Stage();
+    private final Clock clock;
+    private final Function<Stage, DialogService> dialogs;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Label progress = new Label("Starting the rehearsal\u2026");
+    private volatile Rehearsal rehearsal;
+    private App.Console console;
+
+    private RehearsalWindow(Clock clock, Function<Stage, DialogService> dialogs) {
+        this.clock = clock;
+        this.dialogs = dialogs;
+    }
+
+    /** Asks what the rehearsal simulates; empty when the user cancels. */
+    public static Optional<Rehearsal.Options> ask(Window owner) {
+        Rehearsal.Options defaults = Rehearsal.Options.defaults();
+        Dialog<Rehearsal.Options> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Start a rehearsal");
+        dialog.setHeaderText("REHEARSAL: the whole runbook, with nothing real");
+        Label about = new Label("A database, two pods of hmpps-person-record and kubectl, all simulated inside the "
+                + "console. Nothing real is read or sent, and your settings and kube contexts are not touched.");
+        about.setWrapText(true);
+        about.setMaxWidth(520);
+        TextField speed = field("rehearsal-speed", defaults.recordsPerSecond());
+        TextField podDies = field("rehearsal-pod-dies", defaults.podDiesInBatch());
+        TextField notFound = field("rehearsal-not-found", defaults.notFoundRecords());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.add(about, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Speed of the simulated service (log items a second)"), speed);
+        grid.addRow(2, new Label("A pod dies half-way through batch (0: never)"), podDies);
+        grid.addRow(3, new Label("Records the service does not find"), notFound);
+        Label problem = new Label();
+        problem.setId("rehearsal-options-problem");
+        grid.add(problem, 0, 4, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
+        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
+        startButton.setId("rehearsal-start");
+        startButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                options(speed, podDies, notFound);
+                problem.setText("");
+            } catch (IllegalArgumentException ex) {
+                problem.setText("Whole numbers: a speed of at least 1, the others 0 or more.");
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound) : null);
+        return dialog.showAndWait();
+    }
+
+    private static TextField field(String id, int value) {
+        TextField f = new TextField(Integer.toString(value));
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    private static Rehearsal.Options options(TextField speed, TextField podDies, TextField notFound) {
+        return new Rehearsal.Options(Integer.parseInt(speed.getText().trim()),
+                Integer.parseInt(podDies.getText().trim()), Integer.parseInt(notFound.getText().trim()));
+    }
+
+    /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */
+    public static RehearsalWindow start(Window owner, Rehearsal.Options options, Clock clock,
+                                        Function<Stage, DialogService> dialogs) {
+        RehearsalWindow w = new RehearsalWindow(clock, dialogs);
+        w.showStarting();
+        Path folder;
+        try {
+            // Private to this user (rwx------ where the file system has permissions).
+            folder = Files.createTempDirectory("rollback-console-rehearsal-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary folder for the rehearsal", e);
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                Rehearsal r = Rehearsal.start(folder, options, clock,
+                        text -> Platform.runLater(() -> w.progress.setText(text)), w.closing::get);
+                Platform.runLater(() -> w.ready(r));
+            } catch (CancellationException e) {
+                Platform.runLater(w::close);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> w.failed(e));
+            }
+        }, "rehearsal-start");
+        starter.setDaemon(true);
+        starter.start();
+        return w;
+    }
+
+    private void showStarting() {
+        Label mark = new Label(Environment.REHEARSAL_MARK);
+        mark.getStyleClass().add("rehearsal-mark");
+        mark.setId("rehearsal-starting-mark");
+        progress.setId("rehearsal-progress");
+        progress.setWrapText(true);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("rehearsal-spinner");
+        Button cancel = new Button("Cancel");
+        cancel.setId("rehearsal-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> close());
+        Label what = new Label("Starting a PostgreSQL with a synthetic replica (identifiers and statuses only), two "
+                + "simulated pods of hmpps-person-record and a simulated kubectl, all inside the console.");
+        what.setWrapText(true);
+        VBox box = new VBox(16, mark, what, new HBox(12, spinner, progress), cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(32));
+        Scene scene = new Scene(box, 640, 320);
+        scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("REHEARSAL \u2014 Rollback Console (starting)");
+        stage.setOnHidden(e -> close());
+        stage.show();
+    }
+
+    private void ready(Rehearsal r) {
+        if (closing.get()) {
+            r.close();
+            return;
+        }
+        rehearsal = r;
+        SettingsStore settings = new SettingsStore(r.folder().resolve("settings.properties"));
+        r.settings().forEach(settings::put);
+        try {
+            Files.createDirectories(r.folder().resolve("files"));
+            settings.save();
+        } catch (IOException e) {
+            failed(new UncheckedIOException(e));
+            return;
+        }
+        double width = Math.max(stage.getWidth(), 1280);
+        double height = Math.max(stage.getHeight(), 820);
+        console = App.Console.openRehearsal(stage, settings, clock, dialogs.apply(stage));
+        stage.setWidth(width);
+        stage.setHeight(height);
+        // Console.open closes the console with the window; the rehearsal goes with it.
+        stage.setOnHidden(e -> close());
+        String hint = "The bad release went out at " + r.cutoffLocal() + " UK time (or read it From the cluster).";
+        console.session().statusProperty().set("Rehearsal ready: the database, two pods and kubectl are simulated. "
+                + "Files are written in " + r.folder().resolve("files") + ".");
+        // The deployment time is the one thing a rehearsal cannot fill in for the user: say it where it is asked.
+        console.wizard().currentIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() == 1) {
+                console.session().statusProperty().set(hint);
+            }
+        });
+    }
+
+    private void failed(RuntimeException e) {
+        progress.setText("The rehearsal could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (rehearsal != null) {
+            rehearsal.close();
+        }
+    }
+
+    /** Ends the rehearsal: the console (and its kubectl processes), the simulated services and the database. */
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (console != null) {
+            console.close();
+        }
+        Rehearsal r = rehearsal;
+        if (r != null) {
+            r.close();
+        }
+        if (stage.isShowing()) {
+            stage.close();
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The console once the rehearsal is ready; empty while it starts. */
+    public Optional<App.Console> console() {
+        return Optional.ofNullable(console);
+    }
+
+    /** The rehearsal once started; empty while it starts. */
+    public Optional<Rehearsal> rehearsal() {
+        return Optional.ofNullable(rehearsal);
+    }
+
+    public boolean isClosed() {
+        return closing.get();
+    }
+}

@@ -1,0 +1,82 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+
+/** The rehearsal's parts, without a window: its replica, its cluster's release history, and a cancelled start. */
+class RehearsalTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedsIdentifiersAndStatusesOnlyAndTellsTheBadReleaseFromTheClusterHistory() throws Exception {
+        List<String> said = new ArrayList<>();
+        try (Rehearsal r = Rehearsal.start(dir.resolve("r"), new Rehearsal.Options(100, 0, 2), NOW, said::add,
+                () -> false)) {
+            assertThat(said).first().asString().contains("PostgreSQL");
+            assertThat(said).last().isEqualTo("Rehearsal ready.");
+            assertThat(r.cutoff()).isEqualTo(Instant.parse("2026-03-09T12:00:00Z"));
+            assertThat(r.cutoffLocal()).isEqualTo("2026-03-09 12:00:00");
+            assertThat(r.notFoundIds()).hasSize(2);
+
+            String url = "jdbc:postgresql://127.0.0.1:" + r.databasePort() + "/" + RehearsalDatabase.DATABASE;
+            try (Connection c = DriverManager.getConnection(url, RehearsalDatabase.CONSOLE_USER, "");
+                 Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("select count(*), count(distinct (source_system, source_system_id))"
+                        + " from personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED',"
+                        + " 'CPR_RECORD_UPDATED') and event_timestamp >= '2026-03-09 12:00:00'")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(Rehearsal.AFFECTED_EVENTS);
+                    assertThat(rs.getLong(2)).isEqualTo(1000);
+                }
+                try (ResultSet rs = s.executeQuery("select count(*) from personrecordservice.event_log where"
+                        + " first_name is not null or last_name is not null or date_of_birth is not null"
+                        + " or postcodes is not null or cros is not null or pncs is not null")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("no personal data in the synthetic replica").isZero();
+                }
+                // The console's role reads only.
+                assertThatThrownBy(() -> s.execute("delete from personrecordservice.person_key"))
+                        .hasMessageContaining("permission denied");
+            }
+
+            try (Kubectl kubectl = new Kubectl(r.kubectl(), Rehearsal.CONTEXT, Rehearsal.NAMESPACE)) {
+                List<Release> releases = kubectl.releases(Rehearsal.DEPLOYMENT);
+                assertThat(releases).extracting(Release::revision).containsExactly(43L, 42L, 41L);
+                assertThat(releases.get(1).created()).isEqualTo(r.cutoff());
+                assertThat(releases.get(0).current()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aCancelledStartStopsBetweenStagesAndStartsNoPod() {
+        List<String> said = new ArrayList<>();
+        assertThatThrownBy(() -> Rehearsal.start(dir.resolve("r"), Rehearsal.Options.defaults(), NOW, said::add,
+                () -> said.size() >= 2)).isInstanceOf(CancellationException.class);
+        // It stopped after seeding began, before any pod: nothing but the folder is left.
+        assertThat(said).hasSize(2);
+        assertThat(dir.resolve("r").resolve("cluster")).doesNotExist();
+    }
+}
