@@ -216,7 +216,9 @@ public final class FakeKubectl {
             err.println("Error from server (NotFound): pods \"" + pod + "\" not found");
             return 1;
         }
-        int target = Integer.parseInt(Files.readString(dir.resolve("forward-target")).strip());
+        // Each pod may stand for a service of its own; otherwise every pod forwards to the one service.
+        Path own = dir.resolve("forward-target." + pod);
+        int target = Integer.parseInt(Files.readString(Files.exists(own) ? own : dir.resolve("forward-target")).strip());
         String address = flags.getOrDefault("--address", "localhost");
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getByName(address.equals("localhost") ? "127.0.0.1" : address),

@@ -153,6 +153,12 @@ public final class FakeKubectlScenario {
         return this;
     }
 
+    /** Where port-forward to this one pod relays to: each pod its own fake service, as each real pod is. */
+    public FakeKubectlScenario forwardTo(String pod, int port) throws IOException {
+        Files.writeString(dir.resolve("forward-target." + pod), Integer.toString(port));
+        return this;
+    }
+
     /** {@code logs} of this pod reads this file, whose lines start with an RFC3339 stamp and a space. */
     public FakeKubectlScenario podLog(String pod, Path file) throws IOException {
         Files.writeString(dir.resolve("logs").resolve(pod + ".path"), file.toAbsolutePath().toString());

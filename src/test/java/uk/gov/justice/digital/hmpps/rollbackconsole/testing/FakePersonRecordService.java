@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,6 +71,8 @@ public final class FakePersonRecordService implements AutoCloseable {
     private volatile int dieAfterItems = -1;
     private final AtomicInteger itemsLogged = new AtomicInteger();
     private volatile boolean dead;
+    /** How many times each source id's recluster step ran to its end on this pod. */
+    private final Map<String, Integer> reclustered = new ConcurrentHashMap<>();
 
     private FakePersonRecordService(Path logFile, Clock clock) throws IOException {
         this.logFile = logFile;
@@ -143,7 +146,10 @@ public final class FakePersonRecordService implements AutoCloseable {
         return this;
     }
 
-    /** The pod dies after logging this many Processing items over all runs. */
+    /**
+     * The pod dies after logging this many Processing items over all runs, while it works on the last one: that
+     * item is in the log as started, and was not done.
+     */
     public FakePersonRecordService dieAfterItems(int items) {
         dieAfterItems = items;
         return this;
@@ -164,6 +170,14 @@ public final class FakePersonRecordService implements AutoCloseable {
 
     public boolean isDead() {
         return dead;
+    }
+
+    /**
+     * How many times each source id was reclustered to the end on this pod (merged and not-found records count too:
+     * the service is done with them). A record the pod died on is not counted.
+     */
+    public Map<String, Integer> reclustered() {
+        return Map.copyOf(reclustered);
     }
 
     /** Writes an unrelated line to the log, as other requests do. */
@@ -281,13 +295,25 @@ public final class FakePersonRecordService implements AutoCloseable {
                     die();
                     return;
                 }
-                itemsLogged.incrementAndGet();
                 String id = ids.get(i - 1);
+                int logged = itemsLogged.incrementAndGet();
                 log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
+                boolean dying = dieAfterItems >= 0 && logged >= dieAfterItems;
+                boolean handled = true;
                 if (merged.contains(id)) {
                     log(SERVICE, thread, "INFO", "Skipping " + phase + " Person Records, item: " + i + "/" + n + " it has been merged");
                 } else if (notFound.contains(id)) {
                     log(SERVICE, thread, "ERROR", "Error " + phase + " Person Records, record not found. id: " + id + " item: " + i + "/" + n);
+                } else {
+                    // Its work comes after the Processing line: a pod dying now leaves it not done.
+                    handled = !dying;
+                }
+                if (handled && phase.equals("Recluster")) {
+                    reclustered.merge(id, 1, Integer::sum);
+                }
+                if (dying) {
+                    die();
+                    return;
                 }
             }
             if (phase.equals("Upsert")) {
