@@ -67,6 +67,7 @@ public final class FakePersonRecordService implements AutoCloseable {
     private volatile Duration perRecord = Duration.ofMillis(2);
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean dropAfterBody;
+    private volatile int dropRequest = -1;
     private volatile boolean healthDown;
     private volatile int dieAfterItems = -1;
     private final AtomicInteger itemsLogged = new AtomicInteger();
@@ -141,6 +142,12 @@ public final class FakePersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /** Reads the whole of the n-th recluster request (counting from 1), then drops it without a word; not others. */
+    public FakePersonRecordService dropAfterBodyOf(int request) {
+        dropRequest = request;
+        return this;
+    }
+
     public FakePersonRecordService healthDown(boolean down) {
         healthDown = down;
         return this;
@@ -211,12 +218,12 @@ public final class FakePersonRecordService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            reclusterRequests.incrementAndGet();
+            int number = reclusterRequests.incrementAndGet();
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, error(405, "Request method '" + exchange.getRequestMethod() + "' is not supported"), "application/json");
                 return;
             }
-            if (dropAfterBody) {
+            if (dropAfterBody || number == dropRequest) {
                 // Closing without a status line is a connection lost after the request was read.
                 return;
             }
