@@ -107,6 +107,8 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ObjectProperty<String> offerPod = new SimpleObjectProperty<>(this, "offerPod");
     private final ReadOnlyObjectWrapper<ReclusterRun.Unfinished> undecided = new ReadOnlyObjectWrapper<>(this, "undecided");
     private RunContinuation continuation;
+    // Every pod this run has sent to, in order: more than one once the rest went to another pod.
+    private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
@@ -304,6 +306,7 @@ public final class ReclusterMonitor implements AutoCloseable {
                 + " batches to pod " + plan().pod() + ", one batch at a time: each goes only after the pod has logged"
                 + " the previous one complete."));
         ReclusterRun started = run;
+        podsSentTo.add(log.pod());
         CompletableFuture<ReclusterRun.Result> done = run.start();
         done.whenComplete((result, error) -> {
             ReclusterRun.Result r = result != null ? result : new ReclusterRun.Result(ReclusterRun.Ending.FAILED,
@@ -484,7 +487,8 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         message.set(switch (r.ending()) {
             case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan().batches()) + " batches, "
-                    + COUNT.format(plan().records()) + " records, were upserted and reclustered on pod " + pod + ". "
+                    + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
+                    + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
                     + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
                     + COUNT.format(notFound.get()) + " not found.");
             case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
@@ -501,6 +505,9 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (r.ending() == ReclusterRun.Ending.COMPLETE) {
             phaseText.set("All batches complete");
             etaText.set("done");
+        }
+        if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
+            etaText.set("not known: the pod's log ended");
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
             offerTheRest(r.unfinished().get(), pod);

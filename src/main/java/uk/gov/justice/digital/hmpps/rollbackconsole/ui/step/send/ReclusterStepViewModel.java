@@ -552,8 +552,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 was.sha256(), was.records(), was.batches(), was.batchSize());
         List<Batch> leading = offer.rest().map(List::of).orElse(List.of());
         PortForward f = forwardAndThen(kc, pod, () -> carryOn(monitor, next, awaitedOrCurrent(pod), leading,
-                n -> n > k, Optional.of(offer.unfinished()), "pod died; " + COUNT.format(offer.provenDone())
-                        + " done, the rest sent to " + pod,
+                n -> n > k, Optional.of(offer.unfinished()), "pod died; " + COUNT.format(offer.provenDone()) + " done",
                 "Sending the rest to pod " + pod + ": " + rest + later + ". Followed on " + pod + "'s log."),
                 problem -> monitor.decided(Message.error("Nothing was sent: " + problem + ". The rest can still be "
                         + "sent once a pod is Ready.")));

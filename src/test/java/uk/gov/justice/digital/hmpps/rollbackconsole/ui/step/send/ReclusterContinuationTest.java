@@ -160,7 +160,9 @@ class ReclusterContinuationTest {
         assertThat(cluster.calls()).anyMatch(c -> c.contains("port-forward") && c.contains("pod/" + OTHER_POD));
         assertThat(cluster.calls()).anyMatch(c -> c.contains("logs") && c.contains("pod/" + OTHER_POD));
         assertThat(ui.get(() -> run.rows().get(0).statusProperty().get()))
-                .isEqualTo("pod died; 1 done, the rest sent to " + OTHER_POD);
+                .isEqualTo("pod died; 1 done");
+        assertThat(ui.get(() -> run.messageProperty().get().text())).startsWith("Complete: all 3 batches, 10 records, "
+                + "were upserted and reclustered on pods " + POD + " and " + OTHER_POD + ".");
         assertThat(ui.get(() -> run.batchesCompleteProperty().get())).isEqualTo(3);
         assertThat(ui.get(() -> run.overallProperty().get())).isEqualTo(1.0);
 
