@@ -221,6 +221,7 @@ public final class ReclusterRun implements AutoCloseable {
                 progress.accept(tracker.snapshot());
                 if (!moved && lines.isEmpty() && log.isFinished()) {
                     ReclusterProgress last = tracker.snapshot();
+                    journal.ended(batch, last);
                     return new Result(Ending.LOG_ENDED, done, "the log of pod " + log.pod() + " ended (" + log.status()
                             + ") before batch " + batch.number() + " was complete: " + log.lastError(),
                             Optional.of(new Unfinished(batch, tracker.provenDone(), last)));

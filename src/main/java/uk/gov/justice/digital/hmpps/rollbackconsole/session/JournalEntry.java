@@ -169,6 +169,21 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * Source system ids the service logged as not found in a batch's run (identifiers only, never personal data),
+     * each once, in the order logged.
+     */
+    record NotFoundIds(int batchIndex, java.util.List<String> ids) implements JournalEntry {
+        public NotFoundIds {
+            ids = java.util.List.copyOf(ids);
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.PROGRESS);
+        }
+    }
+
     enum Phase { BEFORE, AFTER }
 
     record StatisticsTaken(Phase phase, ClusterStatistics statistics) implements JournalEntry {

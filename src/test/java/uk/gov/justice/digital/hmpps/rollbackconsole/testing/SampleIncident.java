@@ -70,6 +70,8 @@ public final class SampleIncident {
         s.add(new Step(new JournalEntry.LogMilestone(1, "Records Upsert Complete."), IncidentStep.PROGRESS));
         s.add(new Step(new JournalEntry.LogMilestone(1, "Complete."), IncidentStep.PROGRESS));
         s.add(new Step(new JournalEntry.RunCounted(1, 6, 1, 0), IncidentStep.PROGRESS));
+        s.add(new Step(new JournalEntry.NotFoundIds(1, java.util.List.of("cf000000-0000-4000-8000-000000000007")),
+                IncidentStep.PROGRESS));
         s.add(new Step(new JournalEntry.BatchSending(2, new RecordKey(DELIUS, "X100021"),
                 new RecordKey(LIBRA, "1000019"), 6), IncidentStep.SEND));
         s.add(new Step(new JournalEntry.BatchAnswered(2, 400, "refused: unknown source system"), IncidentStep.SEND));

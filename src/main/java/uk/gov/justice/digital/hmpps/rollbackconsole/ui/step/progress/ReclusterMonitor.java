@@ -166,6 +166,11 @@ public final class ReclusterMonitor implements AutoCloseable {
             }
 
             @Override
+            public void ended(Batch batch, ReclusterProgress progress) {
+                incidentJournal.ifPresent(j -> j.ended(batch, progress));
+            }
+
+            @Override
             public void completed(Batch batch, ReclusterProgress progress) {
                 incidentJournal.ifPresent(j -> j.completed(batch, progress));
                 delivery.offer(() -> progressed(progress));

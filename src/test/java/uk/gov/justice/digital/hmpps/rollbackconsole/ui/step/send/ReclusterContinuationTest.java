@@ -178,6 +178,9 @@ class ReclusterContinuationTest {
         assertThat(pod).isLessThan(resent);
         assertThat(resent).isLessThan(answered);
         assertThat(state.sent()).hasSize(3);
+        // The id the service could not find is in the journal itself, not only counted.
+        assertThat(state.notFoundIds()).containsExactly("A3");
+        assertThat(entries).contains(new JournalEntry.NotFoundIds(1, List.of("A3")));
     }
 
     @Test
