@@ -333,8 +333,14 @@ public final class FakePersonRecordService implements AutoCloseable {
     }
 
     private boolean pause() {
+        Duration d = perRecord;
+        if (!d.isZero() && d.compareTo(Duration.ofMillis(1)) < 0) {
+            // Below a millisecond: a steady rate of some thousand log lines a second, for the screen's benchmark.
+            java.util.concurrent.locks.LockSupport.parkNanos(d.toNanos());
+            return !Thread.currentThread().isInterrupted();
+        }
         try {
-            Thread.sleep(perRecord.toMillis());
+            Thread.sleep(d.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
