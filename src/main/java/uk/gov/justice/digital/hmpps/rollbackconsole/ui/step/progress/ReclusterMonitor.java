@@ -109,6 +109,9 @@ public final class ReclusterMonitor implements AutoCloseable {
     private RunContinuation continuation;
     // Every pod this run has sent to, in order: more than one once the rest went to another pod.
     private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
+    // Batches counted as done without this window seeing their run: decided on, or sent before a resume.
+    private final List<Integer> decidedDone = new java.util.ArrayList<>();
+    private int sentBefore;
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
@@ -235,6 +238,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     public void alreadyDone(long records, int batches) {
         carriedItems += 2 * records;
         skippedBatches += batches;
+        sentBefore += batches;
         if (!latest.isEmpty() || records > 0) {
             overall.set(Math.min(1.0, (double) carriedItems / Math.max(1, plan().records() * 2)));
         }
@@ -243,13 +247,15 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     /** A batch of unknown outcome that the user chose to treat as done. */
-    public void skipped(int batchNumber, String rowStatus) {
+    public void skipped(int batchNumber, int records, String rowStatus) {
+        carriedItems += 2L * records;
         BatchRow row = row(batchNumber);
         if (row != null) {
             row.status(rowStatus);
         }
         latest.remove(batchNumber);
         skippedBatches++;
+        decidedDone.add(batchNumber);
         undecided.set(null);
     }
 
@@ -495,7 +501,7 @@ public final class ReclusterMonitor implements AutoCloseable {
                     + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
                     + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
                     + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
-                    + COUNT.format(notFound.get()) + " not found.");
+                    + COUNT.format(notFound.get()) + " not found." + notSeen());
             case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
                     + COUNT.format(plan().batches()) + " batches. " + notSentFrom());
             case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
@@ -513,6 +519,8 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
             etaText.set("not known: the pod's log ended");
+        } else if (r.ending() != ReclusterRun.Ending.COMPLETE) {
+            etaText.set("not known: the run has ended");
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
             offerTheRest(r.unfinished().get(), pod);
@@ -529,6 +537,21 @@ public final class ReclusterMonitor implements AutoCloseable {
                 });
             }
         }
+    }
+
+    /** What "complete" counts that this window did not see run. */
+    private String notSeen() {
+        String s = "";
+        if (!decidedDone.isEmpty()) {
+            s += " Batch" + (decidedDone.size() == 1 ? " " : "es ") + decidedDone.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", of unknown outcome, "
+                    + (decidedDone.size() == 1 ? "was" : "were") + " treated as done, as decided; "
+                    + (decidedDone.size() == 1 ? "its" : "their") + " run was not seen in the log.";
+        }
+        if (sentBefore > 0) {
+            s += " " + COUNT.format(sentBefore) + " batches were sent before, as the incident's journal records.";
+        }
+        return s;
     }
 
     private void offerTheRest(ReclusterRun.Unfinished u, String deadPod) {

@@ -125,6 +125,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         valid.bind(session.reclusterProperty().isNotNull());
         // What is sent: the file exported here, or else a file the offline review found safe to send.
         sendFile.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            if (resumption.get() != null) {
+                return resumption.get().export();
+            }
             ExportResult exported = session.exportProperty().get();
             ReviewedFile reviewed = session.reviewedFileProperty().get();
             if (exported != null || reviewed == null) {
@@ -132,7 +135,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             }
             // Its size is not shown here; reading it would put file I/O on the UI thread.
             return new ExportResult(reviewed.file(), reviewed.records(), 0, reviewed.sha256(), java.time.Duration.ZERO);
-        }, session.exportProperty(), session.reviewedFileProperty()));
+        }, session.exportProperty(), session.reviewedFileProperty(), resumption));
         forwardUp.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> forwardState.get() != null
                 && forwardState.get().status() == PortForward.Status.UP, forwardState));
     }
@@ -594,7 +597,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                     + COUNT.format(plan.batches()) + ": it stays recorded as outcome unknown, and no batch after it was"
                     + " sent. Records from " + key(b, 0) + " on are not known to be done."));
             case SKIP_BATCH -> {
-                monitor.skipped(k, "outcome unknown; treated as done");
+                monitor.skipped(k, b.size(), "treated as done");
                 if (k >= plan.batches()) {
                     monitor.decided(Message.warning("Batch " + k + " is treated as done, as decided. It was the last"
                             + " batch: nothing more to send."));
@@ -604,7 +607,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 }
             }
             default -> carryOn(monitor, plan, forward, List.of(), n -> n >= k, Optional.of(unfinished),
-                    "outcome unknown; sent again", "Sending batch " + k + " again, as decided, then the rest.");
+                    "sent again", "Sending batch " + k + " again, as decided, then the rest.");
         }
     }
 

@@ -204,7 +204,8 @@ class ReclusterContinuationTest {
         ui.await(() -> run.endingProperty().get() == ReclusterRun.Ending.COMPLETE);
         assertThat(first.reclusterRequests()).isEqualTo(3);
         assertThat(ids(first.acceptedBodies())).containsExactly(List.of("A1", "A2", "A3", "A4"), List.of("A9", "A10"));
-        assertThat(ui.get(() -> run.rows().get(1).statusProperty().get())).isEqualTo("outcome unknown; treated as done");
+        assertThat(ui.get(() -> run.rows().get(1).statusProperty().get())).isEqualTo("treated as done");
+        assertThat(ui.get(() -> run.overallProperty().get())).isEqualTo(1.0);
         assertThat(decisions()).containsExactly(DecisionKind.SKIP_BATCH);
     }
 
