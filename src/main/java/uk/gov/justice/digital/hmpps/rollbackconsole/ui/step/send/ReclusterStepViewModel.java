@@ -511,6 +511,10 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
 
     @Override
     public void resendRest(ReclusterMonitor monitor, ResendOffer offer, String pod) {
+        if (awaitedForward != null || busy.get()) {
+            // Already on its way: one confirmation sends the rest once.
+            return;
+        }
         ReclusterPlan was = monitor.plan();
         int k = offer.batchNumber();
         String rest = offer.rest().map(b -> "the rest of batch " + k + ", " + COUNT.format(b.size()) + " records ("
@@ -813,10 +817,15 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         var x = exported.get();
         ExportResult export = new ExportResult(x.path(), x.records(), 0, x.sha256(), Duration.ZERO);
         resumption.set(new Resumption(state, export, size, sent, send, known));
+        List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
+                .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
         sendMessage.set(Message.info("Carrying on incident " + state.folder().getFileName() + ": "
                 + (send.isEmpty() ? "" : "batches " + numbers(send) + ", and ") + "any batch after " + known
                 + " that was never sent, from " + x.path().getFileName() + ". "
                 + (sent.isEmpty() ? "" : "Batches " + numbers(sent) + " are not sent again. ")
+                + (neverSeenComplete.isEmpty() ? "" : "The service took batches " + numbers(neverSeenComplete)
+                + " but their runs were never seen complete (a pod may have died): they are not sent again from here;"
+                + " look at the pods' logs. ")
                 + "Pick a pod, start the port-forward, then Send."));
         return true;
     }
