@@ -22,6 +22,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.IncidentResumption;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.StartScreen;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.StartViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.FxDialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.PlannedStep;
@@ -54,8 +59,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 public final class App extends Application {
 
     /** The version in the jar's manifest; "development" when run from the source tree. */
-    public static final String VERSION = Optional.ofNullable(App.class.getPackage().getImplementationVersion())
-            .orElse("development");
+    public static final String VERSION = Version.VERSION;
 
     /** Where incidents' folders go: the user's data folder, unless settings name another (as tests do). */
     static Path incidentsRoot(SettingsStore settings) {
@@ -72,13 +76,15 @@ public final class App extends Application {
         String override = System.getProperty(SETTINGS_FILE_PROPERTY);
         SettingsStore settings = new SettingsStore(override == null ? SettingsStore.defaultFile() : Path.of(override));
         console = Console.open(stage, settings, Clock.systemUTC(), new FxDialogService(stage));
-        reviewArgument(getParameters().getRaw()).ifPresent(console::openReview);
+        // With a file to review, straight to its review; otherwise the start screen: new, resume or read.
+        reviewArgument(getParameters().getRaw()).ifPresentOrElse(console::openReview, console::showStart);
         stage.show();
     }
 
     /**
-     * The file of {@code --review FILE} (or {@code --review=FILE}): the window then opens on its offline review
-     * instead of the first step. Other arguments are for the command line and are not looked at here.
+     * The file of {@code --review FILE} (or {@code --review=FILE}), or a lone argument that is not an option, which
+     * is how a file manager opens a {@code .json} file with the console: the window then opens on its offline
+     * review instead of the first step. Other arguments are for the command line and are not looked at here.
      */
     static Optional<Path> reviewArgument(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -92,6 +98,9 @@ public final class App extends Application {
                 }
                 System.err.println("rollback-console: --review needs a FILE, the exported JSON file to review.");
             }
+        }
+        if (args.size() == 1 && !args.get(0).isBlank() && !args.get(0).startsWith("-")) {
+            return Optional.of(Path.of(args.get(0)).toAbsolutePath());
         }
         return Optional.empty();
     }
@@ -113,6 +122,9 @@ public final class App extends Application {
         private final List<AutoCloseable> owned;
         private OutcomeScreen outcome;
         private IncidentsScreen incidents;
+        private StartScreen start;
+        private IncidentResumption resumption;
+        private DialogService dialogs;
 
         private Console(FxTaskRunner tasks, WizardSession session, WizardViewModel wizard, Stage stage,
                         List<AutoCloseable> owned) {
@@ -140,8 +152,12 @@ public final class App extends Application {
             }
             holder[0] = session;
             List<AutoCloseable> owned = new ArrayList<>();
-            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs, owned));
+            StepModels[] models = new StepModels[1];
+            WizardViewModel wizard = new WizardViewModel(steps(session, tasks, settings, clock, dialogs, owned, models));
             Console console = new Console(tasks, session, wizard, stage, owned);
+            console.dialogs = dialogs;
+            console.resumption = new IncidentResumption(session, wizard, tasks, models[0].connect(), models[0].cutoff(),
+                    models[0].preview(), models[0].export());
             // Once the recluster has started, its progress is what the incident lead watches.
             session.reclusterProperty().addListener((obs, was, now) -> {
                 if (now != null) {
@@ -164,7 +180,17 @@ public final class App extends Application {
             console.incidents = new IncidentsScreen(new IncidentsViewModel(
                     new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
             shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
+            console.start = new StartScreen(new StartViewModel(new IncidentStore(incidentsRoot(settings), clock), tasks,
+                    s -> console.resume(s.folder()), s -> console.incidents.open(s.folder())), shell);
+            console.start.addAction("start-new", "_New incident", "Walk the runbook from the start: connect to the "
+                    + "read replica, set the deployment time, preview, export and send.", console.start::leave);
+            console.start.addAction("start-review", "Review a _file offline", "Check an exported file with no "
+                    + "connection at all, and send it if it is safe (File > Open for review).",
+                    console.review::chooseAndOpen);
             console.review.installDrop(shell);
+            MenuItem about = new MenuItem("_About Rollback Console");
+            about.setOnAction(e -> AboutBox.show(stage, VERSION));
+            shell.addHelpMenuItems(about);
             Scene scene = new Scene(shell, 1280, 820);
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
@@ -182,8 +208,13 @@ public final class App extends Application {
             return console;
         }
 
+        /** The step view-models a resumed incident gives back what its journal says. */
+        record StepModels(ConnectStepViewModel connect, CutoffStepViewModel cutoff, PreviewStepViewModel preview,
+                          ExportStepViewModel export) {
+        }
+
         static List<WizardStep> steps(WizardSession session, TaskRunner tasks, SettingsStore settings, Clock clock,
-                                      DialogService dialogs, List<AutoCloseable> owned) {
+                                      DialogService dialogs, List<AutoCloseable> owned, StepModels[] models) {
             // The send is timed by the wall clock, as the pod's log is. Each batch is in the incident's journal
             // before its request goes.
             ReclusterStepViewModel[] step = new ReclusterStepViewModel[1];
@@ -195,11 +226,15 @@ public final class App extends Application {
             owned.add(recluster);
             ConnectStepViewModel connect = new ConnectStepViewModel(session, tasks, settings);
             owned.add(connect);
+            CutoffStepViewModel cutoff = new CutoffStepViewModel(session, tasks, clock, settings);
+            PreviewStepViewModel preview = new PreviewStepViewModel(session, tasks);
+            ExportStepViewModel export = new ExportStepViewModel(session, tasks, dialogs, settings);
+            models[0] = new StepModels(connect, cutoff, preview, export);
             return List.of(
                     new ConnectStep(connect, dialogs),
-                    new CutoffStep(new CutoffStepViewModel(session, tasks, clock, settings)),
-                    new PreviewStep(new PreviewStepViewModel(session, tasks)),
-                    new ExportStep(new ExportStepViewModel(session, tasks, dialogs, settings)),
+                    new CutoffStep(cutoff),
+                    new PreviewStep(preview),
+                    new ExportStep(export),
                     new ReclusterStep(recluster),
                     new ProgressStep(new ProgressStepViewModel(session)),
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
@@ -223,6 +258,39 @@ public final class App extends Application {
 
         public IncidentsScreen incidents() {
             return incidents;
+        }
+
+        public StartScreen start() {
+            return start;
+        }
+
+        /** Shows the start screen: recent incidents, a new one, resume, read, review. */
+        public void showStart() {
+            start.show();
+        }
+
+        /**
+         * Carries the unfinished incident in {@code folder} on in this window, once the user has seen what was
+         * sent and what was not and chosen to go on.
+         */
+        public void resume(Path folder) {
+            IncidentSummary summary = start.model().incidents().stream().filter(s -> s.folder().equals(folder))
+                    .findFirst().orElse(null);
+            String question = "Carry on the incident in " + folder.getFileName() + " where it stopped"
+                    + (summary == null ? "" : ", at " + summary.step().title()) + "?\n\n"
+                    + (summary == null ? "" : StartViewModel.describe(summary) + "\n\n")
+                    + "Its journal is carried on: every entry from now is added to it. The password is never kept: "
+                    + "you type it again. A batch the service took, or may have taken, is never sent again; while "
+                    + "there is one, nothing more is sent from this window.";
+            if (!dialogs.confirm("Resume this incident?", question, "Resume")) {
+                return;
+            }
+            resumption.resume(folder, outcome -> {
+                if (start.showing()) {
+                    start.leave();
+                }
+            }, error -> start.model().showError("The incident in " + folder.getFileName() + " could not be resumed: "
+                    + error.getMessage()));
         }
 
         /** Opens the window on the offline review of {@code file}, as {@code --review FILE} does. */

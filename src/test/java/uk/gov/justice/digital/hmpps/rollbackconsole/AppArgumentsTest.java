@@ -23,6 +23,16 @@ class AppArgumentsTest {
         assertThat(App.reviewArgument(List.of())).isEmpty();
         assertThat(App.reviewArgument(List.of("--review"))).isEmpty();
         assertThat(App.reviewArgument(List.of("--review="))).isEmpty();
-        assertThat(App.reviewArgument(List.of("affected.json"))).isEmpty();
+        assertThat(App.reviewArgument(List.of("-Dsomething"))).isEmpty();
+        assertThat(App.reviewArgument(List.of("one.json", "two.json"))).isEmpty();
+    }
+
+    @Test
+    void aLoneFileIsReviewedAsAFileManagerOpensIt() {
+        // A desktop file association starts the launcher with just the file's path.
+        assertThat(App.reviewArgument(List.of("/home/lead/Downloads/affected records.json")))
+                .contains(Path.of("/home/lead/Downloads/affected records.json"));
+        assertThat(App.reviewArgument(List.of("affected.json")))
+                .contains(Path.of("affected.json").toAbsolutePath());
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.Version;
+
 /** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "recluster", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "recluster", "help", "--help", "-h",
+            "version", "--version");
 
     private CommandLine() {
     }
@@ -33,6 +36,10 @@ public final class CommandLine {
                     return new ReleasesCommand(out, err).run(rest);
                 case "recluster":
                     return new ReclusterCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "version":
+                case "--version":
+                    out.println("rollback-console " + Version.VERSION);
+                    return 0;
                 default:
                     out.println(usage());
                     return 0;
@@ -50,6 +57,8 @@ public final class CommandLine {
                 "Usage:",
                 "  rollback-console                      open the window",
                 "  rollback-console --review FILE        open the window on the offline review of FILE",
+                "  rollback-console FILE                 the same (how a file manager opens a .json file with it)",
+                "  rollback-console --version            print the version",
                 "  rollback-console export OPTIONS       write the runbook's affected-records JSON file",
                 "  rollback-console validate FILE [--batch-size N]",
                 "                                        review an exported file offline: exit 0 only if safe to send",

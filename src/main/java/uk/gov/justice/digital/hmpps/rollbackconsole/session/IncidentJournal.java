@@ -42,16 +42,19 @@ public final class IncidentJournal implements AutoCloseable {
     }
 
     /**
-     * Opens an existing journal to carry on with the incident. A torn last line is cut off first (appending after
-     * it would glue the next entry to it and make the line unreadable) and the cut is recorded in a
-     * {@link JournalEntry.Resumed} entry. A journal with any other damage is not opened.
+     * Opens an existing journal to carry on. A torn last line is cut off first (appending after it would glue the
+     * next entry to it and make the line unreadable), after its bytes are kept beside the journal in
+     * {@code journal-torn-N.part}; the cut is recorded in a {@link JournalEntry.Resumed} entry. A journal with any
+     * other damage is not opened.
      */
     public static IncidentJournal resume(Path folder, Clock clock) throws IOException {
         Path file = folder.resolve(FILE_NAME);
         JournalContents contents = new JournalReader().read(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        Path kept = null;
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             if (contents.tornBytes() > 0) {
+                kept = keepTornTail(folder, channel, contents.intactBytes());
                 channel.truncate(contents.intactBytes());
                 channel.force(true);
             }
@@ -61,9 +64,40 @@ public final class IncidentJournal implements AutoCloseable {
             throw e;
         }
         IncidentJournal journal = new IncidentJournal(folder, clock, channel, contents.lines().size());
-        journal.append(new JournalEntry.Resumed(contents.note().map(n -> n.replace("was ignored", "was removed"))
+        String keptName = kept == null ? "" : kept.getFileName().toString();
+        journal.append(new JournalEntry.Resumed(contents.note()
+                .map(n -> n.replace("was ignored", "was removed") + "; its bytes are kept in " + keptName)
                 .orElse("the journal was intact")));
         return journal;
+    }
+
+    /** The name of the file a torn tail is kept in: the first {@code journal-torn-N.part} not taken. */
+    public static final String TORN_PREFIX = "journal-torn-";
+
+    // Kept, and forced to disk, before the journal is cut: whatever the line held is never lost by resuming.
+    private static Path keepTornTail(Path folder, FileChannel channel, long from) throws IOException {
+        ByteBuffer tail = ByteBuffer.allocate((int) (channel.size() - from));
+        long at = from;
+        while (tail.hasRemaining()) {
+            int n = channel.read(tail, at);
+            if (n < 0) {
+                break;
+            }
+            at += n;
+        }
+        tail.flip();
+        for (int n = 1; ; n++) {
+            Path target = folder.resolve(TORN_PREFIX + n + ".part");
+            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                while (tail.hasRemaining()) {
+                    out.write(tail);
+                }
+                out.force(true);
+                return target;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // an earlier resume kept one: take the next number
+            }
+        }
     }
 
     public Path folder() {

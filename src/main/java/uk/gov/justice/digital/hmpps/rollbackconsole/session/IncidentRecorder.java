@@ -29,6 +29,8 @@ public final class IncidentRecorder implements AutoCloseable {
     });
     // Guarded by this.
     private IncidentJournal journal;
+    // Why no batch may be sent in this incident now; null when batches may be sent.
+    private volatile String batchesRefused;
 
     /** @param onFailure told, on the writer's thread, when an entry could not be written */
     public IncidentRecorder(IncidentStore store, String appVersion, Consumer<String> onFailure) {
@@ -46,6 +48,50 @@ public final class IncidentRecorder implements AutoCloseable {
                 onFailure.accept("The incident journal could not be started in " + store.root() + ": " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Carries on an earlier incident: its journal (a torn last line cut off and kept beside it) becomes this
+     * recorder's, and every later entry is appended to it. Returns the incident as it stands, the resumption
+     * recorded. Refused when this recorder has an incident already.
+     */
+    public IncidentState resume(Path folder) throws IOException {
+        try {
+            writer.submit(() -> {
+                synchronized (this) {
+                    if (journal != null) {
+                        throw new IOException("this window has an incident already (" + journal.folder().getFileName()
+                                + "); open the console again to carry on another");
+                    }
+                    journal = store.resume(folder);
+                }
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted before the journal was opened", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return state();
+    }
+
+    /**
+     * From now on no batch is recorded as about to be sent, so none is sent: {@link #recordNow} refuses a
+     * {@link JournalEntry.BatchSending} with {@code reason}. For a resumed incident whose batches may have run.
+     */
+    public void refuseBatches(String reason) {
+        batchesRefused = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Lets batches be sent again, once what is sent no longer includes any that may have run. */
+    public void allowBatches() {
+        batchesRefused = null;
+    }
+
+    /** Why no batch may be sent now, if so. */
+    public Optional<String> batchesRefused() {
+        return Optional.ofNullable(batchesRefused);
     }
 
     /** Appends in order, in the background. Entries before {@link #start} are dropped: there is no incident yet. */
@@ -68,6 +114,10 @@ public final class IncidentRecorder implements AutoCloseable {
      * in the journal before the console acts; throws when it could not be written, so the act does not happen.
      */
     public void recordNow(JournalEntry entry) throws IOException {
+        String refused = batchesRefused;
+        if (refused != null && entry instanceof JournalEntry.BatchSending) {
+            throw new IOException(refused);
+        }
         try {
             writer.submit(() -> {
                 IncidentJournal j = current();

@@ -86,6 +86,14 @@ public final class IncidentStore {
         return journal;
     }
 
+    /**
+     * Opens an incident's journal to carry it on: entries are appended to the same journal, after a torn last
+     * line is cut off (and kept beside it).
+     */
+    public IncidentJournal resume(Path folder) throws IOException {
+        return IncidentJournal.resume(folder, clock);
+    }
+
     /** Reads an incident without writing to it. */
     public IncidentState open(Path folder) throws IOException {
         return IncidentState.of(folder, new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)));
@@ -112,7 +120,7 @@ public final class IncidentStore {
         try {
             IncidentState state = open(folder);
             return new IncidentSummary(folder, state.started(), state.environment(), state.step(), state.finished(),
-                    state.note());
+                    state.note(), state.sent().size(), state.outcomeUnknown().size(), state.notSent().size());
         } catch (IOException | RuntimeException e) {
             return new IncidentSummary(folder, null, null, IncidentStep.CONNECT, false,
                     Optional.of(IncidentSummary.UNREADABLE + ": " + e.getMessage()));

@@ -174,9 +174,12 @@ class IncidentJournalTest {
     void resumingCutsOffATornLineAndRecordsThatItDid() throws IOException {
         SampleIncident.write(folder, clock);
         Path file = folder.resolve(IncidentJournal.FILE_NAME);
+        byte[] whole = Files.readAllBytes(file);
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
             c.truncate(c.size() - 10);
         }
+        int lastLineStart = lineEnds(whole).get(SampleIncident.entries().size() - 2) + 1;
+        byte[] torn = java.util.Arrays.copyOfRange(whole, lastLineStart, whole.length - 10);
 
         try (IncidentJournal journal = IncidentJournal.resume(folder, clock)) {
             journal.append(new JournalEntry.Decision(DecisionKind.NOTE, null, "carrying on"));
@@ -187,7 +190,33 @@ class IncidentJournalTest {
         int n = contents.lines().size();
         assertThat(n).isEqualTo(SampleIncident.entries().size() - 1 + 2);
         assertThat(contents.lines().get(n - 2).entry()).isInstanceOfSatisfying(JournalEntry.Resumed.class,
-                r -> assertThat(r.note()).matches("the last line was incomplete \\(\\d+ bytes\\) and was removed"));
+                r -> assertThat(r.note()).isEqualTo("the last line was incomplete (" + torn.length
+                        + " bytes) and was removed; its bytes are kept in journal-torn-1.part"));
+        assertThat(contents.lines().get(n - 1).entry()).isEqualTo(new JournalEntry.Decision(DecisionKind.NOTE, null,
+                "carrying on"));
+        // Nothing the torn line held is lost: its bytes are beside the journal, exactly.
+        assertThat(Files.readAllBytes(folder.resolve("journal-torn-1.part"))).isEqualTo(torn);
+        // Every entry before it is still there, unchanged.
+        assertThat(contents.lines().subList(0, n - 2)).extracting(JournalLine::entry).containsExactlyElementsOf(
+                SampleIncident.entries().subList(0, SampleIncident.entries().size() - 1).stream()
+                        .map(SampleIncident.Step::entry).toList());
+    }
+
+    @Test
+    void resumingTwiceAfterTwoTornLinesKeepsBothTails() throws IOException {
+        SampleIncident.write(folder, clock);
+        Path file = folder.resolve(IncidentJournal.FILE_NAME);
+        for (int round = 1; round <= 2; round++) {
+            Files.write(file, "{\"at\":\"2025-06-10T15:00:00Z\",\"type\":\"dec".getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.APPEND);
+            IncidentJournal.resume(folder, clock).close();
+        }
+
+        assertThat(folder.resolve("journal-torn-1.part")).hasContent("{\"at\":\"2025-06-10T15:00:00Z\",\"type\":\"dec");
+        assertThat(folder.resolve("journal-torn-2.part")).hasContent("{\"at\":\"2025-06-10T15:00:00Z\",\"type\":\"dec");
+        JournalContents contents = new JournalReader().read(file);
+        assertThat(contents.note()).isEmpty();
+        assertThat(contents.lines()).hasSize(SampleIncident.entries().size() + 2);
     }
 
     @Test

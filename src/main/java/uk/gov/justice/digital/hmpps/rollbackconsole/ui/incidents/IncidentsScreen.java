@@ -37,6 +37,15 @@ public final class IncidentsScreen {
         model.load();
     }
 
+    /** Shows the list, read afresh, with the incident in {@code folder} selected and opened. */
+    public void open(java.nio.file.Path folder) {
+        if (view == null) {
+            view = new IncidentsView(model, this::back);
+        }
+        shell.showAside(view.root(), BANNER);
+        model.load(folder);
+    }
+
     public void back() {
         shell.showWizard();
     }

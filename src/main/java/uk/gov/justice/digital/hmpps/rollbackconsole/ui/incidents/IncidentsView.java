@@ -81,6 +81,12 @@ public final class IncidentsView {
         model.openedProperty().addListener((obs, was, now) -> show(now));
         show(model.openedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.open(now));
+        model.toSelectProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                list.getSelectionModel().select(now);
+                list.scrollTo(now);
+            }
+        });
     }
 
     public Node root() {

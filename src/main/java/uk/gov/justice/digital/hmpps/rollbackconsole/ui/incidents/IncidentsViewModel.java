@@ -45,6 +45,8 @@ public final class IncidentsViewModel {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<Message> detailMessage = new ReadOnlyObjectWrapper<>(this, "detailMessage");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    // An incident the list is to select once read: set when it is opened from elsewhere (the start screen).
+    private final ReadOnlyObjectWrapper<IncidentSummary> toSelect = new ReadOnlyObjectWrapper<>(this, "toSelect");
     // The latest open asked for; an older one finishing late is not shown over it.
     private Path opening;
 
@@ -55,11 +57,20 @@ public final class IncidentsViewModel {
 
     /** Reads the list again from the incidents' folder. */
     public void load() {
+        load(null);
+    }
+
+    /** Reads the list again, then selects the incident in {@code folder}, if it is listed. */
+    public void load(Path folder) {
         loading.set(true);
         message.set(Message.info("Reading the incidents in " + store.root() + "\u2026"));
         tasks.run(() -> store.recent(LIMIT), found -> {
             loading.set(false);
             incidents.setAll(found);
+            if (folder != null) {
+                toSelect.set(null);
+                found.stream().filter(s -> s.folder().equals(folder)).findFirst().ifPresent(toSelect::set);
+            }
             message.set(found.isEmpty()
                     ? Message.info("No incidents in " + store.root() + " yet: one starts at the first connection.")
                     : Message.info(found.size() + (found.size() == LIMIT ? " most recent" : "")
@@ -130,4 +141,5 @@ public final class IncidentsViewModel {
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> detailMessageProperty() { return detailMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<IncidentSummary> toSelectProperty() { return toSelect.getReadOnlyProperty(); }
 }

@@ -1,5 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.beans.property.ObjectProperty;
@@ -12,7 +13,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -35,6 +38,13 @@ public final class WizardSession {
     private final ObjectProperty<ReviewedFile> reviewedFile = new SimpleObjectProperty<>(this, "reviewedFile");
     // Set once a recluster run has started; never cleared, so that the same records are not sent twice by mistake.
     private final ObjectProperty<ReclusterMonitor> recluster = new SimpleObjectProperty<>(this, "recluster");
+
+    // The earlier incident this window carries on, as its journal stood when it was resumed; null for a new one.
+    private final javafx.beans.property.ReadOnlyObjectWrapper<IncidentState> resumed =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "resumed");
+    // What the Send step is to carry on from: the resumed incident's batches. See resumeSend.
+    private final javafx.beans.property.ReadOnlyObjectWrapper<IncidentState> resumedSend =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "resumedSend");
 
     private final IncidentRecorder incident;
 
@@ -111,6 +121,47 @@ public final class WizardSession {
     /** The incident's journal; empty when this session keeps none. */
     public Optional<IncidentRecorder> incident() {
         return Optional.ofNullable(incident);
+    }
+
+    /** The earlier incident this window carries on, or null when it started a new one. */
+    public javafx.beans.property.ReadOnlyObjectProperty<IncidentState> resumedProperty() {
+        return resumed.getReadOnlyProperty();
+    }
+
+    /** Marks this window as carrying on {@code state}; its journal is already this session's. */
+    public void resumed(IncidentState state) {
+        resumed.set(state);
+    }
+
+    /**
+     * The one place where a resumed incident's batches are handed to the Send step. The Send step cannot yet
+     * prepare a run of only the batches never sent, so, until it can, an incident any of whose batches may have
+     * reached the service (sent, or of unknown outcome) sends nothing more from this window: the journal refuses
+     * to record a batch as about to be sent, and a batch that is not recorded is not sent. An incident with no
+     * batch that may have run sends as a new one would.
+     *
+     * @return why nothing may be sent, when so
+     */
+    public Optional<String> resumeSend(IncidentState state) {
+        resumedSend.set(state);
+        List<BatchState> mayHaveRun = state.batches().stream().filter(BatchState::mayHaveRun).toList();
+        if (mayHaveRun.isEmpty()) {
+            return Optional.empty();
+        }
+        // No full stop: whoever shows it may add to the sentence.
+        String reason = "Nothing is sent from this window: this incident was resumed from its journal, which records "
+                + state.sent().size() + " batch" + (state.sent().size() == 1 ? "" : "es") + " taken by the service and "
+                + state.outcomeUnknown().size() + " of unknown outcome, and sending the file again would recluster "
+                + "those records again";
+        if (incident != null) {
+            incident.refuseBatches(reason);
+        }
+        return Optional.of(reason);
+    }
+
+    /** The resumed incident handed to the Send step by {@link #resumeSend}, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<IncidentState> resumedSendProperty() {
+        return resumedSend.getReadOnlyProperty();
     }
 
     /** Writes an entry to the incident's journal in the background, if there is one. */

@@ -43,6 +43,7 @@ public final class WizardShellView extends BorderPane {
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
+    private final Menu helpMenu = new Menu("_Help");
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
         this.wizard = wizard;
@@ -139,7 +140,7 @@ public final class WizardShellView extends BorderPane {
         backItem.setOnAction(e -> wizard.back());
         backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, dark);
-        return new MenuBar(file, view);
+        return new MenuBar(file, view, helpMenu);
     }
 
     /** Puts {@code items} at the top of the File menu, above Quit. */
@@ -147,6 +148,11 @@ public final class WizardShellView extends BorderPane {
         List<MenuItem> added = new ArrayList<>(List.of(items));
         added.add(new SeparatorMenuItem());
         fileMenu.getItems().addAll(0, added);
+    }
+
+    /** Adds {@code items} to the end of the Help menu. */
+    public void addHelpMenuItems(MenuItem... items) {
+        helpMenu.getItems().addAll(items);
     }
 
     /**

@@ -22,6 +22,8 @@ public final class WizardViewModel {
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper currentBusy = new ReadOnlyBooleanWrapper();
     private final List<BooleanBinding> reachable;
+    private final ReadOnlyIntegerWrapper resumeTarget = new ReadOnlyIntegerWrapper(this, "resumeTarget", -1);
+    private boolean advancing;
 
     public WizardViewModel(List<WizardStep> steps) {
         if (steps.isEmpty() || !steps.get(0).implemented()) {
@@ -41,6 +43,71 @@ public final class WizardViewModel {
         }
         current.addListener((obs, was, now) -> rebind());
         rebind();
+        // A resumed incident carries on by itself once the user has done what only they can (the password).
+        for (WizardStep step : this.steps) {
+            step.validProperty().addListener((obs, was, now) -> advanceTowardsResumeTarget());
+            step.busyProperty().addListener((obs, was, now) -> advanceTowardsResumeTarget());
+        }
+        for (BooleanBinding r : reachable) {
+            r.addListener((obs, was, now) -> advanceTowardsResumeTarget());
+        }
+    }
+
+    /**
+     * Lands a resumed incident on step {@code target}, where it stopped: now, if every step before it is done
+     * (or it can be entered on its own); otherwise on the furthest step that can be entered, and then on to the
+     * target by itself, step by step, as the steps before it become done (after the user connects). Moving by
+     * hand gives up the target.
+     */
+    public void resumeAt(int target) {
+        if (target < 0 || target >= steps.size()) {
+            throw new IllegalArgumentException("no step " + target);
+        }
+        resumeTarget.set(target);
+        int furthest = 0;
+        for (int i = target; i > 0; i--) {
+            if (reachable(i).get()) {
+                furthest = i;
+                break;
+            }
+        }
+        if (furthest != current.get()) {
+            move(furthest);
+        }
+        advanceTowardsResumeTarget();
+    }
+
+    /** The step a resumed incident is still on its way to; -1 when none. */
+    public ReadOnlyIntegerProperty resumeTargetProperty() {
+        return resumeTarget.getReadOnlyProperty();
+    }
+
+    private void advanceTowardsResumeTarget() {
+        if (advancing) {
+            return;
+        }
+        advancing = true;
+        try {
+            while (true) {
+                int target = resumeTarget.get();
+                if (target < 0) {
+                    return;
+                }
+                int at = current.get();
+                if (at >= target) {
+                    resumeTarget.set(-1);
+                    return;
+                }
+                boolean moved = reachable(target).get() ? move(target)
+                        : currentStep().validProperty().get() && !currentBusy.get() && reachable(at + 1).get()
+                        && move(at + 1);
+                if (!moved) {
+                    return;
+                }
+            }
+        } finally {
+            advancing = false;
+        }
     }
 
     public List<WizardStep> steps() {
@@ -85,6 +152,11 @@ public final class WizardViewModel {
     }
 
     public boolean goTo(int index) {
+        resumeTarget.set(-1);
+        return move(index);
+    }
+
+    private boolean move(int index) {
         if (index < 0 || index >= steps.size() || index == current.get() || currentBusy.get()) {
             return false;
         }

@@ -39,6 +39,48 @@ class WizardViewModelTest {
     private final WizardViewModel wizard = new WizardViewModel(List.of(connect, cutoff, later));
 
     @Test
+    void aResumedIncidentWaitsForTheConnectionThenGoesOnToWhereItStoppedStepByStep() {
+        List<String> c = new ArrayList<>();
+        FakeStep s1 = new FakeStep("Connect", c);
+        FakeStep s2 = new FakeStep("Deployment time", c);
+        FakeStep s3 = new FakeStep("Preview", c);
+        FakeStep s4 = new FakeStep("Export", c);
+        WizardViewModel w = new WizardViewModel(List.of(s1, s2, s3, s4));
+        s2.valid.set(true); // the deployment time was restored
+
+        w.resumeAt(3);
+        assertThat(w.currentStep()).as("nothing can be entered before connecting").isSameAs(s1);
+        assertThat(w.resumeTargetProperty().get()).isEqualTo(3);
+
+        s1.valid.set(true); // connected
+        assertThat(w.currentStep()).as("the deployment time is done: on to the preview").isSameAs(s3);
+        s3.busy.set(true);
+        s3.valid.set(true);
+        assertThat(w.currentStep()).as("not while the preview runs").isSameAs(s3);
+        s3.busy.set(false);
+        assertThat(w.currentStep()).isSameAs(s4);
+        assertThat(w.resumeTargetProperty().get()).isEqualTo(-1);
+        assertThat(c).containsSubsequence("leave Connect", "enter Preview", "leave Preview", "enter Export")
+                .doesNotContain("enter Connect");
+    }
+
+    @Test
+    void movingByHandGivesUpTheResumedTarget() {
+        List<String> c = new ArrayList<>();
+        FakeStep s1 = new FakeStep("Connect", c);
+        FakeStep s2 = new FakeStep("Deployment time", c);
+        FakeStep s3 = new FakeStep("Preview", c);
+        WizardViewModel w = new WizardViewModel(List.of(s1, s2, s3));
+        w.resumeAt(2);
+        s1.valid.set(true);
+        assertThat(w.currentStep()).isSameAs(s2);
+        w.goTo(0);
+        s2.valid.set(true);
+        assertThat(w.currentStep()).isSameAs(s1);
+        assertThat(w.resumeTargetProperty().get()).isEqualTo(-1);
+    }
+
+    @Test
     void nextFollowsTheCurrentStepsValidity() {
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         connect.valid.set(true);

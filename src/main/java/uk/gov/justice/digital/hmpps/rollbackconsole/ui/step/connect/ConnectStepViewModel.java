@@ -111,6 +111,36 @@ public final class ConnectStepViewModel implements AutoCloseable {
         throughCluster.close();
     }
 
+    /**
+     * Fills the form as the resumed incident connected: host, port, database, user, SSL mode and environment. The
+     * journal never held the password, so the user types it again (or leaves it to .pgpass); the message says so.
+     */
+    public void restore(JournalEntry.Connected connected, Environment env) {
+        restore(connected, env, null);
+    }
+
+    /** As {@link #restore(JournalEntry.Connected, Environment)}; {@code carryOnAt} names the step the console goes on to. */
+    public void restore(JournalEntry.Connected connected, Environment env, String carryOnAt) {
+        host.set(connected.host());
+        port.set(Integer.toString(connected.port()));
+        database.set(connected.database());
+        user.set(connected.user());
+        if (env != null) {
+            environment.set(env);
+        }
+        try {
+            sslMode.set(SslMode.fromPgValue(connected.sslMode()));
+        } catch (IllegalArgumentException e) {
+            // Not one this console knows: the form keeps its own, which the user sees before connecting.
+        }
+        password.set("");
+        message.set(Message.info("Resumed: the connection is as this incident made it (" + connected.user() + "@"
+                + connected.host() + ":" + connected.port() + "/" + connected.database() + ", sslmode "
+                + connected.sslMode() + "). The password is never kept: type it again (or leave it empty for "
+                + ".pgpass) and connect to carry on" + (carryOnAt == null ? "." : ": the console then takes you back to "
+                + carryOnAt + ", where the incident stopped.")));
+    }
+
     public void connect() {
         String problem = problemWithForm();
         if (problem != null) {

@@ -96,6 +96,29 @@ public final class CutoffStepViewModel {
         releases = new ReleasesViewModel(session, tasks, settings, this, clock);
     }
 
+    /**
+     * Puts back the deployment time of a resumed incident as it was typed, in its zone. When the text now reads
+     * as two instants (the night the clocks went back), the one the journal has is chosen; when it no longer
+     * reads as the journal's instant at all, the message says so. The journal has it already: not recorded again.
+     */
+    public void restore(JournalEntry.CutoffSet set) {
+        zone.set(ZoneId.of(set.zone()));
+        text.set(set.typed());
+        if (input.get() instanceof CutoffInput.Ambiguous a) {
+            accept(a.earlier().instant().equals(set.utc()) ? a.earlier() : a.later());
+        }
+        Cutoff c = cutoff.get();
+        if (c == null || !c.instant().equals(set.utc())) {
+            message.set(Message.warning("Resumed: this incident's deployment time was \u201c" + set.typed() + "\u201d "
+                    + set.zone() + " = " + UTC_TIME.format(set.utc().atZone(UTC)) + ", but it now reads as "
+                    + (c == null ? "no time" : c.describe()) + ". Check it before going on."));
+        } else {
+            committed = c;
+            message.set(Message.info("Resumed: the deployment time as this incident typed it, \u201c" + set.typed()
+                    + "\u201d " + set.zone() + " = " + UTC_TIME.format(set.utc().atZone(UTC)) + "."));
+        }
+    }
+
     /** The "from the cluster" panel: picking a release fills this step's deployment time. */
     public ReleasesViewModel releases() {
         return releases;

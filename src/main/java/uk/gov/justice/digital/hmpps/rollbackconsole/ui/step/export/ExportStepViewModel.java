@@ -60,6 +60,9 @@ public final class ExportStepViewModel {
     private final ReadOnlyObjectWrapper<Message> modeWarning = new ReadOnlyObjectWrapper<>(this, "modeWarning");
     private final ReadOnlyObjectWrapper<ExportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
 
+    // What a resumed incident had exported, shown until this step exports again.
+    private Message restored;
+
     // Guarded by this.
     private RunbookJsonExport runningExport;
     private ReplicaQuery<AffectedCounts> runningRecount;
@@ -78,7 +81,7 @@ public final class ExportStepViewModel {
     }
 
     private void previewChanged(PreviewSnapshot snapshot) {
-        message.set(null);
+        message.set(restored);
         progress.set(0);
         if (snapshot == null) {
             modeWarning.set(null);
@@ -93,6 +96,36 @@ public final class ExportStepViewModel {
                 + "a record once for each of its rows. Go back to Preview and choose \u201cDistinct records\u201d "
                 + "unless you need the seed form.")
                 : null);
+    }
+
+    /**
+     * Puts back the file a resumed incident exported, with what checking it found: {@code shaNow} is its SHA-256
+     * read again now, or null when the file is no longer there. The message says plainly when it is not the file
+     * the journal names.
+     */
+    public void restore(JournalEntry.Exported exported, String shaNow) {
+        Path file = exported.path();
+        if (file.getParent() != null) {
+            folder.set(file.getParent().toString());
+        }
+        fileName.set(file.getFileName().toString());
+        String what = "Resumed: this incident exported " + COUNT.format(exported.records()) + " records to " + file
+                + " (SHA-256 " + exported.sha256() + "). ";
+        if (shaNow == null) {
+            restored = Message.error(what + "THE FILE IS NO LONGER THERE. Export again before sending anything.");
+        } else if (!shaNow.equals(exported.sha256())) {
+            restored = Message.error(what + "THE FILE HAS CHANGED since: its SHA-256 is now " + shaNow
+                    + ". Do not send it; export again, or find out who changed it.");
+        } else {
+            restored = Message.ok(what + "It is still there, unchanged (SHA-256 checked again): send it from Port-forward "
+                    + "and recluster, or export again to send the records as they are now.");
+        }
+        message.set(restored);
+    }
+
+    /** What checking a resumed incident's exported file found; null when nothing was resumed. */
+    public Message restoredMessage() {
+        return restored;
     }
 
     public void chooseFile() {
@@ -243,6 +276,7 @@ public final class ExportStepViewModel {
             return;
         }
         progress.set(1);
+        restored = null;
         session.exportProperty().set(r);
         session.record(new JournalEntry.Exported(r.file(), r.sha256(), r.records()));
         message.set(Message.ok("Wrote " + COUNT.format(r.records()) + " records to " + r.file()

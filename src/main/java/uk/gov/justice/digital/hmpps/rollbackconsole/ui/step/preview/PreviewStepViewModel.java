@@ -96,6 +96,13 @@ public final class PreviewStepViewModel {
         session.cutoffProperty().addListener((obs, was, now) -> reset());
     }
 
+    /** A resumed incident previews in the form it chose before (distinct records, or one row per event). */
+    public void restore(RecordMode chosen) {
+        if (state.get() == State.IDLE && chosen != null) {
+            mode.set(chosen);
+        }
+    }
+
     /** Runs the preview when the step is entered and nothing current has been previewed. */
     public void enter() {
         if (session.previewProperty().get() == null && state.get() != State.RUNNING) {

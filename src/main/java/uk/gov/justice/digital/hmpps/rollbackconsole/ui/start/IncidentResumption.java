@@ -1,0 +1,147 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.start;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.connect.ConnectStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
+
+/**
+ * Carries an unfinished incident on in this window: its journal becomes the session's (every later entry is
+ * appended to it), the steps are given back what the journal says was chosen, and the wizard lands on the step
+ * where it stopped. What cannot come back from a journal, the password and the rows of a preview, the user gives
+ * again: after the connection, the wizard moves on to that step by itself.
+ */
+public final class IncidentResumption {
+
+    /**
+     * What resuming found.
+     *
+     * @param state        the incident as its journal stands, the resumption recorded
+     * @param tornLine     what was done about a torn last line, when there was one
+     * @param exportedFile the exported file as found now, when the incident exported one
+     * @param sendRefused  why nothing more is sent from this window, when batches may have run
+     * @param target       the index of the step where it stopped
+     */
+    public record Outcome(IncidentState state, Optional<String> tornLine, Optional<FileCheck> exportedFile,
+                          Optional<String> sendRefused, int target) {
+    }
+
+    /** The exported file the journal names, read again: {@code shaNow} is null when it is no longer there. */
+    public record FileCheck(JournalEntry.Exported exported, String shaNow) {
+        public boolean intact() {
+            return exported.sha256().equals(shaNow);
+        }
+    }
+
+    private final WizardSession session;
+    private final WizardViewModel wizard;
+    private final TaskRunner tasks;
+    private final ConnectStepViewModel connect;
+    private final CutoffStepViewModel cutoff;
+    private final PreviewStepViewModel preview;
+    private final ExportStepViewModel export;
+
+    public IncidentResumption(WizardSession session, WizardViewModel wizard, TaskRunner tasks,
+                              ConnectStepViewModel connect, CutoffStepViewModel cutoff, PreviewStepViewModel preview,
+                              ExportStepViewModel export) {
+        this.session = session;
+        this.wizard = wizard;
+        this.tasks = tasks;
+        this.connect = connect;
+        this.cutoff = cutoff;
+        this.preview = preview;
+        this.export = export;
+    }
+
+    /**
+     * Resumes the incident in {@code folder}: in the background the journal is opened for appending (a torn last
+     * line kept beside it and cut off) and the exported file checked; then, on the UI thread, the steps are filled
+     * and the wizard goes to where the incident stopped.
+     */
+    public void resume(Path folder, Consumer<Outcome> done, Consumer<Throwable> failed) {
+        IncidentRecorder recorder = session.incident().orElse(null);
+        if (recorder == null) {
+            failed.accept(new IOException("this window keeps no journal"));
+            return;
+        }
+        session.statusProperty().set("Resuming the incident in " + folder.getFileName() + "\u2026");
+        tasks.run(() -> {
+            IncidentState state = recorder.resume(folder);
+            FileCheck check = null;
+            if (state.export().isPresent()) {
+                Path file = state.export().get().path();
+                check = new FileCheck(state.export().get(), Files.isRegularFile(file) ? Sha256.of(file) : null);
+            }
+            return new Read(state, check);
+        }, read -> done.accept(restore(read.state(), Optional.ofNullable(read.check()))), failed);
+    }
+
+    private Outcome restore(IncidentState state, Optional<FileCheck> check) {
+        session.resumed(state);
+        state.connection().ifPresent(c -> connect.restore(c, state.environment(),
+                state.step().ordinal() > 0 ? state.step().title() : null));
+        state.cutoff().ifPresent(cutoff::restore);
+        state.preview().ifPresent(p -> preview.restore(p.mode()));
+        check.ifPresent(c -> {
+            export.restore(c.exported(), c.shaNow());
+            if (c.intact()) {
+                // As a reviewed file is: the Send step can send it with no connection, once its SHA-256 is
+                // checked again; the journal refuses any batch when some may have run already.
+                session.reviewedFileProperty().set(new ReviewedFile(c.exported().path(), c.exported().sha256(),
+                        c.exported().records()));
+            }
+        });
+        Optional<String> refused = session.resumeSend(state);
+        Optional<String> torn = tornLine(state);
+        int target = state.step().ordinal();
+        wizard.resumeAt(target);
+        String file = check.filter(c -> !c.intact()).map(c -> " The exported file " + c.exported().path()
+                + (c.shaNow() == null ? " is no longer there." : " has changed since it was exported.")).orElse("");
+        session.statusProperty().set("Resumed the incident started " + uk.gov.justice.digital.hmpps.rollbackconsole
+                .report.JournalWording.utc(state.started()) + ", stopped at " + state.step().title() + ". "
+                + batches(state) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
+                + torn.map(t -> " Its journal: " + t + ".").orElse(""));
+        return new Outcome(state, torn, check, refused, target);
+    }
+
+    /** The note of the resumption just recorded, when it found a torn last line. */
+    static Optional<String> tornLine(IncidentState state) {
+        List<JournalLine> lines = state.lines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).entry() instanceof JournalEntry.Resumed r) {
+                return r.note().startsWith("the last line was incomplete") ? Optional.of(r.note()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "Batches: 2 sent, 1 of unknown outcome, 3 not sent." or "No batch was sent." */
+    public static String batches(IncidentState state) {
+        List<BatchState> all = state.batches();
+        if (all.isEmpty()) {
+            return "No batch was sent.";
+        }
+        return "Batches: " + state.sent().size() + " sent, " + state.outcomeUnknown().size() + " of unknown outcome, "
+                + state.notSent().size() + " not sent.";
+    }
+
+    private record Read(IncidentState state, FileCheck check) {
+    }
+}

@@ -1,0 +1,42 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots;
+
+/** Help > About names the version, so that a screen-shared call can see which console is running. */
+class AboutBoxTest extends ConsoleWindowTest {
+
+    @Test
+    void helpAboutShowsTheVersionAndRuntimeAndClosesWithEscape(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About Rollback Console");
+        waitUntil(() -> aboutWindow(robot) != null);
+
+        assertThat(robot.lookup("#about-version").queryAs(Label.class).getText()).isEqualTo(App.VERSION);
+        assertThat(robot.lookup("#about-java").queryAs(Label.class).getText())
+                .startsWith(System.getProperty("java.version"));
+        assertThat(robot.lookup("#about-javafx").queryAs(Label.class).getText()).startsWith("21.");
+        Screenshots.save(aboutWindow(robot).getScene(), "80-about");
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> aboutWindow(robot) == null);
+    }
+
+    private static Stage aboutWindow(FxRobot robot) {
+        for (Window w : robot.listWindows()) {
+            if (w instanceof Stage s && s.isShowing() && "About Rollback Console".equals(s.getTitle())) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,335 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalContents;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalReader;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.StepClock;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+
+/**
+ * An incident killed at each step, resumed in a new window. The journal is the one a real run writes: the steps
+ * up to the export are walked in a window over the embedded replica, the send's entries are those the Send step
+ * journals for each batch. It is then cut after each step, whole and with its next line torn.
+ */
+class ResumeWindowTest extends ConsoleWindowTest {
+
+    /** A place to cut the journal: after the last line {@code cutAfter} accepts; where the window should land. */
+    private record Cut(String name, Predicate<JournalEntry> cutAfter, int landsBeforeConnecting,
+                       int landsAfterConnecting) {
+    }
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+
+    private static final List<Cut> CUTS = List.of(
+            new Cut("connected", e -> e instanceof JournalEntry.Connected, 0, 0),
+            new Cut("deployment time set", e -> e instanceof JournalEntry.CutoffSet, 0, 1),
+            new Cut("previewed", e -> e instanceof JournalEntry.StatisticsTaken, 0, 2),
+            new Cut("exported", e -> e instanceof JournalEntry.Exported, 0, 3),
+            new Cut("batch 1 sent", e -> e instanceof JournalEntry.BatchAnswered, 4, -1),
+            new Cut("batch 1 run", e -> e instanceof JournalEntry.RunCounted, 4, -1));
+
+    @Test
+    void killedAtEachStepAndResumedTheWindowLandsThereWithWhatWasChosen(FxRobot robot) throws Exception {
+        Path exported = walkToExport(robot);
+        byte[] journal = realJournalWithBatchOneSentAndTwoStarted(exported);
+        List<JournalLine> lines = new JournalReader().read(write(dir.resolve("whole"), journal)).lines();
+        List<Integer> ends = lineEnds(journal);
+        // Only one window at a time: the screen's lookups would otherwise find either window's fields.
+        closeThisWindow();
+
+        for (Cut cut : CUTS) {
+            int last = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (cut.cutAfter().test(lines.get(i).entry())) {
+                    last = i;
+                    break;
+                }
+            }
+            assertThat(last).as(cut.name()).isNotNegative();
+            int length = ends.get(last) + 1;
+            int nextLength = ends.get(last + 1) - length + 1;
+            for (int torn : new int[] {0, nextLength / 2}) {
+                String name = cut.name() + (torn > 0 ? ", torn" : "");
+                Path folder = incidents.resolve("2025-06-10T09-00-00Z-local-" + name.replace(' ', '-').replace(",", ""));
+                write(folder, Arrays.copyOf(journal, length + torn));
+                List<JournalEntry> kept = lines.subList(0, last + 1).stream().map(JournalLine::entry).toList();
+
+                openAnotherWindow();
+                try {
+                    dialogs.confirmAnswer = true;
+                    robot.interact(() -> console.resume(folder));
+                    waitUntil(() -> console.session().resumedProperty().get() != null);
+
+                    assertThat(console.wizard().currentIndexProperty().get()).as(name).isEqualTo(cut.landsBeforeConnecting());
+                    assertThat(text(robot, "#status")).as(name).startsWith("Resumed the incident started ");
+                    if (torn > 0) {
+                        assertThat(text(robot, "#status")).contains("the last line was incomplete (" + torn
+                                + " bytes) and was removed; its bytes are kept in journal-torn-1.part");
+                        assertThat(Files.readAllBytes(folder.resolve("journal-torn-1.part")))
+                                .isEqualTo(Arrays.copyOfRange(journal, length, length + torn));
+                    }
+                    if (cut.landsAfterConnecting() >= 0) {
+                        assertConnectionRestored(robot, name);
+                        if (cut.name().equals("connected") && torn == 0) {
+                            screenshot("63-resumed-connect");
+                        }
+                        robot.clickOn("#connect");
+                        waitUntil(() -> text(robot, "#server-version").startsWith("PostgreSQL"));
+                        robot.clickOn("#acknowledge-primary");
+                        waitUntil(() -> console.wizard().currentIndexProperty().get() == cut.landsAfterConnecting()
+                                && !console.wizard().currentBusyProperty().get());
+                        if (cut.landsAfterConnecting() >= 1) {
+                            assertThat(console.session().cutoffProperty().get().typed()).isEqualTo(TestReplica.CUTOFF_BST_LOCAL);
+                            assertThat(console.session().cutoffProperty().get().instant()).isEqualTo(TestReplica.CUTOFF_BST);
+                        }
+                        if (cut.landsAfterConnecting() == 1) {
+                            assertThat(text(robot, "#cutoff-text")).isEqualTo(TestReplica.CUTOFF_BST_LOCAL);
+                            assertThat(text(robot, "#cutoff-utc")).contains("2025-06-09 12:21:55 UTC");
+                            assertThat(text(robot, "#cutoff-message")).startsWith("Resumed: the deployment time as this incident typed it");
+                        }
+                        if (cut.landsAfterConnecting() == 2) {
+                            assertThat(rows(robot, "#records-table")).isEqualTo(
+                                    (int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords());
+                        }
+                        if (cut.landsAfterConnecting() == 3) {
+                            assertThat(text(robot, "#export-message")).contains(exported.toString())
+                                    .contains("It is still there, unchanged");
+                            assertThat(text(robot, "#export-file-name")).isEqualTo(exported.getFileName().toString());
+                            if (torn == 0) {
+                                screenshot("64-resumed-export");
+                            }
+                        }
+                    } else {
+                        // The exported file, checked again, goes to the Send step as it is: no connection needed.
+                        assertThat(text(robot, "#send-records")).isEqualTo(Long.toString(
+                                TestReplica.BST_TO_NOW_COUNTS.distinctRecords()));
+                        assertThat(console.session().incident().orElseThrow().batchesRefused()).isPresent();
+                    }
+
+                    // The same incident's journal, carried on: everything kept, no torn line, new entries after it.
+                    console.session().incident().orElseThrow().flush();
+                    JournalContents after = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME));
+                    assertThat(after.note()).as(name).isEmpty();
+                    assertThat(after.lines().subList(0, kept.size())).extracting(JournalLine::entry)
+                            .containsExactlyElementsOf(kept);
+                    assertThat(after.lines().get(kept.size()).entry()).isInstanceOf(JournalEntry.Resumed.class);
+                    if (cut.landsAfterConnecting() >= 0) {
+                        assertThat(after.lines().subList(kept.size() + 1, after.lines().size()))
+                                .extracting(JournalLine::entry).anySatisfy(e ->
+                                        assertThat(e).isInstanceOf(JournalEntry.Connected.class));
+                    }
+                    assertThat(console.session().incident().orElseThrow().folder()).contains(folder);
+                } finally {
+                    closeThisWindow();
+                }
+            }
+        }
+        openAnotherWindow(); // for the test's own closing
+        // One folder per incident: the first walk's, and one per resumed copy; resuming never made another.
+        try (var folders = Files.list(incidents)) {
+            assertThat(folders.count()).isEqualTo(1 + CUTS.size() * 2L);
+        }
+    }
+
+    @Test
+    void aResumedIncidentWithABatchSentSendsNothingAgainFromTheSendStep(FxRobot robot) throws Exception {
+        Path exported = walkToExport(robot);
+        byte[] journal = realJournalWithBatchOneSentAndTwoStarted(exported);
+        closeThisWindow();
+        List<JournalLine> lines = new JournalReader().read(write(dir.resolve("whole"), journal)).lines();
+        int answered = 0;
+        while (!(lines.get(answered).entry() instanceof JournalEntry.BatchAnswered)) {
+            answered++;
+        }
+        Path folder = incidents.resolve("2025-06-10T09-00-00Z-local-2");
+        write(folder, Arrays.copyOf(journal, lineEnds(journal).get(answered) + 1));
+        FakePersonRecordService service = FakePersonRecordService.start(dir.resolve("pod.log"))
+                .perRecord(Duration.ofMillis(10));
+        try {
+            FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                    .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
+            openAnotherWindow();
+            dialogs.confirmAnswer = true;
+            robot.interact(() -> console.resume(folder));
+            waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
+            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome, 0 not "
+                    + "sent. Nothing more is sent from this window.");
+            assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).startsWith("Resume this incident?"));
+
+            waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+            fill(robot, "#kubectl-path", cluster.executable().toString());
+            robot.clickOn("#load-contexts");
+            @SuppressWarnings("unchecked")
+            ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+            waitUntil(() -> context.getItems().size() == 2);
+            robot.interact(() -> context.setValue(FakeKubectlScenario.CONTEXT));
+            fill(robot, "#kube-namespace", FakeKubectlScenario.NAMESPACE);
+            robot.clickOn("#find-pods");
+            waitUntil(() -> rows(robot, "#pods-table") == 1);
+            robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+            robot.clickOn("#start-forward");
+            waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+            screenshot("65-resumed-send");
+            robot.interact(() -> robot.lookup("#send").queryButton().fire());
+            waitUntil(() -> console.wizard().currentIndexProperty().get() == 5
+                    && text(robot, "#progress-message").contains("Nothing is sent from this window"));
+            screenshot("66-resumed-send-refused");
+
+            assertThat(service.reclusterRequests()).as("batch 1 was taken: nothing may go again").isZero();
+            console.session().incident().orElseThrow().flush();
+            List<JournalLine> after = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)).lines();
+            assertThat(after.subList(answered + 1, after.size())).extracting(JournalLine::entry)
+                    .noneMatch(e -> e instanceof JournalEntry.BatchSending);
+            var state = console.session().incident().orElseThrow().state();
+            assertThat(state.sent()).hasSize(1);
+            assertThat(state.batch(1).orElseThrow().attempts()).isEqualTo(1);
+        } finally {
+            service.close();
+        }
+    }
+
+    @Test
+    void anExportedFileChangedSinceIsNotOfferedToTheSendStep(FxRobot robot) throws Exception {
+        Path file = Files.writeString(dir.resolve("affected-records-local-2025-06-09T12-21-55Z.json"),
+                "[{\"source_system\":\"DELIUS\",\"source_system_id\":\"X100012\"}]\n");
+        String sha = uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(file);
+        Path folder = incidents.resolve("2025-06-10T09-00-00Z-local");
+        var s = TestReplica.settings();
+        try (IncidentJournal j = IncidentJournal.create(folder, new StepClock(Instant.parse("2025-06-10T09:00:00Z"),
+                Duration.ofSeconds(5)))) {
+            j.append(new JournalEntry.IncidentStarted("0.1.0", uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.LOCAL));
+            j.append(JournalEntry.Connected.of(s));
+            j.append(new JournalEntry.CutoffSet(TestReplica.CUTOFF_BST_LOCAL, "Europe/London",
+                    java.time.LocalDateTime.parse("2025-06-09T13:21:55"), TestReplica.CUTOFF_BST));
+            j.append(new JournalEntry.Exported(file, sha, 1));
+            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+        }
+        Files.writeString(file, "[{\"source_system\":\"DELIUS\",\"source_system_id\":\"X100013\"}]\n");
+
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> console.resume(folder));
+        waitUntil(() -> console.session().resumedProperty().get() != null);
+
+        assertThat(text(robot, "#status")).contains("stopped at Send").contains("The exported file " + file
+                + " has changed since it was exported.");
+        assertThat(console.session().reviewedFileProperty().get()).isNull();
+        assertThat(console.wizard().currentIndexProperty().get()).as("connect first, then export again").isZero();
+        assertThat(robot.lookup("#step-5").queryButton().isDisabled()).isTrue();
+        assertThat(console.session().incident().orElseThrow().batchesRefused()).as("no batch may have run").isEmpty();
+    }
+
+    private void assertConnectionRestored(FxRobot robot, String name) {
+        var s = TestReplica.settings();
+        assertThat(text(robot, "#host")).as(name).isEqualTo(s.host());
+        assertThat(text(robot, "#port")).isEqualTo(Integer.toString(s.port()));
+        assertThat(text(robot, "#database")).isEqualTo(s.database());
+        assertThat(text(robot, "#user")).isEqualTo(s.user());
+        assertThat(robot.lookup("#password").queryAs(TextInputControl.class).getText()).isEmpty();
+        assertThat(text(robot, "#connect-message")).contains("The password is never kept: type it again");
+    }
+
+    /** Connect, deployment time, preview and export, in the window, as the incident lead does them. */
+    private Path walkToExport(FxRobot robot) throws Exception {
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
+        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        robot.clickOn("#next");
+        waitUntil(() -> enabled(robot, "#next"));
+        robot.clickOn("#next");
+        fill(robot, "#export-folder", dir.toString());
+        robot.clickOn("#export");
+        waitUntil(() -> text(robot, "#export-message").contains("verified"));
+        console.session().incident().orElseThrow().flush();
+        return console.session().exportProperty().get().file();
+    }
+
+    /** The walked journal, then what the Send step journals: the pod, batch 1 sent and run, batch 2 started. */
+    private byte[] realJournalWithBatchOneSentAndTwoStarted(Path exported) throws Exception {
+        Path walked = console.session().incident().orElseThrow().folder().orElseThrow();
+        byte[] before = Files.readAllBytes(walked.resolve(IncidentJournal.FILE_NAME));
+        Path scratch = dir.resolve("send-entries");
+        try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
+                Duration.ofSeconds(3)))) {
+            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+            j.append(new JournalEntry.BatchSending(1, new RecordKey(SourceSystem.COMMON_PLATFORM, "cp-1"),
+                    new RecordKey(SourceSystem.DELIUS, "d-5"), 5));
+            j.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));
+            j.append(new JournalEntry.LogMilestone(1, "ADMIN RECLUSTER: Complete."));
+            j.append(new JournalEntry.RunCounted(1, 5, 0, 0));
+            j.append(new JournalEntry.BatchSending(2, new RecordKey(SourceSystem.DELIUS, "d-6"),
+                    new RecordKey(SourceSystem.LIBRA, "l-3"), 5));
+        }
+        byte[] send = Files.readAllBytes(scratch.resolve(IncidentJournal.FILE_NAME));
+        byte[] all = Arrays.copyOf(before, before.length + send.length);
+        System.arraycopy(send, 0, all, before.length, send.length);
+        assertThat(exported).exists();
+        return all;
+    }
+
+    private void openAnotherWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            SettingsStore settings = new SettingsStore(dir.resolve("settings-" + System.nanoTime() + ".properties"));
+            settings.put("incidents.root", incidents.toString());
+            settings.put("processes.root", dir.resolve(".processes").toString());
+            console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
+            stage.show();
+            stage.toFront();
+        }).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void closeThisWindow() throws Exception {
+        App.Console c = console;
+        Stage s = stage;
+        WaitForAsyncUtils.asyncFx(() -> {
+            c.close();
+            s.close();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Path write(Path folder, byte[] journal) throws Exception {
+        Files.createDirectories(folder);
+        return Files.write(folder.resolve(IncidentJournal.FILE_NAME), journal);
+    }
+
+    private static List<Integer> lineEnds(byte[] bytes) {
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                ends.add(i);
+            }
+        }
+        return ends;
+    }
+}
