@@ -725,10 +725,11 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
      * outcome is unknown is sent only after an explicit decision: unless the journal already holds one, the user is
      * asked now (resend, skip, or stop), and the answer is written to the journal before anything else happens.
      * <p>
-     * The caller passes the state read from the incident's folder ({@code IncidentStore.open(folder)}); the
-     * session's {@code IncidentRecorder} must already be writing to that same folder, so that the decisions and
-     * the batches sent now land in the incident's own journal. Then the user picks a pod, starts the port-forward
-     * and sends as usual: the confirmation names the batches, and Progress follows them.
+     * The caller passes the state of the incident the session's {@code IncidentRecorder} was resumed on
+     * ({@code IncidentRecorder.resume(folder)}), so that the decisions and the batches sent now land in the
+     * incident's own journal; a journal refusing batches ({@code WizardSession.resumeSend}) is allowed them again
+     * once the run is prepared. Then the user picks a pod, starts the port-forward and sends as usual: the
+     * confirmation names the batches, and Progress follows them.
      *
      * @return true when batches are ready to send; false when nothing is left to send, the user stopped, or the
      *         journal cannot be carried on (the message says why)
@@ -817,6 +818,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         var x = exported.get();
         ExportResult export = new ExportResult(x.path(), x.records(), 0, x.sha256(), Duration.ZERO);
         resumption.set(new Resumption(state, export, size, sent, send, known));
+        // What this step sends from now on leaves out every batch that may have run, so the journal may record
+        // batches again (a resumed incident's journal refuses them until then).
+        session.incident().ifPresent(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::allowBatches);
         List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
                 .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
         sendMessage.set(Message.info("Carrying on incident " + state.folder().getFileName() + ": "

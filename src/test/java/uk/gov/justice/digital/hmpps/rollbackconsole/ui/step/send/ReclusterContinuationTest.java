@@ -254,7 +254,11 @@ class ReclusterContinuationTest {
         session = resumed;
         ReclusterStepViewModel again = newModel(resumed);
         dialogs.chooseAnswer = "Resend";
+        // As the start screen hands a resumed incident to the Send step: its journal refuses batches until then.
+        assertThat(ui.get(() -> resumed.resumeSend(state))).isPresent();
+        assertThat(incident.batchesRefused()).isPresent();
         assertThat(ui.get(() -> again.continueIncident(state))).isTrue();
+        assertThat(incident.batchesRefused()).isEmpty();
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Batch 3: outcome unknown: The journal records batch 3 "
                 + "(3 records, NOMIS/A7 to NOMIS/A9) as sent to pod " + POD + " with no answer"));
         assertThat(incident.state().decisions()).anyMatch(d -> d.kind() == DecisionKind.RESEND_BATCH && d.batchIndex() == 3);
@@ -304,8 +308,10 @@ class ReclusterContinuationTest {
         session = resumed;
         ReclusterStepViewModel again = newModel(resumed);
         dialogs.chooseAnswer = "Stop";
+        ui.call(() -> resumed.resumeSend(state));
 
         assertThat(ui.get(() -> again.continueIncident(state))).isFalse();
+        assertThat(incident.batchesRefused()).isPresent();
 
         assertThat(ui.get(() -> again.sendMessageProperty().get().text())).startsWith("Stopped, as decided: nothing is sent.");
         assertThat(first.reclusterRequests()).isEqualTo(before);
