@@ -174,13 +174,9 @@ public sealed interface JournalEntry {
      * each once, in the order logged.
      */
     record NotFoundIds(int batchIndex, java.util.List<String> ids) implements JournalEntry {
+        // Said of a run already counted: it does not move the incident along.
         public NotFoundIds {
             ids = java.util.List.copyOf(ids);
-        }
-
-        @Override
-        public Optional<IncidentStep> step() {
-            return Optional.of(IncidentStep.PROGRESS);
         }
     }
 
