@@ -316,6 +316,8 @@ public final class App extends Application {
                     Clock.systemUTC(), journal);
             step[0] = recluster;
             owned.add(recluster);
+            // A resumed incident's send carries on with only the batches never sent.
+            session.carryOnSendWith(recluster::continueIncident);
             ConnectStepViewModel connect = new ConnectStepViewModel(session, tasks, settings);
             owned.add(connect);
             CutoffStepViewModel cutoff = new CutoffStepViewModel(session, tasks, clock, settings);

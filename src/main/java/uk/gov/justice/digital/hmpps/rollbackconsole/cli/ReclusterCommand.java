@@ -2,6 +2,9 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +134,9 @@ final class ReclusterCommand {
                              ? Optional.of(local(forward.state().localPort())) : Optional.empty(), log,
                              new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)) {
                     ReclusterRun.Result result = run.start().get(24, TimeUnit.HOURS);
-                    return summary(result, incident);
+                    int exit = summary(result, incident);
+                    remaining(result, file, pod, namespace, context, batchSize, incident);
+                    return exit;
                 }
             }
         } catch (KubectlException e) {
@@ -163,6 +168,65 @@ final class ReclusterCommand {
         return result.ending() == ReclusterRun.Ending.COMPLETE ? 0 : 1;
     }
 
+    /**
+     * After a pod died, or a batch's answer never came: says which records are not known to be done, writes them
+     * (ids only) to a file in the incident's folder, and how to send that file to another pod. A pod that died
+     * leaves out the records its log proves reclustered; a batch of unknown outcome is left in, to be decided on.
+     */
+    private void remaining(ReclusterRun.Result result, Path file, String pod, String namespace, String context,
+                           int batchSize, IncidentRecorder incident) {
+        if (result.unfinished().isEmpty() || incident.folder().isEmpty()) {
+            return;
+        }
+        ReclusterRun.Unfinished u = result.unfinished().get();
+        long from = u.batch().firstRecord() + u.provenDone();
+        Path rest = incident.folder().get().resolve("records-not-known-done.json");
+        long written;
+        try {
+            written = writeFrom(file, from, rest);
+            incident.record(new JournalEntry.FileWritten("records not known to be done", rest, Sha256.of(rest)));
+            incident.flush();
+        } catch (Exception e) {
+            err.println("rollback-console: the records not known to be done could not be written: " + e.getMessage());
+            return;
+        }
+        if (result.ending() == ReclusterRun.Ending.LOG_ENDED) {
+            out.println("Pod " + pod + " died in batch " + u.batch().number() + "; its log proves " + u.provenDone()
+                    + " of that batch's " + u.batch().size() + " records reclustered.");
+        } else {
+            out.println("Batch " + u.batch().number() + " had no answer: look at pod " + pod + "'s log for \"Triggered. "
+                    + "Number of records: " + u.batch().size() + ".\" before sending it again.");
+        }
+        out.println("Not known to be done: records #" + (from + 1) + " to the end of the file, " + written
+                + " records, written to " + rest);
+        out.println("To send them to another Running and Ready pod:");
+        out.println("  rollback-console recluster --context " + context + " --namespace " + namespace + " --file " + rest
+                + " --batch-size " + batchSize + " --pod OTHER-POD");
+    }
+
+    /** Writes the file's records from the given 0-based index on, as the runbook's array of ids. */
+    private static long writeFrom(Path file, long from, Path target) throws Exception {
+        long n = 0;
+        try (RunbookJsonReader reader = RunbookJsonReader.open(file);
+             java.io.OutputStream os = java.nio.file.Files.newOutputStream(target);
+             com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory()
+                     .createGenerator(os, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            for (Optional<FileRecord> r = reader.next(); r.isPresent(); r = reader.next()) {
+                if (r.get().index() < from) {
+                    continue;
+                }
+                g.writeStartObject();
+                g.writeStringField("source_system", r.get().sourceSystem());
+                g.writeStringField("source_system_id", r.get().sourceSystemId());
+                g.writeEndObject();
+                n++;
+            }
+            g.writeEndArray();
+        }
+        return n;
+    }
+
     /** An earlier incident that sent (or may have sent) a batch of a file with these bytes. */
     private static Optional<String> alreadySent(Path incidents, String sha256) {
         try {
@@ -174,7 +238,7 @@ final class ReclusterCommand {
                 } catch (java.io.IOException e) {
                     continue;
                 }
-                boolean sameFile = state.files().stream().anyMatch(f -> sha256.equals(f.sha256()))
+                boolean sameFile = state.files().stream().anyMatch(f -> SENT_FILE.equals(f.purpose()) && sha256.equals(f.sha256()))
                         || state.export().map(e -> sha256.equals(e.sha256())).orElse(false);
                 boolean sent = state.batches().stream().anyMatch(b -> b.outcome() == BatchOutcome.SENT
                         || b.outcome() == BatchOutcome.OUTCOME_UNKNOWN);

@@ -14,4 +14,8 @@ public interface BatchJournal {
     void afterSend(Batch batch, SendOutcome outcome, Instant at);
 
     void completed(Batch batch, ReclusterProgress progress);
+
+    /** The batch's run ended before Complete (its pod's log ended); {@code progress} is what the log showed. */
+    default void ended(Batch batch, ReclusterProgress progress) {
+    }
 }

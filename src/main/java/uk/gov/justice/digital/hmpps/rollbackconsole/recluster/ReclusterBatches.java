@@ -22,7 +22,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
  * records or before its body would pass the byte limit, whichever comes first. The body is a raw JSON array of
  * {@code {"source_system","source_system_id"}}: person_uuid is left out because the service ignores it.
  */
-public final class ReclusterBatches implements AutoCloseable {
+public final class ReclusterBatches implements BatchSource {
 
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** Far below the service's 10 MB body limit; a default batch of 500 is some 40 KB. */
@@ -62,6 +62,7 @@ public final class ReclusterBatches implements AutoCloseable {
     }
 
     /** The next batch, or empty at the end of the file. */
+    @Override
     public Optional<Batch> next() throws IOException, RecordsFormatException, InvalidRecordException {
         List<RecordKey> keys = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -113,6 +114,24 @@ public final class ReclusterBatches implements AutoCloseable {
         pending = record;
         pendingJson = json(record.sourceSystem(), record.sourceSystemId());
         return true;
+    }
+
+    /**
+     * A batch of the given records with the body the file's own batches have: for the part of a batch that a pod
+     * which died never did, sent again elsewhere.
+     */
+    public static Batch batchOf(int number, long firstRecord, List<RecordKey> records) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write('[');
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            RecordKey k = records.get(i);
+            body.writeBytes(json(k.sourceSystem().name(), k.sourceSystemId()));
+        }
+        body.write(']');
+        return new Batch(number, firstRecord, records, body.toByteArray());
     }
 
     static byte[] json(String sourceSystem, String sourceSystemId) {

@@ -42,17 +42,53 @@ public final class ReclusterRun implements AutoCloseable {
         FAILED
     }
 
-    public record Result(Ending ending, List<ReclusterProgress> completedBatches, String detail) {
+    /**
+     * @param unfinished the batch the run ended in, when it ended because its pod died or its answer never came
+     */
+    public record Result(Ending ending, List<ReclusterProgress> completedBatches, String detail,
+                         Optional<Unfinished> unfinished) {
         public Result {
             completedBatches = List.copyOf(completedBatches);
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(unfinished, "unfinished");
+        }
+
+        public Result(Ending ending, List<ReclusterProgress> completedBatches, String detail) {
+            this(ending, completedBatches, detail, Optional.empty());
+        }
+    }
+
+    /**
+     * A batch the run ended in, and how many of its records, from its first, the pod's log proved reclustered
+     * (see {@link ReclusterTracker#provenDone()}): those are never to be sent again.
+     *
+     * @param lastProgress what the log showed of it; null when the pod logged nothing of it
+     */
+    public record Unfinished(Batch batch, int provenDone, ReclusterProgress lastProgress) {
+        public Unfinished {
+            Objects.requireNonNull(batch, "batch");
+            if (provenDone < 0 || provenDone > batch.size()) {
+                throw new IllegalArgumentException("proven done " + provenDone + " of " + batch.size());
+            }
+        }
+
+        /** The records after those proven done, as a batch of the same number; empty when all were done. */
+        public Optional<Batch> rest() {
+            if (provenDone == batch.size()) {
+                return Optional.empty();
+            }
+            if (provenDone == 0) {
+                return Optional.of(batch);
+            }
+            return Optional.of(ReclusterBatches.batchOf(batch.number(), batch.firstRecord() + provenDone,
+                    batch.records().subList(provenDone, batch.size())));
         }
     }
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int DRAIN = 1000;
 
-    private final ReclusterBatches batches;
+    private final BatchSource batches;
     private final ReclusterClient client;
     private final Supplier<Optional<URI>> service;
     private final LogFollow log;
@@ -71,6 +107,12 @@ public final class ReclusterRun implements AutoCloseable {
      * @param log     a follow of the same pod's log, started before the first send
      */
     public ReclusterRun(ReclusterBatches batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
+                        BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock) {
+        this((BatchSource) batches, client, service, log, journal, progress, clock);
+    }
+
+    /** A run over any source of batches: some of a file's, after an earlier run ended part way. */
+    public ReclusterRun(BatchSource batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
                         BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock) {
         this.batches = Objects.requireNonNull(batches, "batches");
         this.client = Objects.requireNonNull(client, "client");
@@ -161,7 +203,8 @@ public final class ReclusterRun implements AutoCloseable {
             }
             if (outcome instanceof SendOutcome.Unknown u) {
                 return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + u.reason()
-                        + ". Look at the pod's log before sending it again.");
+                        + ". Look at the pod's log before sending it again.",
+                        Optional.of(new Unfinished(batch, 0, null)));
             }
             if (outcome instanceof SendOutcome.NotSent n) {
                 return new Result(Ending.NOT_SENT, done, "batch " + batch.number() + " was not sent: " + n.reason());
@@ -177,8 +220,11 @@ public final class ReclusterRun implements AutoCloseable {
                 }
                 progress.accept(tracker.snapshot());
                 if (!moved && lines.isEmpty() && log.isFinished()) {
+                    ReclusterProgress last = tracker.snapshot();
+                    journal.ended(batch, last);
                     return new Result(Ending.LOG_ENDED, done, "the log of pod " + log.pod() + " ended (" + log.status()
-                            + ") before batch " + batch.number() + " was complete: " + log.lastError());
+                            + ") before batch " + batch.number() + " was complete: " + log.lastError(),
+                            Optional.of(new Unfinished(batch, tracker.provenDone(), last)));
                 }
             }
             ReclusterProgress complete = tracker.snapshot();

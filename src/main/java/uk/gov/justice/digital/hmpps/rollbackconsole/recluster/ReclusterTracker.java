@@ -34,6 +34,9 @@ public final class ReclusterTracker {
     private int reclusterItem;
     private int reclusterSkipped;
     private int reclusterNotFound;
+    // The highest recluster item the log shows started, and the highest it shows finished with (skipped, not found).
+    private int reclusterStarted;
+    private int reclusterEnded;
     private final Set<String> notFoundIds = new LinkedHashSet<>();
     private Instant triggeredAt;
     private Instant lastProgressAt;
@@ -89,12 +92,16 @@ public final class ReclusterTracker {
             phase = s.phase();
         } else if (event instanceof ReclusterEvent.Processing p) {
             advance(p.phase(), p.item());
+            if (p.phase() == Phase.RECLUSTER) {
+                reclusterStarted = Math.max(reclusterStarted, p.item());
+            }
         } else if (event instanceof ReclusterEvent.SkippedMerged s) {
             advance(s.phase(), s.item());
             if (s.phase() == Phase.UPSERT) {
                 upsertSkipped++;
             } else {
                 reclusterSkipped++;
+                reclusterEnded = Math.max(reclusterEnded, s.item());
             }
         } else if (event instanceof ReclusterEvent.NotFound n) {
             advance(n.phase(), n.item());
@@ -102,6 +109,7 @@ public final class ReclusterTracker {
                 upsertNotFound++;
             } else {
                 reclusterNotFound++;
+                reclusterEnded = Math.max(reclusterEnded, n.item());
             }
             notFoundIds.add(n.sourceSystemId());
         } else if (event instanceof ReclusterEvent.UpsertComplete) {
@@ -147,6 +155,20 @@ public final class ReclusterTracker {
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * How many of the batch's records, from its first, the log proves reclustered. The service works through the
+     * records in order and logs {@code Processing Recluster ... item: i/N} as it starts item i, so a started item
+     * i proves items 1 to i-1 done, but not i itself: the pod may have died on it. A {@code Skipping} or
+     * {@code record not found} line for i is the service's last word on i, and proves it done. Upserts prove
+     * nothing: every record is reclustered after all are upserted. {@code Complete} proves them all.
+     */
+    public int provenDone() {
+        if (phase == Phase.COMPLETE) {
+            return records;
+        }
+        return Math.min(records, Math.max(reclusterStarted - 1, reclusterEnded));
     }
 
     public ReclusterProgress snapshot() {

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,12 +68,15 @@ public final class FakePersonRecordService implements AutoCloseable {
     private volatile Duration perRecord = Duration.ofMillis(2);
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean dropAfterBody;
+    private volatile int dropRequest = -1;
     private volatile boolean healthDown;
     private volatile int dieAfterItems = -1;
     private final AtomicInteger itemsLogged = new AtomicInteger();
     private volatile boolean dead;
     private volatile int dieInRun = -1;
     private volatile Runnable onDeath = () -> { };
+    /** How many times each source id's recluster step ran to its end on this pod. */
+    private final Map<String, Integer> reclustered = new ConcurrentHashMap<>();
 
     private FakePersonRecordService(Path logFile, Clock clock) throws IOException {
         this.logFile = logFile;
@@ -141,12 +145,21 @@ public final class FakePersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /** Reads the whole of the n-th recluster request (counting from 1), then drops it without a word; not others. */
+    public FakePersonRecordService dropAfterBodyOf(int request) {
+        dropRequest = request;
+        return this;
+    }
+
     public FakePersonRecordService healthDown(boolean down) {
         healthDown = down;
         return this;
     }
 
-    /** The pod dies after logging this many Processing items over all runs. */
+    /**
+     * The pod dies after logging this many Processing items over all runs, while it works on the last one: that
+     * item is in the log as started, and was not done.
+     */
     public FakePersonRecordService dieAfterItems(int items) {
         dieAfterItems = items;
         return this;
@@ -186,6 +199,14 @@ public final class FakePersonRecordService implements AutoCloseable {
         return dead;
     }
 
+    /**
+     * How many times each source id was reclustered to the end on this pod (merged and not-found records count too:
+     * the service is done with them). A record the pod died on is not counted.
+     */
+    public Map<String, Integer> reclustered() {
+        return Map.copyOf(reclustered);
+    }
+
     /** Writes an unrelated line to the log, as other requests do. */
     public void logOther(String message) {
         log("o.s.web.servlet.DispatcherServlet       ", "nio-8080-exec-2", "INFO", message);
@@ -220,14 +241,14 @@ public final class FakePersonRecordService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            reclusterRequests.incrementAndGet();
+            int number = reclusterRequests.incrementAndGet();
             requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                     + exchange.getRequestHeaders().getFirst("Content-Type"));
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, error(405, "Request method '" + exchange.getRequestMethod() + "' is not supported"), "application/json");
                 return;
             }
-            if (dropAfterBody) {
+            if (dropAfterBody || number == dropRequest) {
                 // Closing without a status line is a connection lost after the request was read.
                 return;
             }
@@ -308,13 +329,25 @@ public final class FakePersonRecordService implements AutoCloseable {
                     die();
                     return;
                 }
-                itemsLogged.incrementAndGet();
                 String id = ids.get(i - 1);
+                int logged = itemsLogged.incrementAndGet();
                 log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
+                boolean dying = dieAfterItems >= 0 && logged >= dieAfterItems;
+                boolean handled = true;
                 if (merged.contains(id)) {
                     log(SERVICE, thread, "INFO", "Skipping " + phase + " Person Records, item: " + i + "/" + n + " it has been merged");
                 } else if (notFound.contains(id)) {
                     log(SERVICE, thread, "ERROR", "Error " + phase + " Person Records, record not found. id: " + id + " item: " + i + "/" + n);
+                } else {
+                    // Its work comes after the Processing line: a pod dying now leaves it not done.
+                    handled = !dying;
+                }
+                if (handled && phase.equals("Recluster")) {
+                    reclustered.merge(id, 1, Integer::sum);
+                }
+                if (dying) {
+                    die();
+                    return;
                 }
             }
             if (phase.equals("Upsert")) {
@@ -327,8 +360,14 @@ public final class FakePersonRecordService implements AutoCloseable {
     }
 
     private boolean pause() {
+        Duration d = perRecord;
+        if (!d.isZero() && d.compareTo(Duration.ofMillis(1)) < 0) {
+            // Below a millisecond: a steady rate of some thousand log lines a second, for the screen's benchmark.
+            java.util.concurrent.locks.LockSupport.parkNanos(d.toNanos());
+            return !Thread.currentThread().isInterrupted();
+        }
         try {
-            Thread.sleep(perRecord.toMillis());
+            Thread.sleep(d.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,6 +23,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
  */
 final class ReportDocument {
 
+    /** More not-found ids than this are counted in the report, and listed in the journal only. */
+    static final int MAX_NOT_FOUND_LISTED = 1000;
+
     /** Clusters listed in the report itself; the CSV and JSON files always hold them all. */
     static final int OUTSTANDING_LISTED_MAX = 500;
 
@@ -239,8 +242,13 @@ final class ReportDocument {
         }
         rows.add(List.of("Total", Long.toString(s.runs().stream().mapToLong(JournalEntry.RunCounted::processed).sum()),
                 Long.toString(s.notFound()), Long.toString(s.skipped())));
+        List<String> ids = s.notFoundIds();
         return new Section("Recluster runs", List.of(new Table(
-                List.of("Batch", "Processed", "Not found", "Skipped (merged)"), rows, Set.of(0, 1, 2, 3))));
+                List.of("Batch", "Processed", "Not found", "Skipped (merged)"), rows, Set.of(0, 1, 2, 3)),
+                new Paragraph(ids.isEmpty() ? "The service found every record."
+                        : "Source system ids the service did not find (" + ids.size() + "): "
+                        + ReportText.ids(ids, MAX_NOT_FOUND_LISTED) + (ids.size() > MAX_NOT_FOUND_LISTED
+                        ? ". The journal lists them all." : "."))));
     }
 
     private static Section outstanding(IncidentReport r) {

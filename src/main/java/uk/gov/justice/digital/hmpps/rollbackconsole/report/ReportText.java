@@ -122,6 +122,8 @@ final class ReportText {
         } else if (entry instanceof RunCounted e) {
             return "Batch " + e.batchIndex() + " run: " + e.processed() + " processed, " + e.notFound()
                     + " not found, " + e.skipped() + " skipped";
+        } else if (entry instanceof JournalEntry.NotFoundIds e) {
+            return "Batch " + e.batchIndex() + ": not found by the service: " + ids(e.ids(), 20);
         } else if (entry instanceof StatisticsTaken e) {
             return "Cluster statistics " + e.phase().name().toLowerCase() + ": " + e.statistics().total()
                     + " clusters, " + e.statistics().count("NEEDS_ATTENTION") + " needing attention";
@@ -136,6 +138,12 @@ final class ReportText {
             return "Journal reopened: " + e.note();
         }
         return entry.getClass().getSimpleName();
+    }
+
+    /** The ids, comma-separated, at most {@code max} of them and a count of the rest. */
+    static String ids(java.util.List<String> ids, int max) {
+        String shown = String.join(", ", ids.subList(0, Math.min(max, ids.size())));
+        return ids.size() <= max ? shown : shown + " and " + (ids.size() - max) + " more";
     }
 
     static String batchLine(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState s) {

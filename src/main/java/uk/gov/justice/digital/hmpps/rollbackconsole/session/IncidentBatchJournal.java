@@ -58,6 +58,18 @@ public final class IncidentBatchJournal implements BatchJournal {
         incident.record(new JournalEntry.LogMilestone(batch.number(), "ADMIN RECLUSTER: Complete."));
         incident.record(new JournalEntry.RunCounted(batch.number(), progress.records(), progress.notFound(),
                 progress.skippedMerged()));
+        if (!progress.notFoundIds().isEmpty()) {
+            incident.record(new JournalEntry.NotFoundIds(batch.number(), progress.notFoundIds()));
+        }
+    }
+
+    @Override
+    public void ended(Batch batch, ReclusterProgress progress) {
+        // The part of the batch its pod did before it went: those records are not sent again, so this is the only
+        // report of the ids it could not find.
+        if (progress != null && !progress.notFoundIds().isEmpty()) {
+            incident.record(new JournalEntry.NotFoundIds(batch.number(), progress.notFoundIds()));
+        }
     }
 
     private static String shorten(String body) {

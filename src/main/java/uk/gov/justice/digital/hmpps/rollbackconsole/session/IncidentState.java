@@ -160,6 +160,17 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
         return runs.stream().mapToLong(RunCounted::notFound).sum();
     }
 
+    /** The source system ids the service logged as not found, over every batch, each once, in journal order. */
+    public List<String> notFoundIds() {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.NotFoundIds n) {
+                ids.addAll(n.ids());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     public long skipped() {
         return runs.stream().mapToLong(RunCounted::skipped).sum();
     }

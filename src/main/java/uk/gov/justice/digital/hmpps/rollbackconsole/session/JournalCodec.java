@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +38,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PodChos
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PreviewTaken;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.ReportWritten;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Resumed;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.NotFoundIds;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.RunCounted;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.StatisticsTaken;
 
@@ -113,6 +116,9 @@ final class JournalCodec {
             n.put("processed", e.processed());
             n.put("not_found", e.notFound());
             n.put("skipped", e.skipped());
+        } else if (entry instanceof NotFoundIds e) {
+            n.put("batch", e.batchIndex());
+            e.ids().forEach(n.putArray("ids")::add);
         } else if (entry instanceof StatisticsTaken e) {
             n.put("phase", e.phase().name());
             n.put("taken_at", e.statistics().takenAt().toString());
@@ -204,6 +210,11 @@ final class JournalCodec {
             case "run_counted":
                 return new RunCounted(integer(n, "batch"), number(n, "processed"), number(n, "not_found"),
                         number(n, "skipped"));
+            case "not_found_ids": {
+                List<String> ids = new ArrayList<>();
+                field(n, "ids").forEach(id -> ids.add(id.asText()));
+                return new NotFoundIds(integer(n, "batch"), ids);
+            }
             case "statistics": {
                 Map<String, Long> by = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> f : field(n, "clusters_by_status").properties()) {
@@ -251,6 +262,8 @@ final class JournalCodec {
             return "log_milestone";
         } else if (entry instanceof RunCounted) {
             return "run_counted";
+        } else if (entry instanceof NotFoundIds) {
+            return "not_found_ids";
         } else if (entry instanceof StatisticsTaken) {
             return "statistics";
         } else if (entry instanceof Decision) {

@@ -169,6 +169,17 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * Source system ids the service logged as not found in a batch's run (identifiers only, never personal data),
+     * each once, in the order logged.
+     */
+    record NotFoundIds(int batchIndex, java.util.List<String> ids) implements JournalEntry {
+        // Said of a run already counted: it does not move the incident along.
+        public NotFoundIds {
+            ids = java.util.List.copyOf(ids);
+        }
+    }
+
     enum Phase { BEFORE, AFTER }
 
     record StatisticsTaken(Phase phase, ClusterStatistics statistics) implements JournalEntry {

@@ -64,6 +64,7 @@ public final class ExportBenchmark {
             psqlBaseline(window, mode, work.resolve("psql-" + mode + ".json"));
         }
         ReclusterBenchmark.run(10_000);
+        ProgressScreenBenchmark.inItsOwnJvm();
         try (var files = Files.list(work)) {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);

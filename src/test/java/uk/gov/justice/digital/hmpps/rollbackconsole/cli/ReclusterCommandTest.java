@@ -105,4 +105,55 @@ class ReclusterCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not safe to send").contains("line 1, column");
         assertThat(service.reclusterRequests()).isZero();
     }
+
+    @Test
+    void afterThePodDiesTheRecordsNotProvenDoneAreWrittenToSendToAnotherPod() throws Exception {
+        String otherPod = "hmpps-person-record-5d8f7c9b4-fghij";
+        try (FakePersonRecordService other = FakePersonRecordService.start(dir.resolve("pod-2.log"))
+                .perRecord(Duration.ofMillis(10)).notFound("A3").merged("A6")) {
+            cluster.servicePod(otherPod).forwardTo(POD, service.port()).forwardTo(otherPod, other.port())
+                    .podLog(otherPod, other.logFile());
+            // Dies on recluster item 2 of batch 1; then the pod is gone, and its log ends.
+            service.perRecord(Duration.ofMillis(30)).dieAfterItems(6);
+            Thread remover = new Thread(() -> {
+                try {
+                    // The follow is reading the run's lines once it prints the recluster phase; the pod then goes
+                    // a moment after it died, as a real one does, and its log ends.
+                    while (!service.isDead() || !out.toString(StandardCharsets.UTF_8).contains("batch 1: RECLUSTER")) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(1000);
+                    cluster.removePod(POD);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            remover.start();
+
+            assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "4", "--pod", POD)).isEqualTo(1);
+            remover.join();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("LOG_ENDED: 0 batches complete")
+                    .contains("Pod " + POD + " died in batch 1; its log proves 1 of that batch's 4 records reclustered.")
+                    .contains("Not known to be done: records #2 to the end of the file, 9 records, written to ")
+                    .contains("--pod OTHER-POD");
+            Path rest = Path.of(printed.lines().filter(l -> l.startsWith("Not known to be done"))
+                    .findFirst().orElseThrow().replaceAll(".*written to ", ""));
+
+            out.reset();
+            err.reset();
+            int code = CommandLine.run(new String[] {"recluster", "--context", FakeKubectlScenario.CONTEXT,
+                    "--namespace", FakeKubectlScenario.NAMESPACE, "--file", rest.toString(), "--batch-size", "4",
+                    "--pod", otherPod, "--kubectl", cluster.executable().toString(),
+                    "--incidents", dir.resolve("incidents").toString()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.of());
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+            Map<String, Integer> overall = new java.util.HashMap<>(service.reclustered());
+            other.reclustered().forEach((id, n) -> overall.merge(id, n, Integer::sum));
+            assertThat(overall).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+            assertThat(service.reclusterRequests() + other.reclusterRequests()).isEqualTo(1 + 3);
+        }
+    }
 }

@@ -135,6 +135,30 @@ class ReclusterTrackerTest {
         assertThat(tracker.snapshot().estimatedRemaining()).contains(Duration.ZERO);
     }
 
+    @Test
+    void theLogProvesARecordReclusteredOnlyOnceTheNextHasStartedOrItsOwnLastWordIsLogged() {
+        List<TimestampedLine> lines = LogFixtures.lines("pod-log-one-run.log");
+        // What each prefix of the run's log proves done, of the batch's 5 records in order.
+        int[][] provenAfter = {
+            {indexOf(lines, "Processing Upsert Person Records, item: 5/5"), 0},
+            {indexOf(lines, "Processing Recluster Person Records, item: 1/5"), 0},
+            {indexOf(lines, "Processing Recluster Person Records, item: 2/5"), 1},
+            // Skipping is the service's last word on item 2.
+            {indexOf(lines, "Skipping Recluster Person Records, item: 2/5"), 2},
+            {indexOf(lines, "Processing Recluster Person Records, item: 4/5"), 3},
+            // Not found is its last word on item 4.
+            {indexOf(lines, "Error Recluster Person Records, record not found. id: A9999ZZ item: 4/5"), 4},
+            {indexOf(lines, "Processing Recluster Person Records, item: 5/5"), 4},
+            {indexOf(lines, "ADMIN RECLUSTER:  Complete.", 1), 5},
+        };
+        for (int[] step : provenAfter) {
+            ReclusterTracker tracker = tracker(5, SENT, at("10:15:13"));
+            lines.subList(0, step[0] + 1).forEach(tracker::accept);
+            assertThat(tracker.provenDone()).as("after line " + step[0] + ": " + lines.get(step[0]).text())
+                    .isEqualTo(step[1]);
+        }
+    }
+
     private static ReclusterTracker tracker(int records, Instant sent, Instant now) {
         return new ReclusterTracker(1, records, sent, Clock.fixed(now, ZoneOffset.UTC));
     }

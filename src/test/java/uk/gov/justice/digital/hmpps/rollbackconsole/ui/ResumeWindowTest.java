@@ -22,6 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalContents;
@@ -131,7 +133,10 @@ class ResumeWindowTest extends ConsoleWindowTest {
                         // The exported file, checked again, goes to the Send step as it is: no connection needed.
                         assertThat(text(robot, "#send-records")).isEqualTo(Long.toString(
                                 TestReplica.BST_TO_NOW_COUNTS.distinctRecords()));
-                        assertThat(console.session().incident().orElseThrow().batchesRefused()).isPresent();
+                        // The Send step carries on with the batches never sent: batch 1 is left out.
+                        assertThat(text(robot, "#send-message")).as(name).contains("Carrying on incident")
+                                .contains("Batches 1 are not sent again");
+                        assertThat(console.session().incident().orElseThrow().batchesRefused()).isEmpty();
                     }
 
                     // The same incident's journal, carried on: everything kept, no torn line, new entries after it.
@@ -160,9 +165,10 @@ class ResumeWindowTest extends ConsoleWindowTest {
     }
 
     @Test
-    void aResumedIncidentWithABatchSentSendsNothingAgainFromTheSendStep(FxRobot robot) throws Exception {
+    void aResumedIncidentSendsOnlyTheBatchesNeverSentAndNeverTheOneTheServiceTook(FxRobot robot) throws Exception {
         Path exported = walkToExport(robot);
         byte[] journal = realJournalWithBatchOneSentAndTwoStarted(exported);
+        List<Batch> batches = batchesOfFive(exported);
         closeThisWindow();
         List<JournalLine> lines = new JournalReader().read(write(dir.resolve("whole"), journal)).lines();
         int answered = 0;
@@ -180,9 +186,11 @@ class ResumeWindowTest extends ConsoleWindowTest {
             dialogs.confirmAnswer = true;
             robot.interact(() -> console.resume(folder));
             waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
-            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome, 0 not "
-                    + "sent. Nothing more is sent from this window.");
+            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome")
+                    .doesNotContain("Nothing more is sent from this window");
             assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).startsWith("Resume this incident?"));
+            assertThat(text(robot, "#send-message")).contains("Carrying on incident")
+                    .contains("Batches 1 are not sent again");
 
             waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
             fill(robot, "#kubectl-path", cluster.executable().toString());
@@ -199,17 +207,26 @@ class ResumeWindowTest extends ConsoleWindowTest {
             waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
             screenshot("65-resumed-send");
             robot.interact(() -> robot.lookup("#send").queryButton().fire());
+            assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).contains("only batches 2, 3, 4 of 4 are sent")
+                    .contains("batches 1 were sent before and are not sent again"));
             waitUntil(() -> console.wizard().currentIndexProperty().get() == 5
-                    && text(robot, "#progress-message").contains("Nothing is sent from this window"));
-            screenshot("66-resumed-send-refused");
+                    && text(robot, "#progress-message").contains("Complete"));
+            screenshot("66-resumed-send-carried-on");
 
-            assertThat(service.reclusterRequests()).as("batch 1 was taken: nothing may go again").isZero();
+            // The service saw batches 2 to 4 once each, and never a record of batch 1.
+            assertThat(service.reclusterRequests()).isEqualTo(batches.size() - 1);
+            List<String> received = new ArrayList<>();
+            service.acceptedBodies().forEach(body -> body.forEach(r -> received.add(r.get("source_system_id").asText())));
+            List<String> expected = new ArrayList<>();
+            batches.subList(1, batches.size()).forEach(b -> b.records().forEach(k -> expected.add(k.sourceSystemId())));
+            assertThat(received).containsExactlyElementsOf(expected);
             console.session().incident().orElseThrow().flush();
             List<JournalLine> after = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)).lines();
             assertThat(after.subList(answered + 1, after.size())).extracting(JournalLine::entry)
-                    .noneMatch(e -> e instanceof JournalEntry.BatchSending);
+                    .filteredOn(e -> e instanceof JournalEntry.BatchSending)
+                    .extracting(e -> ((JournalEntry.BatchSending) e).index()).containsExactly(2, 3, 4);
             var state = console.session().incident().orElseThrow().state();
-            assertThat(state.sent()).hasSize(1);
+            assertThat(state.sent()).hasSize(batches.size());
             assertThat(state.batch(1).orElseThrow().attempts()).isEqualTo(1);
         } finally {
             service.close();
@@ -273,27 +290,45 @@ class ResumeWindowTest extends ConsoleWindowTest {
         return console.session().exportProperty().get().file();
     }
 
-    /** The walked journal, then what the Send step journals: the pod, batch 1 sent and run, batch 2 started. */
+    /**
+     * The walked journal, then what the Send step journals for the exported file cut into batches of 5: the pod,
+     * batch 1 sent and run, batch 2 started.
+     */
     private byte[] realJournalWithBatchOneSentAndTwoStarted(Path exported) throws Exception {
         Path walked = console.session().incident().orElseThrow().folder().orElseThrow();
         byte[] before = Files.readAllBytes(walked.resolve(IncidentJournal.FILE_NAME));
+        List<Batch> batches = batchesOfFive(exported);
         Path scratch = dir.resolve("send-entries");
         try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
                 Duration.ofSeconds(3)))) {
             j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
-            j.append(new JournalEntry.BatchSending(1, new RecordKey(SourceSystem.COMMON_PLATFORM, "cp-1"),
-                    new RecordKey(SourceSystem.DELIUS, "d-5"), 5));
+            j.append(new JournalEntry.BatchesPlanned(batches.size(), TestReplica.BST_TO_NOW_COUNTS.distinctRecords(), 5));
+            j.append(sending(batches.get(0)));
             j.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));
             j.append(new JournalEntry.LogMilestone(1, "ADMIN RECLUSTER: Complete."));
             j.append(new JournalEntry.RunCounted(1, 5, 0, 0));
-            j.append(new JournalEntry.BatchSending(2, new RecordKey(SourceSystem.DELIUS, "d-6"),
-                    new RecordKey(SourceSystem.LIBRA, "l-3"), 5));
+            j.append(sending(batches.get(1)));
         }
         byte[] send = Files.readAllBytes(scratch.resolve(IncidentJournal.FILE_NAME));
         byte[] all = Arrays.copyOf(before, before.length + send.length);
         System.arraycopy(send, 0, all, before.length, send.length);
         assertThat(exported).exists();
         return all;
+    }
+
+    private static List<Batch> batchesOfFive(Path file) throws Exception {
+        List<Batch> batches = new ArrayList<>();
+        try (ReclusterBatches b = ReclusterBatches.open(file, 5, ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
+            for (var next = b.next(); next.isPresent(); next = b.next()) {
+                batches.add(next.get());
+            }
+        }
+        return batches;
+    }
+
+    private static JournalEntry.BatchSending sending(Batch batch) {
+        return new JournalEntry.BatchSending(batch.number(), batch.records().get(0),
+                batch.records().get(batch.size() - 1), batch.size());
     }
 
     private void openAnotherWindow() throws Exception {

@@ -64,6 +64,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> choose(String title, String question, java.util.List<String> answers) {
+        java.util.List<ButtonType> buttons = answers.stream()
+                .map(a -> new ButtonType(a, ButtonBar.ButtonData.OTHER)).toList();
+        java.util.List<ButtonType> all = new java.util.ArrayList<>(buttons);
+        all.add(new ButtonType("Decide later", ButtonBar.ButtonData.CANCEL_CLOSE));
+        Alert alert = new Alert(Alert.AlertType.WARNING, question, all.toArray(ButtonType[]::new));
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // No answer is the default: Enter must not send anything again.
+        for (ButtonType b : all) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(b)).setDefaultButton(false);
+        }
+        return alert.showAndWait().filter(buttons::contains).map(ButtonType::getText);
+    }
+
+    @Override
     public Optional<String> ask(String title, String question) {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(owner);

@@ -2,6 +2,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,6 +44,7 @@ public final class WizardSession {
     private final javafx.beans.property.ReadOnlyObjectWrapper<IncidentState> resumed =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "resumed");
     // What the Send step is to carry on from: the resumed incident's batches. See resumeSend.
+    private Predicate<IncidentState> sendContinuation = state -> false;
     private final javafx.beans.property.ReadOnlyObjectWrapper<IncidentState> resumedSend =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "resumedSend");
 
@@ -134,11 +136,20 @@ public final class WizardSession {
     }
 
     /**
-     * The one place where a resumed incident's batches are handed to the Send step. The Send step cannot yet
-     * prepare a run of only the batches never sent, so, until it can, an incident any of whose batches may have
-     * reached the service (sent, or of unknown outcome) sends nothing more from this window: the journal refuses
-     * to record a batch as about to be sent, and a batch that is not recorded is not sent. An incident with no
-     * batch that may have run sends as a new one would.
+     * The Send step's way of carrying on a resumed incident's batches (it prepares a run of only the batches never
+     * sent, asking about any of unknown outcome): true when a run is prepared. Set once by the composition root.
+     */
+    public void carryOnSendWith(Predicate<IncidentState> continuation) {
+        sendContinuation = continuation;
+    }
+
+    /**
+     * The one place where a resumed incident's batches are handed to the Send step. When any batch may have reached
+     * the service (sent, or of unknown outcome), the journal first refuses to record a batch as about to be sent, and
+     * a batch that is not recorded is not sent; the Send step then prepares a run that leaves out every batch that
+     * may have run (one of unknown outcome only on an explicit decision) and lets the journal record batches again.
+     * If it prepares none (nothing left, or the user stopped), nothing more is sent from this window. An incident
+     * with no batch that may have run sends as a new one would.
      *
      * @return why nothing may be sent, when so
      */
@@ -155,6 +166,9 @@ public final class WizardSession {
                 + "those records again";
         if (incident != null) {
             incident.refuseBatches(reason);
+        }
+        if (sendContinuation.test(state)) {
+            return Optional.empty();
         }
         return Optional.of(reason);
     }

@@ -16,6 +16,8 @@ public final class FakeDialogs implements DialogService {
     public Path openFile;
     /** What the user types when asked for text; null cancels. */
     public String askAnswer;
+    /** The answer picked when asked to choose, matched by how it starts; null closes the question unanswered. */
+    public String chooseAnswer;
 
     @Override
     public boolean confirm(String title, String question, String confirmLabel) {
@@ -33,6 +35,15 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseOpenFile(String title, Path initialFolder, String description, String... extensions) {
         asked.add(title);
         return Optional.ofNullable(openFile);
+    }
+
+    @Override
+    public Optional<String> choose(String title, String question, List<String> answers) {
+        asked.add(title + ": " + question + " " + answers);
+        if (chooseAnswer == null) {
+            return Optional.empty();
+        }
+        return answers.stream().filter(a -> a.startsWith(chooseAnswer)).findFirst();
     }
 
     @Override

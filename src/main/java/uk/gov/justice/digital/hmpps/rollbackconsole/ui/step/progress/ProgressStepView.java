@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -53,6 +54,12 @@ public final class ProgressStepView {
     private final Button pause = new Button("_Pause");
     private final Button resume = new Button("_Resume");
     private final Button stop = new Button("_Stop after this batch");
+    private final Label offerText = new Label();
+    private final ComboBox<String> offerPod = new ComboBox<>();
+    private final Button lookAgain = new Button("_Look for pods again");
+    private final Button resendRest = new Button("Send the rest to this _pod\u2026");
+    private final Node offerCard;
+    private final Button decide = new Button("_Decide about the batch of unknown outcome\u2026");
     private final TableView<BatchRow> table = new TableView<>();
     private final ListView<String> notFoundList = new ListView<>();
     private final SimpleObjectProperty<Message> message = new SimpleObjectProperty<>();
@@ -83,6 +90,24 @@ public final class ProgressStepView {
         resume.setId("resume");
         stop.setId("stop");
         table.setId("batches-table");
+        offerText.setId("resend-offer");
+        offerPod.setId("resend-pod");
+        lookAgain.setId("resend-look-again");
+        resendRest.setId("resend-rest");
+        decide.setId("decide-unknown");
+        offerText.setWrapText(true);
+        offerPod.setPromptText("no other Ready pod yet");
+        offerPod.setMinWidth(320);
+        Label offerTitle = new Label("Send the rest to another pod");
+        offerTitle.getStyleClass().add(Styles.FACT_VALUE);
+        Label podName = new Label("Ready pod of the deployment");
+        podName.getStyleClass().add(Styles.FACT_NAME);
+        HBox offerRow = new HBox(8, podName, offerPod, lookAgain, resendRest);
+        offerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox offerBox = new VBox(8, offerTitle, offerText, offerRow);
+        offerBox.getStyleClass().add(Styles.CARD);
+        offerBox.setId("resend-card");
+        offerCard = offerBox;
         notFoundList.setId("not-found-ids");
 
         state.getStyleClass().add(Styles.BIG_NUMBER);
@@ -171,8 +196,8 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, cards, new HBox(8, pause, resume, stop), lists,
-                ProgressCommands.pane(model)));
+                planCard, messageLabel, connectionLabel, offerCard, decide, cards, new HBox(8, pause, resume, stop),
+                lists, ProgressCommands.pane(model)));
         bind();
     }
 
@@ -197,6 +222,13 @@ public final class ProgressStepView {
         pause.setOnAction(e -> model.pause());
         resume.setOnAction(e -> model.resume());
         stop.setOnAction(e -> model.stop());
+        resendRest.setOnAction(e -> model.resendRest());
+        lookAgain.setOnAction(e -> model.findOtherPods());
+        decide.setOnAction(e -> model.decideUnknown());
+        offerCard.setVisible(false);
+        offerCard.managedProperty().bind(offerCard.visibleProperty());
+        decide.setVisible(false);
+        decide.managedProperty().bind(decide.visibleProperty());
         model.monitorProperty().addListener((obs, was, now) -> show(now));
         show(model.monitorProperty().get());
     }
@@ -210,8 +242,18 @@ public final class ProgressStepView {
             return;
         }
         ReclusterPlan p = m.plan();
-        target.setText("pod " + p.pod() + ", namespace " + p.namespace() + " (" + p.environment() + ", context "
-                + p.context() + ")");
+        target.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ReclusterPlan now = m.plan();
+            return "pod " + now.pod() + ", namespace " + now.namespace() + " (" + now.environment() + ", context "
+                    + now.context() + ")";
+        }, m.planProperty()));
+        offerCard.visibleProperty().bind(m.offerProperty().isNotNull());
+        decide.visibleProperty().bind(m.undecidedProperty().isNotNull());
+        offerText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> offerText(m.offerProperty().get()), m.offerProperty()));
+        offerPod.setItems(m.offerPods());
+        offerPod.valueProperty().bindBidirectional(m.offerPodProperty());
+        resendRest.disableProperty().bind(m.offerPodProperty().isNull());
         file.setText(p.file() + "\nSHA-256 " + p.sha256());
         plan.setText(COUNT.format(p.records()) + " records in " + COUNT.format(p.batches()) + " batches of up to "
                 + COUNT.format(p.batchSize()));
@@ -238,6 +280,30 @@ public final class ProgressStepView {
                 .and(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED)));
         table.setItems(m.rows());
         notFoundList.setItems(m.notFoundIds());
+    }
+
+    private static String offerText(ResendOffer o) {
+        if (o == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("Pod " + o.deadPod() + " died in batch " + o.batchNumber() + ". ");
+        if (o.provenDone() > 0) {
+            b.append("Its log proves ").append(COUNT.format(o.provenDone())).append(" of the batch's records done; ")
+                    .append("they are not sent again. ");
+        }
+        o.rest().ifPresent(rest -> b.append("Left of batch ").append(o.batchNumber()).append(": ")
+                .append(COUNT.format(rest.size())).append(" records, ").append(key(rest, 0)).append(" to ")
+                .append(key(rest, rest.size() - 1)).append(". "));
+        b.append("Batches after it: ").append(COUNT.format(o.laterBatches())).append(" (")
+                .append(COUNT.format(o.laterRecords())).append(" records). In all ").append(COUNT.format(o.records()))
+                .append(" records in ").append(COUNT.format(o.requests()))
+                .append(" requests, sent one at a time as before, followed on the new pod's log.");
+        return b.toString();
+    }
+
+    private static String key(uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch b, int i) {
+        var k = b.records().get(i);
+        return "#" + COUNT.format(b.firstRecord() + i + 1) + " " + k.sourceSystem().name() + "/" + k.sourceSystemId();
     }
 
     private static String stateText(ReclusterMonitor m) {

@@ -70,6 +70,29 @@ public final class ProgressStepViewModel {
         }
     }
 
+    /** Sends what a pod that died left undone to the pod chosen in the offer, once the user confirms. */
+    public void resendRest() {
+        ReclusterMonitor m = session.reclusterProperty().get();
+        if (m != null) {
+            m.resendRest();
+        }
+    }
+
+    public void findOtherPods() {
+        ReclusterMonitor m = session.reclusterProperty().get();
+        if (m != null) {
+            m.findOtherPods();
+        }
+    }
+
+    /** Asks again what to do with a batch of unknown outcome. */
+    public void decideUnknown() {
+        ReclusterMonitor m = session.reclusterProperty().get();
+        if (m != null) {
+            m.decideUnknown();
+        }
+    }
+
     /** Cancel: no further batch is sent. */
     public void stop() {
         ReclusterMonitor m = session.reclusterProperty().get();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -31,8 +33,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
@@ -58,7 +60,8 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
-    private final ReclusterPlan plan;
+    private final ReadOnlyObjectWrapper<ReclusterPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final Executor uiExecutor;
     private final Optional<BatchJournal> incidentJournal;
     private final ChunkedDelivery<Runnable> delivery;
 
@@ -92,11 +95,28 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final Map<Integer, SentBatch> sent = new LinkedHashMap<>();
     private int notFoundTotal;
     private double lastRate;
+    // Work done by runs this one carries on from, which their batches' later progress no longer shows.
+    private long carriedItems;
+    private int carriedSkipped;
+    private int skippedBatches;
+
+    // After a run ended part way: what can be sent to another pod, and to which.
+    private final ReadOnlyObjectWrapper<ResendOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
+    private final ObservableList<String> offerPods = FXCollections.observableArrayList();
+    private final ObservableList<String> offerPodsView = FXCollections.unmodifiableObservableList(offerPods);
+    private final ObjectProperty<String> offerPod = new SimpleObjectProperty<>(this, "offerPod");
+    private final ReadOnlyObjectWrapper<ReclusterRun.Unfinished> undecided = new ReadOnlyObjectWrapper<>(this, "undecided");
+    private RunContinuation continuation;
+    // Every pod this run has sent to, in order: more than one once the rest went to another pod.
+    private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
+    // Batches counted as done without this window seeing their run: decided on, or sent before a resume.
+    private final List<Integer> decidedDone = new java.util.ArrayList<>();
+    private int sentBefore;
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
     private LogFollow log;
-    private ReclusterBatches batchesFile;
+    private BatchSource batchesFile;
 
     /** What the screen keeps of a sent batch: not its body, which can be large. */
     private record SentBatch(int number, long firstIndex, int size, String first, String last) {
@@ -108,15 +128,22 @@ public final class ReclusterMonitor implements AutoCloseable {
      *                        batch, that batch is not sent
      */
     public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal) {
-        this.plan = Objects.requireNonNull(plan, "plan");
+        this.plan.set(Objects.requireNonNull(plan, "plan"));
+        this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
         this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
         this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
-        batchesText.set("0 of " + COUNT.format(plan.batches()) + " batches complete");
-        overallText.set("0 of " + COUNT.format(plan.records() * 2) + " steps (each record is upserted, then reclustered)");
+        batchesText.set("0 of " + COUNT.format(plan().batches()) + " batches complete");
+        overallText.set("0 of " + COUNT.format(plan().records() * 2) + " steps (each record is upserted, then reclustered)");
     }
 
+    /** The present plan: after a resend to another pod, that pod's. */
     public ReclusterPlan plan() {
-        return plan;
+        return plan.get();
+    }
+
+    /** Lets the run, once it ends part way, be carried on by the step that started it. Set on the UI thread. */
+    public void continuedBy(RunContinuation continuation) {
+        this.continuation = continuation;
     }
 
     /** Where the run writes each batch before and after sending it: the incident's journal, then this screen. */
@@ -142,6 +169,11 @@ public final class ReclusterMonitor implements AutoCloseable {
             }
 
             @Override
+            public void ended(Batch batch, ReclusterProgress progress) {
+                incidentJournal.ifPresent(j -> j.ended(batch, progress));
+            }
+
+            @Override
             public void completed(Batch batch, ReclusterProgress progress) {
                 incidentJournal.ifPresent(j -> j.completed(batch, progress));
                 delivery.offer(() -> progressed(progress));
@@ -159,20 +191,143 @@ public final class ReclusterMonitor implements AutoCloseable {
         return s -> delivery.offer(() -> logFollow(s));
     }
 
-    /** Starts the run and takes charge of it; the log follow and the batches file are closed when it ends. */
-    public void start(ReclusterRun run, LogFollow log, ReclusterBatches batchesFile) {
+    /** Where the follow of this pod's log reports; once the run has moved to another pod, it is not heard. */
+    public Consumer<LogFollow.Status> logStatusSink(String pod) {
+        return s -> delivery.offer(() -> {
+            if (pod.equals(plan().pod())) {
+                logFollow(s);
+            }
+        });
+    }
+
+    /**
+     * Carries on from a run that ended part way, with a new run (on another pod, or on the same one after a
+     * decision), in the same table and totals. {@code carried} is the batch the last run ended in, whose records
+     * proven done are counted as done; {@code why} is said on the screen.
+     */
+    public void carryOn(ReclusterPlan next, ReclusterRun nextRun, LogFollow nextLog, BatchSource batches,
+                        Optional<ReclusterRun.Unfinished> carried, String rowStatus, String why) {
+        if (state.get() != RunState.FINISHED) {
+            throw new IllegalStateException("the run has not ended");
+        }
+        carried.ifPresent(u -> {
+            ReclusterProgress was = latest.remove(u.batch().number());
+            carriedItems += 2L * u.provenDone();
+            if (was != null) {
+                carriedSkipped += was.skippedMerged();
+            }
+            BatchRow row = row(u.batch().number());
+            if (row != null) {
+                row.status(rowStatus);
+            }
+        });
+        plan.set(next);
+        offer.set(null);
+        offerPods.clear();
+        offerPod.set(null);
+        undecided.set(null);
+        state.set(RunState.SENDING);
+        active.set(true);
+        ending.set(null);
+        logStatus.set("following pod " + next.pod() + "'s log from just before its first batch");
+        start(nextRun, nextLog, batches);
+        message.set(Message.info(why));
+    }
+
+    /** Counts records and batches that an earlier run of the incident sent as done, when carrying it on. */
+    public void alreadyDone(long records, int batches) {
+        carriedItems += 2 * records;
+        skippedBatches += batches;
+        sentBefore += batches;
+        if (!latest.isEmpty() || records > 0) {
+            overall.set(Math.min(1.0, (double) carriedItems / Math.max(1, plan().records() * 2)));
+        }
+        batchesText.set(COUNT.format(batchesComplete.get() + batches) + " of " + COUNT.format(plan().batches())
+                + " batches complete");
+    }
+
+    /** A batch of unknown outcome that the user chose to treat as done. */
+    public void skipped(int batchNumber, int records, String rowStatus) {
+        carriedItems += 2L * records;
+        BatchRow row = row(batchNumber);
+        if (row != null) {
+            row.status(rowStatus);
+        }
+        latest.remove(batchNumber);
+        skippedBatches++;
+        decidedDone.add(batchNumber);
+        undecided.set(null);
+    }
+
+    /** Says how a decision about the ended run came out, when it starts nothing new. */
+    public void decided(Message m) {
+        undecided.set(null);
+        message.set(m);
+    }
+
+    /** Sends what the pod that died left undone to the chosen pod, once the user confirms. */
+    public void resendRest() {
+        ResendOffer o = offer.get();
+        String pod = offerPod.get();
+        if (o == null || continuation == null) {
+            return;
+        }
+        if (pod == null || pod.isBlank()) {
+            message.set(Message.error("Choose the pod to send the rest to: there is no other Running and Ready pod "
+                    + "of the deployment yet. Look for pods again in a moment."));
+            return;
+        }
+        continuation.resendRest(this, o, pod);
+    }
+
+    /** Looks again for the deployment's other Running and Ready pods. */
+    public void findOtherPods() {
+        ResendOffer o = offer.get();
+        if (o == null || continuation == null) {
+            return;
+        }
+        continuation.otherReadyPods(o.deadPod(), found -> {
+            if (offer.get() != o) {
+                return;
+            }
+            String keep = offerPod.get();
+            offerPods.setAll(found);
+            offerPod.set(keep != null && found.contains(keep) ? keep : found.isEmpty() ? null : found.get(0));
+        }, problem -> {
+            if (offer.get() == o) {
+                message.set(Message.error("The other pods could not be read: " + problem));
+            }
+        });
+    }
+
+    /** Asks again what to do with the batch of unknown outcome, after the question was closed unanswered. */
+    public void decideUnknown() {
+        ReclusterRun.Unfinished u = undecided.get();
+        if (u != null && continuation != null) {
+            continuation.decideUnknown(this, u);
+        }
+    }
+
+    /** Starts the run and takes charge of it; the log follow and the batches are closed when it ends. */
+    public void start(ReclusterRun run, LogFollow log, BatchSource batchesFile) {
         this.run = run;
         this.log = log;
         this.batchesFile = batchesFile;
-        message.set(Message.info("Sending " + COUNT.format(plan.records()) + " records in " + COUNT.format(plan.batches())
-                + " batches to pod " + plan.pod() + ", one batch at a time: each goes only after the pod has logged"
+        message.set(Message.info("Sending " + COUNT.format(plan().records()) + " records in " + COUNT.format(plan().batches())
+                + " batches to pod " + plan().pod() + ", one batch at a time: each goes only after the pod has logged"
                 + " the previous one complete."));
+        ReclusterRun started = run;
+        podsSentTo.add(log.pod());
         CompletableFuture<ReclusterRun.Result> done = run.start();
         done.whenComplete((result, error) -> {
             ReclusterRun.Result r = result != null ? result : new ReclusterRun.Result(ReclusterRun.Ending.FAILED,
                     List.of(), String.valueOf(error));
             String pod = log.pod();
-            delivery.offer(() -> finished(r, pod));
+            delivery.offer(() -> {
+                if (this.run == started) {
+                    finished(r, pod);
+                }
+            });
             // On the run's own thread: closing waits for kubectl to end, which the UI thread must not.
             log.close();
             try {
@@ -219,7 +374,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         sent.put(s.number(), s);
         BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
         rows.add(row);
-        phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan.batches()) + ": sending "
+        phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
                 + COUNT.format(s.size()) + " records");
         upsert.set(0);
         recluster.set(0);
@@ -269,7 +424,7 @@ public final class ReclusterMonitor implements AutoCloseable {
                 case COMPLETE -> "complete";
             });
         }
-        String of = "Batch " + p.batch() + " of " + COUNT.format(plan.batches()) + ": ";
+        String of = "Batch " + p.batch() + " of " + COUNT.format(plan().batches()) + ": ";
         phaseText.set(of + switch (p.phase()) {
             case WAITING -> "sent; waiting for the pod to log that it has started";
             case UPSERT -> "upserting to hmpps-person-match";
@@ -284,20 +439,20 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     private void recount(ReclusterProgress current) {
-        long items = 0;
-        int skipped = 0;
-        int complete = 0;
+        long items = carriedItems;
+        int skipped = carriedSkipped;
+        int complete = skippedBatches;
         for (ReclusterProgress p : latest.values()) {
             items += p.upsert().item() + p.recluster().item();
             skipped += p.skippedMerged();
             complete += p.isComplete() ? 1 : 0;
         }
-        long total = Math.max(1, plan.records() * 2);
+        long total = Math.max(1, plan().records() * 2);
         overall.set(Math.min(1.0, (double) items / total));
         overallText.set(COUNT.format(items) + " of " + COUNT.format(total)
                 + " steps (each record is upserted, then reclustered)");
         batchesComplete.set(complete);
-        batchesText.set(COUNT.format(complete) + " of " + COUNT.format(plan.batches()) + " batches complete");
+        batchesText.set(COUNT.format(complete) + " of " + COUNT.format(plan().batches()) + " batches complete");
         skippedMerged.set(skipped);
         notFound.set(notFoundTotal);
         // Between batches the new batch has no rate yet: the last one's is the better guess.
@@ -305,7 +460,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         lastRate = rate;
         if (rate > 0) {
             rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
-            etaText.set(complete == plan.batches() ? "done"
+            etaText.set(complete == plan().batches() ? "done"
                     : "about " + text(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
         } else if (!current.isComplete()) {
             rateText.set("not known yet");
@@ -322,7 +477,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             case RECONNECTING -> logStatus.set("the log stream was dropped; opening it again");
             case POD_GONE -> {
                 logStatus.set("POD GONE");
-                message.set(Message.error("POD " + plan.pod() + " IS GONE. Its log has ended, and any batch it was "
+                message.set(Message.error("POD " + plan().pod() + " IS GONE. Its log has ended, and any batch it was "
                         + "working on has stopped with it. " + stoppedAt()));
             }
             case DOWN -> logStatus.set("not following: the log could not be read");
@@ -342,12 +497,13 @@ public final class ReclusterMonitor implements AutoCloseable {
             }
         }
         message.set(switch (r.ending()) {
-            case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan.batches()) + " batches, "
-                    + COUNT.format(plan.records()) + " records, were upserted and reclustered on pod " + pod + ". "
+            case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan().batches()) + " batches, "
+                    + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
+                    + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
                     + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
-                    + COUNT.format(notFound.get()) + " not found.");
+                    + COUNT.format(notFound.get()) + " not found." + notSeen());
             case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
-                    + COUNT.format(plan.batches()) + " batches. " + notSentFrom());
+                    + COUNT.format(plan().batches()) + " batches. " + notSentFrom());
             case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
                     + "re-sent automatically. " + notSentFrom());
             case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
@@ -361,6 +517,66 @@ public final class ReclusterMonitor implements AutoCloseable {
             phaseText.set("All batches complete");
             etaText.set("done");
         }
+        if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
+            etaText.set("not known: the pod's log ended");
+        } else if (r.ending() != ReclusterRun.Ending.COMPLETE) {
+            etaText.set("not known: the run has ended");
+        }
+        if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
+            offerTheRest(r.unfinished().get(), pod);
+        }
+        if (r.ending() == ReclusterRun.Ending.OUTCOME_UNKNOWN && r.unfinished().isPresent()) {
+            undecided.set(r.unfinished().get());
+            if (continuation != null) {
+                // Asked after this report is applied, so the screen already says what happened behind the question.
+                ReclusterRun.Unfinished u = r.unfinished().get();
+                uiExecutor.execute(() -> {
+                    if (undecided.get() == u) {
+                        continuation.decideUnknown(this, u);
+                    }
+                });
+            }
+        }
+    }
+
+    /** What "complete" counts that this window did not see run. */
+    private String notSeen() {
+        String s = "";
+        if (!decidedDone.isEmpty()) {
+            s += " Batch" + (decidedDone.size() == 1 ? " " : "es ") + decidedDone.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", of unknown outcome, "
+                    + (decidedDone.size() == 1 ? "was" : "were") + " treated as done, as decided; "
+                    + (decidedDone.size() == 1 ? "its" : "their") + " run was not seen in the log.";
+        }
+        if (sentBefore > 0) {
+            s += " " + COUNT.format(sentBefore) + (sentBefore == 1 ? " batch was" : " batches were")
+                    + " sent before, as the incident's journal records.";
+        }
+        return s;
+    }
+
+    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod) {
+        int later = plan().batches() - u.batch().number();
+        long laterRecords = plan().records() - (u.batch().firstRecord() + u.batch().size());
+        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords));
+        if (o.records() == 0) {
+            return;
+        }
+        offer.set(o);
+        String proven = u.provenDone() == 0 ? "Its log proves none of batch " + u.batch().number() + "'s records done"
+                : "Its log proves records " + describe(u.batch().firstRecord(), u.batch().records().get(0)) + " to "
+                + describe(u.batch().firstRecord() + u.provenDone() - 1, u.batch().records().get(u.provenDone() - 1))
+                + " done; they are not sent again";
+        ReclusterProgress p = u.lastProgress();
+        String where = p == null || p.phase() == Phase.WAITING ? ", before it logged that it had started it"
+                : p.phase() == Phase.UPSERT ? ", at upsert item " + p.upsert().item() + "/" + p.upsert().count()
+                : p.phase() == Phase.RECLUSTER ? ", at recluster item " + p.recluster().item() + "/" + p.recluster().count()
+                : "";
+        message.set(Message.error("POD " + deadPod + " DIED in batch " + u.batch().number() + " of "
+                + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
+                + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
+                + COUNT.format(o.records()) + " records). Send them to another pod below."));
+        findOtherPods();
     }
 
     /** Which batch and item the run had reached, and which records are not known to be done. */
@@ -381,7 +597,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             return "It stopped after batch " + last.number() + " (records " + last.first() + " to " + last.last()
                     + ") was complete. " + notSentFrom();
         }
-        return "It stopped in batch " + last.number() + " of " + COUNT.format(plan.batches()) + " (records "
+        return "It stopped in batch " + last.number() + " of " + COUNT.format(plan().batches()) + " (records "
                 + last.first() + " to " + last.last() + ") " + where + ". Records from #"
                 + COUNT.format(last.firstIndex() + 1) + " of the file on are not known to be done.";
     }
@@ -394,10 +610,10 @@ public final class ReclusterMonitor implements AutoCloseable {
                 next = Math.max(next, s.firstIndex() + s.size());
             }
         }
-        if (next >= plan.records()) {
+        if (next >= plan().records()) {
             return "Every record was sent.";
         }
-        return "Records from #" + COUNT.format(next + 1) + " of " + COUNT.format(plan.records())
+        return "Records from #" + COUNT.format(next + 1) + " of " + COUNT.format(plan().records())
                 + " in the file are not known to be done.";
     }
 
@@ -455,6 +671,14 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
     }
 
+    public ReadOnlyObjectProperty<ReclusterPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    /** What the pod that died left undone, while it can be sent elsewhere; null otherwise. */
+    public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return offer.getReadOnlyProperty(); }
+    public ObservableList<String> offerPods() { return offerPodsView; }
+    /** The pod to send the rest to: the first other Ready pod unless the user picks another. */
+    public ObjectProperty<String> offerPodProperty() { return offerPod; }
+    /** A batch of unknown outcome awaiting the user's decision; null otherwise. */
+    public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return undecided.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReclusterRun.Ending> endingProperty() { return ending.getReadOnlyProperty(); }

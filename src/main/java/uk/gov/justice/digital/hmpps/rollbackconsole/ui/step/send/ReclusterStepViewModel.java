@@ -31,7 +31,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchSource;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SelectedBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
@@ -47,13 +50,15 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ResendOffer;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunContinuation;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
  * Step 5: picks the pod through the user's own kubectl, keeps a port-forward to it up, and sends the exported file
  * to it in batches once the incident lead has confirmed where it goes. The run itself is then followed in step 6.
  */
-public final class ReclusterStepViewModel implements AutoCloseable {
+public final class ReclusterStepViewModel implements AutoCloseable, RunContinuation {
 
     /** Where kubectl is; "kubectl" finds it on the PATH. */
     public static final String KUBECTL_PATH = "kubectl.path";
@@ -95,6 +100,12 @@ public final class ReclusterStepViewModel implements AutoCloseable {
     // The UI thread's: the kubectl the pods were found with, and the forward started through it.
     private Kubectl kubectl;
     private PortForward forward;
+    // A run waiting for a forward to come up before it carries on on that forward's pod.
+    private PortForward awaitedForward;
+    private Runnable onAwaitedUp;
+    private java.util.function.Consumer<String> onAwaitedFailed;
+    // An unfinished incident this step carries on, set by continueIncident.
+    private final ReadOnlyObjectWrapper<Resumption> resumption = new ReadOnlyObjectWrapper<>(this, "resumption");
 
     /**
      * @param clock           the wall clock: the pod's log is stamped with real time
@@ -114,6 +125,9 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         valid.bind(session.reclusterProperty().isNotNull());
         // What is sent: the file exported here, or else a file the offline review found safe to send.
         sendFile.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            if (resumption.get() != null) {
+                return resumption.get().export();
+            }
             ExportResult exported = session.exportProperty().get();
             ReviewedFile reviewed = session.reviewedFileProperty().get();
             if (exported != null || reviewed == null) {
@@ -121,7 +135,7 @@ public final class ReclusterStepViewModel implements AutoCloseable {
             }
             // Its size is not shown here; reading it would put file I/O on the UI thread.
             return new ExportResult(reviewed.file(), reviewed.records(), 0, reviewed.sha256(), java.time.Duration.ZERO);
-        }, session.exportProperty(), session.reviewedFileProperty()));
+        }, session.exportProperty(), session.reviewedFileProperty(), resumption));
         forwardUp.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> forwardState.get() != null
                 && forwardState.get().status() == PortForward.Status.UP, forwardState));
     }
@@ -274,6 +288,17 @@ public final class ReclusterStepViewModel implements AutoCloseable {
             return;
         }
         forwardState.set(state);
+        if (source != null && source == awaitedForward) {
+            if (state.status() == PortForward.Status.UP) {
+                Runnable go = onAwaitedUp;
+                clearAwaited();
+                go.run();
+            } else if (state.status() == PortForward.Status.DOWN || state.status() == PortForward.Status.POD_GONE) {
+                java.util.function.Consumer<String> failed = onAwaitedFailed;
+                clearAwaited();
+                failed.accept("the port-forward to pod " + pod + " did not come up: " + state.lastError());
+            }
+        }
         Message m = switch (state.status()) {
             case STARTING -> Message.info("Starting the port-forward to pod " + pod + "\u2026");
             case UP -> Message.ok("Port-forward up: 127.0.0.1:" + state.localPort() + " \u2192 pod " + pod
@@ -297,13 +322,14 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         if (runStarted()) {
             return;
         }
-        ExportResult export = sendFile.get();
+        Resumption resuming = resumption.get();
+        ExportResult export = resuming != null ? resuming.export() : sendFile.get();
         if (export == null) {
             sendMessage.set(Message.error("There is no exported file: go back to Export, or review a file (File > Open "
                     + "for review) and send it from there."));
             return;
         }
-        if (session.exportProperty().get() == null) {
+        if (session.exportProperty().get() == null && resuming == null) {
             // A reviewed file, sent without a connection to the replica: the incident starts here.
             Environment env = Environment.fromNamespace(namespace.get() == null ? "" : namespace.get().trim())
                     .orElse(Environment.LOCAL);
@@ -318,7 +344,7 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         }
         int size;
         try {
-            size = Integer.parseInt(batchSize.get().trim());
+            size = resuming != null ? resuming.batchSize() : Integer.parseInt(batchSize.get().trim());
         } catch (NumberFormatException | NullPointerException e) {
             size = -1;
         }
@@ -330,8 +356,12 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         int chosenSize = size;
         busy.set(true);
         sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
-        tasks.run(() -> count(export, chosenSize), counted -> {
+        tasks.run(() -> resuming != null ? count(resuming) : count(export, chosenSize), counted -> {
             busy.set(false);
+            if (counted.batches() == 0) {
+                sendMessage.set(Message.ok("Nothing is left to send: every batch of the file was sent before."));
+                return;
+            }
             confirmAndStart(export, f, chosenSize, counted);
         }, error -> {
             busy.set(false);
@@ -346,9 +376,14 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         String pod = f.pod();
         ReclusterPlan plan = new ReclusterPlan(envLabel, kubectl.context(), ns, pod, export.file(), export.sha256(),
                 counted.records(), counted.batches(), size);
+        Resumption resuming = resumption.get();
         String question = "Environment: " + envLabel + "\nContext: " + plan.context() + "\nNamespace: " + ns
                 + "\nPod: " + pod + "\nFile: " + export.file() + "\nRecords: " + COUNT.format(counted.records())
                 + " in " + COUNT.format(counted.batches()) + " batches of up to " + COUNT.format(size)
+                + (resuming == null ? "" : "\n\nCarrying on incident " + resuming.state().folder().getFileName()
+                + ": only batches " + numbers(counted.numbers()) + " of " + COUNT.format(counted.fileBatches())
+                + " are sent; " + (resuming.sent().isEmpty() ? "none was" : "batches " + numbers(resuming.sent())
+                + " were") + " sent before and are not sent again.")
                 + "\n\nEach batch is sent once, as POST /admin/recluster, and the next only after the pod has logged "
                 + "the previous one complete. A batch the pod has started cannot be called back.";
         if (!dialogs.confirm("Send " + COUNT.format(counted.records()) + " records to pod " + pod + "?", question,
@@ -372,31 +407,55 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         busy.set(true);
         sendMessage.set(Message.info("Checking the file once more before the first batch\u2026"));
         Kubectl k = kubectl;
+        if (resuming == null) {
+            session.record(new JournalEntry.BatchesPlanned(counted.batches(), counted.records(), size));
+        } else {
+            session.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "Carrying on from the journal: batches "
+                    + numbers(counted.numbers()) + " (" + counted.records() + " records) to pod " + pod + "; batches "
+                    + (resuming.sent().isEmpty() ? "none" : numbers(resuming.sent())) + " were sent before."));
+        }
+        ReclusterPlan shown = resuming == null ? plan : new ReclusterPlan(envLabel, kubectl.context(), ns, pod,
+                export.file(), export.sha256(), counted.fileRecords(), counted.fileBatches(), size);
         tasks.run(() -> {
             checkUnchanged(export);
-            return ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
+            if (resuming == null) {
+                return (BatchSource) ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
+            }
+            java.util.Set<Integer> chosen = java.util.Set.copyOf(counted.numbers());
+            return (BatchSource) SelectedBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES,
+                    List.of(), chosen::contains);
         }, batches -> {
             busy.set(false);
-            start(plan, k, f, batches);
+            start(shown, k, f, batches);
+            if (resuming != null) {
+                session.reclusterProperty().get().alreadyDone(counted.fileRecords() - counted.records(),
+                        counted.fileBatches() - counted.batches());
+            }
         }, error -> {
             busy.set(false);
             sendMessage.set(Message.error(describe(error)));
         });
     }
 
-    private void start(ReclusterPlan plan, Kubectl k, PortForward f, ReclusterBatches batches) {
+    private void start(ReclusterPlan plan, Kubectl k, PortForward f, BatchSource batches) {
         ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
+        monitor.continuedBy(this);
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
         LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
                 monitor.logStatusSink());
-        ReclusterRun run = new ReclusterRun(batches, client, () -> {
-            PortForward.State s = f.state();
-            return s.status() == PortForward.Status.UP ? Optional.of(local(s.localPort())) : Optional.empty();
-        }, log, monitor.journal(), monitor.progressSink(), clock);
+        ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(), monitor.progressSink(),
+                clock);
         monitor.start(run, log, batches);
         sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
                 + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
         session.reclusterProperty().set(monitor);
+    }
+
+    private static java.util.function.Supplier<Optional<URI>> service(PortForward f) {
+        return () -> {
+            PortForward.State s = f.state();
+            return s.status() == PortForward.Status.UP ? Optional.of(local(s.localPort())) : Optional.empty();
+        };
     }
 
     private Counted count(ExportResult export, int size) throws Exception {
@@ -413,16 +472,366 @@ public final class ReclusterStepViewModel implements AutoCloseable {
             throw new IllegalStateException("The file holds " + COUNT.format(records) + " records, but "
                     + COUNT.format(export.records()) + " were exported. Nothing was sent; export again.");
         }
-        return new Counted(records, batches);
+        return new Counted(records, batches, records, batches, java.util.stream.IntStream.rangeClosed(1, batches)
+                .boxed().toList());
     }
 
     private static void checkUnchanged(ExportResult export) throws IOException {
+        checkUnchanged(export.file(), export.sha256());
+    }
+
+    private static void checkUnchanged(Path file, String sha256) throws IOException {
+        ExportResult export = new ExportResult(file, 0, 0, sha256, Duration.ZERO);
         String now = Sha256.of(export.file());
         if (!now.equals(export.sha256())) {
             throw new IllegalStateException(export.file() + " has changed since it was exported (SHA-256 was "
                     + export.sha256() + ", is now " + now + "). Nothing was sent. Export again, or find out who "
                     + "changed it.");
         }
+    }
+
+
+    // ---- Carrying a run on after it ended part way (RunContinuation) ----
+
+    static final String RESEND = "Resend batch";
+    static final String SKIP = "Skip batch";
+    static final String STOP = "Stop";
+
+    @Override
+    public void otherReadyPods(String except, java.util.function.Consumer<List<String>> found,
+                               java.util.function.Consumer<String> failed) {
+        Kubectl k = kubectl;
+        if (k == null) {
+            failed.accept("kubectl is not set up: find the pods in the Port-forward and recluster step.");
+            return;
+        }
+        tasks.run(() -> k.servingPods(k.deployment(DEPLOYMENT).selector()), serving -> found.accept(serving.stream()
+                .map(PodInfo::name).filter(n -> !n.equals(except)).toList()), error -> failed.accept(describe(error)));
+    }
+
+    @Override
+    public void resendRest(ReclusterMonitor monitor, ResendOffer offer, String pod) {
+        if (awaitedForward != null || busy.get()) {
+            // Already on its way: one confirmation sends the rest once.
+            return;
+        }
+        ReclusterPlan was = monitor.plan();
+        int k = offer.batchNumber();
+        String rest = offer.rest().map(b -> "the rest of batch " + k + ", " + COUNT.format(b.size()) + " records ("
+                + key(b, 0) + " to " + key(b, b.size() - 1) + "), then ").orElse("");
+        String later = offer.laterBatches() == 0 ? "no later batch"
+                : "batches " + (k + 1) + " to " + was.batches() + " (" + COUNT.format(offer.laterRecords()) + " records)";
+        String question = "Pod " + offer.deadPod() + " died in batch " + k + ". Its log proves "
+                + COUNT.format(offer.provenDone()) + " of that batch's " + COUNT.format(offer.unfinished().batch().size())
+                + " records reclustered; they are not sent again.\n\nPod: " + pod + "\nNamespace: " + was.namespace()
+                + "\nSent to it: " + rest + later + ".\nIn all: " + COUNT.format(offer.records()) + " records in "
+                + COUNT.format(offer.requests()) + " requests.\n\nA new port-forward goes to " + pod + ", and progress is "
+                + "read from its log. Each batch is sent once, the next only after " + pod + " has logged the previous "
+                + "one complete.";
+        if (!dialogs.confirm("Send the rest, " + COUNT.format(offer.records()) + " records, to pod " + pod + "?",
+                question, "Send the rest")) {
+            return;
+        }
+        Environment env = session.environmentProperty().get();
+        if (env != null && env.isProduction()) {
+            Optional<String> typed = dialogs.ask("Confirm the production namespace", "This sends to PRODUCTION. Type "
+                    + "the namespace, " + was.namespace() + ", to send " + COUNT.format(offer.records())
+                    + " records to pod " + pod + ".");
+            if (typed.isEmpty() || !typed.get().trim().equals(was.namespace())) {
+                monitor.decided(Message.error("Nothing was sent to " + pod + ": the namespace was not typed. The rest "
+                        + "can still be sent from here."));
+                return;
+            }
+        }
+        String text = "Pod " + offer.deadPod() + " died in batch " + k + "; its log proves " + offer.provenDone()
+                + " of its " + offer.unfinished().batch().size() + " records reclustered, and they are not sent again."
+                + " Sending to pod " + pod + ": " + rest + later + ".";
+        if (!decide(monitor, new JournalEntry.Decision(DecisionKind.RESEND_BATCH, k, text))) {
+            return;
+        }
+        Kubectl kc = kubectl;
+        if (kc == null) {
+            monitor.decided(Message.error("Nothing was sent: kubectl is not set up. Find the pods in the Port-forward "
+                    + "and recluster step."));
+            return;
+        }
+        ReclusterPlan next = new ReclusterPlan(was.environment(), was.context(), was.namespace(), pod, was.file(),
+                was.sha256(), was.records(), was.batches(), was.batchSize());
+        List<Batch> leading = offer.rest().map(List::of).orElse(List.of());
+        PortForward f = forwardAndThen(kc, pod, () -> carryOn(monitor, next, awaitedOrCurrent(pod), leading,
+                n -> n > k, Optional.of(offer.unfinished()), "pod died; " + COUNT.format(offer.provenDone()) + " done",
+                "Sending the rest to pod " + pod + ": " + rest + later + ". Followed on " + pod + "'s log."),
+                problem -> monitor.decided(Message.error("Nothing was sent: " + problem + ". The rest can still be "
+                        + "sent once a pod is Ready.")));
+        forwardMessage.set(Message.info("Starting the port-forward to pod " + f.pod() + " for the rest\u2026"));
+    }
+
+    @Override
+    public void decideUnknown(ReclusterMonitor monitor, ReclusterRun.Unfinished unfinished) {
+        Batch b = unfinished.batch();
+        int k = b.number();
+        ReclusterPlan plan = monitor.plan();
+        String question = "Batch " + k + " (" + COUNT.format(b.size()) + " records, " + key(b, 0) + " to "
+                + key(b, b.size() - 1) + ") was sent to pod " + plan.pod() + ", and no answer came: the pod may be "
+                + "reclustering it now, or may never have had it. Look at the pod's log first:\n\n    kubectl logs pod/"
+                + plan.pod() + " -n " + plan.namespace() + " --since=15m | grep 'ADMIN RECLUSTER'\n\n"
+                + "Resend: it never started there (no \"Triggered. Number of records: " + b.size() + ".\"); batch " + k
+                + " is sent again, then the rest.\nSkip: it ran; it is treated as done and batch " + (k + 1)
+                + " goes next.\nStop: nothing more is sent now.";
+        Optional<String> choice = dialogs.choose("Batch " + k + ": outcome unknown", question,
+                List.of(RESEND + " " + k, SKIP + " " + k, STOP));
+        if (choice.isEmpty()) {
+            return;
+        }
+        String answer = choice.get();
+        DecisionKind kind = answer.startsWith(RESEND) ? DecisionKind.RESEND_BATCH
+                : answer.startsWith(SKIP) ? DecisionKind.SKIP_BATCH : DecisionKind.STOP;
+        String text = switch (kind) {
+            case RESEND_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; sent again, as decided, "
+                    + "then the batches after it.";
+            case SKIP_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; treated as done, as decided;"
+                    + " sending goes on with batch " + (k + 1) + ".";
+            default -> "Batch " + k + " had no answer from pod " + plan.pod() + "; stopped there, as decided.";
+        };
+        if (!decide(monitor, new JournalEntry.Decision(kind, k, text))) {
+            return;
+        }
+        switch (kind) {
+            case STOP -> monitor.decided(Message.warning("Stopped, as decided, at batch " + k + " of "
+                    + COUNT.format(plan.batches()) + ": it stays recorded as outcome unknown, and no batch after it was"
+                    + " sent. Records from " + key(b, 0) + " on are not known to be done."));
+            case SKIP_BATCH -> {
+                monitor.skipped(k, b.size(), "treated as done");
+                if (k >= plan.batches()) {
+                    monitor.decided(Message.warning("Batch " + k + " is treated as done, as decided. It was the last"
+                            + " batch: nothing more to send."));
+                } else {
+                    carryOn(monitor, plan, forward, List.of(), n -> n > k, Optional.empty(), null,
+                            "Batch " + k + " is treated as done, as decided; sending batch " + (k + 1) + " on.");
+                }
+            }
+            default -> carryOn(monitor, plan, forward, List.of(), n -> n >= k, Optional.of(unfinished),
+                    "sent again", "Sending batch " + k + " again, as decided, then the rest.");
+        }
+    }
+
+    /** Writes a decision to disk before anything it decides is done; false, and said, when it cannot be. */
+    private boolean decide(ReclusterMonitor monitor, JournalEntry.Decision decision) {
+        Optional<uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder> incident = session.incident();
+        if (incident.isEmpty()) {
+            return true;
+        }
+        try {
+            incident.get().recordNow(decision);
+            return true;
+        } catch (IOException e) {
+            Message m = Message.error("Nothing was sent: the decision could not be written to the incident's journal ("
+                    + e.getMessage() + ").");
+            if (monitor != null) {
+                monitor.decided(m);
+            } else {
+                sendMessage.set(m);
+            }
+            return false;
+        }
+    }
+
+    /** Starts a port-forward to the pod, and runs {@code onUp} once it is up and GET /health answers UP. */
+    private PortForward forwardAndThen(Kubectl k, String pod, Runnable onUp, java.util.function.Consumer<String> failed) {
+        PortForward previous = forward;
+        if (previous != null) {
+            tasks.run(() -> {
+                previous.close();
+                return null;
+            }, ok -> { }, error -> { });
+        }
+        PortForward[] started = new PortForward[1];
+        forward = PortForward.start(k, pod, PortForward.Options.DEFAULT, port -> {
+            Health h = client.health(local(port));
+            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
+        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod, state)), clock);
+        started[0] = forward;
+        awaitedForward = forward;
+        onAwaitedUp = onUp;
+        onAwaitedFailed = failed;
+        pods.stream().filter(p -> p.name().equals(pod)).findFirst().ifPresent(selectedPod::set);
+        forwardChanged(forward, pod, forward.state());
+        return started[0];
+    }
+
+    private PortForward awaitedOrCurrent(String pod) {
+        return forward != null && forward.pod().equals(pod) ? forward : null;
+    }
+
+    private void clearAwaited() {
+        awaitedForward = null;
+        onAwaitedUp = null;
+        onAwaitedFailed = null;
+    }
+
+    /** Checks the file again, then starts the next run on the plan's pod, in the same monitor. */
+    private void carryOn(ReclusterMonitor monitor, ReclusterPlan plan, PortForward f, List<Batch> leading,
+                         java.util.function.IntPredicate include, Optional<ReclusterRun.Unfinished> carried,
+                         String rowStatus, String why) {
+        Kubectl k = kubectl;
+        if (f == null || k == null || f.state().status() != PortForward.Status.UP || !f.pod().equals(plan.pod())) {
+            monitor.decided(Message.error("Nothing was sent: the port-forward to pod " + plan.pod() + " is not up. Start"
+                    + " it in the Port-forward and recluster step."));
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> {
+            checkUnchanged(plan.file(), plan.sha256());
+            return SelectedBatches.open(plan.file(), plan.batchSize(), ReclusterBatches.DEFAULT_MAX_BODY_BYTES, leading,
+                    include);
+        }, batches -> {
+            busy.set(false);
+            LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
+                    monitor.logStatusSink(plan.pod()));
+            ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(),
+                    monitor.progressSink(), clock);
+            monitor.carryOn(plan, run, log, batches, carried, rowStatus, why);
+        }, error -> {
+            busy.set(false);
+            monitor.decided(Message.error("Nothing was sent: " + describe(error)));
+        });
+    }
+
+    // ---- Carrying on an unfinished incident from its journal ----
+
+    /**
+     * What {@link #continueIncident} prepared: the incident, its file, the batch size its batches were cut with, the
+     * batches sent before (never again), and those to send now.
+     */
+    public record Resumption(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState state,
+                             ExportResult export, int batchSize, List<Integer> sent, List<Integer> send,
+                             int journalKnowsUpTo) {
+        public Resumption {
+            sent = List.copyOf(sent);
+            send = List.copyOf(send);
+        }
+
+        /** Whether the file's batch with this number is sent now. */
+        public boolean sends(int number) {
+            return send.contains(number) || number > journalKnowsUpTo;
+        }
+    }
+
+    /**
+     * Prepares this step to carry on an unfinished incident from its journal, as the console left it. The file is
+     * the one the journal says was exported (its SHA-256 is checked again before anything is sent) and it is cut
+     * into batches exactly as before (the journal's batch size), so batch k is the same records. Only batches that
+     * were never sent, or that the service refused, are sent; a batch recorded as sent never is. A batch whose
+     * outcome is unknown is sent only after an explicit decision: unless the journal already holds one, the user is
+     * asked now (resend, skip, or stop), and the answer is written to the journal before anything else happens.
+     * <p>
+     * The caller passes the state of the incident the session's {@code IncidentRecorder} was resumed on
+     * ({@code IncidentRecorder.resume(folder)}), so that the decisions and the batches sent now land in the
+     * incident's own journal; a journal refusing batches ({@code WizardSession.resumeSend}) is allowed them again
+     * once the run is prepared. Then the user picks a pod, starts the port-forward and sends as usual: the
+     * confirmation names the batches, and Progress follows them.
+     *
+     * @return true when batches are ready to send; false when nothing is left to send, the user stopped, or the
+     *         journal cannot be carried on (the message says why)
+     */
+    public boolean continueIncident(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState state) {
+        if (runStarted()) {
+            return false;
+        }
+        resumption.set(null);
+        var exported = state.export();
+        if (exported.isEmpty()) {
+            sendMessage.set(Message.error("The journal of " + state.folder().getFileName() + " records no exported file:"
+                    + " there is nothing to carry on. Export the records first."));
+            return false;
+        }
+        Optional<Path> writing = session.incident().flatMap(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::folder);
+        if (session.incident().isPresent() && !writing.map(w -> w.equals(state.folder())).orElse(false)) {
+            sendMessage.set(Message.error("The journal of " + state.folder().getFileName() + " is not open for writing "
+                    + "in this window, so its decisions and batches could not be recorded. Nothing was prepared."));
+            return false;
+        }
+        int size = state.plan().map(p -> p.maxRecordsPerBatch()).orElseGet(() -> state.batches().stream()
+                .mapToInt(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::records).max()
+                .orElse(ReclusterBatches.DEFAULT_BATCH_SIZE));
+        if (size < 1) {
+            size = ReclusterBatches.DEFAULT_BATCH_SIZE;
+        }
+        java.util.Set<Integer> skippedBefore = new java.util.HashSet<>();
+        for (JournalEntry.Decision d : state.decisions()) {
+            if (d.batchIndex() != null && d.kind() == DecisionKind.SKIP_BATCH) {
+                skippedBefore.add(d.batchIndex());
+            } else if (d.batchIndex() != null && d.kind() == DecisionKind.RESEND_BATCH) {
+                skippedBefore.remove(d.batchIndex());
+            }
+        }
+        List<Integer> sent = new java.util.ArrayList<>();
+        List<Integer> send = new java.util.ArrayList<>();
+        for (var b : state.batches()) {
+            if (b.mayBeSent() && !skippedBefore.contains(b.index())) {
+                send.add(b.index());
+                continue;
+            }
+            if (b.outcome() != uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.OUTCOME_UNKNOWN
+                    || skippedBefore.contains(b.index())) {
+                sent.add(b.index());
+                continue;
+            }
+            String question = "The journal records batch " + b.index() + " (" + COUNT.format(b.records()) + " records, "
+                    + b.first().sourceSystem().name() + "/" + b.first().sourceSystemId() + " to "
+                    + b.last().sourceSystem().name() + "/" + b.last().sourceSystemId() + ") as sent"
+                    + state.pod().map(p -> " to pod " + p.pod()).orElse("") + " with no answer: the pod may have "
+                    + "reclustered it, or may never have had it. Look at the pod's log for \"Triggered. Number of records: "
+                    + b.records() + ".\" before deciding.\n\nResend: it is sent again with the batches never sent.\n"
+                    + "Skip: it is treated as done.\nStop: nothing is sent now.";
+            Optional<String> choice = dialogs.choose("Batch " + b.index() + ": outcome unknown", question,
+                    List.of(RESEND + " " + b.index(), SKIP + " " + b.index(), STOP));
+            if (choice.isEmpty()) {
+                sendMessage.set(Message.info("Nothing was prepared: batch " + b.index() + "'s outcome is unknown, and "
+                        + "it needs a decision first."));
+                return false;
+            }
+            DecisionKind kind = choice.get().startsWith(RESEND) ? DecisionKind.RESEND_BATCH
+                    : choice.get().startsWith(SKIP) ? DecisionKind.SKIP_BATCH : DecisionKind.STOP;
+            String text = switch (kind) {
+                case RESEND_BATCH -> "Carrying on from the journal: batch " + b.index() + " had no answer; it is to be "
+                        + "sent again, as decided.";
+                case SKIP_BATCH -> "Carrying on from the journal: batch " + b.index() + " had no answer; treated as "
+                        + "done, as decided.";
+                default -> "Carrying on from the journal: batch " + b.index() + " had no answer; stopped there, as "
+                        + "decided.";
+            };
+            if (!decide(null, new JournalEntry.Decision(kind, b.index(), text))) {
+                return false;
+            }
+            if (kind == DecisionKind.STOP) {
+                sendMessage.set(Message.warning("Stopped, as decided: nothing is sent. Batch " + b.index()
+                        + " stays recorded as outcome unknown."));
+                return false;
+            }
+            (kind == DecisionKind.RESEND_BATCH ? send : sent).add(b.index());
+        }
+        // Batches after the last the journal knows of were never sent (a journal without a plan lists only those
+        // it started); whether there are any is found when the file is cut again.
+        int known = state.batches().stream().mapToInt(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::index)
+                .max().orElse(0);
+        var x = exported.get();
+        ExportResult export = new ExportResult(x.path(), x.records(), 0, x.sha256(), Duration.ZERO);
+        resumption.set(new Resumption(state, export, size, sent, send, known));
+        // What this step sends from now on leaves out every batch that may have run, so the journal may record
+        // batches again (a resumed incident's journal refuses them until then).
+        session.incident().ifPresent(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::allowBatches);
+        List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
+                .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
+        sendMessage.set(Message.info("Carrying on incident " + state.folder().getFileName() + ": "
+                + (send.isEmpty() ? "" : "batches " + numbers(send) + ", and ") + "any batch after " + known
+                + " that was never sent, from " + x.path().getFileName() + ". "
+                + (sent.isEmpty() ? "" : "Batches " + numbers(sent) + " are not sent again. ")
+                + (neverSeenComplete.isEmpty() ? "" : "The service took batches " + numbers(neverSeenComplete)
+                + " but their runs were never seen complete (a pod may have died): they are not sent again from here;"
+                + " look at the pods' logs. ")
+                + "Pick a pod, start the port-forward, then Send."));
+        return true;
     }
 
     private boolean runStarted() {
@@ -492,7 +901,59 @@ public final class ReclusterStepViewModel implements AutoCloseable {
     private record Found(Kubectl kubectl, DeploymentInfo deployment, List<PodInfo> pods) {
     }
 
-    private record Counted(long records, int batches) {
+    /** What is sent (batches by number), and what the whole file holds. */
+    private record Counted(long records, int batches, long fileRecords, int fileBatches, List<Integer> numbers) {
+    }
+
+    /** Cuts the file as the first run did and counts the batches the resumption sends. */
+    private Counted count(Resumption r) throws Exception {
+        ExportResult export = r.export();
+        checkUnchanged(export);
+        long records = 0;
+        int batches = 0;
+        long fileRecords = 0;
+        int fileBatches = 0;
+        List<Integer> numbers = new java.util.ArrayList<>();
+        try (ReclusterBatches b = ReclusterBatches.open(export.file(), r.batchSize(),
+                ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
+            for (var next = b.next(); next.isPresent(); next = b.next()) {
+                Batch batch = next.get();
+                fileBatches++;
+                fileRecords += batch.size();
+                var journalled = r.state().batch(batch.number());
+                if (journalled.isPresent() && journalled.get().last() != null
+                        && !journalled.get().last().equals(batch.records().get(batch.size() - 1))) {
+                    // Even the rest of a batch resent elsewhere ends with the batch's last record.
+                    throw new IllegalStateException("Batch " + batch.number() + " of " + export.file().getFileName()
+                            + " does not end with the record the journal recorded for it; the file is not cut as it was"
+                            + ". Nothing was sent.");
+                }
+                if (r.sends(batch.number())) {
+                    batches++;
+                    records += batch.size();
+                    numbers.add(batch.number());
+                }
+            }
+        }
+        if (fileRecords != export.records()) {
+            throw new IllegalStateException("The file holds " + COUNT.format(fileRecords) + " records, but the journal "
+                    + "says " + COUNT.format(export.records()) + " were exported. Nothing was sent.");
+        }
+        return new Counted(records, batches, fileRecords, fileBatches, numbers);
+    }
+
+    private static String numbers(List<Integer> numbers) {
+        return numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String key(Batch b, int i) {
+        var k = b.records().get(i);
+        return "#" + COUNT.format(b.firstRecord() + i + 1) + " " + k.sourceSystem().name() + "/" + k.sourceSystemId();
+    }
+
+    /** The unfinished incident this step carries on, once {@link #continueIncident} has prepared it; else null. */
+    public ReadOnlyObjectProperty<Resumption> resumptionProperty() {
+        return resumption.getReadOnlyProperty();
     }
 
     public StringProperty kubectlPathProperty() { return kubectlPath; }

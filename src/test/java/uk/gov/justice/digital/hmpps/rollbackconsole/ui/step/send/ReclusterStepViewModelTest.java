@@ -281,8 +281,11 @@ class ReclusterStepViewModelTest {
         assertThat(ui.get(() -> run.endingProperty().get())).isEqualTo(ReclusterRun.Ending.LOG_ENDED);
         Message m = ui.get(() -> run.messageProperty().get());
         assertThat(m.kind()).isEqualTo(Message.Kind.ERROR);
-        assertThat(m.text()).startsWith("THE POD'S LOG ENDED").contains("It stopped in batch 1 of 3 (records #1 NOMIS/A1 to #4 NOMIS/A4) at recluster item 2/4")
-                .contains("Records from #1 of the file on are not known to be done");
+        // Recluster item 2 started proves item 1 done, not item 2: the rest is offered to the other Ready pod.
+        assertThat(m.text()).startsWith("POD " + POD + " DIED in batch 1 of 3, at recluster item 2/4.")
+                .contains("Its log proves records #1 NOMIS/A1 to #1 NOMIS/A1 done; they are not sent again")
+                .contains("Left: 3 records of batch 1 and 2 batches after it (9 records)");
+        assertThat(ui.get(() -> run.offerPods().stream().toList())).containsExactly(OTHER_POD);
         assertThat(service.reclusterRequests()).isEqualTo(1);
     }
 

@@ -1,0 +1,154 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
+
+/** The Progress step when the pod dies mid-batch: the offer to send the rest to another pod, from the window. */
+class PodDiedWindowTest extends ConsoleWindowTest {
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+    private static final String OTHER_POD = "hmpps-person-record-5d8f7c9b4-fghij";
+
+    private FakePersonRecordService first;
+    private FakePersonRecordService second;
+
+    @AfterEach
+    void stopServices() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void offersTheRestOfTheBatchAndTheLaterOnesToAnotherReadyPodAndSendsThemThere(FxRobot robot) throws Exception {
+        first = FakePersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(60)).dieAfterItems(6);
+        second = FakePersonRecordService.start(dir.resolve("pod-2.log")).perRecord(Duration.ofMillis(20));
+        FakeKubectlScenario cluster = sendReviewedFile(robot);
+
+        @SuppressWarnings("unchecked")
+        TableView<BatchRow> batches = robot.lookup("#batches-table").queryAs(TableView.class);
+        waitUntil(() -> !batches.getItems().isEmpty()
+                && batches.getItems().get(0).statusProperty().get().startsWith("recluster 2/"));
+        assertThat(robot.lookup("#resend-card").query().isVisible()).isFalse();
+        cluster.removePod(POD);
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> pods = robot.lookup("#resend-pod").queryAs(ComboBox.class);
+        waitUntil(() -> robot.lookup("#resend-card").query().isVisible() && OTHER_POD.equals(pods.getValue()));
+        assertThat(pods.getItems()).containsExactly(OTHER_POD);
+        assertThat(text(robot, "#progress-state")).isEqualTo("Pod's log ended");
+        assertThat(text(robot, "#progress-message")).startsWith("POD " + POD + " DIED in batch 1 of 3, at recluster item 2/4.");
+        assertThat(text(robot, "#resend-offer")).isEqualTo("Pod " + POD + " died in batch 1. Its log proves 1 of the "
+                + "batch's records done; they are not sent again. Left of batch 1: 3 records, #2 DELIUS/X900002 to "
+                + "#4 DELIUS/X900004. Batches after it: 2 (6 records). In all 9 records in 3 requests, sent one at a "
+                + "time as before, followed on the new pod's log.");
+        screenshot("34-progress-pod-died-offer");
+
+        robot.clickOn("#resend-rest");
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Send the rest, 9 records, to pod " + OTHER_POD + "?"));
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        screenshot("35-progress-rest-sent-to-another-pod");
+
+        assertThat(text(robot, "#progress-target")).startsWith("pod " + OTHER_POD + ",");
+        assertThat(robot.lookup("#resend-card").query().isVisible()).isFalse();
+        assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
+        assertThat(batches.getItems()).extracting(BatchRow::records).containsExactly(4, 3, 4, 2);
+        Map<String, Integer> reclustered = new HashMap<>(first.reclustered());
+        second.reclustered().forEach((id, n) -> reclustered.merge(id, n, Integer::sum));
+        assertThat(reclustered).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        assertThat(first.reclusterRequests() + second.reclusterRequests()).isEqualTo(4);
+    }
+
+    /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
+    private FakeKubectlScenario sendReviewedFile(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.json");
+        List<AffectedRecord> records = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X9000" + String.format("%02d", i), 1,
+                    Instant.parse("2025-06-09T13:00:00Z")));
+        }
+        new RunbookJsonExport().write(file, false, RecordSource.of(records));
+        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+                .servicePod(POD).servicePod(OTHER_POD).forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
+                .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
+
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
+                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
+        robot.clickOn("#send-file");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
+        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        fill(robot, "#kubectl-path", cluster.executable().toString());
+        robot.clickOn("#load-contexts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+        waitUntil(() -> context.getItems().size() == 2);
+        robot.interact(() -> context.setValue(CONTEXT));
+        fill(robot, "#kube-namespace", NAMESPACE);
+        robot.clickOn("#find-pods");
+        waitUntil(() -> rows(robot, "#pods-table") == 2);
+        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#start-forward");
+        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        robot.interact(() -> robot.lookup("#batch-size").queryAs(javafx.scene.control.TextField.class).setText("4"));
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> robot.lookup("#send").queryButton().fire());
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        return cluster;
+    }
+
+    @Test
+    void aBatchWhoseAnswerNeverCameWaitsForADecisionThatCanBeAskedAgain(FxRobot robot) throws Exception {
+        first = FakePersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(10)).dropAfterBodyOf(2);
+        second = FakePersonRecordService.start(dir.resolve("pod-2.log"));
+        dialogs.chooseAnswer = null;
+        sendReviewedFile(robot);
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Outcome unknown")
+                && robot.lookup("#decide-unknown").query().isVisible());
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Batch 2: outcome unknown"));
+        assertThat(text(robot, "#progress-message")).startsWith("OUTCOME UNKNOWN");
+        screenshot("36-progress-outcome-unknown-undecided");
+
+        dialogs.chooseAnswer = "Skip";
+        robot.clickOn("#decide-unknown");
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        screenshot("37-progress-outcome-unknown-skipped");
+        assertThat(robot.lookup("#decide-unknown").query().isVisible()).isFalse();
+        assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
+        assertThat(text(robot, "#progress-overall-text")).startsWith("20 of 20 steps");
+        assertThat(text(robot, "#progress-message")).endsWith("Batch 2, of unknown outcome, was treated as done, as "
+                + "decided; its run was not seen in the log.");
+        assertThat(first.reclusterRequests()).isEqualTo(3);
+        assertThat(console.session().incident().orElseThrow().state().decisions())
+                .anyMatch(d -> d.kind() == uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.SKIP_BATCH
+                        && d.batchIndex() == 2);
+    }
+}
