@@ -130,6 +130,7 @@ public final class App extends Application {
         private Clock clock;
         /** Rehearsals started from this window: closed with it, so that none outlives the console. */
         private final List<RehearsalWindow> rehearsals = new ArrayList<>();
+        private java.util.function.Function<Stage, DialogService> rehearsalDialogs = FxDialogService::new;
         private StartScreen start;
         private IncidentResumption resumption;
         private DialogService dialogs;
@@ -192,7 +193,12 @@ public final class App extends Application {
 
         /** As {@link #startRehearsal()}, with what to simulate already chosen. */
         public RehearsalWindow startRehearsal(Rehearsal.Options options) {
-            return startRehearsal(options, FxDialogService::new);
+            return startRehearsal(options, rehearsalDialogs);
+        }
+
+        /** How a rehearsal window started from here asks its questions: real dialogs, unless a test answers them. */
+        public void rehearsalDialogs(java.util.function.Function<Stage, DialogService> dialogs) {
+            rehearsalDialogs = dialogs;
         }
 
         /** As above, with the rehearsal window's dialogs made by {@code dialogs} from its stage. */

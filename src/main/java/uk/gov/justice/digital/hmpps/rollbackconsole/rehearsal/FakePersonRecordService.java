@@ -324,15 +324,17 @@ public final class FakePersonRecordService implements AutoCloseable {
                 if (!pause()) {
                     return;
                 }
-                if ((dieAfterItems >= 0 && itemsLogged.get() >= dieAfterItems)
-                        || (run == dieInRun && phase.equals("Recluster") && i > (n + 1) / 2)) {
+                if (dieAfterItems >= 0 && itemsLogged.get() >= dieAfterItems) {
                     die();
                     return;
                 }
                 String id = ids.get(i - 1);
                 int logged = itemsLogged.incrementAndGet();
                 log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
-                boolean dying = dieAfterItems >= 0 && logged >= dieAfterItems;
+                // A pod dies while working on an item: after its Processing line, before its work is done, so
+                // that line proves only the items before it done.
+                boolean dying = (dieAfterItems >= 0 && logged >= dieAfterItems)
+                        || (run == dieInRun && phase.equals("Recluster") && i > (n + 1) / 2);
                 boolean handled = true;
                 if (merged.contains(id)) {
                     log(SERVICE, thread, "INFO", "Skipping " + phase + " Person Records, item: " + i + "/" + n + " it has been merged");

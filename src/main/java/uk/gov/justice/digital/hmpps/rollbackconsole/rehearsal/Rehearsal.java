@@ -228,6 +228,11 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     /** Whether a simulated pod has died. */
+    /** The simulated service of each pod, in the order of {@link #PODS}. */
+    public List<FakePersonRecordService> services() {
+        return List.copyOf(services);
+    }
+
     public boolean podDied() {
         return services.stream().anyMatch(FakePersonRecordService::isDead);
     }

@@ -104,33 +104,7 @@ class RehearsalLifecycleTest extends RehearsalWindowTestBase {
                 .flatMap(b -> b.getMenus().stream()).flatMap(m -> m.getItems().stream())
                 .filter(i -> "menu-start-rehearsal".equals(i.getId())).findFirst().orElseThrow();
         assertThat(item.getText()).isEqualTo("Start a rehearsal\u2026");
-        // The item opens a dialog and waits for it: fired later, so that this thread can answer the dialog.
-        Platform.runLater(item::fire);
-        waitUntil(() -> dialogWindow(robot) != null);
-        Window dialog = dialogWindow(robot);
-        robot.interact(() -> {
-            field(robot, dialog, "#rehearsal-speed").setText("250");
-            field(robot, dialog, "#rehearsal-pod-dies").setText("0");
-            field(robot, dialog, "#rehearsal-not-found").setText("1");
-        });
-        uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(dialog.getScene(), "59-rehearsal-options");
-        robot.interact(() -> ((Button) robot.from(dialog.getScene().getRoot()).lookup("#rehearsal-start").query()).fire());
-        waitUntil(() -> console.rehearsals().size() == 1);
-        RehearsalWindow window = console.rehearsals().get(0);
-        waitUntil(() -> window.console().isPresent());
-        assertThat(window.stage().getTitle()).startsWith("REHEARSAL");
-        assertThat(text(robot, window.stage(), "#environment-banner-label")).startsWith("REHEARSAL");
-        return window;
-    }
-
-    private static Window dialogWindow(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w.getScene() != null
-                && robot.from(w.getScene().getRoot()).lookup("#rehearsal-speed").tryQuery().isPresent())
-                .findFirst().orElse(null);
-    }
-
-    private static TextField field(FxRobot robot, Window w, String id) {
-        return robot.from(w.getScene().getRoot()).lookup(id).queryAs(TextField.class);
+        return startThroughTheOptionsDialog(robot, item::fire, "250", "0", "1", "59-rehearsal-options");
     }
 
     /** The simulated kubectl's processes still running under this JVM. */

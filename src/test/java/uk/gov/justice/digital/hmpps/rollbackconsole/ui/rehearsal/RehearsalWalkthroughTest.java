@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javafx.application.Platform;
@@ -22,6 +25,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
@@ -34,16 +39,15 @@ class RehearsalWalkthroughTest extends RehearsalWindowTestBase {
     void walksTheWholeRunbookInARehearsalThroughAPodDeathToTheReport(FxRobot robot) throws Exception {
         byte[] usersSettingsBefore = Files.readAllBytes(userSettings);
         ProposedNames rehearsalDialogs = new ProposedNames();
-        RehearsalWindow[] started = new RehearsalWindow[1];
-        // 1000 records; batches of 250; the pod that gets batch 2 dies half-way through it.
-        robot.interact(() -> started[0] = console.startRehearsal(new Rehearsal.Options(500, 2, 3),
-                s -> rehearsalDialogs));
-        RehearsalWindow window = started[0];
+        // From the start screen, as a new user does: Rehearsal, then what to simulate. 1000 records at 500 a
+        // second, in batches of 250; the pod that gets batch 2 dies half-way through it; 3 ids are not found.
+        robot.interact(console::showStart); // as the console opens when started
+        Button rehearse = robot.lookup("#start-rehearse").queryButton();
+        assertThat(rehearse.isVisible()).isTrue();
+        screenshot(stage, "58-start-screen-rehearsal");
+        RehearsalWindow window = startThroughTheOptionsDialog(robot, rehearse::fire, "500", "2", "3",
+                "59-rehearsal-options-pod-dies", rehearsalDialogs);
         Stage r = window.stage();
-        if (window.console().isEmpty()) {
-            assertThat(text(robot, r, "#rehearsal-starting-mark")).isEqualTo("REHEARSAL");
-            screenshot(r, "60-rehearsal-starting");
-        }
         waitUntil(() -> window.console().isPresent());
         App.Console rc = window.console().orElseThrow();
         Rehearsal rehearsal = window.rehearsal().orElseThrow();
@@ -127,8 +131,29 @@ class RehearsalWalkthroughTest extends RehearsalWindowTestBase {
         assertThat(rehearsal.podDied()).isTrue();
         assertRehearsalShows(robot, r);
         screenshot(r, "66-rehearsal-pod-gone");
-        // The offer to resend the stopped batch to the other pod comes with the pod-death handling; today the
-        // screen names the pod and where the work stopped, and nothing is resent by itself.
+        // The console offers the rest of batch 2, and batches 3 and 4, to the other Ready pod.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> otherPods = (ComboBox<String>) in(robot, r, "#resend-pod");
+        waitUntil(() -> in(robot, r, "#resend-card").isVisible()
+                && Rehearsal.PODS.get(1).equals(otherPods.getValue()));
+        assertThat(otherPods.getItems()).containsExactly(Rehearsal.PODS.get(1));
+        assertThat(text(robot, r, "#resend-offer")).contains("died in batch 2");
+        screenshot(r, "66b-rehearsal-resend-offer");
+        click(robot, r, "#resend-rest");
+        assertThat(rehearsalDialogs.asked).anyMatch(q -> q.contains("to pod " + Rehearsal.PODS.get(1)));
+        waitUntil(() -> text(robot, r, "#progress-state").equals("Complete"));
+        assertThat(text(robot, r, "#progress-target")).startsWith("pod " + Rehearsal.PODS.get(1) + ",");
+        assertThat(text(robot, r, "#progress-batches")).isEqualTo("4 of 4 batches complete");
+        assertRehearsalShows(robot, r);
+        screenshot(r, "66c-rehearsal-complete-on-the-other-pod");
+        // Every exported record was reclustered exactly once, counting what both simulated pods did.
+        Map<String, Integer> overall = new HashMap<>();
+        rehearsal.services().forEach(service -> service.reclustered().forEach((id, n) -> overall.merge(id, n, Integer::sum)));
+        List<String> exported = new ArrayList<>();
+        new ObjectMapper().readTree(rc.session().exportProperty().get().file().toFile())
+                .forEach(record -> exported.add(record.get("source_system_id").asText()));
+        assertThat(overall.keySet()).containsExactlyInAnyOrderElementsOf(exported);
+        assertThat(overall.values()).containsOnly(1);
 
         // 7. Outcome: statistics after, outstanding clusters saved, the report written.
         MenuItem checkOutcome = r.getScene().getRoot().lookupAll(".menu-bar").stream().map(MenuBar.class::cast)

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.rehearsal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,6 +75,52 @@ abstract class RehearsalWindowTestBase {
         for (RehearsalWindow w : rehearsals) {
             w.rehearsal().ifPresent(r -> deleteAll(r.folder()));
         }
+    }
+
+    /**
+     * Opens the rehearsal's options dialog with {@code opener} (a menu item or the start screen's button), answers
+     * it as a user does, and waits for the rehearsal's window, which asks through {@link ProposedNames}.
+     */
+    protected RehearsalWindow startThroughTheOptionsDialog(FxRobot robot, Runnable opener, String speed,
+                                                           String podDiesInBatch, String notFound,
+                                                           String screenshotName) {
+        return startThroughTheOptionsDialog(robot, opener, speed, podDiesInBatch, notFound, screenshotName,
+                new ProposedNames());
+    }
+
+    protected RehearsalWindow startThroughTheOptionsDialog(FxRobot robot, Runnable opener, String speed,
+                                                           String podDiesInBatch, String notFound,
+                                                           String screenshotName, DialogService rehearsalDialogs) {
+        console.rehearsalDialogs(s -> rehearsalDialogs);
+        int before = console.rehearsals().size();
+        // The opener waits for the dialog: run later, so that this thread can answer it.
+        javafx.application.Platform.runLater(opener);
+        waitUntil(() -> optionsDialog(robot) != null);
+        javafx.stage.Window dialog = optionsDialog(robot);
+        robot.interact(() -> {
+            field(robot, dialog, "#rehearsal-speed").setText(speed);
+            field(robot, dialog, "#rehearsal-pod-dies").setText(podDiesInBatch);
+            field(robot, dialog, "#rehearsal-not-found").setText(notFound);
+        });
+        Screenshots.save(dialog.getScene(), screenshotName);
+        robot.interact(() -> ((javafx.scene.control.Button) robot.from(dialog.getScene().getRoot())
+                .lookup("#rehearsal-start").query()).fire());
+        waitUntil(() -> console.rehearsals().size() == before + 1);
+        RehearsalWindow window = console.rehearsals().get(before);
+        waitUntil(() -> window.console().isPresent());
+        assertThat(window.stage().getTitle()).startsWith("REHEARSAL");
+        assertThat(text(robot, window.stage(), "#environment-banner-label")).startsWith("REHEARSAL");
+        return window;
+    }
+
+    private static javafx.stage.Window optionsDialog(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w.getScene() != null
+                && robot.from(w.getScene().getRoot()).lookup("#rehearsal-speed").tryQuery().isPresent())
+                .findFirst().orElse(null);
+    }
+
+    private static javafx.scene.control.TextField field(FxRobot robot, javafx.stage.Window w, String id) {
+        return robot.from(w.getScene().getRoot()).lookup(id).queryAs(javafx.scene.control.TextField.class);
     }
 
     private static void deleteAll(Path folder) {
