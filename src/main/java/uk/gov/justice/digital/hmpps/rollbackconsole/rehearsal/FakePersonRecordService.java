@@ -75,6 +75,7 @@ public final class FakePersonRecordService implements AutoCloseable {
     private volatile boolean dead;
     private volatile int dieInRun = -1;
     private volatile Runnable onDeath = () -> { };
+    private volatile java.util.function.Consumer<List<String>> onReclustered = ids -> { };
     /** How many times each source id's recluster step ran to its end on this pod. */
     private final Map<String, Integer> reclustered = new ConcurrentHashMap<>();
 
@@ -168,6 +169,15 @@ public final class FakePersonRecordService implements AutoCloseable {
     /** The pod dies half-way through the recluster phase of its {@code run}th recluster run (1 is the first). */
     public FakePersonRecordService dieInRun(int run) {
         dieInRun = run;
+        return this;
+    }
+
+    /**
+     * Runs at the end of each run (complete, or the pod dying) with the source ids it reclustered (not those
+     * merged or not found), e.g. to settle their clusters in a database.
+     */
+    public FakePersonRecordService onReclustered(java.util.function.Consumer<List<String>> action) {
+        onReclustered = action;
         return this;
     }
 
@@ -317,6 +327,7 @@ public final class FakePersonRecordService implements AutoCloseable {
 
     private void run(String thread, List<String> ids, int run) {
         int n = ids.size();
+        List<String> done = new ArrayList<>();
         log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Triggered. Number of records: " + n + ".");
         for (String phase : List.of("Upsert", "Recluster")) {
             log(SERVICE, thread, "INFO", "Starting " + phase + " Person Records, count: " + n);
@@ -346,8 +357,12 @@ public final class FakePersonRecordService implements AutoCloseable {
                 }
                 if (handled && phase.equals("Recluster")) {
                     reclustered.merge(id, 1, Integer::sum);
+                    if (!merged.contains(id) && !notFound.contains(id)) {
+                        done.add(id);
+                    }
                 }
                 if (dying) {
+                    onReclustered.accept(List.copyOf(done));
                     die();
                     return;
                 }
@@ -357,6 +372,8 @@ public final class FakePersonRecordService implements AutoCloseable {
             }
         }
         if (!dead) {
+            // What the recluster changed is in the database before the log says Complete, as in the service.
+            onReclustered.accept(List.copyOf(done));
             log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Complete.");
         }
     }
