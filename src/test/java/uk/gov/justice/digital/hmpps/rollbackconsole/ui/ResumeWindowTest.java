@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
@@ -116,6 +117,13 @@ class ResumeWindowTest extends ConsoleWindowTest {
                             assertThat(text(robot, "#cutoff-text")).isEqualTo(TestReplica.CUTOFF_BST_LOCAL);
                             assertThat(text(robot, "#cutoff-utc")).contains("2025-06-09 12:21:55 UTC");
                             assertThat(text(robot, "#cutoff-message")).startsWith("Resumed: the deployment time as this incident typed it");
+                        }
+                        if (cut.landsAfterConnecting() >= 2) {
+                            // The preview is taken again over the window the incident previewed, not up to now.
+                            AffectedWindow previewed = kept.stream().filter(JournalEntry.PreviewTaken.class::isInstance)
+                                    .map(e -> ((JournalEntry.PreviewTaken) e).window()).findFirst().orElseThrow();
+                            waitUntil(() -> console.session().previewProperty().get() != null);
+                            assertThat(console.session().previewProperty().get().window()).as(name).isEqualTo(previewed);
                         }
                         if (cut.landsAfterConnecting() == 2) {
                             assertThat(rows(robot, "#records-table")).isEqualTo(

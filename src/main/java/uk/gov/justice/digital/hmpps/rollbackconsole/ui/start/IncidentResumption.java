@@ -98,7 +98,7 @@ public final class IncidentResumption {
         state.connection().ifPresent(c -> connect.restore(c, state.environment(),
                 state.step().ordinal() > 0 ? state.step().title() : null));
         state.cutoff().ifPresent(cutoff::restore);
-        state.preview().ifPresent(p -> preview.restore(p.mode()));
+        state.preview().ifPresent(p -> preview.restore(p.mode(), p.window()));
         check.ifPresent(c -> {
             export.restore(c.exported(), c.shaNow());
             if (c.intact()) {

@@ -67,6 +67,8 @@ public final class PreviewStepViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<AffectedWindow> window = new ReadOnlyObjectWrapper<>(this, "window");
+    // A resumed incident's window (see restore): its as-of bound is kept while its cutoff is the one in use.
+    private AffectedWindow restoredWindow;
     private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -103,6 +105,16 @@ public final class PreviewStepViewModel {
         }
     }
 
+    /**
+     * As {@link #restore(RecordMode)}, and the window the incident previewed: while the deployment time stays
+     * the one it was taken from, the preview ends at the same as-of bound, not at the replica's clock now, so
+     * the records, the exported file and the before and after statistics are still one set.
+     */
+    public void restore(RecordMode chosen, AffectedWindow previewed) {
+        restore(chosen);
+        restoredWindow = previewed;
+    }
+
     /** Runs the preview when the step is entered and nothing current has been previewed. */
     public void enter() {
         if (session.previewProperty().get() == null && state.get() != State.RUNNING) {
@@ -133,7 +145,9 @@ public final class PreviewStepViewModel {
         message.set(Message.info("Reading the replica's clock\u2026"));
         session.statusProperty().set("Previewing affected records\u2026");
 
-        tasks.run(replica::now, asOf -> {
+        AffectedWindow kept = restoredWindow != null && restoredWindow.cutoff().equals(cutoff.instant())
+                ? restoredWindow : null;
+        tasks.run(() -> kept != null ? kept.asOf() : replica.now(), asOf -> {
             if (!runs.isCurrent(run)) {
                 return;
             }
@@ -146,7 +160,8 @@ public final class PreviewStepViewModel {
             }
             AffectedWindow w = new AffectedWindow(cutoff.instant(), asOf);
             window.set(w);
-            message.set(Message.info("Running the affected-records query for events from " + UTC_TIME.format(w.cutoff())
+            message.set(Message.info((kept != null ? "Resumed: the window this incident previewed and exported. " : "")
+                    + "Running the affected-records query for events from " + UTC_TIME.format(w.cutoff())
                     + " up to " + UTC_TIME.format(w.asOf()) + "\u2026"));
             streamRecords(run, replica, w, chosenMode, list, runTally);
             loadStatistics(run, replica, w);
