@@ -1,8 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TitledPane;
 
 import org.junit.jupiter.api.AfterEach;
@@ -99,24 +96,8 @@ class CommandsShownTest extends ConsoleWindowTest {
         FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
 
-        robot.interact(() -> console.openReview(file));
-        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
-                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
-        robot.clickOn("#send-file");
-        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
-        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
-        fill(robot, "#kubectl-path", cluster.executable().toString());
-        robot.clickOn("#load-contexts");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
-        waitUntil(() -> context.getItems().size() == 2);
-        robot.interact(() -> context.setValue(CONTEXT));
-        fill(robot, "#kube-namespace", NAMESPACE);
-        robot.clickOn("#find-pods");
-        waitUntil(() -> rows(robot, "#pods-table") == 1);
-        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#start-forward");
-        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        sendFromTheReview(robot, file);
+        forwardToTheFirstPod(robot, cluster, 1);
 
         String shown = commands(robot, "#send-commands");
         List<List<String>> calls = cluster.calls();

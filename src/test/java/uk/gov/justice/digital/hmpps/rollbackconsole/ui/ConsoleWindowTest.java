@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -97,6 +98,35 @@ public abstract class ConsoleWindowTest {
         fill(robot, "#user", s.user());
         robot.clickOn("#connect");
         waitUntil(() -> robot.lookup("#server-version").queryLabeled().getText().startsWith("PostgreSQL"));
+    }
+
+    /**
+     * On the Send step, as the incident lead does it: the fake kubectl, its context and namespace, then the first of
+     * the {@code readyPods} pods listed, and a port-forward to it answering GET /health.
+     */
+    protected void forwardToTheFirstPod(FxRobot robot, FakeKubectlScenario cluster, int readyPods) {
+        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        fill(robot, "#kubectl-path", cluster.executable().toString());
+        robot.clickOn("#load-contexts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
+        waitUntil(() -> context.getItems().size() == 2);
+        robot.interact(() -> context.setValue(FakeKubectlScenario.CONTEXT));
+        fill(robot, "#kube-namespace", FakeKubectlScenario.NAMESPACE);
+        robot.clickOn("#find-pods");
+        waitUntil(() -> rows(robot, "#pods-table") == readyPods);
+        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#start-forward");
+        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+    }
+
+    /** Reviews {@code file} offline, finds it safe to send, and takes it to the Send step. */
+    protected void sendFromTheReview(FxRobot robot, Path file) {
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
+                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
+        robot.clickOn("#send-file");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
     }
 
     protected static void waitUntil(BooleanSupplier condition) {

@@ -1,8 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,24 +97,8 @@ class PodDiedWindowTest extends ConsoleWindowTest {
                 .servicePod(POD).servicePod(OTHER_POD).forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
 
-        robot.interact(() -> console.openReview(file));
-        waitUntil(() -> robot.lookup("#review-verdict").tryQuery().map(n -> n.isVisible()).orElse(false)
-                && text(robot, "#review-verdict").equals("SAFE TO SEND"));
-        robot.clickOn("#send-file");
-        waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
-        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
-        fill(robot, "#kubectl-path", cluster.executable().toString());
-        robot.clickOn("#load-contexts");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
-        waitUntil(() -> context.getItems().size() == 2);
-        robot.interact(() -> context.setValue(CONTEXT));
-        fill(robot, "#kube-namespace", NAMESPACE);
-        robot.clickOn("#find-pods");
-        waitUntil(() -> rows(robot, "#pods-table") == 2);
-        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#start-forward");
-        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        sendFromTheReview(robot, file);
+        forwardToTheFirstPod(robot, cluster, 2);
         robot.interact(() -> robot.lookup("#batch-size").queryAs(javafx.scene.control.TextField.class).setText("4"));
         dialogs.confirmAnswer = true;
         robot.interact(() -> robot.lookup("#send").queryButton().fire());

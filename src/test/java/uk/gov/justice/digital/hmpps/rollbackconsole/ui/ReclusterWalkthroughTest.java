@@ -174,19 +174,7 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         assertThat(console.session().replicaProperty().get()).isNull();
         assertThat(text(robot, "#send-records")).isEqualTo("7");
         screenshot("33-send-a-reviewed-file");
-        waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
-        fill(robot, "#kubectl-path", cluster.executable().toString());
-        robot.clickOn("#load-contexts");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
-        waitUntil(() -> context.getItems().size() == 2);
-        robot.interact(() -> context.setValue(CONTEXT));
-        fill(robot, "#kube-namespace", NAMESPACE);
-        robot.clickOn("#find-pods");
-        waitUntil(() -> rows(robot, "#pods-table") == 1);
-        robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
-        robot.clickOn("#start-forward");
-        waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+        forwardToTheFirstPod(robot, cluster, 1);
         scrollTo(robot, "#send");
         fill(robot, "#batch-size", "3");
         dialogs.confirmAnswer = true;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
@@ -200,19 +199,7 @@ class ResumeWindowTest extends ConsoleWindowTest {
             assertThat(text(robot, "#send-message")).contains("Carrying on incident")
                     .contains("Batches 1 are not sent again");
 
-            waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
-            fill(robot, "#kubectl-path", cluster.executable().toString());
-            robot.clickOn("#load-contexts");
-            @SuppressWarnings("unchecked")
-            ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
-            waitUntil(() -> context.getItems().size() == 2);
-            robot.interact(() -> context.setValue(FakeKubectlScenario.CONTEXT));
-            fill(robot, "#kube-namespace", FakeKubectlScenario.NAMESPACE);
-            robot.clickOn("#find-pods");
-            waitUntil(() -> rows(robot, "#pods-table") == 1);
-            robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));
-            robot.clickOn("#start-forward");
-            waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
+            forwardToTheFirstPod(robot, cluster, 1);
             screenshot("65-resumed-send");
             robot.interact(() -> robot.lookup("#send").queryButton().fire());
             assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).contains("only batches 2, 3, 4 of 4 are sent")
