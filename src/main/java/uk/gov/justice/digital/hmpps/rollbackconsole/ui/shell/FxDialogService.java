@@ -73,10 +73,13 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        // No answer is the default: Enter must not send anything again.
+        // "Decide later" is the default, and so where the focus starts: a dialog with no default focuses its first
+        // answer, and Enter would then resend. Enter must never send anything again.
         for (ButtonType b : all) {
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(b)).setDefaultButton(false);
         }
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(all.get(all.size() - 1)))
+                .setDefaultButton(true);
         return alert.showAndWait().filter(buttons::contains).map(ButtonType::getText);
     }
 
