@@ -145,10 +145,13 @@ class ResumeWindowTest extends ConsoleWindowTest {
                                 .contains("Batches 1 are not sent again")
                                 .startsWith("This incident stopped during the recluster run.");
                         // The status bar says so too, and what the run left.
-                        assertThat(text(robot, "#status")).as(name).contains("It stopped during the recluster run; left: "
+                        assertThat(text(robot, "#status")).as(name).startsWith("Resumed the incident started ").contains(", stopped during the recluster run; left: "
                                 + (cut.name().equals("batch 1 run") ? "" : "batch 1 taken by the service but never seen "
                                 + "complete (not sent again); ") + "batches 2, 3, 4 not sent. The Send step carries on with "
-                                + "what is left.");
+                                + "what is left. Batches: 1 sent, 0 of unknown outcome, 3 not sent.");
+                        if (cut.name().equals("batch 1 run") && torn == 0) {
+                            screenshot("65a-resumed-during-run");
+                        }
                         assertThat(console.session().incident().orElseThrow().batchesRefused()).isEmpty();
                     }
 
@@ -199,7 +202,8 @@ class ResumeWindowTest extends ConsoleWindowTest {
             dialogs.confirmAnswer = true;
             robot.interact(() -> console.resume(folder));
             waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
-            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome")
+            assertThat(text(robot, "#status")).contains("stopped during the recluster run; left: batch 1 taken by the "
+                    + "service but never seen complete").contains("Batches: 1 sent, 0 of unknown outcome")
                     .doesNotContain("Nothing more is sent from this window");
             assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).startsWith("Resume this incident?"));
             assertThat(text(robot, "#send-message")).contains("Carrying on incident")

@@ -120,8 +120,10 @@ public final class IncidentResumption {
         String file = check.filter(c -> !c.intact()).map(c -> " The exported file " + c.exported().path()
                 + (c.shaNow() == null ? " is no longer there." : " has changed since it was exported.")).orElse("");
         session.statusProperty().set("Resumed the incident started " + uk.gov.justice.digital.hmpps.rollbackconsole
-                .report.JournalWording.utc(state.started()) + ", stopped at " + state.step().title() + ". "
-                + batches(state) + run(state) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
+                .report.JournalWording.utc(state.started())
+                // During the run, what is left comes first: it is what the status bar must not cut off.
+                + (state.stoppedDuringRun() ? "," + run(state) + " " : ", stopped at " + state.step().title() + ". ")
+                + batches(state) + (state.stoppedDuringRun() ? "" : run(state)) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
                 + torn.map(t -> " Its journal: " + t + ".").orElse(""));
         return new Outcome(state, torn, check, refused, target);
     }
@@ -171,7 +173,7 @@ public final class IncidentResumption {
         if (!notSent.isEmpty()) {
             parts.add(numbers(notSent) + " not sent");
         }
-        return " It stopped during the recluster run; left: " + String.join("; ", parts)
+        return " stopped during the recluster run; left: " + String.join("; ", parts)
                 + ". The Send step carries on with what is left.";
     }
 

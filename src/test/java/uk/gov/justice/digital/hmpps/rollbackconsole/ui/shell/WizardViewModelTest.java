@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class WizardViewModelTest {
 
-    static final class FakeStep implements WizardStep {
+    static class FakeStep implements WizardStep {
         final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
         final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
         final String title;
