@@ -100,6 +100,8 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyBooleanWrapper resumedFinished = new ReadOnlyBooleanWrapper(this, "resumedFinished");
     // The statistics the incident took before any batch was sent, as its journal has them; null when none.
     private ClusterStatistics journalledBefore;
+    // The window the resumed incident previewed: its journalled statistics compare only with a preview of it.
+    private uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow journalledWindow;
     private String resumedNote;
 
     // Guarded by this: set on worker threads, cancelled from the UI thread.
@@ -143,7 +145,9 @@ public final class OutcomeStepViewModel {
             refreshOutstanding();
         }
         // A resumed incident whose run is over takes the after statistics by itself, as a run completing here does.
-        if (resumedFinished.get() && available.get() && after.get() == null && !statisticsRunning.get()) {
+        PreviewSnapshot snapshot = session.previewProperty().get();
+        if (resumedFinished.get() && available.get() && after.get() == null && !statisticsRunning.get()
+                && snapshot.window().equals(journalledWindow)) {
             takeAfter();
         }
     }
@@ -152,6 +156,7 @@ public final class OutcomeStepViewModel {
         boolean mayHaveRun = state != null && state.batches().stream()
                 .anyMatch(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::mayHaveRun);
         journalledBefore = mayHaveRun ? state.statisticsBefore().orElse(null) : null;
+        journalledWindow = state == null ? null : state.preview().map(JournalEntry.PreviewTaken::window).orElse(null);
         resumedFinished.set(state != null && state.sendFinished());
         resumedNote = !resumedFinished.get() ? null : "Carried on from the journal of " + state.folder().getFileName()
                 + ": all " + state.batches().size() + " batches are settled (" + state.sent().size() + " sent and seen "
@@ -409,7 +414,9 @@ public final class OutcomeStepViewModel {
         runs.restart();
         statisticsRunning.set(false);
         outstandingRunning.set(false);
-        before.set(snapshot == null ? null : journalledBefore != null ? journalledBefore : snapshot.statisticsBefore());
+        boolean journalledWindowAgain = snapshot != null && snapshot.window().equals(journalledWindow);
+        before.set(snapshot == null ? null : journalledWindowAgain && journalledBefore != null ? journalledBefore
+                : snapshot.statisticsBefore());
         after.set(null);
         outstanding.set(null);
         clusters.clear();
@@ -424,7 +431,7 @@ public final class OutcomeStepViewModel {
                 + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed.");
         // A resumed incident whose run is over takes the after statistics by itself as soon as the preview, taken
         // again, gives the window: as a run completing in this window does.
-        if (resumedFinished.get() && snapshot != null && session.replicaProperty().get() != null) {
+        if (resumedFinished.get() && journalledWindowAgain && session.replicaProperty().get() != null) {
             takeAfter();
         }
     }
