@@ -174,4 +174,48 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
     public long skipped() {
         return runs.stream().mapToLong(RunCounted::skipped).sum();
     }
+    /**
+     * The batches the journal settles: the service took it and its pod's log was seen saying it is complete (since
+     * its latest send), or the user decided to skip it (and did not decide later to send it again).
+     */
+    public List<BatchState> settled() {
+        java.util.Set<Integer> complete = new java.util.HashSet<>();
+        java.util.Set<Integer> skipped = new java.util.HashSet<>();
+        for (JournalLine line : lines) {
+            JournalEntry e = line.entry();
+            if (e instanceof BatchSending s) {
+                complete.remove(s.index());
+            } else if (e instanceof JournalEntry.LogMilestone m && m.milestone().contains("Complete")
+                    && !m.milestone().contains("Upsert")) {
+                complete.add(m.batchIndex());
+            } else if (e instanceof Decision d && d.batchIndex() != null) {
+                if (d.kind() == DecisionKind.SKIP_BATCH) {
+                    skipped.add(d.batchIndex());
+                } else if (d.kind() == DecisionKind.RESEND_BATCH) {
+                    skipped.remove(d.batchIndex());
+                }
+            }
+        }
+        return batches.stream().filter(b -> skipped.contains(b.index())
+                || (b.outcome() == BatchOutcome.SENT && complete.contains(b.index()))).toList();
+    }
+
+    /** The batches not {@link #settled()}: what is left of the recluster run. */
+    public List<BatchState> unsettled() {
+        List<BatchState> settled = settled();
+        return batches.stream().filter(b -> !settled.contains(b)).toList();
+    }
+
+    /**
+     * The recluster run is over: the send was planned and every batch of the plan is settled. What is left is the
+     * Outcome step: the after statistics and the report.
+     */
+    public boolean sendFinished() {
+        return plan.isPresent() && !batches.isEmpty() && unsettled().isEmpty();
+    }
+
+    /** Some batch may have reached the service, and not every one is settled: it stopped during the run. */
+    public boolean stoppedDuringRun() {
+        return batches.stream().anyMatch(BatchState::mayHaveRun) && !sendFinished();
+    }
 }

@@ -142,7 +142,16 @@ class ResumeWindowTest extends ConsoleWindowTest {
                                 TestReplica.BST_TO_NOW_COUNTS.distinctRecords()));
                         // The Send step carries on with the batches never sent: batch 1 is left out.
                         assertThat(text(robot, "#send-message")).as(name).contains("Carrying on incident")
-                                .contains("Batches 1 are not sent again");
+                                .contains("Batches 1 are not sent again")
+                                .startsWith("This incident stopped during the recluster run.");
+                        // The status bar says so too, and what the run left.
+                        assertThat(text(robot, "#status")).as(name).startsWith("Resumed the incident started ").contains(", stopped during the recluster run; left: "
+                                + (cut.name().equals("batch 1 run") ? "" : "batch 1 taken by the service but never seen "
+                                + "complete (not sent again); ") + "batches 2, 3, 4 not sent. The Send step carries on with "
+                                + "what is left. Batches: 1 sent, 0 of unknown outcome, 3 not sent.");
+                        if (cut.name().equals("batch 1 run") && torn == 0) {
+                            screenshot("65a-resumed-during-run");
+                        }
                         assertThat(console.session().incident().orElseThrow().batchesRefused()).isEmpty();
                     }
 
@@ -193,7 +202,8 @@ class ResumeWindowTest extends ConsoleWindowTest {
             dialogs.confirmAnswer = true;
             robot.interact(() -> console.resume(folder));
             waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
-            assertThat(text(robot, "#status")).contains("stopped at Send. Batches: 1 sent, 0 of unknown outcome")
+            assertThat(text(robot, "#status")).contains("stopped during the recluster run; left: batch 1 taken by the "
+                    + "service but never seen complete").contains("Batches: 1 sent, 0 of unknown outcome")
                     .doesNotContain("Nothing more is sent from this window");
             assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).startsWith("Resume this incident?"));
             assertThat(text(robot, "#send-message")).contains("Carrying on incident")
@@ -256,6 +266,109 @@ class ResumeWindowTest extends ConsoleWindowTest {
         assertThat(console.wizard().currentIndexProperty().get()).as("connect first, then export again").isZero();
         assertThat(robot.lookup("#step-5").queryButton().isDisabled()).isTrue();
         assertThat(console.session().incident().orElseThrow().batchesRefused()).as("no batch may have run").isEmpty();
+    }
+
+    @Test
+    void anIncidentWhoseEveryBatchRanLandsOnOutcomeAfterConnectingAndItsReportListsTheJournalledBatches(FxRobot robot)
+            throws Exception {
+        Path exported = walkToExport(robot);
+        List<Batch> batches = batchesOfFive(exported);
+        byte[] journal = realJournalWithEveryBatchRun(exported, batches);
+        closeThisWindow();
+        Path folder = incidents.resolve("2025-06-10T09-00-00Z-local-run-over");
+        write(folder, journal);
+        List<JournalEntry> kept = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)).lines().stream()
+                .map(JournalLine::entry).toList();
+        AffectedWindow previewed = kept.stream().filter(JournalEntry.PreviewTaken.class::isInstance)
+                .map(e -> ((JournalEntry.PreviewTaken) e).window()).findFirst().orElseThrow();
+        var before = kept.stream().filter(JournalEntry.StatisticsTaken.class::isInstance)
+                .map(e -> (JournalEntry.StatisticsTaken) e).filter(e -> e.phase() == JournalEntry.Phase.BEFORE)
+                .findFirst().orElseThrow().statistics();
+
+        openAnotherWindow();
+        try {
+            dialogs.confirmAnswer = true;
+            robot.interact(() -> console.resume(folder));
+            waitUntil(() -> console.session().resumedProperty().get() != null);
+            // Nothing is left to send: the file is not offered to the Send step, the password is asked for first.
+            assertThat(console.wizard().currentIndexProperty().get()).isZero();
+            assertThat(text(robot, "#status")).contains("stopped at Progress. Batches: " + batches.size() + " sent")
+                    .contains("The recluster run was over: every batch is settled.")
+                    .contains("goes on to Outcome");
+            assertThat(console.session().reviewedFileProperty().get()).isNull();
+
+            robot.clickOn("#connect");
+            waitUntil(() -> text(robot, "#server-version").startsWith("PostgreSQL"));
+            robot.clickOn("#acknowledge-primary");
+            waitUntil(() -> console.wizard().currentIndexProperty().get() == 6
+                    && text(robot, "#statistics-message").startsWith("Taken at"));
+            assertThat(text(robot, "#status")).startsWith("After statistics taken over the window the resumed incident");
+
+            // The preview was taken again over the journalled window, and the after statistics over the same one.
+            assertThat(console.session().previewProperty().get().window()).isEqualTo(previewed);
+            assertThat(text(robot, "#outcome-window")).contains("2025-06-09 12:21:55 UTC")
+                    .contains(OUTCOME_TIME.format(previewed.asOf()));
+            assertThat(text(robot, "#statistics-message")).contains("clusters need attention");
+            assertThat(rows(robot, "#comparison-table")).isPositive();
+            assertThat(text(robot, "#report-message")).contains("all " + batches.size() + " batches are settled");
+            screenshot("67-resumed-outcome");
+            console.session().incident().orElseThrow().flush();
+            var journalled = new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)).lines().stream()
+                    .map(JournalLine::entry).filter(JournalEntry.StatisticsTaken.class::isInstance)
+                    .map(e -> (JournalEntry.StatisticsTaken) e).toList();
+            assertThat(journalled).last().satisfies(e -> assertThat(e.phase()).isEqualTo(JournalEntry.Phase.AFTER));
+            // Compared with the statistics the incident took before any batch went, as its journal has them.
+            var outcome = console.outcome();
+            assertThat(console.wizard().currentStep().title()).isEqualTo("Outcome");
+            assertThat(((uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep) console.wizard()
+                    .currentStep()).model().beforeProperty().get()).isEqualTo(before);
+            assertThat(outcome.showing()).isFalse();
+
+            robot.interact(() -> robot.lookup("#outcome-tabs").queryAs(javafx.scene.control.TabPane.class)
+                    .getSelectionModel().select(2));
+            robot.clickOn("#write-report");
+            waitUntil(() -> text(robot, "#report-message").startsWith("Report written to "));
+            String markdown = Files.readString(folder.resolve(
+                    uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportWriter.MARKDOWN_NAME));
+            for (Batch b : batches) {
+                assertThat(markdown).as("batch " + b.number()).contains("| " + b.number() + " | ")
+                        .contains(b.records().get(0).sourceSystemId());
+            }
+            assertThat(markdown).contains("Batches: " + batches.size() + " of " + batches.size() + " sent");
+
+            // Back goes to a step that can be entered (no run in this window: Progress cannot), not nowhere.
+            robot.clickOn("#back");
+            assertThat(console.wizard().currentIndexProperty().get()).isLessThan(5);
+        } finally {
+            closeThisWindow();
+        }
+        openAnotherWindow(); // for the test's own closing
+    }
+
+    private static final java.time.format.DateTimeFormatter OUTCOME_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", java.util.Locale.UK).withZone(java.time.ZoneOffset.UTC);
+
+    /** The walked journal, then every batch of the file sent, answered, seen complete and counted. */
+    private byte[] realJournalWithEveryBatchRun(Path exported, List<Batch> batches) throws Exception {
+        Path walked = console.session().incident().orElseThrow().folder().orElseThrow();
+        byte[] before = Files.readAllBytes(walked.resolve(IncidentJournal.FILE_NAME));
+        Path scratch = dir.resolve("send-entries-all");
+        try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
+                Duration.ofSeconds(3)))) {
+            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+            j.append(new JournalEntry.BatchesPlanned(batches.size(), TestReplica.BST_TO_NOW_COUNTS.distinctRecords(), 5));
+            for (Batch b : batches) {
+                j.append(sending(b));
+                j.append(new JournalEntry.BatchAnswered(b.number(), 200, "accepted"));
+                j.append(new JournalEntry.LogMilestone(b.number(), "ADMIN RECLUSTER: Complete."));
+                j.append(new JournalEntry.RunCounted(b.number(), b.size(), 0, 0));
+            }
+        }
+        byte[] send = Files.readAllBytes(scratch.resolve(IncidentJournal.FILE_NAME));
+        byte[] all = Arrays.copyOf(before, before.length + send.length);
+        System.arraycopy(send, 0, all, before.length, send.length);
+        assertThat(exported).exists();
+        return all;
     }
 
     private void assertConnectionRestored(FxRobot robot, String name) {

@@ -145,9 +145,18 @@ public final class WizardViewModel {
         }
     }
 
+    /**
+     * Goes to the nearest earlier step that can be entered: a resumed incident that landed on a step by itself
+     * (Outcome, with no run in this window) steps back over those it skipped. The first step always can be.
+     */
     public void back() {
         if (canGoBack.get()) {
-            goTo(current.get() - 1);
+            for (int i = current.get() - 1; i >= 0; i--) {
+                if (reachable(i).get()) {
+                    goTo(i);
+                    return;
+                }
+            }
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
@@ -99,9 +101,12 @@ public final class IncidentResumption {
                 state.step().ordinal() > 0 ? state.step().title() : null));
         state.cutoff().ifPresent(cutoff::restore);
         state.preview().ifPresent(p -> preview.restore(p.mode(), p.window()));
+        // Every batch settled: nothing is left to send, so the file is not offered to the Send step; the incident
+        // goes on to Outcome once a preview on a live connection gives the window to compare over.
+        boolean runOver = state.sendFinished() && !state.finished();
         check.ifPresent(c -> {
             export.restore(c.exported(), c.shaNow());
-            if (c.intact()) {
+            if (c.intact() && !runOver) {
                 // As a reviewed file is: the Send step can send it with no connection, once its SHA-256 is
                 // checked again; the journal refuses any batch when some may have run already.
                 session.reviewedFileProperty().set(new ReviewedFile(c.exported().path(), c.exported().sha256(),
@@ -110,13 +115,15 @@ public final class IncidentResumption {
         });
         Optional<String> refused = session.resumeSend(state);
         Optional<String> torn = tornLine(state);
-        int target = state.step().ordinal();
+        int target = runOver ? IncidentStep.OUTCOME.ordinal() : state.step().ordinal();
         wizard.resumeAt(target);
         String file = check.filter(c -> !c.intact()).map(c -> " The exported file " + c.exported().path()
                 + (c.shaNow() == null ? " is no longer there." : " has changed since it was exported.")).orElse("");
         session.statusProperty().set("Resumed the incident started " + uk.gov.justice.digital.hmpps.rollbackconsole
-                .report.JournalWording.utc(state.started()) + ", stopped at " + state.step().title() + ". "
-                + batches(state) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
+                .report.JournalWording.utc(state.started())
+                // During the run, what is left comes first: it is what the status bar must not cut off.
+                + (state.stoppedDuringRun() ? "," + run(state) + " " : ", stopped at " + state.step().title() + ". ")
+                + batches(state) + (state.stoppedDuringRun() ? "" : run(state)) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
                 + torn.map(t -> " Its journal: " + t + ".").orElse(""));
         return new Outcome(state, torn, check, refused, target);
     }
@@ -140,6 +147,40 @@ public final class IncidentResumption {
         }
         return "Batches: " + state.sent().size() + " sent, " + state.outcomeUnknown().size() + " of unknown outcome, "
                 + state.notSent().size() + " not sent.";
+    }
+
+    /** What the recluster run left, when the incident stopped during it or after it; "" otherwise. */
+    static String run(IncidentState state) {
+        if (state.sendFinished()) {
+            return state.finished() ? "" : " The recluster run was over: every batch is settled."
+                    + " Connect (the password again) and the console takes the preview again over the same window"
+                    + " and goes on to Outcome.";
+        }
+        if (!state.stoppedDuringRun()) {
+            return "";
+        }
+        List<BatchState> left = state.unsettled();
+        List<String> parts = new java.util.ArrayList<>();
+        List<BatchState> unknown = left.stream().filter(b -> b.outcome() == BatchOutcome.OUTCOME_UNKNOWN).toList();
+        List<BatchState> notSeen = left.stream().filter(b -> b.outcome() == BatchOutcome.SENT).toList();
+        List<BatchState> notSent = left.stream().filter(b -> !b.mayHaveRun()).toList();
+        if (!unknown.isEmpty()) {
+            parts.add(numbers(unknown) + " of unknown outcome (asked about before anything is sent)");
+        }
+        if (!notSeen.isEmpty()) {
+            parts.add(numbers(notSeen) + " taken by the service but never seen complete (not sent again)");
+        }
+        if (!notSent.isEmpty()) {
+            parts.add(numbers(notSent) + " not sent");
+        }
+        return " stopped during the recluster run; left: " + String.join("; ", parts)
+                + ". The Send step carries on with what is left.";
+    }
+
+    /** "batch 3", "batches 2, 3, 4" */
+    static String numbers(List<BatchState> batches) {
+        return (batches.size() == 1 ? "batch " : "batches ") + String.join(", ",
+                batches.stream().map(b -> Integer.toString(b.index())).toList());
     }
 
     private record Read(IncidentState state, FileCheck check) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class WizardViewModelTest {
 
-    static final class FakeStep implements WizardStep {
+    static class FakeStep implements WizardStep {
         final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
         final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
         final String title;
@@ -62,6 +62,35 @@ class WizardViewModelTest {
         assertThat(w.resumeTargetProperty().get()).isEqualTo(-1);
         assertThat(c).containsSubsequence("leave Connect", "enter Preview", "leave Preview", "enter Export")
                 .doesNotContain("enter Connect");
+    }
+
+    @Test
+    void aResumedIncidentLandsOnALaterStepEnterableOnItsOwnAndBackSkipsTheStepsItCannotEnter() {
+        List<String> c = new ArrayList<>();
+        FakeStep s1 = new FakeStep("Connect", c);
+        FakeStep s2 = new FakeStep("Preview", c);
+        FakeStep s3 = new FakeStep("Send", c);
+        FakeStep s4 = new FakeStep("Progress", c);
+        javafx.beans.property.SimpleBooleanProperty runOver = new javafx.beans.property.SimpleBooleanProperty();
+        FakeStep s5 = new FakeStep("Outcome", c) {
+            @Override
+            public javafx.beans.value.ObservableBooleanValue enterableOnItsOwn() {
+                return runOver;
+            }
+        };
+        WizardViewModel w = new WizardViewModel(List.of(s1, s2, s3, s4, s5));
+
+        w.resumeAt(4);
+        assertThat(w.currentStep()).isSameAs(s1);
+        s1.valid.set(true);
+        assertThat(w.currentStep()).as("on its way, step by step").isSameAs(s2);
+        runOver.set(true); // the preview taken again: the outcome has its window
+        assertThat(w.currentStep()).as("straight there, over Send and Progress").isSameAs(s5);
+        assertThat(w.resumeTargetProperty().get()).isEqualTo(-1);
+
+        assertThat(w.canGoBackProperty().get()).isTrue();
+        w.back();
+        assertThat(w.currentStep()).as("Send and Progress cannot be entered: back to the preview").isSameAs(s2);
     }
 
     @Test

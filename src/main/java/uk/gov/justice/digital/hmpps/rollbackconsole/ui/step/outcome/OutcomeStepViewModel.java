@@ -96,6 +96,13 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper windowText = new ReadOnlyStringWrapper(this, "windowText", "");
+    // A resumed incident whose journal says every batch is settled: the Outcome step is where it carries on.
+    private final ReadOnlyBooleanWrapper resumedFinished = new ReadOnlyBooleanWrapper(this, "resumedFinished");
+    // The statistics the incident took before any batch was sent, as its journal has them; null when none.
+    private ClusterStatistics journalledBefore;
+    // The window the resumed incident previewed: its journalled statistics compare only with a preview of it.
+    private uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow journalledWindow;
+    private String resumedNote;
 
     // Guarded by this: set on worker threads, cancelled from the UI thread.
     private static final String STATISTICS = "statistics";
@@ -124,6 +131,9 @@ public final class OutcomeStepViewModel {
                 });
             }
         });
+        // A resumed incident compares with the statistics it took before the recluster, not with those a preview
+        // taken again after it (over the same window) finds.
+        session.resumedProperty().addListener((obs, was, state) -> resumed(state));
         // Another preview is another window: nothing read for the old one still applies.
         session.previewProperty().addListener((obs, was, now) -> reset(now));
         reset(session.previewProperty().get());
@@ -134,6 +144,25 @@ public final class OutcomeStepViewModel {
         if (available.get() && outstanding.get() == null && !outstandingRunning.get()) {
             refreshOutstanding();
         }
+        // A resumed incident whose run is over takes the after statistics by itself, as a run completing here does.
+        PreviewSnapshot snapshot = session.previewProperty().get();
+        if (resumedFinished.get() && available.get() && after.get() == null && !statisticsRunning.get()
+                && snapshot.window().equals(journalledWindow)) {
+            takeAfter();
+        }
+    }
+
+    private void resumed(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState state) {
+        boolean mayHaveRun = state != null && state.batches().stream()
+                .anyMatch(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::mayHaveRun);
+        journalledBefore = mayHaveRun ? state.statisticsBefore().orElse(null) : null;
+        journalledWindow = state == null ? null : state.preview().map(JournalEntry.PreviewTaken::window).orElse(null);
+        resumedFinished.set(state != null && state.sendFinished());
+        resumedNote = !resumedFinished.get() ? null : "Carried on from the journal of " + state.folder().getFileName()
+                + ": all " + state.batches().size() + " batches are settled (" + state.sent().size() + " sent and seen "
+                + "complete" + (state.batches().size() > state.sent().size() ? ", the others skipped as decided" : "")
+                + "). The report lists them as the journal records them.";
+        reset(session.previewProperty().get());
     }
 
     /** Runs the preview's cluster statistics query again, over the same window, and journals what it found. */
@@ -179,7 +208,9 @@ public final class OutcomeStepViewModel {
                         + na.after() + " clusters need attention, " + na.before() + " before ("
                         + StatisticsComparison.signed(na.difference()) + ")."));
             }
-            session.statusProperty().set("After statistics taken.");
+            session.statusProperty().set(resumedFinished.get() ? "After statistics taken over the window the resumed "
+                    + "incident previewed; its run was over, every batch settled: write the report (Report tab)."
+                    : "After statistics taken.");
         }, error -> {
             runs.forget(run, STATISTICS);
             if (!runs.isCurrent(run)) {
@@ -383,19 +414,26 @@ public final class OutcomeStepViewModel {
         runs.restart();
         statisticsRunning.set(false);
         outstandingRunning.set(false);
-        before.set(snapshot == null ? null : snapshot.statisticsBefore());
+        boolean journalledWindowAgain = snapshot != null && snapshot.window().equals(journalledWindow);
+        before.set(snapshot == null ? null : journalledWindowAgain && journalledBefore != null ? journalledBefore
+                : snapshot.statisticsBefore());
         after.set(null);
         outstanding.set(null);
         clusters.clear();
-        statisticsMessage.set(snapshot != null && snapshot.statisticsBefore() == null
+        statisticsMessage.set(snapshot != null && before.get() == null
                 ? Message.warning("The preview could not take the statistics before the recluster; the after "
                 + "statistics can still be taken, but there is nothing to compare them with.") : null);
         outstandingMessage.set(null);
-        reportMessage.set(null);
+        reportMessage.set(resumedNote == null ? null : Message.info(resumedNote));
         reportPaths.set("");
         reportWritten.set(false);
         windowText.set(snapshot == null ? "" : "Events from " + UTC_TIME.format(snapshot.window().cutoff())
                 + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed.");
+        // A resumed incident whose run is over takes the after statistics by itself as soon as the preview, taken
+        // again, gives the window: as a run completing in this window does.
+        if (resumedFinished.get() && journalledWindowAgain && session.replicaProperty().get() != null) {
+            takeAfter();
+        }
     }
 
     static Predicate<OutstandingCluster> predicateFor(String text) {
@@ -433,4 +471,6 @@ public final class OutcomeStepViewModel {
     /** The step is done once the report is written. */
     public ReadOnlyBooleanProperty validProperty() { return reportWritten.getReadOnlyProperty(); }
     public ReadOnlyStringProperty windowTextProperty() { return windowText.getReadOnlyProperty(); }
+    /** This window carries on an incident whose journal says every batch is settled: the run is over. */
+    public ReadOnlyBooleanProperty resumedFinishedProperty() { return resumedFinished.getReadOnlyProperty(); }
 }

@@ -823,7 +823,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         session.incident().ifPresent(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::allowBatches);
         List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
                 .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
-        sendMessage.set(Message.info("Carrying on incident " + state.folder().getFileName() + ": "
+        sendMessage.set(Message.info((state.stoppedDuringRun() ? "This incident stopped during the recluster run. " : "")
+                + "Carrying on incident " + state.folder().getFileName() + ": "
                 + (send.isEmpty() ? "" : "batches " + numbers(send) + ", and ") + "any batch after " + known
                 + " that was never sent, from " + x.path().getFileName() + ". "
                 + (sent.isEmpty() ? "" : "Batches " + numbers(sent) + " are not sent again. ")
