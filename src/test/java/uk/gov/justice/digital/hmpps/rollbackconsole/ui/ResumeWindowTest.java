@@ -167,6 +167,12 @@ class ResumeWindowTest extends ConsoleWindowTest {
                                 .extracting(JournalLine::entry).anySatisfy(e ->
                                         assertThat(e).isInstanceOf(JournalEntry.Connected.class));
                     }
+                    if (cut.landsAfterConnecting() >= 2) {
+                        // The preview taken again over the journalled window is no second "before".
+                        assertThat(after.lines().subList(kept.size() + 1, after.lines().size()))
+                                .extracting(JournalLine::entry).as(name).noneMatch(e ->
+                                        e instanceof JournalEntry.StatisticsTaken t && t.phase() == JournalEntry.Phase.BEFORE);
+                    }
                     assertThat(console.session().incident().orElseThrow().folder()).contains(folder);
                 } finally {
                     closeThisWindow();

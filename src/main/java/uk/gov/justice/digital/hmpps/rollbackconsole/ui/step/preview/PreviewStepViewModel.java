@@ -279,7 +279,10 @@ public final class PreviewStepViewModel {
                     statistics.get());
             session.previewProperty().set(snapshot);
             session.record(JournalEntry.PreviewTaken.of(snapshot.window(), snapshot.mode(), snapshot.summary()));
-            if (snapshot.statisticsBefore() != null) {
+            // A resumed incident's preview, taken again over its window, is not a new "before": the journal has
+            // the one taken before the recluster, and after it these figures would be the after statistics.
+            boolean retaken = restoredWindow != null && restoredWindow.equals(snapshot.window());
+            if (snapshot.statisticsBefore() != null && !retaken) {
                 session.record(new JournalEntry.StatisticsTaken(JournalEntry.Phase.BEFORE, snapshot.statisticsBefore()));
             }
         }
