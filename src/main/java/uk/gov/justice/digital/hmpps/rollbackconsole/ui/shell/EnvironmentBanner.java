@@ -30,7 +30,10 @@ public final class EnvironmentBanner extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         step.setId("presenter-step");
         step.getStyleClass().add(Styles.BANNER_STEP);
-        step.setMinWidth(Region.USE_PREF_SIZE);
+        // At high zoom a long step name wraps rather than pushing the window wider than the screen; the
+        // environment's name is never cut.
+        step.setMinWidth(0);
+        step.setWrapText(true);
         environment.setMinWidth(Region.USE_PREF_SIZE);
         detail.setMinWidth(0);
         detail.setId("environment-banner-detail");

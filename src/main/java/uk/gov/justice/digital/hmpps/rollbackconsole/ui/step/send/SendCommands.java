@@ -80,7 +80,8 @@ public final class SendCommands {
         }
         lines.add("# The recluster, the whole file in one request (the console sends it in batches of "
                 + (blank(batchSize) ? "500" : batchSize.strip()) + " records, each body a JSON array of them");
-        lines.add("# with only the fields the endpoint reads, and waits for the pod's \"ADMIN RECLUSTER: Complete.\" before the next)");
+        lines.add("# with only the fields the endpoint reads, and waits for the pod's \"ADMIN RECLUSTER: Complete.\""
+                + " before the next)");
         lines.add(request);
         return String.join("\n", lines) + "\n";
     }
