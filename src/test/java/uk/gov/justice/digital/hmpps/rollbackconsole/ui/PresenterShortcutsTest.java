@@ -122,6 +122,8 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
         Node next = robot.lookup("#next").query();
         javafx.geometry.Bounds nextBounds = next.localToScene(next.getBoundsInLocal());
         assertThat(nextBounds.getMaxX()).as("Next inside the window at 200 %").isLessThanOrEqualTo(stage.getScene().getWidth());
+        // The steps in the sidebar scroll rather than cut the current one's name short.
+        assertThat(cutShort((Parent) robot.lookup(".sidebar").query())).as("sidebar steps at 200 %").isEmpty();
         @SuppressWarnings("unchecked")
         ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
         robot.interact(context::show);

@@ -42,6 +42,8 @@ public final class WizardShellView extends BorderPane {
     private final List<Button> stepButtons = new ArrayList<>();
     private final EnvironmentBanner banner;
     private final VBox sidebar = new VBox();
+    // At 200 % with a two-line banner the seven steps can be taller than the room left: they scroll, never clip.
+    private final javafx.scene.control.ScrollPane sidebarScroll = new javafx.scene.control.ScrollPane(sidebar);
     private final HBox nav;
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
@@ -77,6 +79,10 @@ public final class WizardShellView extends BorderPane {
         setTop(new VBox(menus, banner));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
+        sidebarScroll.getStyleClass().add(Styles.SIDEBAR_SCROLL);
+        sidebarScroll.setFitToWidth(true);
+        sidebarScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sidebarScroll.setMinWidth(Region.USE_PREF_SIZE);
         for (int i = 0; i < wizard.steps().size(); i++) {
             WizardStep step = wizard.steps().get(i);
             int index = i;
@@ -95,7 +101,7 @@ public final class WizardShellView extends BorderPane {
             stepButtons.add(b);
             sidebar.getChildren().add(b);
         }
-        setLeft(sidebar);
+        setLeft(sidebarScroll);
 
         content.setPadding(new Insets(0));
         // A tall step is squeezed (its table shrinks) rather than pushing Back / Next off the bottom of the window.
@@ -286,7 +292,7 @@ public final class WizardShellView extends BorderPane {
     }
 
     public void showWizard() {
-        setLeft(sidebar);
+        setLeft(sidebarScroll);
         if (!bottom.getChildren().contains(nav)) {
             bottom.getChildren().add(0, nav);
         }

@@ -38,8 +38,8 @@ public final class ProgressCommands {
         lines.add("# The pod's log, followed from a second before the run's first batch");
         lines.add(CommandLine.shell(logsRun));
         lines.add("# The recluster: the records of " + plan.file().getFileName() + " as the raw JSON body, here in one"
-                + " request; the console sends them in " + plan.batches() + " batches of up to " + plan.batchSize()
-                + ",");
+                + " request; the console sends them in " + (plan.batches() == 1 ? "1 batch" : plan.batches() + " batches")
+                + " of up to " + plan.batchSize() + ",");
         lines.add("# each the next slice of the file's array, and waits for the pod's \"ADMIN RECLUSTER: Complete.\""
                 + " before the next");
         String request = CommandLine.shell(CurlCommand.recluster(service.map(URI::getPort).orElse(0), plan.file()));
