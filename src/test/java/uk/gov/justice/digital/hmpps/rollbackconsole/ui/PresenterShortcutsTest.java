@@ -231,6 +231,9 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
         // The banner names the screen; the step label says where the runbook waits underneath it.
         assertThat(text(robot, "#presenter-step")).isEqualTo("Runbook at step 3 of 7  \u2022  ");
         assertThat(text(robot, "#environment-banner-label")).startsWith("RECENT INCIDENTS");
+        // Short of room the step's words wrap onto a second line at most, not one word a line down the window.
+        assertThat(robot.lookup(".environment-banner").queryAs(javafx.scene.layout.Region.class).getHeight())
+                .isLessThan(4 * 39.0);
         robot.interact(() -> robot.lookup("#incidents-table").queryTableView().getSelectionModel().select(0));
         waitUntil(() -> robot.lookup("#incident-timeline").tryQuery().isPresent());
         double rowsHigh = robot.lookup("#incident-timeline").queryAs(javafx.scene.layout.Region.class).getPrefHeight();

@@ -32,8 +32,8 @@ public final class EnvironmentBanner extends HBox {
         step.getStyleClass().add(Styles.BANNER_STEP);
         // At high zoom a long step name wraps rather than pushing the window wider than the screen; the
         // environment's name is never cut.
-        step.setMinWidth(0);
         step.setWrapText(true);
+        Em.minWidth(step, 15);
         environment.setMinWidth(Region.USE_PREF_SIZE);
         detail.setMinWidth(0);
         detail.setId("environment-banner-detail");
@@ -86,6 +86,8 @@ public final class EnvironmentBanner extends HBox {
         Environment env = rehearsal ? Environment.REHEARSAL : shown;
         pseudoClassStateChanged(OFFLINE, offline != null && !rehearsal);
         detail.setVisible(offline == null);
+        // Hidden, the connection detail takes no room from the step's name either.
+        detail.setManaged(offline == null);
         for (Environment e : Environment.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), (offline == null || rehearsal) && e == env);
         }
