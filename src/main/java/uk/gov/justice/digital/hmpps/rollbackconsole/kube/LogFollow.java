@@ -74,6 +74,16 @@ public final class LogFollow implements AutoCloseable {
         return pod;
     }
 
+    /** When the log is followed from, as asked of kubectl (it rounds down to the second). */
+    public Instant since() {
+        return since;
+    }
+
+    /** The command line this follow runs, executable first: what the Progress step shows. */
+    public List<String> command() {
+        return kubectl.command(CommandLine.logs(pod, since));
+    }
+
     public Status status() {
         return status;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,11 @@ public final class PortForward implements AutoCloseable {
 
     public String pod() {
         return pod;
+    }
+
+    /** The command line this forward runs, executable first: what the Send step shows. */
+    public List<String> command() {
+        return kubectl.command(CommandLine.portForward(pod, options.remotePort()));
     }
 
     public State state() {

@@ -136,6 +136,16 @@ public final class ReclusterRun implements AutoCloseable {
         return result;
     }
 
+    /** The follow of the pod's log this run reads its progress from. */
+    public LogFollow log() {
+        return log;
+    }
+
+    /** Where the batches go now: the port-forward's local address, empty while the forward is not up. */
+    public Optional<URI> service() {
+        return service.get();
+    }
+
     public State state() {
         synchronized (lock) {
             return state;

@@ -53,6 +53,17 @@ class CommandsShownTest extends ConsoleWindowTest {
         return commands.lines().filter(l -> !l.startsWith("#") && l.contains(containing)).findFirst().orElseThrow();
     }
 
+    private static java.util.stream.Stream<String> commandLines(String commands) {
+        return commands.lines().filter(l -> !l.isBlank() && !l.startsWith("#"));
+    }
+
+    private static List<String> withExecutable(String executable, List<String> args) {
+        List<String> all = new ArrayList<>();
+        all.add(executable);
+        all.addAll(args);
+        return all;
+    }
+
     private static List<String> call(List<List<String>> calls, String containing) {
         return calls.stream().filter(c -> c.contains(containing)).findFirst().orElseThrow();
     }
@@ -99,19 +110,18 @@ class CommandsShownTest extends ConsoleWindowTest {
         sendFromTheReview(robot, file);
         forwardToTheFirstPod(robot, cluster, 1);
 
+        CommandPane sendPane = robot.lookup("#send-commands").queryAs(CommandPane.class);
         String shown = commands(robot, "#send-commands");
         List<List<String>> calls = cluster.calls();
-        // kubectl: the same arguments, in the same order, as the console passed to it.
-        List<String> deployment = shellWords(line(shown, " get deployment "));
-        assertThat(deployment.get(0)).isEqualTo(cluster.executable().toString());
-        assertThat(deployment.subList(1, deployment.size())).isEqualTo(call(calls, "deployment"));
-        List<String> forward = shellWords(line(shown, " port-forward "));
-        assertThat(forward.subList(1, forward.size())).isEqualTo(call(calls, "port-forward"));
-        List<String> pods = shellWords(line(shown, " get pods "));
-        List<String> podsRun = call(calls, "pods");
-        // The label selector is the deployment's, read when the pods are found; the rest is as run.
-        assertThat(pods.subList(1, pods.indexOf("-l") + 1)).isEqualTo(podsRun.subList(0, podsRun.indexOf("-l") + 1));
-        assertThat(pods.get(pods.size() - 2)).isEqualTo("-o");
+        // kubectl: the same arguments, in the same order, as the console passed to it, its label selector included.
+        String kubectl = cluster.executable().toString();
+        assertThat(shellWords(line(shown, " get deployment "))).isEqualTo(withExecutable(kubectl, call(calls, "deployment")));
+        assertThat(shellWords(line(shown, " get pods "))).isEqualTo(withExecutable(kubectl, call(calls, "pods")));
+        assertThat(shellWords(line(shown, " port-forward "))).isEqualTo(withExecutable(kubectl, call(calls, "port-forward")));
+        // Before Send is pressed, only the log's since-time is not known yet.
+        assertThat(commandLines(shown).filter(l -> l.contains("<")))
+                .containsExactly(line(shown, " logs "));
+        assertThat(line(shown, " logs ")).contains("--since-time=<when Send is pressed");
         scrollTo(robot, "#send-commands");
         screenshot("40-send-commands");
         robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
@@ -141,17 +151,36 @@ class CommandsShownTest extends ConsoleWindowTest {
         json.readTree(Files.readAllBytes(file)).forEach(r -> inFile.add(r.get("source_system").asText() + " " + r.get("source_system_id").asText()));
         assertThat(sent).hasSize(7).isEqualTo(inFile);
 
+        // Once the run has started, the Send step shows the log follow as it was run, since-time and all.
+        List<String> logsRun = call(cluster.calls(), "logs");
+        assertThat(logsRun.get(logsRun.size() - 1)).matches("--since-time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        String sendAfter = sendPane.command();
+        assertThat(commandLines(sendAfter)).noneMatch(l -> l.contains("<"));
+        assertThat(shellWords(line(sendAfter, " logs "))).isEqualTo(withExecutable(kubectl, logsRun));
+
         // Progress shows the log follow as it was run, with the same context, namespace and pod.
         String progress = commands(robot, "#progress-commands");
         scrollTo(robot, "#progress-commands");
-        List<String> logs = shellWords(line(progress, " logs "));
-        List<String> logsRun = call(cluster.calls(), "logs");
-        int since = logsRun.size() - 1;
-        assertThat(logsRun.get(since)).startsWith("--since-time=");
-        assertThat(logs.subList(1, logs.size() - 1)).isEqualTo(logsRun.subList(0, since));
-        assertThat(line(progress, "curl ")).contains("-X POST http://127.0.0.1:").contains("/admin/recluster")
-                .contains("-H 'Content-Type: application/json' --data-binary @");
+        // Progress shows the log follow as it runs (kubectl, context, namespace, pod, since-time) and the request at
+        // the port-forward's own local port: nothing left to fill in.
+        assertThat(commandLines(progress)).noneMatch(l -> l.contains("<"));
+        assertThat(shellWords(line(progress, " logs "))).isEqualTo(withExecutable(kubectl, logsRun));
+        assertThat(shellWords(line(progress, "curl "))).containsExactly("curl", "-X", "POST",
+                "http://127.0.0.1:" + port + "/admin/recluster", "-H", "Content-Type: application/json",
+                "--data-binary", "@" + file);
         screenshot("41-progress-commands");
+        // Run as shown, the request goes through the same port-forward to the same service, with the same records.
+        Process curlRun = new ProcessBuilder("sh", "-c", line(progress, "curl ") + " -s -o /dev/null -w '%{http_code}'")
+                .start();
+        String status = new String(curlRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curlRun.waitFor()).isZero();
+        assertThat(status).startsWith("2");
+        assertThat(service.requestLines()).containsExactly("POST /admin/recluster application/json",
+                "POST /admin/recluster application/json");
+        List<String> resent = new ArrayList<>();
+        service.acceptedBodies().get(1).forEach(r -> resent.add(r.get("source_system").asText() + " "
+                + r.get("source_system_id").asText()));
+        assertThat(resent).isEqualTo(inFile);
         assertThat(batchCells(robot)).anyMatch(t -> t.contains("X900001"));
         robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();

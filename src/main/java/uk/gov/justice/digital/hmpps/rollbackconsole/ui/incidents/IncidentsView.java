@@ -38,6 +38,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 /** The recent incidents on the left; the selected one, read-only, on the right. */
 public final class IncidentsView {
 
+    // A table row is 2 em high at any zoom (26 px at 100 %); its header and borders about 2.5 em.
+    private static final double ROW_EM = 2.0;
+    private static final double HEADER_EM = 2.46;
+
     private final IncidentsViewModel model;
     private final TableView<IncidentSummary> list = new TableView<>();
     private final VBox detail = Em.spacing(new VBox(), 0.92);
@@ -245,7 +249,7 @@ public final class IncidentsView {
         table.getColumns().setAll(List.of(index, records, outcome, attempts, send));
         Em.columns(table);
         table.getItems().setAll(s.batches());
-        table.setPrefHeight(Math.min(8, s.batches().size()) * 26 + 32);
+        Em.prefHeight(table, Math.min(8, s.batches().size()) * ROW_EM + HEADER_EM);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
@@ -284,7 +288,7 @@ public final class IncidentsView {
         table.getColumns().setAll(List.of(number, at, what));
         Em.columns(table);
         table.getItems().setAll(IncidentsViewModel.timeline(s));
-        table.setPrefHeight(Math.min(12, s.lines().size()) * 26 + 32);
+        Em.prefHeight(table, Math.min(12, s.lines().size()) * ROW_EM + HEADER_EM);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

@@ -30,7 +30,9 @@ public final class EnvironmentBanner extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         step.setId("presenter-step");
         step.getStyleClass().add(Styles.BANNER_STEP);
-        step.setMinWidth(Region.USE_PREF_SIZE);
+        // At high zoom a long step name wraps rather than pushing the window wider than the screen; the
+        // environment's name is never cut.
+        step.setWrapText(true);
         environment.setMinWidth(Region.USE_PREF_SIZE);
         detail.setMinWidth(0);
         detail.setId("environment-banner-detail");
@@ -41,6 +43,28 @@ public final class EnvironmentBanner extends HBox {
         Masked.bind(detail, connectionDetail);
         showStep(null);
         show(env.getValue());
+    }
+
+    /**
+     * The step's name keeps its whole line while the environment leaves room for it (the connection detail gives
+     * way first, cut short); with less room it wraps, but never below 15 em, so its words are not stacked one a line.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        // Never wider than the environment and the shortest the step's name goes: the window decides the width.
+        return snappedLeftInset() + snappedRightInset() + environment.prefWidth(-1) + 2 * getSpacing()
+                + (step.isManaged() ? 15 * Presenter.emFor(this) : 0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double em = Presenter.emFor(this);
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - environment.prefWidth(-1) - 2 * getSpacing();
+        double min = Math.min(step.prefWidth(-1), Math.max(15 * em, room));
+        if (step.getMinWidth() != min) {
+            step.setMinWidth(min);
+        }
+        super.layoutChildren();
     }
 
     /** In presenter mode, names the step shown ("Step 3 of 7: Preview affected records"); null for none. */
@@ -83,6 +107,8 @@ public final class EnvironmentBanner extends HBox {
         Environment env = rehearsal ? Environment.REHEARSAL : shown;
         pseudoClassStateChanged(OFFLINE, offline != null && !rehearsal);
         detail.setVisible(offline == null);
+        // Hidden, the connection detail takes no room from the step's name either.
+        detail.setManaged(offline == null);
         for (Environment e : Environment.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), (offline == null || rehearsal) && e == env);
         }

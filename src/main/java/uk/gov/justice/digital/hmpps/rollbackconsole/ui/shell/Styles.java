@@ -9,6 +9,7 @@ public final class Styles {
     public static final String STEP_INTRO = "step-intro";
     public static final String SIDEBAR = "sidebar";
     public static final String SIDEBAR_STEP = "sidebar-step";
+    public static final String SIDEBAR_SCROLL = "sidebar-scroll";
     public static final String NAV_BAR = "nav-bar";
     public static final String STATUS_BAR = "status-bar";
     public static final String BANNER = "environment-banner";

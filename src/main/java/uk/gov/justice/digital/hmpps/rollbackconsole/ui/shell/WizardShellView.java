@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -41,6 +42,8 @@ public final class WizardShellView extends BorderPane {
     private final List<Button> stepButtons = new ArrayList<>();
     private final EnvironmentBanner banner;
     private final VBox sidebar = new VBox();
+    // At 200 % with a two-line banner the seven steps can be taller than the room left: they scroll, never clip.
+    private final javafx.scene.control.ScrollPane sidebarScroll = new javafx.scene.control.ScrollPane(sidebar);
     private final HBox nav;
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
@@ -48,6 +51,18 @@ public final class WizardShellView extends BorderPane {
     private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
+    // Menus and lists take the window's font size from their owner, tooltips do not: each tooltip shown from this
+    // window is given it as it opens. Held here, and listened to weakly, so that a closed window is not kept.
+    private final javafx.collections.ListChangeListener<javafx.stage.Window> tooltipsFollowZoom = change -> {
+        while (change.next()) {
+            for (javafx.stage.Window w : change.getAddedSubList()) {
+                if (w instanceof Tooltip tip && tip.getOwnerNode() != null && tip.getOwnerNode().getScene() != null
+                        && tip.getOwnerNode().getScene().getRoot() == this) {
+                    tip.setStyle("-fx-font-size: " + Presenter.emFor(this) + "px;");
+                }
+            }
+        }
+    };
 
     public WizardShellView(WizardViewModel wizard, WizardSession session, Runnable quit) {
         this(wizard, session, new Presenter(null), quit);
@@ -57,12 +72,17 @@ public final class WizardShellView extends BorderPane {
         this.wizard = wizard;
         this.presenter = presenter;
         presenter.install(this);
+        javafx.stage.Window.getWindows().addListener(new javafx.collections.WeakListChangeListener<>(tooltipsFollowZoom));
 
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         setTop(new VBox(menus, banner));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
+        sidebarScroll.getStyleClass().add(Styles.SIDEBAR_SCROLL);
+        sidebarScroll.setFitToWidth(true);
+        sidebarScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sidebarScroll.setMinWidth(Region.USE_PREF_SIZE);
         for (int i = 0; i < wizard.steps().size(); i++) {
             WizardStep step = wizard.steps().get(i);
             int index = i;
@@ -81,7 +101,7 @@ public final class WizardShellView extends BorderPane {
             stepButtons.add(b);
             sidebar.getChildren().add(b);
         }
-        setLeft(sidebar);
+        setLeft(sidebarScroll);
 
         content.setPadding(new Insets(0));
         // A tall step is squeezed (its table shrinks) rather than pushing Back / Next off the bottom of the window.
@@ -235,16 +255,44 @@ public final class WizardShellView extends BorderPane {
      * underneath; {@link #showWizard()} puts them back as they were.
      */
     public void showAside(Node screen, String bannerText) {
+        showAside(screen, bannerText, asideTitle(screen, bannerText));
+    }
+
+    /**
+     * As {@link #showAside(Node, String)}, with {@code stepTitle} as the presenter banner's name of the screen
+     * ("Step 7 of 7: Outcome", "Recent incidents"); null for none.
+     */
+    public void showAside(Node screen, String bannerText, String stepTitle) {
         setLeft(null);
         bottom.getChildren().remove(nav);
         setCenter(screen);
         banner.showOffline(bannerText);
-        banner.showStep(null);
+        banner.showStep(stepTitle);
         asideShowing.set(true);
     }
 
+    /**
+     * The presenter banner's name for a screen shown aside: a runbook step's own, numbered, when the screen is one
+     * (the Outcome step opened from the File menu); else, as the banner's text already names the screen, where the
+     * runbook stands underneath it ("Runbook at step 5 of 7").
+     */
+    String asideTitle(Node screen, String bannerText) {
+        if (screen instanceof javafx.scene.Parent p && p.lookup("." + Styles.STEP_TITLE) instanceof Labeled title) {
+            for (int i = 0; i < wizard.steps().size(); i++) {
+                if (heading(wizard.steps().get(i)).equals(title.getText())) {
+                    return stepName(i);
+                }
+            }
+        }
+        return "Runbook at step " + (wizard.currentIndexProperty().get() + 1) + " of " + wizard.steps().size();
+    }
+
+    private String stepName(int index) {
+        return "Step " + (index + 1) + " of " + wizard.steps().size() + ": " + heading(wizard.steps().get(index));
+    }
+
     public void showWizard() {
-        setLeft(sidebar);
+        setLeft(sidebarScroll);
         if (!bottom.getChildren().contains(nav)) {
             bottom.getChildren().add(0, nav);
         }
@@ -273,6 +321,6 @@ public final class WizardShellView extends BorderPane {
         }
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
-        banner.showStep("Step " + (index + 1) + " of " + wizard.steps().size() + ": " + heading(wizard.steps().get(index)));
+        banner.showStep(stepName(index));
     }
 }

@@ -97,14 +97,14 @@ public final class ProgressStepView {
         decide.setId("decide-unknown");
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
-        offerPod.setMinWidth(320);
+        Em.minWidth(offerPod, 24.62);
         Label offerTitle = new Label("Send the rest to another pod");
         offerTitle.getStyleClass().add(Styles.FACT_VALUE);
         Label podName = new Label("Ready pod of the deployment");
         podName.getStyleClass().add(Styles.FACT_NAME);
-        HBox offerRow = new HBox(8, podName, offerPod, lookAgain, resendRest);
+        HBox offerRow = Em.spacing(new HBox(podName, offerPod, lookAgain, resendRest), 0.62);
         offerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox offerBox = new VBox(8, offerTitle, offerText, offerRow);
+        VBox offerBox = Em.spacing(new VBox(offerTitle, offerText, offerRow), 0.62);
         offerBox.getStyleClass().add(Styles.CARD);
         offerBox.setId("resend-card");
         offerCard = offerBox;
@@ -126,7 +126,7 @@ public final class ProgressStepView {
         StepLayout.addFact(facts, 3, "Pod's log", logStatus);
         keepNames(facts);
         target.setWrapText(true);
-        VBox planCard = new VBox(8, facts);
+        VBox planCard = Em.spacing(new VBox(facts), 0.62);
         planCard.getStyleClass().add(Styles.CARD);
 
         GridPane totals = StepLayout.facts();
@@ -136,20 +136,19 @@ public final class ProgressStepView {
         StepLayout.addFact(totals, 3, "Skipped (merged)", skipped);
         StepLayout.addFact(totals, 4, "Not found", notFound);
         keepNames(totals);
-        VBox overallCard = new VBox(8, new HBox(12, state), overall, overallText, totals);
+        VBox overallCard = Em.spacing(new VBox(Em.spacing(new HBox(state), 0.92), overall, overallText, totals), 0.62);
         overallCard.getStyleClass().add(Styles.CARD);
 
         GridPane bars = new GridPane();
-        bars.setHgap(10);
-        bars.setVgap(6);
+        Em.gaps(bars, 0.77, 0.46);
         bars.addRow(0, upsertText, upsert);
         bars.addRow(1, reclusterText, recluster);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(140);
+        Em.apply(bars, 10.77, labels::setMinWidth);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         bars.getColumnConstraints().addAll(labels, grow);
-        VBox batchCard = new VBox(8, phase, bars);
+        VBox batchCard = Em.spacing(new VBox(phase, bars), 0.62);
         batchCard.getStyleClass().add(Styles.CARD);
 
         table.getColumns().add(column("Batch", r -> Integer.toString(r.number()), 60));
@@ -166,20 +165,20 @@ public final class ProgressStepView {
         nf.setCellValueFactory(c -> c.getValue().notFoundProperty());
         nf.setPrefWidth(90);
         table.getColumns().addAll(status, http, nf);
-        table.setPrefHeight(220);
+        Em.prefHeight(table, 16.92);
         table.setPlaceholder(new Label("No batch sent yet."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Em.columns(table); Masked.table(table); Masked.list(notFoundList); // zoom, and ids masked in presenter mode
 
-        notFoundList.setPrefHeight(120);
+        Em.prefHeight(notFoundList, 9.23);
         notFoundList.setPlaceholder(new Label("None so far."));
         notFoundList.getStyleClass().add(Styles.MONOSPACE);
         Label notFoundTitle = new Label("Ids the service did not find");
         notFoundTitle.getStyleClass().add(Styles.FACT_NAME);
-        VBox notFoundBox = new VBox(4, notFoundTitle, notFoundList);
-        notFoundBox.setMinWidth(220);
-        VBox lists = new VBox(12, table, notFoundBox);
-        HBox cards = new HBox(12, overallCard, batchCard);
+        VBox notFoundBox = Em.spacing(new VBox(notFoundTitle, notFoundList), 0.31);
+        Em.minWidth(notFoundBox, 16.92);
+        VBox lists = Em.spacing(new VBox(table, notFoundBox), 0.92);
+        HBox cards = Em.spacing(new HBox(overallCard, batchCard), 0.92);
         HBox.setHgrow(overallCard, Priority.ALWAYS);
         HBox.setHgrow(batchCard, Priority.ALWAYS);
         overallCard.setMaxWidth(Double.MAX_VALUE);
@@ -196,7 +195,8 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, offerCard, decide, cards, new HBox(8, pause, resume, stop),
+                planCard, messageLabel, connectionLabel, offerCard, decide, cards,
+                Em.spacing(new HBox(pause, resume, stop), 0.62),
                 lists, ProgressCommands.pane(model)));
         bind();
     }

@@ -116,6 +116,8 @@ public final class ReclusterMonitor implements AutoCloseable {
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
     private LogFollow log;
+    // The same run, for the step's commands pane: its log follow and port-forward as they are.
+    private final ReadOnlyObjectWrapper<ReclusterRun> runShown = new ReadOnlyObjectWrapper<>(this, "run");
     private BatchSource batchesFile;
 
     /** What the screen keeps of a sent batch: not its body, which can be large. */
@@ -312,6 +314,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     public void start(ReclusterRun run, LogFollow log, BatchSource batchesFile) {
         this.run = run;
         this.log = log;
+        runShown.set(run);
         this.batchesFile = batchesFile;
         message.set(Message.info("Sending " + COUNT.format(plan().records()) + " records in " + COUNT.format(plan().batches())
                 + " batches to pod " + plan().pod() + ", one batch at a time: each goes only after the pod has logged"
@@ -673,6 +676,8 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     public ReadOnlyObjectProperty<ReclusterPlan> planProperty() { return plan.getReadOnlyProperty(); }
     /** What the pod that died left undone, while it can be sent elsewhere; null otherwise. */
+    /** The run now going or last ended, set on the UI thread when it starts. */
+    public ReadOnlyObjectProperty<ReclusterRun> runProperty() { return runShown.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return offer.getReadOnlyProperty(); }
     public ObservableList<String> offerPods() { return offerPodsView; }
     /** The pod to send the rest to: the first other Ready pod unless the user picks another. */

@@ -78,13 +78,12 @@ public final class ReclusterStepView {
         send.getStyleClass().add(Styles.PRIMARY);
 
         GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
-        HBox pathRow = new HBox(6, kubectlPath, browse);
+        Em.gaps(form, 0.77, 0.62);
+        HBox pathRow = Em.spacing(new HBox(kubectlPath, browse), 0.46);
         HBox.setHgrow(kubectlPath, Priority.ALWAYS);
-        HBox contextRow = new HBox(6, context, loadContexts);
+        HBox contextRow = Em.spacing(new HBox(context, loadContexts), 0.46);
         HBox.setHgrow(context, Priority.ALWAYS);
-        HBox namespaceRow = new HBox(6, namespace, findPods);
+        HBox namespaceRow = Em.spacing(new HBox(namespace, findPods), 0.46);
         HBox.setHgrow(namespace, Priority.ALWAYS);
         form.addRow(0, label("_kubectl", kubectlPath), pathRow);
         form.addRow(1, label("C_ontext", context), contextRow);
@@ -115,7 +114,7 @@ public final class ReclusterStepView {
         pods.getColumns().add(restarts);
         pods.getColumns().add(podImage);
         Em.columns(pods); // widths follow the zoom
-        pods.setPrefHeight(120);
+        Em.prefHeight(pods, 9.23);
         pods.setPlaceholder(new Label("No pods yet: find them above."));
         pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         MessageLabel forwardMessage = new MessageLabel(model.forwardMessageProperty());
@@ -123,19 +122,20 @@ public final class ReclusterStepView {
         Label deploymentTitle = new Label("Deployment " + ReclusterStepViewModel.DEPLOYMENT
                 + ": running and ready pods only (a CronJob's pods are left out)");
         deploymentTitle.getStyleClass().add(Styles.FACT_NAME);
-        VBox podsCard = new VBox(8, deploymentTitle, deployment, pods, new HBox(10, startForward), forwardMessage);
+        VBox podsCard = Em.spacing(new VBox(deploymentTitle, deployment, pods,
+                Em.spacing(new HBox(startForward), 0.77), forwardMessage), 0.62);
         podsCard.getStyleClass().add(Styles.CARD);
 
         GridPane sendFacts = StepLayout.facts();
         StepLayout.addFact(sendFacts, 0, "File", file);
         StepLayout.addFact(sendFacts, 1, "Records", records);
         StepLayout.addFact(sendFacts, 2, "SHA-256", sha256);
-        HBox sizeRow = new HBox(10, label("_Batch size", batchSize), batchSize,
-                new Label("records a request (the runbook's is 500)"));
+        HBox sizeRow = Em.spacing(new HBox(label("_Batch size", batchSize), batchSize,
+                new Label("records a request (the runbook's is 500)")), 0.77);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         MessageLabel sendMessage = new MessageLabel(model.sendMessageProperty());
         sendMessage.setId("send-message");
-        VBox sendCard = new VBox(8, sendFacts, sizeRow, new HBox(10, send), sendMessage);
+        VBox sendCard = Em.spacing(new VBox(sendFacts, sizeRow, Em.spacing(new HBox(send), 0.77), sendMessage), 0.62);
         sendCard.getStyleClass().add(Styles.CARD);
 
         root = StepLayout.scrolling(StepLayout.page("Port-forward and recluster",

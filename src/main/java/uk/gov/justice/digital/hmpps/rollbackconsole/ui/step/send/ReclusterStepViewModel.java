@@ -89,6 +89,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     private final ObjectProperty<PodInfo> selectedPod = new SimpleObjectProperty<>(this, "selectedPod");
     private final ReadOnlyStringWrapper deploymentImage = new ReadOnlyStringWrapper(this, "deploymentImage", "");
     private final ReadOnlyStringWrapper deploymentReplicas = new ReadOnlyStringWrapper(this, "deploymentReplicas", "");
+    // What the commands pane shows as run: the deployment's label selector and the forward's own command line.
+    private final ReadOnlyStringWrapper deploymentSelector = new ReadOnlyStringWrapper(this, "deploymentSelector", "");
+    private final ReadOnlyObjectWrapper<List<String>> forwardCommand = new ReadOnlyObjectWrapper<>(this, "forwardCommand");
     private final ReadOnlyObjectWrapper<Message> kubeMessage = new ReadOnlyObjectWrapper<>(this, "kubeMessage");
     private final ReadOnlyObjectWrapper<Message> forwardMessage = new ReadOnlyObjectWrapper<>(this, "forwardMessage");
     private final ReadOnlyObjectWrapper<Message> sendMessage = new ReadOnlyObjectWrapper<>(this, "sendMessage");
@@ -219,10 +222,12 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         kubectl = null;
         forward = null;
         forwardState.set(null);
+        forwardCommand.set(null);
         forwardMessage.set(null);
         pods.clear();
         selectedPod.set(null);
         deploymentImage.set("");
+        deploymentSelector.set("");
         deploymentReplicas.set("");
         busy.set(true);
         kubeMessage.set(Message.info("Asking for deployment " + DEPLOYMENT + " in " + ns + " (context " + ctx + ")\u2026"));
@@ -241,6 +246,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             busy.set(false);
             kubectl = found.kubectl();
             deploymentImage.set(found.deployment().image());
+            deploymentSelector.set(found.deployment().selector());
             deploymentReplicas.set(found.deployment().readyReplicas() + " of " + found.deployment().replicas() + " ready");
             pods.setAll(found.pods());
             remember(exe, ctx, ns);
@@ -286,6 +292,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     private void forwardChanged(PortForward source, String pod, PortForward.State state) {
         if (source != null && source != forward) {
             return;
+        }
+        if (source != null) {
+            forwardCommand.set(source.command());
         }
         forwardState.set(state);
         if (source != null && source == awaitedForward) {
@@ -966,6 +975,12 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     public ObjectProperty<PodInfo> selectedPodProperty() { return selectedPod; }
     public ReadOnlyStringProperty deploymentImageProperty() { return deploymentImage.getReadOnlyProperty(); }
     public ReadOnlyStringProperty deploymentReplicasProperty() { return deploymentReplicas.getReadOnlyProperty(); }
+    /** The label selector of the deployment last read (kubectl's {@code -l} form); empty before. */
+    public ReadOnlyStringProperty deploymentSelectorProperty() { return deploymentSelector.getReadOnlyProperty(); }
+    /** The command line of the port-forward now kept up, executable first; null before one is started. */
+    public ReadOnlyObjectProperty<List<String>> forwardCommandProperty() { return forwardCommand.getReadOnlyProperty(); }
+    /** The recluster run this session started, once Send has been pressed. */
+    public ReadOnlyObjectProperty<ReclusterMonitor> runProperty() { return session.reclusterProperty(); }
     public ReadOnlyObjectProperty<Message> kubeMessageProperty() { return kubeMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> forwardMessageProperty() { return forwardMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> sendMessageProperty() { return sendMessage.getReadOnlyProperty(); }
