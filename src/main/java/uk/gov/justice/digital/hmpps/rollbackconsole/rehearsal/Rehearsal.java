@@ -73,8 +73,8 @@ public final class Rehearsal implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedPostgres database;
-    private FakeKubectlScenario cluster;
-    private final List<FakePersonRecordService> services = new ArrayList<>();
+    private SimulatedCluster cluster;
+    private final List<SimulatedPersonRecordService> services = new ArrayList<>();
     private Instant cutoff;
     private List<String> notFound = List.of();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -148,7 +148,7 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     private void startCluster() throws IOException {
-        cluster = FakeKubectlScenario.create(folder.resolve("cluster"), CONTEXT, NAMESPACE);
+        cluster = SimulatedCluster.create(folder.resolve("cluster"), CONTEXT, NAMESPACE);
         String uid = "5e4a7c00-0000-4000-8000-00000000000a";
         cluster.deployment(DEPLOYMENT, uid, 43, ROLLBACK_IMAGE)
                 .replicaSet("hmpps-person-record-5d8f7c9b4", DEPLOYMENT, DEPLOYMENT, uid, 41,
@@ -165,7 +165,7 @@ public final class Rehearsal implements AutoCloseable {
                         cutoff.minus(30, ChronoUnit.DAYS).toString(), 2);
         Duration perItem = Duration.ofMillis(1000L / options.recordsPerSecond());
         for (String pod : PODS) {
-            FakePersonRecordService service = FakePersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
+            SimulatedPersonRecordService service = SimulatedPersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
                     .perRecord(perItem).notFound(notFound.toArray(String[]::new));
             started.add(service);
             services.add(service);
@@ -219,13 +219,13 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     /** The simulated cluster: its pods, and every argument list its kubectl was given. */
-    public FakeKubectlScenario cluster() {
+    public SimulatedCluster cluster() {
         return cluster;
     }
 
     /** The loopback ports of the simulated pods' services, in the order of {@link #PODS}. */
     public List<Integer> servicePorts() {
-        return services.stream().map(FakePersonRecordService::port).toList();
+        return services.stream().map(SimulatedPersonRecordService::port).toList();
     }
 
     /** Whether a simulated pod has died. */
@@ -254,12 +254,12 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     /** The simulated service of each pod, in the order of {@link #PODS}. */
-    public List<FakePersonRecordService> services() {
+    public List<SimulatedPersonRecordService> services() {
         return List.copyOf(services);
     }
 
     public boolean podDied() {
-        return services.stream().anyMatch(FakePersonRecordService::isDead);
+        return services.stream().anyMatch(SimulatedPersonRecordService::isDead);
     }
 
     /**

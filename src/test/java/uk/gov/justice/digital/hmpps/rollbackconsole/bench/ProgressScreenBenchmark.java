@@ -36,8 +36,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepView;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
@@ -83,9 +83,9 @@ public final class ProgressScreenBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        try (FakePersonRecordService service = FakePersonRecordService.start(work.resolve("pod.log"))
+        try (SimulatedPersonRecordService service = SimulatedPersonRecordService.start(work.resolve("pod.log"))
                 .perRecord(Duration.ofNanos(650_000))) {
-            FakeKubectlScenario cluster = FakeKubectlScenario.create(work.resolve("cluster")).deployment().servicePod(pod)
+            SimulatedCluster cluster = SimulatedCluster.create(work.resolve("cluster")).deployment().servicePod(pod)
                     .forwardTo(service.port()).podLog(pod, service.logFile());
             Path file = work.resolve("affected-records.json");
             StringBuilder json = new StringBuilder("[");
@@ -94,7 +94,7 @@ public final class ProgressScreenBenchmark {
             }
             Files.writeString(file, json.append("]\n"));
 
-            try (Kubectl kubectl = new Kubectl(cluster.executable(), FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE);
+            try (Kubectl kubectl = new Kubectl(cluster.executable(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE);
                  ReclusterClient client = new ReclusterClient();
                  PortForward forward = PortForward.start(kubectl, pod, PortForward.Options.DEFAULT, port -> {
                      Health h = client.health(URI.create("http://127.0.0.1:" + port));
@@ -113,9 +113,9 @@ public final class ProgressScreenBenchmark {
     }
 
     private static void measure(int records, String pod, Path file, Kubectl kubectl, ReclusterClient client,
-                                PortForward forward, FakePersonRecordService service) throws Exception {
+                                PortForward forward, SimulatedPersonRecordService service) throws Exception {
         WizardSession session = new WizardSession();
-        ReclusterPlan plan = new ReclusterPlan("PREPROD", FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE,
+        ReclusterPlan plan = new ReclusterPlan("PREPROD", SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE,
                 pod, file, "-", records, 1, records);
         // What each phase label showed, and when the frame after the change began (wall clock, as the log's stamps).
         List<String[]> shown = Collections.synchronizedList(new ArrayList<>());

@@ -24,8 +24,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 /**
  * The recluster's own costs, against the fake kubectl and a fake service working at full speed: the console's
@@ -43,8 +43,8 @@ public final class ReclusterBenchmark {
     static void run(int records) throws Exception {
         Path work = Files.createTempDirectory("rollback-console-recluster-bench");
         String pod = "hmpps-person-record-5d8f7c9b4-abcde";
-        try (FakePersonRecordService service = FakePersonRecordService.start(work.resolve("pod.log")).perRecord(Duration.ZERO)) {
-            FakeKubectlScenario cluster = FakeKubectlScenario.create(work.resolve("cluster")).deployment().servicePod(pod)
+        try (SimulatedPersonRecordService service = SimulatedPersonRecordService.start(work.resolve("pod.log")).perRecord(Duration.ZERO)) {
+            SimulatedCluster cluster = SimulatedCluster.create(work.resolve("cluster")).deployment().servicePod(pod)
                     .forwardTo(service.port()).podLog(pod, service.logFile());
             Path file = work.resolve("affected-records.json");
             StringBuilder json = new StringBuilder("[");
@@ -53,7 +53,7 @@ public final class ReclusterBenchmark {
             }
             Files.writeString(file, json.append("]\n"));
 
-            try (Kubectl kubectl = new Kubectl(cluster.executable(), FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE);
+            try (Kubectl kubectl = new Kubectl(cluster.executable(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE);
                  ReclusterClient client = new ReclusterClient();
                  PortForward forward = PortForward.start(kubectl, pod, PortForward.Options.DEFAULT, port -> {
                      Health h = client.health(URI.create("http://127.0.0.1:" + port));

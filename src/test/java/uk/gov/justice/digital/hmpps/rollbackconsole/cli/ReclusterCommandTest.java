@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 /** The recluster without a window, against the fake kubectl and the fake service. */
 class ReclusterCommandTest {
@@ -27,15 +27,15 @@ class ReclusterCommandTest {
 
     @TempDir
     Path dir;
-    private FakePersonRecordService service;
-    private FakeKubectlScenario cluster;
+    private SimulatedPersonRecordService service;
+    private SimulatedCluster cluster;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws Exception {
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(10)).notFound("A3").merged("A6");
-        cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment().servicePod(POD)
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(10)).notFound("A3").merged("A6");
+        cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment().servicePod(POD)
                 .pod("hmpps-person-record-recluster-needs-attention-job-1-abcde", "Running", true, "Job", 0)
                 .forwardTo(service.port()).podLog(POD, service.logFile());
     }
@@ -48,7 +48,7 @@ class ReclusterCommandTest {
     private int run(String namespace, String... more) throws Exception {
         out.reset();
         err.reset();
-        List<String> args = new ArrayList<>(List.of("recluster", "--context", FakeKubectlScenario.CONTEXT,
+        List<String> args = new ArrayList<>(List.of("recluster", "--context", SimulatedCluster.CONTEXT,
                 "--namespace", namespace, "--file", file().toString(), "--kubectl", cluster.executable().toString(),
                 "--incidents", dir.resolve("incidents").toString()));
         args.addAll(List.of(more));
@@ -70,11 +70,11 @@ class ReclusterCommandTest {
 
     @Test
     void sendsEveryBatchToCompleteAndPrintsTheSummary() throws Exception {
-        int code = run(FakeKubectlScenario.NAMESPACE, "--batch-size", "4");
+        int code = run(SimulatedCluster.NAMESPACE, "--batch-size", "4");
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("Deployment hmpps-person-record runs " + FakeKubectlScenario.IMAGE)
+        assertThat(printed).contains("Deployment hmpps-person-record runs " + SimulatedCluster.IMAGE)
                 .contains("Pod: " + POD).contains("GET /health UP")
                 .contains("COMPLETE: 3 batches complete, 10 records processed, 2 skipped (merged), 1 not found")
                 .contains("Not found: A3").contains("Incident journal: ");
@@ -83,10 +83,10 @@ class ReclusterCommandTest {
 
     @Test
     void refusesToSendTheSameFileTwice() throws Exception {
-        assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "5")).isZero();
+        assertThat(run(SimulatedCluster.NAMESPACE, "--batch-size", "5")).isZero();
         assertThat(service.reclusterRequests()).isEqualTo(2);
 
-        assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "5")).isEqualTo(1);
+        assertThat(run(SimulatedCluster.NAMESPACE, "--batch-size", "5")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("was already sent in the incident").contains("Nothing was sent");
         assertThat(service.reclusterRequests()).as("no second send").isEqualTo(2);
     }
@@ -101,7 +101,7 @@ class ReclusterCommandTest {
     @Test
     void aFileThatIsNotSafeIsNotSent() throws Exception {
         Files.writeString(file(), "[{\"source_system\":\"Delius\",\"source_system_id\":\"X1\"}]\n");
-        assertThat(run(FakeKubectlScenario.NAMESPACE)).isEqualTo(1);
+        assertThat(run(SimulatedCluster.NAMESPACE)).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not safe to send").contains("line 1, column");
         assertThat(service.reclusterRequests()).isZero();
     }
@@ -109,7 +109,7 @@ class ReclusterCommandTest {
     @Test
     void afterThePodDiesTheRecordsNotProvenDoneAreWrittenToSendToAnotherPod() throws Exception {
         String otherPod = "hmpps-person-record-5d8f7c9b4-fghij";
-        try (FakePersonRecordService other = FakePersonRecordService.start(dir.resolve("pod-2.log"))
+        try (SimulatedPersonRecordService other = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"))
                 .perRecord(Duration.ofMillis(10)).notFound("A3").merged("A6")) {
             cluster.servicePod(otherPod).forwardTo(POD, service.port()).forwardTo(otherPod, other.port())
                     .podLog(otherPod, other.logFile());
@@ -130,7 +130,7 @@ class ReclusterCommandTest {
             });
             remover.start();
 
-            assertThat(run(FakeKubectlScenario.NAMESPACE, "--batch-size", "4", "--pod", POD)).isEqualTo(1);
+            assertThat(run(SimulatedCluster.NAMESPACE, "--batch-size", "4", "--pod", POD)).isEqualTo(1);
             remover.join();
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("LOG_ENDED: 0 batches complete")
@@ -142,8 +142,8 @@ class ReclusterCommandTest {
 
             out.reset();
             err.reset();
-            int code = CommandLine.run(new String[] {"recluster", "--context", FakeKubectlScenario.CONTEXT,
-                    "--namespace", FakeKubectlScenario.NAMESPACE, "--file", rest.toString(), "--batch-size", "4",
+            int code = CommandLine.run(new String[] {"recluster", "--context", SimulatedCluster.CONTEXT,
+                    "--namespace", SimulatedCluster.NAMESPACE, "--file", rest.toString(), "--batch-size", "4",
                     "--pod", otherPod, "--kubectl", cluster.executable().toString(),
                     "--incidents", dir.resolve("incidents").toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),

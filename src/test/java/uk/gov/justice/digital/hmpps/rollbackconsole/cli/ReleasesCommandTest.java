@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.ReleaseHistoryScenario;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
@@ -23,13 +23,13 @@ class ReleasesCommandTest {
 
     @TempDir
     Path dir;
-    private FakeKubectlScenario cluster;
+    private SimulatedCluster cluster;
     private ByteArrayOutputStream out;
     private ByteArrayOutputStream err;
 
     @BeforeEach
     void cluster() throws Exception {
-        cluster = ReleaseHistoryScenario.write(FakeKubectlScenario.create(dir.resolve("cluster")));
+        cluster = ReleaseHistoryScenario.write(SimulatedCluster.create(dir.resolve("cluster")));
     }
 
     private int run(List<String> args) {
@@ -40,7 +40,7 @@ class ReleasesCommandTest {
     }
 
     private List<String> kube() {
-        return List.of("--context", FakeKubectlScenario.CONTEXT, "--namespace", FakeKubectlScenario.NAMESPACE,
+        return List.of("--context", SimulatedCluster.CONTEXT, "--namespace", SimulatedCluster.NAMESPACE,
                 "--kubectl", cluster.executable().toString());
     }
 
@@ -51,7 +51,7 @@ class ReleasesCommandTest {
         assertThat(run(args)).isZero();
 
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("hmpps-person-record (context " + FakeKubectlScenario.CONTEXT)
+        assertThat(printed).contains("hmpps-person-record (context " + SimulatedCluster.CONTEXT)
                 .contains("hmpps-person-match (context")
                 .containsPattern("6 +2025-06-09\\.5512\\.bad0bad +2025-06-09 12:21:55 +2025-06-09 13:21:55 BST +20 h 8 min")
                 .containsPattern("7 +2025-05-01\\.5400\\.900d900 .* running now \\(2 pods\\)")

@@ -2,8 +2,8 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.NAMESPACE;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 
 class KubectlTest {
 
@@ -25,12 +25,12 @@ class KubectlTest {
     @TempDir
     Path folder;
 
-    private FakeKubectlScenario cluster;
+    private SimulatedCluster cluster;
     private Kubectl kubectl;
 
     @BeforeEach
     void setUp() throws Exception {
-        cluster = FakeKubectlScenario.create(folder).deployment()
+        cluster = SimulatedCluster.create(folder).deployment()
                 .servicePod("hmpps-person-record-5d8f7c9b4-abcde")
                 .pod("hmpps-person-record-5d8f7c9b4-fghij", "Running", true, "ReplicaSet", 3)
                 .pod("hmpps-person-record-5d8f7c9b4-starting", "Running", false, "ReplicaSet", 0)
@@ -46,17 +46,17 @@ class KubectlTest {
 
     @Test
     void findsTheServicesReadyPodsThroughTheDeploymentsSelectorButNeverACronJobsPod() throws Exception {
-        DeploymentInfo deployment = kubectl.deployment(FakeKubectlScenario.DEPLOYMENT);
+        DeploymentInfo deployment = kubectl.deployment(SimulatedCluster.DEPLOYMENT);
         List<PodInfo> pods = kubectl.servingPods(deployment.selector());
 
         assertThat(deployment.selector()).isEqualTo("app=hmpps-person-record");
-        assertThat(deployment.image()).isEqualTo(FakeKubectlScenario.IMAGE);
+        assertThat(deployment.image()).isEqualTo(SimulatedCluster.IMAGE);
         assertThat(deployment.readyReplicas()).isEqualTo(2);
         assertThat(pods).extracting(PodInfo::name).containsExactly(
                 "hmpps-person-record-5d8f7c9b4-abcde", "hmpps-person-record-5d8f7c9b4-fghij");
         PodInfo second = pods.get(1);
         assertThat(second.restarts()).isEqualTo(3);
-        assertThat(second.image()).isEqualTo(FakeKubectlScenario.IMAGE);
+        assertThat(second.image()).isEqualTo(SimulatedCluster.IMAGE);
         assertThat(second.age(Clock.fixed(Instant.parse("2025-03-04T10:30:00Z"), ZoneOffset.UTC)))
                 .isEqualTo(Duration.ofMinutes(150));
     }
@@ -65,7 +65,7 @@ class KubectlTest {
     void namesTheContextAndNamespaceInEveryCommandAndSeesAPodGone() throws Exception {
         cluster.secret(SECRET, Map.of("database_name", "db"));
 
-        kubectl.deployment(FakeKubectlScenario.DEPLOYMENT);
+        kubectl.deployment(SimulatedCluster.DEPLOYMENT);
         kubectl.servingPods("app=hmpps-person-record");
         kubectl.secret(SECRET);
         assertThat(kubectl.pod("hmpps-person-record-5d8f7c9b4-abcde")).isPresent();

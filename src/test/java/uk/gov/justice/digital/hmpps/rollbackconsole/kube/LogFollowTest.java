@@ -2,8 +2,8 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForwardTest.awaitTrue;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.NAMESPACE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterTracker;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 class LogFollowTest {
 
@@ -37,19 +37,19 @@ class LogFollowTest {
     @TempDir
     Path folder;
 
-    private FakePersonRecordService service;
-    private FakeKubectlScenario cluster;
+    private SimulatedPersonRecordService service;
+    private SimulatedCluster cluster;
     private Kubectl kubectl;
     private final List<LogFollow.Status> statuses = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        service = FakePersonRecordService.start(folder.resolve("pod.log"));
+        service = SimulatedPersonRecordService.start(folder.resolve("pod.log"));
         // An earlier run, an hour ago: in the pod's log, but before the send.
         Files.writeString(service.logFile(), Instant.now().minus(Duration.ofHours(1))
                 + " 2025-03-04 09:00:00.000  INFO 1 --- [task-1] x.Y : ADMIN RECLUSTER:  Complete. |\n",
                 StandardOpenOption.APPEND);
-        cluster = FakeKubectlScenario.create(folder.resolve("cluster")).deployment().servicePod(POD)
+        cluster = SimulatedCluster.create(folder.resolve("cluster")).deployment().servicePod(POD)
                 .podLog(POD, service.logFile());
         kubectl = new Kubectl(cluster.executable(), CONTEXT, NAMESPACE, Duration.ofSeconds(20));
     }

@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.NAMESPACE;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 class PortForwardTest {
 
@@ -30,16 +30,16 @@ class PortForwardTest {
     @TempDir
     Path folder;
 
-    private FakePersonRecordService service;
-    private FakeKubectlScenario cluster;
+    private SimulatedPersonRecordService service;
+    private SimulatedCluster cluster;
     private Kubectl kubectl;
     private ReclusterClient client;
     private final List<PortForward.State> states = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        service = FakePersonRecordService.start(folder.resolve("pod.log"));
-        cluster = FakeKubectlScenario.create(folder.resolve("cluster")).deployment().servicePod(POD).forwardTo(service.port());
+        service = SimulatedPersonRecordService.start(folder.resolve("pod.log"));
+        cluster = SimulatedCluster.create(folder.resolve("cluster")).deployment().servicePod(POD).forwardTo(service.port());
         kubectl = new Kubectl(cluster.executable(), CONTEXT, NAMESPACE, Duration.ofSeconds(20));
         client = new ReclusterClient();
     }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 class ProcessLedgerTest {
 
@@ -57,11 +57,11 @@ class ProcessLedgerTest {
 
     @Test
     void aPortForwardIsNotedWhileItRunsAndTheNoteGoesWhenItEnds() throws Exception {
-        try (FakePersonRecordService service = FakePersonRecordService.start(dir.resolve("pod.log"))) {
-            FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        try (SimulatedPersonRecordService service = SimulatedPersonRecordService.start(dir.resolve("pod.log"))) {
+            SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                     .servicePod("hmpps-person-record-1").forwardTo(service.port());
             ProcessLedger ledger = new ProcessLedger(dir.resolve("processes"));
-            try (Kubectl kubectl = new Kubectl(cluster.executable(), FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE)
+            try (Kubectl kubectl = new Kubectl(cluster.executable(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE)
                     .noting(ledger);
                  PortForward forward = PortForward.start(kubectl, "hmpps-person-record-1", PortForward.Options.DEFAULT,
                          port -> java.util.Optional.empty(), s -> { }, java.time.Clock.systemUTC())) {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.ReleaseHistoryScenario;
 
 class ReleasesTest {
@@ -19,8 +19,8 @@ class ReleasesTest {
     Path dir;
 
     private Kubectl kubectl() throws Exception {
-        FakeKubectlScenario s = ReleaseHistoryScenario.write(FakeKubectlScenario.create(dir));
-        return new Kubectl(s.executable(), FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE);
+        SimulatedCluster s = ReleaseHistoryScenario.write(SimulatedCluster.create(dir));
+        return new Kubectl(s.executable(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE);
     }
 
     @Test
@@ -63,12 +63,12 @@ class ReleasesTest {
 
     @Test
     void askedWithTheExplicitContextAndNamespace() throws Exception {
-        FakeKubectlScenario s = ReleaseHistoryScenario.write(FakeKubectlScenario.create(dir));
-        try (Kubectl kubectl = new Kubectl(s.executable(), FakeKubectlScenario.CONTEXT, FakeKubectlScenario.NAMESPACE)) {
+        SimulatedCluster s = ReleaseHistoryScenario.write(SimulatedCluster.create(dir));
+        try (Kubectl kubectl = new Kubectl(s.executable(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE)) {
             kubectl.releases(ReleaseHistoryScenario.RECORD);
         }
-        assertThat(s.calls()).allSatisfy(argv -> assertThat(argv).containsSubsequence("--context", FakeKubectlScenario.CONTEXT)
-                .containsSubsequence("-n", FakeKubectlScenario.NAMESPACE));
+        assertThat(s.calls()).allSatisfy(argv -> assertThat(argv).containsSubsequence("--context", SimulatedCluster.CONTEXT)
+                .containsSubsequence("-n", SimulatedCluster.NAMESPACE));
         assertThat(s.calls()).anySatisfy(argv -> assertThat(argv).contains("replicasets", "-l", "app=hmpps-person-record"));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 class ReclusterClientTest {
 
@@ -24,12 +24,12 @@ class ReclusterClientTest {
     @TempDir
     Path folder;
 
-    private FakePersonRecordService service;
+    private SimulatedPersonRecordService service;
     private ReclusterClient client;
 
     @BeforeEach
     void start() throws Exception {
-        service = FakePersonRecordService.start(folder.resolve("pod.log"));
+        service = SimulatedPersonRecordService.start(folder.resolve("pod.log"));
         client = new ReclusterClient(QUICK);
     }
 

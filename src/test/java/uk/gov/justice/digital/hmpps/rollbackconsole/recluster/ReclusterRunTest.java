@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.recluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.NAMESPACE;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 
 class ReclusterRunTest {
 
@@ -31,7 +31,7 @@ class ReclusterRunTest {
     @TempDir
     Path folder;
 
-    private FakePersonRecordService service;
+    private SimulatedPersonRecordService service;
     private Kubectl kubectl;
     private ReclusterClient client;
     private PortForward forward;
@@ -41,8 +41,8 @@ class ReclusterRunTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        service = FakePersonRecordService.start(folder.resolve("pod.log")).notFound("A3").merged("A6");
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(folder.resolve("cluster")).deployment().servicePod(POD)
+        service = SimulatedPersonRecordService.start(folder.resolve("pod.log")).notFound("A3").merged("A6");
+        SimulatedCluster cluster = SimulatedCluster.create(folder.resolve("cluster")).deployment().servicePod(POD)
                 .forwardTo(service.port()).podLog(POD, service.logFile());
         kubectl = new Kubectl(cluster.executable(), CONTEXT, NAMESPACE, Duration.ofSeconds(20));
         client = new ReclusterClient();

@@ -2,7 +2,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.testing;
 
 import java.io.IOException;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import java.time.Instant;
 
 /**
@@ -25,7 +25,7 @@ public final class ReleaseHistoryScenario {
     private ReleaseHistoryScenario() {
     }
 
-    public static FakeKubectlScenario write(FakeKubectlScenario s) throws IOException {
+    public static SimulatedCluster write(SimulatedCluster s) throws IOException {
         s.deployment(RECORD, RECORD_UID, 7, ROLLBACK_IMAGE)
                 .replicaSet("hmpps-person-record-5d8f7c9b4", "hmpps-person-record", RECORD, RECORD_UID, 5,
                         "ghcr.io/ministryofjustice/hmpps-person-record:2025-02-11.5101.1111111", "2025-02-11T10:00:00Z", 0)

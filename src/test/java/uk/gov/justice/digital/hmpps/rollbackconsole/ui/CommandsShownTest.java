@@ -23,8 +23,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.CommandPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
@@ -32,7 +32,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 class CommandsShownTest extends ConsoleWindowTest {
 
     private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
-    private FakePersonRecordService service;
+    private SimulatedPersonRecordService service;
 
     @AfterEach
     void stopService() {
@@ -103,8 +103,8 @@ class CommandsShownTest extends ConsoleWindowTest {
             records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X90000" + i, 1, Instant.parse("2025-06-09T13:00:00Z")));
         }
         new RunbookJsonExport().write(file, false, RecordSource.of(records));
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
 
         sendFromTheReview(robot, file);

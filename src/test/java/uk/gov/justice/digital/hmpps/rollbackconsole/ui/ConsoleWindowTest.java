@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -104,15 +104,15 @@ public abstract class ConsoleWindowTest {
      * On the Send step, as the incident lead does it: the fake kubectl, its context and namespace, then the first of
      * the {@code readyPods} pods listed, and a port-forward to it answering GET /health.
      */
-    protected void forwardToTheFirstPod(FxRobot robot, FakeKubectlScenario cluster, int readyPods) {
+    protected void forwardToTheFirstPod(FxRobot robot, SimulatedCluster cluster, int readyPods) {
         waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
         fill(robot, "#kubectl-path", cluster.executable().toString());
         robot.clickOn("#load-contexts");
         @SuppressWarnings("unchecked")
         ComboBox<String> context = robot.lookup("#kube-context").queryAs(ComboBox.class);
         waitUntil(() -> context.getItems().size() == 2);
-        robot.interact(() -> context.setValue(FakeKubectlScenario.CONTEXT));
-        fill(robot, "#kube-namespace", FakeKubectlScenario.NAMESPACE);
+        robot.interact(() -> context.setValue(SimulatedCluster.CONTEXT));
+        fill(robot, "#kube-namespace", SimulatedCluster.NAMESPACE);
         robot.clickOn("#find-pods");
         waitUntil(() -> rows(robot, "#pods-table") == readyPods);
         robot.interact(() -> robot.lookup("#pods-table").queryTableView().getSelectionModel().select(0));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.ReleaseHistoryScenario;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
@@ -18,7 +18,7 @@ class PickReleaseTest extends ConsoleWindowTest {
 
     @Test
     void pickingTheBadReleaseSetsItsStartAsTheCutoffAndCountsFollow(FxRobot robot) throws Exception {
-        FakeKubectlScenario cluster = ReleaseHistoryScenario.write(FakeKubectlScenario.create(dir.resolve("cluster")));
+        SimulatedCluster cluster = ReleaseHistoryScenario.write(SimulatedCluster.create(dir.resolve("cluster")));
         connectToTestReplica(robot);
         robot.clickOn("#acknowledge-primary");
         robot.clickOn("#next");
@@ -26,9 +26,9 @@ class PickReleaseTest extends ConsoleWindowTest {
 
         fill(robot, "#releases-kubectl", cluster.executable().toString());
         robot.clickOn("#releases-load-contexts");
-        waitUntil(() -> robot.lookup("#releases-context").queryComboBox().getItems().contains(FakeKubectlScenario.CONTEXT));
-        robot.interact(() -> robot.lookup("#releases-context").queryComboBox().getSelectionModel().select(FakeKubectlScenario.CONTEXT));
-        fill(robot, "#releases-namespace", FakeKubectlScenario.NAMESPACE);
+        waitUntil(() -> robot.lookup("#releases-context").queryComboBox().getItems().contains(SimulatedCluster.CONTEXT));
+        robot.interact(() -> robot.lookup("#releases-context").queryComboBox().getSelectionModel().select(SimulatedCluster.CONTEXT));
+        fill(robot, "#releases-namespace", SimulatedCluster.NAMESPACE);
         robot.clickOn("#releases-read");
         waitUntil(() -> rows(robot, "#releases-table") == 5);
 

@@ -21,8 +21,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
 
 /** The Progress step when the pod dies mid-batch: the offer to send the rest to another pod, from the window. */
@@ -31,8 +31,8 @@ class PodDiedWindowTest extends ConsoleWindowTest {
     private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
     private static final String OTHER_POD = "hmpps-person-record-5d8f7c9b4-fghij";
 
-    private FakePersonRecordService first;
-    private FakePersonRecordService second;
+    private SimulatedPersonRecordService first;
+    private SimulatedPersonRecordService second;
 
     @AfterEach
     void stopServices() {
@@ -46,9 +46,9 @@ class PodDiedWindowTest extends ConsoleWindowTest {
 
     @Test
     void offersTheRestOfTheBatchAndTheLaterOnesToAnotherReadyPodAndSendsThemThere(FxRobot robot) throws Exception {
-        first = FakePersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(60)).dieAfterItems(6);
-        second = FakePersonRecordService.start(dir.resolve("pod-2.log")).perRecord(Duration.ofMillis(20));
-        FakeKubectlScenario cluster = sendReviewedFile(robot);
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(60)).dieAfterItems(6);
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log")).perRecord(Duration.ofMillis(20));
+        SimulatedCluster cluster = sendReviewedFile(robot);
 
         @SuppressWarnings("unchecked")
         TableView<BatchRow> batches = robot.lookup("#batches-table").queryAs(TableView.class);
@@ -85,7 +85,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
     }
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
-    private FakeKubectlScenario sendReviewedFile(FxRobot robot) throws Exception {
+    private SimulatedCluster sendReviewedFile(FxRobot robot) throws Exception {
         Path file = dir.resolve("reviewed.json");
         List<AffectedRecord> records = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
@@ -93,7 +93,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
                     Instant.parse("2025-06-09T13:00:00Z")));
         }
         new RunbookJsonExport().write(file, false, RecordSource.of(records));
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).servicePod(OTHER_POD).forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
 
@@ -108,8 +108,8 @@ class PodDiedWindowTest extends ConsoleWindowTest {
 
     @Test
     void aBatchWhoseAnswerNeverCameWaitsForADecisionThatCanBeAskedAgain(FxRobot robot) throws Exception {
-        first = FakePersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(10)).dropAfterBodyOf(2);
-        second = FakePersonRecordService.start(dir.resolve("pod-2.log"));
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(10)).dropAfterBodyOf(2);
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"));
         dialogs.chooseAnswer = null;
         sendReviewedFile(robot);
 

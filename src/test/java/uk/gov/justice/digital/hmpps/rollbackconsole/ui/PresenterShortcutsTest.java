@@ -34,8 +34,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
@@ -51,7 +51,7 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
     private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
     private static final int RECORDS = 60;
     private static final int BATCH = 5;
-    private FakePersonRecordService service;
+    private SimulatedPersonRecordService service;
 
     @AfterEach
     void stopService() {
@@ -107,8 +107,8 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
                     Instant.parse("2025-06-09T13:00:00Z")));
         }
         new RunbookJsonExport().write(file, false, RecordSource.of(records));
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(50));
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(50));
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
         sendFromTheReview(robot, file);
         forwardToTheFirstPod(robot, cluster, 1);
@@ -131,7 +131,7 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
         PopupWindow list = popups().stream().filter(p -> p.getScene().getRoot().lookup(".list-cell") != null)
                 .findFirst().orElseThrow();
         Labeled cell = (Labeled) list.getScene().getRoot().lookupAll(".list-cell").stream()
-                .filter(n -> FakeKubectlScenario.CONTEXT.equals(((Labeled) n).getText())).findFirst().orElseThrow();
+                .filter(n -> SimulatedCluster.CONTEXT.equals(((Labeled) n).getText())).findFirst().orElseThrow();
         assertThat(cell.getFont().getSize()).as("the list's words at 200 %").isEqualTo(26.0);
         assertThat(cutShort(list.getScene().getRoot())).as("no context name cut short").isEmpty();
         screenshot("presenter-5-send-200-context-open");

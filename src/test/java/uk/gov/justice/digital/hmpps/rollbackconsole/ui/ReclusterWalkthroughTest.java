@@ -1,8 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.NAMESPACE;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.NAMESPACE;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import org.testfx.api.FxRobot;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
 
@@ -36,7 +36,7 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
     private static final String OTHER_POD = "hmpps-person-record-5d8f7c9b4-fghij";
     private static final String JOB_POD = "hmpps-person-record-recluster-needs-attention-job-28999-xyz12";
 
-    private FakePersonRecordService service;
+    private SimulatedPersonRecordService service;
 
     @AfterEach
     void stopService() {
@@ -50,9 +50,9 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         Path file = exportFromTestReplica(robot);
         List<String> ids = idsIn(file);
         assertThat(ids).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.distinctRecords());
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(100))
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(100))
                 .notFound(ids.get(2)).merged(ids.get(7));
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).pod(OTHER_POD, "Running", true, "ReplicaSet", 3).pod(JOB_POD, "Running", true, "Job", 0)
                 .forwardTo(service.port()).podLog(POD, service.logFile());
 
@@ -68,7 +68,7 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         fill(robot, "#kube-namespace", NAMESPACE);
         robot.clickOn("#find-pods");
         waitUntil(() -> rows(robot, "#pods-table") == 2);
-        assertThat(text(robot, "#deployment-image")).isEqualTo(FakeKubectlScenario.IMAGE);
+        assertThat(text(robot, "#deployment-image")).isEqualTo(SimulatedCluster.IMAGE);
         assertThat(text(robot, "#kube-message")).contains("rolled-back image");
         @SuppressWarnings("unchecked")
         TableView<PodInfo> pods = robot.lookup("#pods-table").queryAs(TableView.class);
@@ -160,8 +160,8 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         }
         new uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport().write(file, false,
                 uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource.of(records));
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).perRecord(Duration.ofMillis(20));
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
 
         robot.interact(() -> console.openReview(file));

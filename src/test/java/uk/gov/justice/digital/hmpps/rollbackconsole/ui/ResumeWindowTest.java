@@ -30,8 +30,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalContents;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalReader;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.StepClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -199,10 +199,10 @@ class ResumeWindowTest extends ConsoleWindowTest {
         }
         Path folder = incidents.resolve("2025-06-10T09-00-00Z-local-2");
         write(folder, Arrays.copyOf(journal, lineEnds(journal).get(answered) + 1));
-        FakePersonRecordService service = FakePersonRecordService.start(dir.resolve("pod.log"))
+        SimulatedPersonRecordService service = SimulatedPersonRecordService.start(dir.resolve("pod.log"))
                 .perRecord(Duration.ofMillis(10));
         try {
-            FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+            SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                     .servicePod(POD).forwardTo(service.port()).podLog(POD, service.logFile());
             openAnotherWindow();
             dialogs.confirmAnswer = true;
@@ -258,7 +258,7 @@ class ResumeWindowTest extends ConsoleWindowTest {
             j.append(new JournalEntry.CutoffSet(TestReplica.CUTOFF_BST_LOCAL, "Europe/London",
                     java.time.LocalDateTime.parse("2025-06-09T13:21:55"), TestReplica.CUTOFF_BST));
             j.append(new JournalEntry.Exported(file, sha, 1));
-            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+            j.append(new JournalEntry.PodChosen(SimulatedCluster.NAMESPACE, POD));
         }
         Files.writeString(file, "[{\"source_system\":\"DELIUS\",\"source_system_id\":\"X100013\"}]\n");
 
@@ -361,7 +361,7 @@ class ResumeWindowTest extends ConsoleWindowTest {
         Path scratch = dir.resolve("send-entries-all");
         try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
                 Duration.ofSeconds(3)))) {
-            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+            j.append(new JournalEntry.PodChosen(SimulatedCluster.NAMESPACE, POD));
             j.append(new JournalEntry.BatchesPlanned(batches.size(), TestReplica.BST_TO_NOW_COUNTS.distinctRecords(), 5));
             for (Batch b : batches) {
                 j.append(sending(b));
@@ -415,7 +415,7 @@ class ResumeWindowTest extends ConsoleWindowTest {
         Path scratch = dir.resolve("send-entries");
         try (IncidentJournal j = IncidentJournal.create(scratch, new StepClock(Instant.parse("2025-06-10T09:20:00Z"),
                 Duration.ofSeconds(3)))) {
-            j.append(new JournalEntry.PodChosen(FakeKubectlScenario.NAMESPACE, POD));
+            j.append(new JournalEntry.PodChosen(SimulatedCluster.NAMESPACE, POD));
             j.append(new JournalEntry.BatchesPlanned(batches.size(), TestReplica.BST_TO_NOW_COUNTS.distinctRecords(), 5));
             j.append(sending(batches.get(0)));
             j.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));

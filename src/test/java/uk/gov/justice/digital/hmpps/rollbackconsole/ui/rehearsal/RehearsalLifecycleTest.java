@@ -110,7 +110,7 @@ class RehearsalLifecycleTest extends RehearsalWindowTestBase {
     /** The simulated kubectl's processes still running under this JVM. */
     private static List<ProcessHandle> simulatedKubectls() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("rehearsal.FakeKubectl")).toList();
+                .filter(p -> p.info().commandLine().orElse("").contains("rehearsal.SimulatedKubectl")).toList();
     }
 
     private static boolean accepts(int port) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -39,7 +39,7 @@ class ThroughClusterTest {
 
     @Test
     void forwardsToTheRelayPodReadsTheSecretAndConnects() throws Exception {
-        FakeKubectlScenario cluster = FakeKubectlScenario.create(dir.resolve("cluster"))
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster"))
                 .pod("port-forward-pod", "Running", true, "ReplicaSet", 0)
                 .servicePod("hmpps-person-record-5d8f7c9b4-abcde")
                 .forwardTo(TestReplica.port())
@@ -55,8 +55,8 @@ class ThroughClusterTest {
 
         through.kubectlPathProperty().set(cluster.executable().toString());
         through.loadContexts();
-        assertThat(through.contexts()).contains(FakeKubectlScenario.CONTEXT);
-        through.contextProperty().set(FakeKubectlScenario.CONTEXT);
+        assertThat(through.contexts()).contains(SimulatedCluster.CONTEXT);
+        through.contextProperty().set(SimulatedCluster.CONTEXT);
         through.findRelayPods();
         assertThat(through.relayPods()).extracting(p -> p.name()).containsExactly("port-forward-pod");
 
@@ -73,7 +73,7 @@ class ThroughClusterTest {
         assertThat(Files.readString(dir.resolve("settings.properties"))).doesNotContain("s3cret-from-the-cluster");
         assertThat(cluster.calls()).allSatisfy(call -> {
             if (!call.contains("get-contexts")) {
-                assertThat(call).containsSubsequence("--context", FakeKubectlScenario.CONTEXT)
+                assertThat(call).containsSubsequence("--context", SimulatedCluster.CONTEXT)
                         .containsSubsequence("-n", "hmpps-person-record-preprod");
             }
         });

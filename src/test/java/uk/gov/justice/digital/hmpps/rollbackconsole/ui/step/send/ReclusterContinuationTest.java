@@ -1,7 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
@@ -59,18 +59,18 @@ class ReclusterContinuationTest {
     private final OneUiThread ui = new OneUiThread();
     private IncidentRecorder incident;
     private WizardSession session;
-    private FakePersonRecordService first;
-    private FakePersonRecordService second;
-    private FakeKubectlScenario cluster;
+    private SimulatedPersonRecordService first;
+    private SimulatedPersonRecordService second;
+    private SimulatedCluster cluster;
     private SettingsStore settings;
     private ReclusterStepViewModel model;
     private final List<ReclusterStepViewModel> models = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        first = FakePersonRecordService.start(dir.resolve("pod-1.log")).notFound("A3").merged("A7");
-        second = FakePersonRecordService.start(dir.resolve("pod-2.log")).notFound("A3").merged("A7");
-        cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment().servicePod(POD).servicePod(OTHER_POD)
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).notFound("A3").merged("A7");
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log")).notFound("A3").merged("A7");
+        cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment().servicePod(POD).servicePod(OTHER_POD)
                 .forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
         settings = new SettingsStore(dir.resolve("settings.properties"));

@@ -1,7 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario.CONTEXT;
+import static uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster.CONTEXT;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakeKubectlScenario;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.FakePersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
@@ -39,14 +39,14 @@ class ReclusterStepViewModelTest {
     private final WizardSession session = new WizardSession();
     private final FakeDialogs dialogs = new FakeDialogs();
     private final OneUiThread ui = new OneUiThread();
-    private FakePersonRecordService service;
-    private FakeKubectlScenario cluster;
+    private SimulatedPersonRecordService service;
+    private SimulatedCluster cluster;
     private ReclusterStepViewModel model;
 
     @BeforeEach
     void setUp() throws Exception {
-        service = FakePersonRecordService.start(dir.resolve("pod.log")).notFound("A3").merged("A7");
-        cluster = FakeKubectlScenario.create(dir.resolve("cluster")).deployment()
+        service = SimulatedPersonRecordService.start(dir.resolve("pod.log")).notFound("A3").merged("A7");
+        cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).pod(OTHER_POD, "Running", true, "ReplicaSet", 3)
                 .pod("hmpps-person-record-5d8f7c9b4-starting", "Running", false, "ReplicaSet", 0)
                 .pod("hmpps-person-record-5d8f7c9b4-pending", "Pending", false, "ReplicaSet", 0)
@@ -75,7 +75,7 @@ class ReclusterStepViewModelTest {
         connect(Environment.PREPROD);
 
         assertThat(ui.get(() -> model.pods().stream().map(PodInfo::name).toList())).containsExactly(POD, OTHER_POD);
-        assertThat(ui.get(() -> model.deploymentImageProperty().get())).isEqualTo(FakeKubectlScenario.IMAGE);
+        assertThat(ui.get(() -> model.deploymentImageProperty().get())).isEqualTo(SimulatedCluster.IMAGE);
         assertThat(ui.get(() -> model.namespaceProperty().get())).isEqualTo("hmpps-person-record-preprod");
         assertThat(cluster.calls()).filteredOn(c -> c.contains("pods"))
                 .allSatisfy(c -> assertThat(c).containsSubsequence("--context", CONTEXT)

@@ -37,10 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * A stand-in for one pod of hmpps-person-record on 127.0.0.1, written to what the service really does:
  * {@code POST /admin/recluster} takes a raw JSON array, answers 200 with an empty body at once, then works through
  * the records asynchronously, writing the service's log lines. Its log file holds them as the container runtime
- * keeps them, each prefixed with an RFC3339 stamp, which the fake kubectl strips or keeps as {@code --timestamps}
+ * keeps them, each prefixed with an RFC3339 stamp, which the simulated kubectl strips or keeps as {@code --timestamps}
  * says.
  */
-public final class FakePersonRecordService implements AutoCloseable {
+public final class SimulatedPersonRecordService implements AutoCloseable {
 
     private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final String CONTROLLER = "u.g.j.d.h.p.c.a.ReclusterController$Companion";
@@ -79,7 +79,7 @@ public final class FakePersonRecordService implements AutoCloseable {
     /** How many times each source id's recluster step ran to its end on this pod. */
     private final Map<String, Integer> reclustered = new ConcurrentHashMap<>();
 
-    private FakePersonRecordService(Path logFile, Clock clock) throws IOException {
+    private SimulatedPersonRecordService(Path logFile, Clock clock) throws IOException {
         this.logFile = logFile;
         this.clock = clock;
         Files.createDirectories(logFile.getParent());
@@ -90,8 +90,8 @@ public final class FakePersonRecordService implements AutoCloseable {
         server.createContext("/admin/recluster", this::recluster);
     }
 
-    public static FakePersonRecordService start(Path logFile) throws IOException {
-        FakePersonRecordService service = new FakePersonRecordService(logFile, Clock.systemUTC());
+    public static SimulatedPersonRecordService start(Path logFile) throws IOException {
+        SimulatedPersonRecordService service = new SimulatedPersonRecordService(logFile, Clock.systemUTC());
         service.server.start();
         service.log(SERVICE, "main", "INFO", "Started HmppsPersonRecordKt in 12.345 seconds (process running for 13.1)");
         return service;
@@ -109,50 +109,50 @@ public final class FakePersonRecordService implements AutoCloseable {
         return logFile;
     }
 
-    public FakePersonRecordService perRecord(Duration d) {
+    public SimulatedPersonRecordService perRecord(Duration d) {
         perRecord = d;
         return this;
     }
 
-    public FakePersonRecordService notFound(String... ids) {
+    public SimulatedPersonRecordService notFound(String... ids) {
         notFound.addAll(List.of(ids));
         return this;
     }
 
-    public FakePersonRecordService merged(String... ids) {
+    public SimulatedPersonRecordService merged(String... ids) {
         merged.addAll(List.of(ids));
         return this;
     }
 
-    public FakePersonRecordService answerNext(int status, String body) {
+    public SimulatedPersonRecordService answerNext(int status, String body) {
         canned.set(new Canned(status, body, null));
         return this;
     }
 
-    public FakePersonRecordService answerNext(int status, String body, String retryAfter) {
+    public SimulatedPersonRecordService answerNext(int status, String body, String retryAfter) {
         canned.set(new Canned(status, body, retryAfter));
         return this;
     }
 
     /** Reads the whole request, then waits this long before answering. */
-    public FakePersonRecordService answerAfter(Duration d) {
+    public SimulatedPersonRecordService answerAfter(Duration d) {
         answerDelay = d;
         return this;
     }
 
     /** Reads the whole request, then drops the connection without a word. */
-    public FakePersonRecordService dropAfterBody(boolean drop) {
+    public SimulatedPersonRecordService dropAfterBody(boolean drop) {
         dropAfterBody = drop;
         return this;
     }
 
     /** Reads the whole of the n-th recluster request (counting from 1), then drops it without a word; not others. */
-    public FakePersonRecordService dropAfterBodyOf(int request) {
+    public SimulatedPersonRecordService dropAfterBodyOf(int request) {
         dropRequest = request;
         return this;
     }
 
-    public FakePersonRecordService healthDown(boolean down) {
+    public SimulatedPersonRecordService healthDown(boolean down) {
         healthDown = down;
         return this;
     }
@@ -161,13 +161,13 @@ public final class FakePersonRecordService implements AutoCloseable {
      * The pod dies after logging this many Processing items over all runs, while it works on the last one: that
      * item is in the log as started, and was not done.
      */
-    public FakePersonRecordService dieAfterItems(int items) {
+    public SimulatedPersonRecordService dieAfterItems(int items) {
         dieAfterItems = items;
         return this;
     }
 
     /** The pod dies half-way through the recluster phase of its {@code run}th recluster run (1 is the first). */
-    public FakePersonRecordService dieInRun(int run) {
+    public SimulatedPersonRecordService dieInRun(int run) {
         dieInRun = run;
         return this;
     }
@@ -176,13 +176,13 @@ public final class FakePersonRecordService implements AutoCloseable {
      * Runs at the end of each run (complete, or the pod dying) with the source ids it reclustered (not those
      * merged or not found), e.g. to settle their clusters in a database.
      */
-    public FakePersonRecordService onReclustered(java.util.function.Consumer<List<String>> action) {
+    public SimulatedPersonRecordService onReclustered(java.util.function.Consumer<List<String>> action) {
         onReclustered = action;
         return this;
     }
 
     /** Runs once when the pod dies, e.g. to take it out of the simulated cluster. */
-    public FakePersonRecordService onDeath(Runnable action) {
+    public SimulatedPersonRecordService onDeath(Runnable action) {
         onDeath = action;
         return this;
     }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A folder that {@link FakeKubectl} answers from, and the executable script that runs it. Tests write the
+ * A folder that {@link SimulatedKubectl} answers from, and the executable script that runs it. Tests write the
  * cluster's state here (deployments, pods, secrets, logs, faults) and read back every argument list kubectl got.
  */
-public final class FakeKubectlScenario {
+public final class SimulatedCluster {
 
     public static final String CONTEXT = "live.cloud-platform.service.justice.gov.uk";
     public static final String NAMESPACE = "hmpps-person-record-preprod";
@@ -36,7 +36,7 @@ public final class FakeKubectlScenario {
     private final Path executable;
     private final String namespace;
 
-    private FakeKubectlScenario(Path dir, List<String> contexts, String namespace) throws IOException {
+    private SimulatedCluster(Path dir, List<String> contexts, String namespace) throws IOException {
         this.dir = dir;
         this.namespace = namespace;
         Files.createDirectories(dir.resolve("pods"));
@@ -51,25 +51,25 @@ public final class FakeKubectlScenario {
             Files.writeString(executable, "@echo off\r\n"
                     + "set \"FAKE_KUBECTL_DIR=" + dir + "\"\r\n"
                     + "\"" + java + "\" " + JVM_OPTIONS + " -cp \"" + classpath() + "\" "
-                    + FakeKubectl.class.getName() + " %*\r\n");
+                    + SimulatedKubectl.class.getName() + " %*\r\n");
         } else {
             executable = dir.resolve("kubectl");
             String script = "#!/bin/sh\n"
                     + "FAKE_KUBECTL_DIR=" + quote(dir.toString()) + "\nexport FAKE_KUBECTL_DIR\n"
                     + "exec " + quote(java) + " " + JVM_OPTIONS + " -cp "
-                    + quote(classpath()) + " " + FakeKubectl.class.getName() + " \"$@\"\n";
+                    + quote(classpath()) + " " + SimulatedKubectl.class.getName() + " \"$@\"\n";
             Files.writeString(executable, script);
             Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwx------"));
         }
     }
 
-    public static FakeKubectlScenario create(Path dir) throws IOException {
-        return new FakeKubectlScenario(dir, List.of("docker-desktop", CONTEXT), NAMESPACE);
+    public static SimulatedCluster create(Path dir) throws IOException {
+        return new SimulatedCluster(dir, List.of("docker-desktop", CONTEXT), NAMESPACE);
     }
 
     /** A cluster that knows only {@code context}, whose objects live in {@code namespace}. */
-    public static FakeKubectlScenario create(Path dir, String context, String namespace) throws IOException {
-        return new FakeKubectlScenario(dir, List.of(context), namespace);
+    public static SimulatedCluster create(Path dir, String context, String namespace) throws IOException {
+        return new SimulatedCluster(dir, List.of(context), namespace);
     }
 
     public Path executable() {
@@ -80,7 +80,7 @@ public final class FakeKubectlScenario {
         return dir;
     }
 
-    public FakeKubectlScenario deployment() throws IOException {
+    public SimulatedCluster deployment() throws IOException {
         write(dir.resolve("deployments").resolve(DEPLOYMENT + ".json"), Map.of(
                 "apiVersion", "apps/v1", "kind", "Deployment",
                 "metadata", Map.of("name", DEPLOYMENT, "namespace", namespace),
@@ -94,7 +94,7 @@ public final class FakeKubectlScenario {
     }
 
     /** A deployment with a rollout history: its uid and current revision, as the API server records them. */
-    public FakeKubectlScenario deployment(String name, String uid, long currentRevision, String image) throws IOException {
+    public SimulatedCluster deployment(String name, String uid, long currentRevision, String image) throws IOException {
         write(dir.resolve("deployments").resolve(name + ".json"), Map.of(
                 "apiVersion", "apps/v1", "kind", "Deployment",
                 "metadata", Map.of("name", name, "namespace", namespace, "uid", uid,
@@ -108,7 +108,7 @@ public final class FakeKubectlScenario {
     }
 
     /** A ReplicaSet labelled {@code app=labelApp}, controlled by the deployment {@code owner} with {@code ownerUid}. */
-    public FakeKubectlScenario replicaSet(String name, String labelApp, String owner, String ownerUid, long revision,
+    public SimulatedCluster replicaSet(String name, String labelApp, String owner, String ownerUid, long revision,
                                           String image, String created, int replicas) throws IOException {
         Files.createDirectories(dir.resolve("replicasets"));
         write(dir.resolve("replicasets").resolve(name + ".json"), Map.of(
@@ -125,7 +125,7 @@ public final class FakeKubectlScenario {
     }
 
     /** A pod of the deployment, or of a CronJob's Job when ownerKind is Job; labels as the Helm chart gives both. */
-    public FakeKubectlScenario pod(String name, String phase, boolean ready, String ownerKind, int restarts)
+    public SimulatedCluster pod(String name, String phase, boolean ready, String ownerKind, int restarts)
             throws IOException {
         write(dir.resolve("pods").resolve(name + ".json"), Map.of(
                 "apiVersion", "v1", "kind", "Pod",
@@ -140,7 +140,7 @@ public final class FakeKubectlScenario {
         return this;
     }
 
-    public FakeKubectlScenario servicePod(String name) throws IOException {
+    public SimulatedCluster servicePod(String name) throws IOException {
         return pod(name, "Running", true, "ReplicaSet", 0);
     }
 
@@ -148,7 +148,7 @@ public final class FakeKubectlScenario {
         Files.deleteIfExists(dir.resolve("pods").resolve(name + ".json"));
     }
 
-    public FakeKubectlScenario secret(String name, Map<String, String> values) throws IOException {
+    public SimulatedCluster secret(String name, Map<String, String> values) throws IOException {
         Map<String, String> data = new java.util.TreeMap<>();
         values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
         write(dir.resolve("secrets").resolve(name + ".json"), Map.of("apiVersion", "v1", "kind", "Secret",
@@ -157,7 +157,7 @@ public final class FakeKubectlScenario {
     }
 
     /** Makes every command fail as kubectl does: "expired", "forbidden", "unreachable", or null to stop. */
-    public FakeKubectlScenario failAs(String how) throws IOException {
+    public SimulatedCluster failAs(String how) throws IOException {
         if (how == null) {
             Files.deleteIfExists(dir.resolve("fail"));
         } else {
@@ -166,26 +166,26 @@ public final class FakeKubectlScenario {
         return this;
     }
 
-    /** Where port-forward relays to: the port of a fake service on 127.0.0.1, standing in for the pod's 8080. */
-    public FakeKubectlScenario forwardTo(int port) throws IOException {
+    /** Where port-forward relays to: the port of a simulated service on 127.0.0.1, standing in for the pod's 8080. */
+    public SimulatedCluster forwardTo(int port) throws IOException {
         Files.writeString(dir.resolve("forward-target"), Integer.toString(port));
         return this;
     }
 
     /** Port-forwards to this pod relay to this port: each of the rehearsal's pods has a service of its own. */
-    public FakeKubectlScenario forwardTo(String pod, int port) throws IOException {
+    public SimulatedCluster forwardTo(String pod, int port) throws IOException {
         Files.writeString(dir.resolve("forward-target-" + pod), Integer.toString(port));
         return this;
     }
 
     /** {@code logs} of this pod reads this file, whose lines start with an RFC3339 stamp and a space. */
-    public FakeKubectlScenario podLog(String pod, Path file) throws IOException {
+    public SimulatedCluster podLog(String pod, Path file) throws IOException {
         Files.writeString(dir.resolve("logs").resolve(pod + ".path"), file.toAbsolutePath().toString());
         return this;
     }
 
     /** The next {@code logs} of this pod ends by itself after this many lines, as a dropped stream does. */
-    public FakeKubectlScenario cutLogAfter(String pod, int lines) throws IOException {
+    public SimulatedCluster cutLogAfter(String pod, int lines) throws IOException {
         Files.writeString(dir.resolve("logs").resolve(pod + ".cut-after"), Integer.toString(lines));
         return this;
     }
@@ -224,7 +224,7 @@ public final class FakeKubectlScenario {
 
     private static String classpath() {
         List<String> entries = new ArrayList<>();
-        for (Class<?> c : List.of(FakeKubectl.class, ObjectMapper.class, JsonFactory.class, JsonInclude.class)) {
+        for (Class<?> c : List.of(SimulatedKubectl.class, ObjectMapper.class, JsonFactory.class, JsonInclude.class)) {
             try {
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {

@@ -28,10 +28,10 @@ import java.util.TreeMap;
 
 /**
  * A stand-in for kubectl, run as its own process through a shell script exactly where the real one would be. It
- * answers from a scenario folder (see {@link FakeKubectlScenario}), speaks kubectl's words when it fails, and
+ * answers from a scenario folder (see {@link SimulatedCluster}), speaks kubectl's words when it fails, and
  * appends every argument list it was given to {@code argv.log}.
  */
-public final class FakeKubectl {
+public final class SimulatedKubectl {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -44,13 +44,13 @@ public final class FakeKubectl {
     private final List<String> rest = new ArrayList<>();
     private final Map<String, String> flags = new TreeMap<>();
 
-    private FakeKubectl(Path dir) {
+    private SimulatedKubectl(Path dir) {
         this.dir = dir;
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(System.getenv("FAKE_KUBECTL_DIR"));
-        System.exit(new FakeKubectl(dir).run(args));
+        System.exit(new SimulatedKubectl(dir).run(args));
     }
 
     private int run(String[] args) throws Exception {
