@@ -277,7 +277,9 @@ public final class WizardShellView extends BorderPane {
      * runbook stands underneath it ("Runbook at step 5 of 7").
      */
     String asideTitle(Node screen, String bannerText) {
-        if (screen instanceof javafx.scene.Parent p && p.lookup("." + Styles.STEP_TITLE) instanceof Labeled title) {
+        // A scrolling screen holds its page as content, which lookup reaches only once the skin exists.
+        Node page = screen instanceof javafx.scene.control.ScrollPane scroll ? scroll.getContent() : screen;
+        if (page instanceof javafx.scene.Parent p && p.lookup("." + Styles.STEP_TITLE) instanceof Labeled title) {
             for (int i = 0; i < wizard.steps().size(); i++) {
                 if (heading(wizard.steps().get(i)).equals(title.getText())) {
                     return stepName(i);

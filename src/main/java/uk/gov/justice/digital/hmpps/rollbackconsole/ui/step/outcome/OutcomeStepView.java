@@ -89,9 +89,13 @@ public final class OutcomeStepView {
         Em.padding(top, 1.23, 1.54, 0.62, 1.54);
         BorderPane page = new BorderPane(tabs, top, null, null, null);
         Em.margin(tabs, 0, 1.54, 0.92, 1.54);
-        page.setMinSize(0, 0);
+        // Zoomed in on a small screen the tabs keep room for a table and the page scrolls, rather than squeezing
+        // the tables to nothing and cutting the chart off at the window's edge.
+        Em.minHeight(tabs, 24);
         page.getStyleClass().add(Styles.OUTCOME);
-        root = page;
+        javafx.scene.control.ScrollPane scroll = StepLayout.scrolling(page);
+        scroll.setFitToHeight(true);
+        root = scroll;
     }
 
     public Node root() {
