@@ -709,24 +709,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     // ---- Carrying on an unfinished incident from its journal ----
 
     /**
-     * What {@link #continueIncident} prepared: the incident, its file, the batch size its batches were cut with, the
-     * batches sent before (never again), and those to send now.
-     */
-    public record Resumption(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState state,
-                             ExportResult export, int batchSize, List<Integer> sent, List<Integer> send,
-                             int journalKnowsUpTo) {
-        public Resumption {
-            sent = List.copyOf(sent);
-            send = List.copyOf(send);
-        }
-
-        /** Whether the file's batch with this number is sent now. */
-        public boolean sends(int number) {
-            return send.contains(number) || number > journalKnowsUpTo;
-        }
-    }
-
-    /**
      * Prepares this step to carry on an unfinished incident from its journal, as the console left it. The file is
      * the one the journal says was exported (its SHA-256 is checked again before anything is sent) and it is cut
      * into batches exactly as before (the journal's batch size), so batch k is the same records. Only batches that
@@ -760,87 +742,17 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                     + "in this window, so its decisions and batches could not be recorded. Nothing was prepared."));
             return false;
         }
-        int size = state.plan().map(p -> p.maxRecordsPerBatch()).orElseGet(() -> state.batches().stream()
-                .mapToInt(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::records).max()
-                .orElse(ReclusterBatches.DEFAULT_BATCH_SIZE));
-        if (size < 1) {
-            size = ReclusterBatches.DEFAULT_BATCH_SIZE;
+        JournalContinuation.Prepared prepared = JournalContinuation.prepare(state, dialogs,
+                decision -> decide(null, decision));
+        if (prepared.resumption() == null) {
+            prepared.message().ifPresent(sendMessage::set);
+            return false;
         }
-        java.util.Set<Integer> skippedBefore = new java.util.HashSet<>();
-        for (JournalEntry.Decision d : state.decisions()) {
-            if (d.batchIndex() != null && d.kind() == DecisionKind.SKIP_BATCH) {
-                skippedBefore.add(d.batchIndex());
-            } else if (d.batchIndex() != null && d.kind() == DecisionKind.RESEND_BATCH) {
-                skippedBefore.remove(d.batchIndex());
-            }
-        }
-        List<Integer> sent = new java.util.ArrayList<>();
-        List<Integer> send = new java.util.ArrayList<>();
-        for (var b : state.batches()) {
-            if (b.mayBeSent() && !skippedBefore.contains(b.index())) {
-                send.add(b.index());
-                continue;
-            }
-            if (b.outcome() != uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.OUTCOME_UNKNOWN
-                    || skippedBefore.contains(b.index())) {
-                sent.add(b.index());
-                continue;
-            }
-            String question = "The journal records batch " + b.index() + " (" + COUNT.format(b.records()) + " records, "
-                    + b.first().sourceSystem().name() + "/" + b.first().sourceSystemId() + " to "
-                    + b.last().sourceSystem().name() + "/" + b.last().sourceSystemId() + ") as sent"
-                    + state.pod().map(p -> " to pod " + p.pod()).orElse("") + " with no answer: the pod may have "
-                    + "reclustered it, or may never have had it. Look at the pod's log for \"Triggered. Number of records: "
-                    + b.records() + ".\" before deciding.\n\nResend: it is sent again with the batches never sent.\n"
-                    + "Skip: it is treated as done.\nStop: nothing is sent now.";
-            Optional<String> choice = dialogs.choose("Batch " + b.index() + ": outcome unknown", question,
-                    List.of(RESEND + " " + b.index(), SKIP + " " + b.index(), STOP));
-            if (choice.isEmpty()) {
-                sendMessage.set(Message.info("Nothing was prepared: batch " + b.index() + "'s outcome is unknown, and "
-                        + "it needs a decision first."));
-                return false;
-            }
-            DecisionKind kind = choice.get().startsWith(RESEND) ? DecisionKind.RESEND_BATCH
-                    : choice.get().startsWith(SKIP) ? DecisionKind.SKIP_BATCH : DecisionKind.STOP;
-            String text = switch (kind) {
-                case RESEND_BATCH -> "Carrying on from the journal: batch " + b.index() + " had no answer; it is to be "
-                        + "sent again, as decided.";
-                case SKIP_BATCH -> "Carrying on from the journal: batch " + b.index() + " had no answer; treated as "
-                        + "done, as decided.";
-                default -> "Carrying on from the journal: batch " + b.index() + " had no answer; stopped there, as "
-                        + "decided.";
-            };
-            if (!decide(null, new JournalEntry.Decision(kind, b.index(), text))) {
-                return false;
-            }
-            if (kind == DecisionKind.STOP) {
-                sendMessage.set(Message.warning("Stopped, as decided: nothing is sent. Batch " + b.index()
-                        + " stays recorded as outcome unknown."));
-                return false;
-            }
-            (kind == DecisionKind.RESEND_BATCH ? send : sent).add(b.index());
-        }
-        // Batches after the last the journal knows of were never sent (a journal without a plan lists only those
-        // it started); whether there are any is found when the file is cut again.
-        int known = state.batches().stream().mapToInt(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::index)
-                .max().orElse(0);
-        var x = exported.get();
-        ExportResult export = new ExportResult(x.path(), x.records(), 0, x.sha256(), Duration.ZERO);
-        resumption.set(new Resumption(state, export, size, sent, send, known));
+        resumption.set(prepared.resumption());
         // What this step sends from now on leaves out every batch that may have run, so the journal may record
         // batches again (a resumed incident's journal refuses them until then).
         session.incident().ifPresent(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::allowBatches);
-        List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
-                .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
-        sendMessage.set(Message.info((state.stoppedDuringRun() ? "This incident stopped during the recluster run. " : "")
-                + "Carrying on incident " + state.folder().getFileName() + ": "
-                + (send.isEmpty() ? "" : "batches " + numbers(send) + ", and ") + "any batch after " + known
-                + " that was never sent, from " + x.path().getFileName() + ". "
-                + (sent.isEmpty() ? "" : "Batches " + numbers(sent) + " are not sent again. ")
-                + (neverSeenComplete.isEmpty() ? "" : "The service took batches " + numbers(neverSeenComplete)
-                + " but their runs were never seen complete (a pod may have died): they are not sent again from here;"
-                + " look at the pods' logs. ")
-                + "Pick a pod, start the port-forward, then Send."));
+        prepared.message().ifPresent(sendMessage::set);
         return true;
     }
 
@@ -952,7 +864,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return new Counted(records, batches, fileRecords, fileBatches, numbers);
     }
 
-    private static String numbers(List<Integer> numbers) {
+    /** "2, 3, 4". */
+    static String numbers(List<Integer> numbers) {
         return numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
