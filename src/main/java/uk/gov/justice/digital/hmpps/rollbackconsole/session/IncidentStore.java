@@ -119,7 +119,10 @@ public final class IncidentStore {
     private IncidentSummary summarise(Path folder) {
         try {
             IncidentState state = open(folder);
-            return new IncidentSummary(folder, state.started(), state.environment(), state.step(), state.finished(),
+            // A run that is over is at the Outcome, whatever its last entry was: that is where resuming lands.
+            IncidentStep step = state.sendFinished() && state.step().compareTo(IncidentStep.OUTCOME) < 0
+                    ? IncidentStep.OUTCOME : state.step();
+            return new IncidentSummary(folder, state.started(), state.environment(), step, state.finished(),
                     state.note(), state.sent().size(), state.outcomeUnknown().size(), state.notSent().size());
         } catch (IOException | RuntimeException e) {
             return new IncidentSummary(folder, null, null, IncidentStep.CONNECT, false,

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.SampleIncident;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.StepClock;
 
@@ -74,6 +76,23 @@ class IncidentStoreTest {
         assertThat(recent.get(1).folder()).isEqualTo(middle);
         assertThat(recent).allSatisfy(s -> assertThat(s.problem()).isEmpty());
         assertThat(store.recent(2)).hasSize(2);
+    }
+
+    @Test
+    void anIncidentWhoseRunIsOverIsListedAtTheOutcomeWhereResumingLands() throws IOException {
+        IncidentStore store = new IncidentStore(root, new StepClock(SampleIncident.START, Duration.ofMinutes(1)));
+        try (IncidentJournal journal = store.start(Environment.PREPROD, "0.1.0")) {
+            journal.append(new JournalEntry.BatchesPlanned(1, 4, 500));
+            journal.append(new JournalEntry.BatchSending(1, new RecordKey(SourceSystem.DELIUS, "X100"),
+                    new RecordKey(SourceSystem.DELIUS, "X103"), 4));
+            journal.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));
+            journal.append(new JournalEntry.LogMilestone(1, "ADMIN RECLUSTER: Complete."));
+            journal.append(new JournalEntry.RunCounted(1, 4, 0, 0));
+        }
+        IncidentSummary summary = store.recent(1).get(0);
+        assertThat(summary.step()).isEqualTo(IncidentStep.OUTCOME);
+        assertThat(summary.finished()).as("no report yet: it can still be resumed").isFalse();
+        assertThat(summary.batchesText()).isEqualTo("1 sent, 0 unknown, 0 not sent");
     }
 
     @Test
