@@ -216,6 +216,9 @@ class ResumeWindowTest extends ConsoleWindowTest {
                     .contains("Batches 1 are not sent again");
 
             forwardToTheFirstPod(robot, cluster, 1);
+            // The file is cut as the first run cut it: the journal's batch size, not one to choose.
+            assertThat(text(robot, "#batch-size")).isEqualTo("5");
+            assertThat(robot.lookup("#batch-size").query().isDisabled()).isTrue();
             screenshot("65-resumed-send");
             robot.interact(() -> robot.lookup("#send").queryButton().fire());
             assertThat(dialogs.asked).anySatisfy(q -> assertThat(q).contains("only batches 2, 3, 4 of 4 are sent")

@@ -176,9 +176,11 @@ public final class ReclusterStepView {
         startForward.setOnAction(e -> model.startForward());
         send.setOnAction(e -> model.send());
         var locked = model.busyProperty().or(model.validProperty());
-        for (Node n : new Node[] {kubectlPath, browse, context, loadContexts, namespace, findPods, batchSize}) {
+        for (Node n : new Node[] {kubectlPath, browse, context, loadContexts, namespace, findPods}) {
             n.disableProperty().bind(locked);
         }
+        // A send carried on from the journal cuts the file as the first run did: its batch size is not a choice.
+        batchSize.disableProperty().bind(locked.or(model.resumptionProperty().isNotNull()));
         startForward.disableProperty().bind(locked.or(model.selectedPodProperty().isNull()));
         send.disableProperty().bind(locked.or(model.forwardUpProperty().not()).or(model.exportProperty().isNull()));
         file.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "file"),

@@ -749,6 +749,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             return false;
         }
         resumption.set(prepared.resumption());
+        batchSize.set(Integer.toString(prepared.resumption().batchSize()));
         // What this step sends from now on leaves out every batch that may have run, so the journal may record
         // batches again (a resumed incident's journal refuses them until then).
         session.incident().ifPresent(uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder::allowBatches);
