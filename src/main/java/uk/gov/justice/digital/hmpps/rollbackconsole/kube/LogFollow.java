@@ -235,14 +235,6 @@ public final class LogFollow implements AutoCloseable {
         synchronized (lock) {
             process = current;
         }
-        supervisor.interrupt();
-        if (process != null) {
-            process.close();
-        }
-        try {
-            supervisor.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ManagedProcess.stopSupervised(supervisor, process);
     }
 }

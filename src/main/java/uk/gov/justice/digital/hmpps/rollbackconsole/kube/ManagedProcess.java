@@ -27,6 +27,22 @@ final class ManagedProcess implements AutoCloseable {
         this.exit = exit;
     }
 
+    /**
+     * Ends a supervised kubectl: stops its supervisor (which would otherwise start it again), ends the process it
+     * runs now, if any, and waits up to 5 s for the supervisor to finish.
+     */
+    static void stopSupervised(Thread supervisor, ManagedProcess current) {
+        supervisor.interrupt();
+        if (current != null) {
+            current.close();
+        }
+        try {
+            supervisor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static ManagedProcess start(List<String> command, String name, Consumer<String> stdout, Consumer<String> stderr,
                                 ProcessReaper reaper) throws IOException {
         Process process = new ProcessBuilder(command).start();

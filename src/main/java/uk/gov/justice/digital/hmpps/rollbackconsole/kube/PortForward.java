@@ -296,15 +296,7 @@ public final class PortForward implements AutoCloseable {
         synchronized (lock) {
             process = current;
         }
-        supervisor.interrupt();
-        if (process != null) {
-            process.close();
-        }
-        try {
-            supervisor.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ManagedProcess.stopSupervised(supervisor, process);
         publish(Status.DOWN, 0, 0, "closed");
     }
 }
