@@ -24,7 +24,8 @@ public final class Sha256 {
         return hex(digest);
     }
 
-    static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest, for hashing bytes as they stream past. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -33,7 +34,8 @@ public final class Sha256 {
         }
     }
 
-    static String hex(MessageDigest digest) {
+    /** Lowercase hex of the digest, which it completes. */
+    public static String hex(MessageDigest digest) {
         return HEX.formatHex(digest.digest());
     }
 

@@ -16,21 +16,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.JsonWording;
 
 /**
@@ -57,12 +54,6 @@ final class RecordsScan {
     private static final String KNOWN_SYSTEMS = Arrays.stream(SourceSystem.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
-    // event_log's personal data columns: a `select *` export carries them, and they must not travel.
-    private static final Set<String> PERSONAL_DATA = Set.of("first_name", "middle_names", "last_name",
-            "date_of_birth", "first_name_aliases", "last_name_aliases", "date_of_birth_aliases", "postcodes", "cros",
-            "pncs");
-
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int BUFFER_BYTES = 64 * 1024;
 
 
@@ -86,8 +77,7 @@ final class RecordsScan {
     private final ProblemTally problems;
     private final LongPairTable keys;
     private final LongPairTable clusters;
-    private final Map<String, ExtraField> extras = new LinkedHashMap<>();
-    private ExtraField otherExtras;
+    private final ExtraFields extras;
     private final long[] key = new long[2];
     private final long[] uuid = new long[2];
 
@@ -121,6 +111,7 @@ final class RecordsScan {
         this.collect = collect;
         this.visitor = visitor;
         this.problems = new ProblemTally(limits.problemsPerCode());
+        this.extras = new ExtraFields(limits.maxExtraFieldNames());
         this.keys = collect ? new LongPairTable() : null;
         this.clusters = collect ? new LongPairTable() : null;
     }
@@ -129,13 +120,13 @@ final class RecordsScan {
     Outcome run() throws IOException {
         checkCancelled();
         size = Files.size(file);
-        byte[] head = head(file);
-        boolean bom = head.length >= 3 && Arrays.equals(head, 0, 3, UTF8_BOM, 0, 3);
-        String wide = wideEncoding(head);
-        MessageDigest digest = sha256();
+        FileHead head = FileHead.of(file);
+        boolean bom = head.utf8Bom();
+        String wide = head.wideEncoding();
+        MessageDigest digest = Sha256.newDigest();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
              ScanInputStream scanned = new ScanInputStream(raw, digest, bom);
-             ColumnCounter counter = new ColumnCounter(file, bom ? UTF8_BOM.length : 0)) {
+             ColumnCounter counter = new ColumnCounter(file, bom ? FileHead.UTF8_BOM_LENGTH : 0)) {
             in = scanned;
             columns = counter;
             if (wide != null) {
@@ -152,11 +143,11 @@ final class RecordsScan {
                     notUtf8(0);
                 }
             }
-            reportExtraFields();
+            extras.problems().forEach(problems::add);
             drain(scanned);
         }
         progress.progress(elements, in.position(), size);
-        return new Outcome(report(HexFormat.of().formatHex(digest.digest())), keys);
+        return new Outcome(report(Sha256.hex(digest)), keys);
     }
 
     private void parse() throws IOException {
@@ -431,38 +422,7 @@ final class RecordsScan {
     }
 
     private void extraField(String name, long number) {
-        ExtraField tally = extras.get(name);
-        if (tally == null) {
-            if (extras.size() < limits.maxExtraFieldNames()) {
-                tally = new ExtraField(columns.at(parser.currentTokenLocation()), number);
-                extras.put(name, tally);
-            } else {
-                if (otherExtras == null) {
-                    otherExtras = new ExtraField(columns.at(parser.currentTokenLocation()), number);
-                }
-                tally = otherExtras;
-            }
-        }
-        tally.count++;
-    }
-
-    private void reportExtraFields() {
-        for (Map.Entry<String, ExtraField> e : extras.entrySet()) {
-            String name = e.getKey();
-            ExtraField tally = e.getValue();
-            String where = "in " + Text.records(tally.count) + (tally.count > 1 ? " (the first is shown)" : "");
-            String text = PERSONAL_DATA.contains(name)
-                    ? "field " + Text.quote(name) + " holds personal data, " + where + ": the service ignores it, but"
-                    + " the file should hold only person_uuid, source_system and source_system_id"
-                    : "extra field " + Text.quote(name) + " " + where + ": the service ignores it";
-            problems.add(new Problem(ProblemCode.EXTRA_FIELD, text, tally.line, tally.column, tally.record));
-        }
-        if (otherExtras != null) {
-            problems.add(new Problem(ProblemCode.EXTRA_FIELD, "fields with further names, beyond the first "
-                    + limits.maxExtraFieldNames() + ", " + Text.count(otherExtras.count)
-                    + " times (the first is shown): the service ignores them",
-                    otherExtras.line, otherExtras.column, otherExtras.record));
-        }
+        extras.add(name, number, () -> columns.at(parser.currentTokenLocation()));
     }
 
     private boolean readDbeaverStart() throws IOException {
@@ -678,54 +638,4 @@ final class RecordsScan {
     }
 
 
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream head = Files.newInputStream(file)) {
-            return head.readNBytes(4);
-        }
-    }
-
-    /** UTF-16 and UTF-32 give themselves away in the first bytes: a byte order mark, or zero bytes around ASCII. */
-    static String wideEncoding(byte[] head) {
-        int n = head.length;
-        int b0 = n > 0 ? head[0] & 0xFF : -1;
-        int b1 = n > 1 ? head[1] & 0xFF : -1;
-        int b2 = n > 2 ? head[2] & 0xFF : -1;
-        int b3 = n > 3 ? head[3] & 0xFF : -1;
-        if ((b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) || (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0)) {
-            return "UTF-32";
-        }
-        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
-            return "UTF-16";
-        }
-        if (n == 4 && ((b0 == 0 && b1 == 0 && b2 == 0) || (b1 == 0 && b2 == 0 && b3 == 0))) {
-            return "UTF-32";
-        }
-        if (n >= 2 && (b0 == 0 || b1 == 0)) {
-            return "UTF-16";
-        }
-        return null;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform is required to provide SHA-256.
-            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
-        }
-    }
-
-    /** Where an unknown field name first appeared, and how often it did. */
-    private static final class ExtraField {
-        final long line;
-        final long column;
-        final long record;
-        long count;
-
-        ExtraField(long[] position, long record) {
-            this.line = position[0];
-            this.column = position[1];
-            this.record = record;
-        }
-    }
 }
