@@ -69,14 +69,12 @@ final class JournalContinuation {
                     + "reclustered it, or may never have had it. Look at the pod's log for \"Triggered. Number of records: "
                     + b.records() + ".\" before deciding.\n\nResend: it is sent again with the batches never sent.\n"
                     + "Skip: it is treated as done.\nStop: nothing is sent now.";
-            Optional<String> choice = dialogs.choose("Batch " + b.index() + ": outcome unknown", question,
-                    List.of(ReclusterStepViewModel.RESEND + " " + b.index(), ReclusterStepViewModel.SKIP + " " + b.index(), ReclusterStepViewModel.STOP));
-            if (choice.isEmpty()) {
+            Optional<DecisionKind> answer = UnknownOutcomeQuestion.ask(dialogs, b.index(), question);
+            if (answer.isEmpty()) {
                 return failed(Message.info("Nothing was prepared: batch " + b.index() + "'s outcome is unknown, and "
                         + "it needs a decision first."));
             }
-            DecisionKind kind = choice.get().startsWith(ReclusterStepViewModel.RESEND) ? DecisionKind.RESEND_BATCH
-                    : choice.get().startsWith(ReclusterStepViewModel.SKIP) ? DecisionKind.SKIP_BATCH : DecisionKind.STOP;
+            DecisionKind kind = answer.get();
             String text = switch (kind) {
                 case RESEND_BATCH -> "Carrying on from the journal: batch " + b.index() + " had no answer; it is to be "
                         + "sent again, as decided.";

@@ -502,10 +502,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
 
     // ---- Carrying a run on after it ended part way (RunContinuation) ----
 
-    static final String RESEND = "Resend batch";
-    static final String SKIP = "Skip batch";
-    static final String STOP = "Stop";
-
     @Override
     public void otherReadyPods(String except, java.util.function.Consumer<List<String>> found,
                                java.util.function.Consumer<String> failed) {
@@ -587,14 +583,11 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 + "Resend: it never started there (no \"Triggered. Number of records: " + b.size() + ".\"); batch " + k
                 + " is sent again, then the rest.\nSkip: it ran; it is treated as done and batch " + (k + 1)
                 + " goes next.\nStop: nothing more is sent now.";
-        Optional<String> choice = dialogs.choose("Batch " + k + ": outcome unknown", question,
-                List.of(RESEND + " " + k, SKIP + " " + k, STOP));
-        if (choice.isEmpty()) {
+        Optional<DecisionKind> answer = UnknownOutcomeQuestion.ask(dialogs, k, question);
+        if (answer.isEmpty()) {
             return;
         }
-        String answer = choice.get();
-        DecisionKind kind = answer.startsWith(RESEND) ? DecisionKind.RESEND_BATCH
-                : answer.startsWith(SKIP) ? DecisionKind.SKIP_BATCH : DecisionKind.STOP;
+        DecisionKind kind = answer.get();
         String text = switch (kind) {
             case RESEND_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; sent again, as decided, "
                     + "then the batches after it.";
