@@ -2,15 +2,11 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.review;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,9 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -38,7 +31,6 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.SegmentedButton;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.DiffResult;
@@ -102,7 +94,7 @@ public final class ReviewView {
     private final ToggleButton all = new ToggleButton();
     private final ToggleButton errors = new ToggleButton();
     private final ToggleButton warnings = new ToggleButton();
-    private final TableView<Problem> table = new TableView<>();
+    private final ProblemsTable table;
     private final Label notShown = new Label();
     private final Label problemDetail = new Label();
     private final VBox excerptLines = new VBox();
@@ -112,6 +104,7 @@ public final class ReviewView {
 
     public ReviewView(ReviewViewModel model, Runnable backToRunbook, Runnable sendFile) {
         this.model = model;
+        this.table = new ProblemsTable(model.visibleProblems());
         title.setId("review-title");
         path.setId("review-path");
         openAnother.setId("review-open-another");
@@ -318,7 +311,6 @@ public final class ReviewView {
         HBox top = Em.spacing(new HBox(heading, spacer, filter), 0.77);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        buildTable();
         notShown.setWrapText(true);
         notShown.getStyleClass().add(Styles.STEP_INTRO);
         notShown.visibleProperty().bind(Bindings.isNotEmpty(model.notShown()));
@@ -348,65 +340,6 @@ public final class ReviewView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         return split;
-    }
-
-    private void buildTable() {
-        TableColumn<Problem, String> severity = new TableColumn<>("severity");
-        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().label()));
-        severity.setCellFactory(c -> new SeverityCell());
-        severity.setPrefWidth(80);
-        severity.setMinWidth(80);
-        TableColumn<Problem, String> code = new TableColumn<>("code");
-        code.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code().name()));
-        code.setPrefWidth(210);
-        code.setMinWidth(200);
-        TableColumn<Problem, Long> line = number("line", Problem::line);
-        TableColumn<Problem, Long> column = number("column", Problem::column);
-        TableColumn<Problem, Long> record = number("record", Problem::recordNumber);
-        TableColumn<Problem, String> message = new TableColumn<>("message");
-        message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
-        message.setPrefWidth(400);
-        message.setMinWidth(160);
-        table.getColumns().setAll(List.of(severity, code, line, column, record, message));
-        Masked.table(table);
-        Em.columns(table);
-        table.setPlaceholder(new Label("No problems."));
-        // The message takes what the other columns leave; the full text is shown below the table when selected.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<Problem> sorted = new SortedList<>(model.visibleProblems());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        Em.minHeight(table, 9.23);
-    }
-
-    private static TableColumn<Problem, Long> number(String name, ToLongFunction<Problem> value) {
-        TableColumn<Problem, Long> c = new TableColumn<>(name);
-        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(value.applyAsLong(p.getValue())));
-        c.setCellFactory(p -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                // Record 0 means the problem is about the file, not one record.
-                setText(empty || item == null ? null : item == 0 ? "\u2014" : ReviewText.count(item));
-            }
-        });
-        c.getStyleClass().add(Styles.NUMBER_COLUMN);
-        c.setPrefWidth(name.equals("record") ? 70 : 64);
-        c.setMinWidth(c.getPrefWidth());
-        return c;
-    }
-
-    /** The severity in its colour, so that errors stand out in a long list. */
-    private static final class SeverityCell extends TableCell<Problem, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.SEVERITY_ERROR, Styles.SEVERITY_WARNING);
-            setText(empty ? null : item);
-            if (!empty && item != null) {
-                getStyleClass().add(Severity.ERROR.label().equals(item) ? Styles.SEVERITY_ERROR : Styles.SEVERITY_WARNING);
-            }
-        }
     }
 
     // ---- binding
