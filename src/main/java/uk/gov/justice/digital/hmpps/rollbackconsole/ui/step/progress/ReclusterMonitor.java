@@ -158,8 +158,8 @@ public final class ReclusterMonitor implements AutoCloseable {
                 }
                 List<RecordKey> keys = batch.records();
                 SentBatch s = new SentBatch(batch.number(), batch.firstRecord(), batch.size(),
-                        describe(batch.firstRecord(), keys.get(0)),
-                        describe(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
+                        RunWording.record(batch.firstRecord(), keys.get(0)),
+                        RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
                 delivery.offer(() -> sending(s));
             }
 
@@ -464,7 +464,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (rate > 0) {
             rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
             etaText.set(complete == plan().batches() ? "done"
-                    : "about " + text(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
+                    : "about " + RunWording.duration(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
         } else if (!current.isComplete()) {
             rateText.set("not known yet");
             etaText.set("not known yet");
@@ -567,14 +567,11 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         offer.set(o);
         String proven = u.provenDone() == 0 ? "Its log proves none of batch " + u.batch().number() + "'s records done"
-                : "Its log proves records " + describe(u.batch().firstRecord(), u.batch().records().get(0)) + " to "
-                + describe(u.batch().firstRecord() + u.provenDone() - 1, u.batch().records().get(u.provenDone() - 1))
+                : "Its log proves records " + RunWording.record(u.batch().firstRecord(), u.batch().records().get(0)) + " to "
+                + RunWording.record(u.batch().firstRecord() + u.provenDone() - 1, u.batch().records().get(u.provenDone() - 1))
                 + " done; they are not sent again";
         ReclusterProgress p = u.lastProgress();
-        String where = p == null || p.phase() == Phase.WAITING ? ", before it logged that it had started it"
-                : p.phase() == Phase.UPSERT ? ", at upsert item " + p.upsert().item() + "/" + p.upsert().count()
-                : p.phase() == Phase.RECLUSTER ? ", at recluster item " + p.recluster().item() + "/" + p.recluster().count()
-                : "";
+        String where = p != null && p.phase() == Phase.COMPLETE ? "" : ", " + RunWording.where(p);
         message.set(Message.error("POD " + deadPod + " DIED in batch " + u.batch().number() + " of "
                 + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
                 + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
@@ -589,13 +586,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             return "No batch had been sent.";
         }
         ReclusterProgress p = latest.get(last.number());
-        String where = p == null ? "before the pod logged anything of it"
-                : switch (p.phase()) {
-                    case WAITING -> "before the pod logged that it had started it";
-                    case UPSERT -> "at upsert item " + p.upsert().item() + "/" + p.upsert().count();
-                    case RECLUSTER -> "at recluster item " + p.recluster().item() + "/" + p.recluster().count();
-                    case COMPLETE -> "after it was complete";
-                };
+        String where = RunWording.where(p);
         if (p != null && p.phase() == Phase.COMPLETE) {
             return "It stopped after batch " + last.number() + " (records " + last.first() + " to " + last.last()
                     + ") was complete. " + notSentFrom();
@@ -639,21 +630,6 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     private static double fraction(ReclusterProgress.PhaseProgress p) {
         return p.count() <= 0 ? 0 : Math.min(1.0, (double) p.item() / p.count());
-    }
-
-    private static String describe(long index, RecordKey key) {
-        return "#" + COUNT.format(index + 1) + " " + key.sourceSystem().name() + "/" + key.sourceSystemId();
-    }
-
-    static String text(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min " + String.format("%02d", s % 60) + " s";
-        }
-        return s / 3600 + " h " + String.format("%02d", s % 3600 / 60) + " min";
     }
 
     /** Stops sending and ends the log follow; for the window closing. */

@@ -49,6 +49,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunWording;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ResendOffer;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunContinuation;
@@ -864,8 +865,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     private static String key(Batch b, int i) {
-        var k = b.records().get(i);
-        return "#" + COUNT.format(b.firstRecord() + i + 1) + " " + k.sourceSystem().name() + "/" + k.sourceSystemId();
+        return RunWording.record(b.firstRecord() + i, b.records().get(i));
     }
 
     /** The unfinished incident this step carries on, once {@link #continueIncident} has prepared it; else null. */
