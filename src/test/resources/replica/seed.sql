@@ -1,11 +1,19 @@
 -- A small, exact data set for the replica tests. TestReplica's constants state what the queries must return on
 -- it; change the two together. Every name, date of birth, postcode, CRO and PNC below is invented.
 --
--- Windows the tests use (times UTC; event_timestamp holds UTC wall-clock):
+-- event_timestamp is written as the service writes it: the service's sessions run in Europe/London and the
+-- column's DEFAULT CURRENT_TIMESTAMP stores "now" as UK wall-clock time. Each event below is given as an instant
+-- (UTC, "+00") and stored through this session's Europe/London zone, the same conversion the default makes: an
+-- event at 12:21:55 UTC in June is stored as 13:21:55.
+--
+-- Windows the tests use (instants in UTC):
 --   BST cutoff  2025-06-09 12:21:55     (13:21:55 in London)
+--   summer as-of bound 2025-06-09 13:00:00 (14:00:00 in London): an event 10 minutes before it
 --   GMT cutoff  2025-11-18 09:05:00     (09:05:00 in London)
 --   as-of bound 2025-12-01 00:00:00     (an event exactly there and one just after are outside every window)
 --   clock changes 2025-03-30 01:00 (GMT to BST) and 2025-10-26 01:00 (BST to GMT)
+
+set local timezone = 'Europe/London';
 
 create temporary table seed_people (
     person        int primary key,
@@ -89,80 +97,81 @@ select r.record,
 from seed_records r
 join seed_people p on p.person = r.person;
 
--- The events. Columns: id, record, event_type, event_timestamp (UTC), person_uuid at the time (cluster number).
+-- The events. Columns: id, record, event_type, the instant it happened (UTC), person_uuid at the time (cluster
+-- number). London wall-clock readings, as stored, are in the comments where they matter.
 create temporary table seed_events (
     id         int primary key,
     record     int,
     event_type text,
-    ts         timestamp,
+    ts         timestamptz,
     cluster    int
 ) on commit drop;
 
 insert into seed_events values
     -- long before any window
-    ( 1,  1, 'CPR_RECORD_CREATED',                  '2024-01-15 10:00:00',     1),
-    ( 2,  2, 'CPR_RECORD_CREATED',                  '2024-02-20 11:00:00',     1),
-    ( 3,  3, 'CPR_RECORD_CREATED',                  '2024-03-05 09:30:00',     2),
-    ( 4,  5, 'CPR_RECORD_CREATED',                  '2024-04-10 14:00:00',     3),
-    ( 5,  6, 'CPR_RECORD_CREATED',                  '2024-05-01 08:00:00',     2),
-    ( 6, 11, 'CPR_RECORD_CREATED',                  '2024-06-01 12:00:00',     6),
-    ( 7,  6, 'CPR_UUID_CREATED',                    '2024-05-01 08:00:00',     2),
+    ( 1,  1, 'CPR_RECORD_CREATED',                  '2024-01-15 10:00:00+00',     1),
+    ( 2,  2, 'CPR_RECORD_CREATED',                  '2024-02-20 11:00:00+00',     1),
+    ( 3,  3, 'CPR_RECORD_CREATED',                  '2024-03-05 09:30:00+00',     2),
+    ( 4,  5, 'CPR_RECORD_CREATED',                  '2024-04-10 14:00:00+00',     3),
+    ( 5,  6, 'CPR_RECORD_CREATED',                  '2024-05-01 08:00:00+00',     2),
+    ( 6, 11, 'CPR_RECORD_CREATED',                  '2024-06-01 12:00:00+00',     6),
+    ( 7,  6, 'CPR_UUID_CREATED',                    '2024-05-01 08:00:00+00',     2),
     -- GMT to BST on 2025-03-30 at 01:00 UTC (London 01:00 GMT becomes 02:00 BST)
-    ( 8, 15, 'CPR_RECORD_CREATED',                  '2025-03-30 00:59:59',     6),
-    ( 9, 16, 'CPR_RECORD_UPDATED',                  '2025-03-30 01:00:00',     6),
-    (10, 17, 'CPR_RECORD_CREATED',                  '2025-03-30 01:30:00',     6),
+    ( 8, 15, 'CPR_RECORD_CREATED',                  '2025-03-30 00:59:59+00',     6),
+    ( 9, 16, 'CPR_RECORD_UPDATED',                  '2025-03-30 01:00:00+00',     6),
+    (10, 17, 'CPR_RECORD_CREATED',                  '2025-03-30 01:30:00+00',     6),
     -- around the BST cutoff 2025-06-09 12:21:55 UTC
-    (11, 24, 'CPR_RECORD_UPDATED',                  '2025-06-09 11:40:00',     2),  -- an hour-early reading would take it
-    (12,  3, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:54',     2),  -- 1 s before
-    (13,  2, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:54.999', 1),  -- 1 ms before
-    (14,  1, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:55',     1),  -- exactly at
-    (15,  3, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:55.001', 2),  -- 1 ms after
-    (16,  4, 'CPR_RECORD_CREATED',                  '2025-06-09 12:21:56',     2),  -- 1 s after
-    (17, 23, 'CPR_RECORD_CREATED',                  '2025-06-09 12:50:00',     1),  -- an hour-late reading would lose it
-    (18,  8, 'CPR_RECORD_CREATED',                  '2025-06-10 09:00:00',     null),
-    (19, 10, 'CPR_RECORD_UPDATED',                  '2025-06-11 10:00:00',     null),
+    (11, 24, 'CPR_RECORD_UPDATED',                  '2025-06-09 11:40:00+00',     2),  -- stored 12:40:00; a UTC reading of the cutoff would take it
+    (12,  3, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:54+00',     2),  -- 1 s before
+    (13,  2, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:54.999+00', 1),  -- 1 ms before
+    (14,  1, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:55+00',     1),  -- exactly at
+    (15,  3, 'CPR_RECORD_UPDATED',                  '2025-06-09 12:21:55.001+00', 2),  -- 1 ms after
+    (16,  4, 'CPR_RECORD_CREATED',                  '2025-06-09 12:21:56+00',     2),  -- 1 s after
+    (17, 23, 'CPR_RECORD_CREATED',                  '2025-06-09 12:50:00+00',     1),  -- stored 13:50:00, 10 min before the summer as-of; a UTC reading would lose it
+    (18,  8, 'CPR_RECORD_CREATED',                  '2025-06-10 09:00:00+00',     null),
+    (19, 10, 'CPR_RECORD_UPDATED',                  '2025-06-11 10:00:00+00',     null),
     -- record 5 updated seven times
-    (20,  5, 'CPR_RECORD_UPDATED',                  '2025-06-12 08:00:00',     3),
-    (21,  5, 'CPR_RECORD_UPDATED',                  '2025-06-20 08:00:00',     3),
-    (22,  5, 'CPR_RECORD_UPDATED',                  '2025-07-03 08:00:00',     3),
-    (23,  5, 'CPR_RECORD_UPDATED',                  '2025-07-20 08:00:00',     3),
-    (24,  5, 'CPR_RECORD_UPDATED',                  '2025-08-01 08:00:00',     3),
-    (25,  5, 'CPR_RECORD_UPDATED',                  '2025-09-01 08:00:00',     3),
-    (26,  5, 'CPR_RECORD_UPDATED',                  '2025-10-01 08:00:00',     3),
+    (20,  5, 'CPR_RECORD_UPDATED',                  '2025-06-12 08:00:00+00',     3),
+    (21,  5, 'CPR_RECORD_UPDATED',                  '2025-06-20 08:00:00+00',     3),
+    (22,  5, 'CPR_RECORD_UPDATED',                  '2025-07-03 08:00:00+00',     3),
+    (23,  5, 'CPR_RECORD_UPDATED',                  '2025-07-20 08:00:00+00',     3),
+    (24,  5, 'CPR_RECORD_UPDATED',                  '2025-08-01 08:00:00+00',     3),
+    (25,  5, 'CPR_RECORD_UPDATED',                  '2025-09-01 08:00:00+00',     3),
+    (26,  5, 'CPR_RECORD_UPDATED',                  '2025-10-01 08:00:00+00',     3),
     -- record 6 changed cluster between its affected events: the latest says cluster 4
-    (27,  6, 'CPR_RECORD_UPDATED',                  '2025-07-01 10:00:00',     2),
-    (28,  6, 'CPR_RECLUSTER_NEEDS_ATTENTION',       '2025-08-15 08:59:00',     4),
-    (29,  6, 'CPR_RECORD_UPDATED',                  '2025-08-15 09:00:00',     4),
+    (27,  6, 'CPR_RECORD_UPDATED',                  '2025-07-01 10:00:00+00',     2),
+    (28,  6, 'CPR_RECLUSTER_NEEDS_ATTENTION',       '2025-08-15 08:59:00+00',     4),
+    (29,  6, 'CPR_RECORD_UPDATED',                  '2025-08-15 09:00:00+00',     4),
     -- record 7: two events in the same instant; the higher id (cluster 2) is the latest
-    (30,  7, 'CPR_RECORD_CREATED',                  '2025-09-10 08:00:00',     1),
-    (31,  7, 'CPR_RECORD_UPDATED',                  '2025-09-10 08:00:00',     2),
+    (30,  7, 'CPR_RECORD_CREATED',                  '2025-09-10 08:00:00+00',     1),
+    (31,  7, 'CPR_RECORD_UPDATED',                  '2025-09-10 08:00:00+00',     2),
     -- record 11: only event types the rollback leaves alone, current and legacy
-    (32, 11, 'CPR_RECORD_DELETED',                  '2025-07-05 10:00:00',     6),
-    (33, 11, 'CPR_RECORD_MERGED',                   '2025-07-05 10:01:00',     6),
-    (34, 11, 'CPR_UUID_MERGED',                     '2025-07-05 10:02:00',     6),
-    (35, 11, 'CPR_RECLUSTER_NEEDS_ATTENTION',       '2025-07-05 10:03:00',     6),
-    (36, 11, 'CPR_RECORD_SEEDED',                   '2025-07-05 10:04:00',     6),
-    (37, 11, 'CPR_RECORD_UNMERGED',                 '2025-07-05 10:05:00',     6),
-    (38, 11, 'CPR_RECLUSTER_RECORD_MERGED',         '2025-07-05 10:06:00',     6),
-    (39, 11, 'CPR_UUID_CREATED',                    '2025-07-05 10:07:00',     6),
-    (40, 11, 'CPR_UUID_DELETED',                    '2025-07-05 10:08:00',     6),
-    (41, 11, 'CPR_RECLUSTER_UUID_MERGED',           '2025-07-05 10:09:00',     6),
-    (42, 11, 'CPR_UUID_SPLIT',                      '2025-07-05 10:10:00',     6),
-    (43, 11, 'CPR_UUID_LEAVE',                      '2025-07-05 10:11:00',     6),
-    (44, 11, 'CPR_RECORD_CREATED_NEEDS_ATTENTION',  '2025-07-05 10:12:00',     6),
-    (45, 11, 'CPR_NEEDS_ATTENTION_TO_ACTIVE',       '2025-07-05 10:13:00',     6),
+    (32, 11, 'CPR_RECORD_DELETED',                  '2025-07-05 10:00:00+00',     6),
+    (33, 11, 'CPR_RECORD_MERGED',                   '2025-07-05 10:01:00+00',     6),
+    (34, 11, 'CPR_UUID_MERGED',                     '2025-07-05 10:02:00+00',     6),
+    (35, 11, 'CPR_RECLUSTER_NEEDS_ATTENTION',       '2025-07-05 10:03:00+00',     6),
+    (36, 11, 'CPR_RECORD_SEEDED',                   '2025-07-05 10:04:00+00',     6),
+    (37, 11, 'CPR_RECORD_UNMERGED',                 '2025-07-05 10:05:00+00',     6),
+    (38, 11, 'CPR_RECLUSTER_RECORD_MERGED',         '2025-07-05 10:06:00+00',     6),
+    (39, 11, 'CPR_UUID_CREATED',                    '2025-07-05 10:07:00+00',     6),
+    (40, 11, 'CPR_UUID_DELETED',                    '2025-07-05 10:08:00+00',     6),
+    (41, 11, 'CPR_RECLUSTER_UUID_MERGED',           '2025-07-05 10:09:00+00',     6),
+    (42, 11, 'CPR_UUID_SPLIT',                      '2025-07-05 10:10:00+00',     6),
+    (43, 11, 'CPR_UUID_LEAVE',                      '2025-07-05 10:11:00+00',     6),
+    (44, 11, 'CPR_RECORD_CREATED_NEEDS_ATTENTION',  '2025-07-05 10:12:00+00',     6),
+    (45, 11, 'CPR_NEEDS_ATTENTION_TO_ACTIVE',       '2025-07-05 10:13:00+00',     6),
     -- BST to GMT on 2025-10-26 at 01:00 UTC (London 02:00 BST becomes 01:00 GMT: 01:00-01:59 happens twice)
-    (46, 18, 'CPR_RECORD_CREATED',                  '2025-10-26 00:30:00',     1),  -- London 01:30 BST
-    (47, 19, 'CPR_RECORD_UPDATED',                  '2025-10-26 00:59:59.999', 3),  -- London 01:59:59.999 BST
-    (48, 20, 'CPR_RECORD_CREATED',                  '2025-10-26 01:00:00',     1),  -- London 01:00 GMT
-    (49, 21, 'CPR_RECORD_UPDATED',                  '2025-10-26 01:30:00',     2),  -- London 01:30 GMT
+    (46, 18, 'CPR_RECORD_CREATED',                  '2025-10-26 00:30:00+00',     1),  -- London 01:30 BST
+    (47, 19, 'CPR_RECORD_UPDATED',                  '2025-10-26 00:59:59.999+00', 3),  -- London 01:59:59.999 BST
+    (48, 20, 'CPR_RECORD_CREATED',                  '2025-10-26 01:00:00+00',     1),  -- London 01:00 GMT, stored as 01:00: read back as 01:00 BST
+    (49, 21, 'CPR_RECORD_UPDATED',                  '2025-10-26 01:30:00+00',     2),  -- London 01:30 GMT, stored as 01:30: read back as 01:30 BST
     -- around the GMT cutoff 2025-11-18 09:05:00 UTC
-    (50, 13, 'CPR_RECORD_UPDATED',                  '2025-11-18 09:04:59.999', 3),  -- 1 ms before
-    (51, 12, 'CPR_RECORD_CREATED',                  '2025-11-18 09:05:00',     1),  -- exactly at
-    (52, 14, 'CPR_RECORD_CREATED',                  '2025-11-18 09:05:01',     4),  -- 1 s after
+    (50, 13, 'CPR_RECORD_UPDATED',                  '2025-11-18 09:04:59.999+00', 3),  -- 1 ms before
+    (51, 12, 'CPR_RECORD_CREATED',                  '2025-11-18 09:05:00+00',     1),  -- exactly at
+    (52, 14, 'CPR_RECORD_CREATED',                  '2025-11-18 09:05:01+00',     4),  -- 1 s after
     -- written while a preview runs: at and after the as-of bound
-    (53, 22, 'CPR_RECORD_CREATED',                  '2025-12-01 00:00:00',     7),
-    (54,  1, 'CPR_RECORD_UPDATED',                  '2025-12-01 00:00:01',     1);
+    (53, 22, 'CPR_RECORD_CREATED',                  '2025-12-01 00:00:00+00',     7),
+    (54,  1, 'CPR_RECORD_UPDATED',                  '2025-12-01 00:00:01+00',     1);
 
 -- Stored in reverse id order, so that only an explicit order by id (and, for record 7, an explicit tie-break)
 -- gives the expected rows.
@@ -173,7 +182,7 @@ insert into personrecordservice.event_log (id, source_system_id, source_system, 
                                            postcodes, cros, pncs)
 select e.id, r.source_system_id, r.source_system, k.person_uuid,
        ('ee000000-0000-4000-8000-' || lpad(r.record::text, 12, '0'))::uuid,
-       k.status, k.status_reason, e.event_type, e.ts,
+       k.status, k.status_reason, e.event_type, e.ts, -- timestamptz to timestamp in Europe/London, as the default
        p.first_name, p.middle_names, p.last_name, p.date_of_birth,
        array[p.alias_first], array[p.alias_last],
        case when p.alias_dob is null then '{}'::date[] else array[p.alias_dob] end,

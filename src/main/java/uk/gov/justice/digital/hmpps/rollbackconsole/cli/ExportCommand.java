@@ -9,11 +9,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecordTally;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClockReading;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
@@ -41,8 +44,11 @@ final class ExportCommand {
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--database", "--user", "--cutoff", "--zone",
             "--out", "--environment", "--sslmode", "--sslrootcert", "--tls-server-name", "--since-release", "--deployment",
-            "--context", "--namespace", "--kubectl", "--margin-minutes");
+            "--context", "--namespace", "--kubectl", "--margin-minutes", "--event-clock");
     private static final Set<String> FLAGS = Set.of("--distinct", "--per-event", "--overwrite");
+
+    private static final java.time.format.DateTimeFormatter WALL_CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -64,6 +70,12 @@ final class ExportCommand {
         Cutoff cutoff = o.value("--since-release").isPresent() ? fromRelease(o)
                 : cutoff(o.required("--cutoff"), o.value("--zone").orElse(CutoffParser.LONDON.getId()));
         ConnectionSettings settings = settings(o);
+        Optional<EventClock> chosenClock = Optional.empty();
+        if (o.value("--event-clock").isPresent()) {
+            String given = o.value("--event-clock").get();
+            chosenClock = Optional.of(EventClock.parse(given).orElseThrow(() -> new UsageException(
+                    "--event-clock " + given + " is not a clock: use uk (the service's, Europe/London) or utc.")));
+        }
 
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         out.println("Cutoff: " + cutoff.describe());
@@ -72,13 +84,34 @@ final class ExportCommand {
             if (!replica.info().inRecovery()) {
                 err.println("Warning: " + settings.host() + " is a primary, not a read replica; the queries are read-only.");
             }
+            ClockReading reading = replica.info().clock();
+            out.println("Event clock: " + reading.explanation());
+            Optional<EventClock> detected = reading.detected();
+            EventClock clock = chosenClock.orElse(EventClock.SERVICE);
+            if (detected.isPresent() && detected.get() != clock) {
+                if (chosenClock.isEmpty()) {
+                    err.println("rollback-console: the data follows " + detected.get().label() + ", not the service's "
+                            + clock.label() + ": nothing was exported. Choose the clock explicitly: --event-clock "
+                            + detected.get().name().toLowerCase(Locale.ROOT) + " to follow the data, or --event-clock "
+                            + clock.name().toLowerCase(Locale.ROOT) + " to keep the service's clock.");
+                    return 1;
+                }
+                err.println("Warning: the data looks like " + detected.get().label() + ", but --event-clock chose "
+                        + clock.label() + ".");
+            }
             Instant asOf = replica.now();
             if (!asOf.isAfter(cutoff.instant())) {
                 err.println("rollback-console: the cutoff is after the replica's clock (" + asOf + "): nothing to export.");
                 return 1;
             }
-            AffectedWindow window = new AffectedWindow(cutoff.instant(), asOf);
-            out.println("Window: events from " + window.cutoff() + " up to " + window.asOf() + " (the replica's clock)");
+            AffectedWindow window = new AffectedWindow(cutoff.instant(), asOf, clock);
+            out.println("Cutoff compared: " + cutoff.describe(clock));
+            out.println("Window: events from " + window.cutoff() + " up to " + window.asOf() + " (the replica's clock):"
+                    + " event_timestamp >= '" + WALL_CLOCK.format(window.lower().value()) + "' and < '"
+                    + WALL_CLOCK.format(window.upper().value()) + "' (" + clock.label() + ")");
+            if (window.lower().widened() || window.upper().widened()) {
+                replica.widening(window).run().describe().ifPresent(out::println);
+            }
             AffectedRecordTally tally = new AffectedRecordTally();
             ExportResult result = streamExport(replica, window, mode, target, o.flag("--overwrite"), tally::add);
             VerifyResult verified = ExportVerifier.verify(result, null);

@@ -5,13 +5,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * The deployment time of the bad release, held both as the wall clock the incident lead meant and as an instant.
- * The runbook compares it with {@code event_timestamp}, a {@code timestamp without time zone} holding UTC
- * wall-clock time, so the zone is never implied.
+ * The runbook compares it with {@code event_timestamp}, a {@code timestamp without time zone} holding wall-clock
+ * time in event_log's {@link EventClock} (UK time on the real service), so the zone is never implied: the cutoff
+ * is an instant, and only the value compared with the column is read in the data's clock.
  */
 public record Cutoff(String typed, ZoneId zone, LocalDateTime local, Instant instant, String zoneAbbreviation) {
 
@@ -29,23 +29,24 @@ public record Cutoff(String typed, ZoneId zone, LocalDateTime local, Instant ins
         }
     }
 
-    /**
-     * The bound the query binds. The column keeps microseconds, so a finer cutoff is rounded up: for
-     * {@code event_timestamp >= bound} that selects exactly the events at or after the cutoff, whereas the
-     * driver's own half-up rounding could let in an event from just before it.
-     */
-    public LocalDateTime utcWallClock() {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        LocalDateTime micros = utc.truncatedTo(ChronoUnit.MICROS);
-        return micros.equals(utc) ? utc : micros.plus(1, ChronoUnit.MICROS);
-    }
-
     public String describe() {
         String utc = format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + " UTC";
         if (ZoneOffset.UTC.equals(zone.normalized())) {
             return utc;
         }
         return format(local) + " " + zone.getId() + " (" + zoneAbbreviation + ") = " + utc;
+    }
+
+    /**
+     * The cutoff three ways: as typed with its zone, as an instant in UTC, and as the value compared with
+     * event_timestamp in the data's clock, e.g. {@code 2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55
+     * UTC, so event_timestamp >= '2025-06-09 13:21:55' (UK time)}.
+     */
+    public String describe(EventClock clock) {
+        EventClock.Bound bound = clock.lowerBound(instant);
+        return describe() + ", so event_timestamp >= '" + format(bound.value()) + "' (" + clock.label()
+                + (bound.widened() ? ": the start of the hour the clocks went back, which event_log cannot tell apart"
+                : "") + ")";
     }
 
     /** Seconds always, as the runbook writes them; a fraction only as long as it needs to be. */

@@ -15,6 +15,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 public final class QueryText {
 
     private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS 'UTC'").withZone(ZoneOffset.UTC);
 
     private QueryText() {
     }
@@ -32,17 +34,22 @@ public final class QueryText {
     }
 
     static String fill(String sql, AffectedWindow window) {
-        String header = "-- cutoff " + literal(window) + " and as-of bound " + literal(window.asOf())
-                + ", both UTC (event_timestamp holds UTC wall-clock time)\n";
-        String filled = sql.replaceFirst("\\?", literal(window)).replaceFirst("\\?", literal(window.asOf()));
+        String lower = literal(window.lower().value());
+        String upper = literal(window.upper().value());
+        StringBuilder header = new StringBuilder("-- event_timestamp holds ").append(window.clock().label())
+                .append(" wall-clock time (").append(window.clock().zone().getId())
+                .append("); the bounds below are in that clock\n")
+                .append("-- cutoff ").append(lower).append(" = ").append(INSTANT.format(window.cutoff()))
+                .append(", as-of bound ").append(upper).append(" = ").append(INSTANT.format(window.asOf()))
+                .append('\n');
+        if (window.lower().widened() || window.upper().widened()) {
+            header.append("-- a bound falls in the repeated hour of the night the clocks went back: the whole hour is taken\n");
+        }
+        String filled = sql.replaceFirst("\\?", lower).replaceFirst("\\?", upper);
         return header + filled.strip() + ";\n";
     }
 
-    private static String literal(AffectedWindow window) {
-        return literal(window.cutoff());
-    }
-
-    private static String literal(java.time.Instant instant) {
-        return "'" + LITERAL.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "'";
+    private static String literal(LocalDateTime wallClock) {
+        return "'" + LITERAL.format(wallClock) + "'";
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,7 +25,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClockReading;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.WindowWidening;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
@@ -115,6 +117,51 @@ public final class Replica implements AutoCloseable {
              ResultSet rs = s.executeQuery(RunbookSql.NOW)) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /**
+     * The newest event against the replica's clock, to tell which clock event_log is written in. max() over the
+     * indexed column reads one index entry.
+     */
+    public ClockReading clockReading() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return readClock(c);
+        }
+    }
+
+    static ClockReading readClock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RunbookSql.CLOCK_READING)) {
+            rs.next();
+            return new ClockReading(rs.getObject(1, LocalDateTime.class),
+                    rs.getObject(2, OffsetDateTime.class).toInstant());
+        }
+    }
+
+    /**
+     * The affected events a window takes in because a bound falls in the autumn's repeated hour, where the column
+     * cannot tell which of the two hours an event was in. Zero and zero for any other window.
+     */
+    public ReplicaQuery<WindowWidening> widening(AffectedWindow window) {
+        Objects.requireNonNull(window, "window");
+        return new PooledQuery<>(pool, (q, c) -> {
+            EventClock.Bound lower = window.lower();
+            EventClock.Bound upper = window.upper();
+            long atStart = lower.widened() ? countBetween(q, c, lower.value(), lower.exact()) : 0;
+            long atEnd = upper.widened() ? countBetween(q, c, upper.exact(), upper.value()) : 0;
+            return new WindowWidening(window, atStart, atEnd);
+        });
+    }
+
+    private static long countBetween(PooledQuery<?> q, Connection c, LocalDateTime from, LocalDateTime to)
+            throws SQLException {
+        try (PreparedStatement ps = q.prepare(c, RunbookSql.AFFECTED_EVENTS_COUNT)) {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -254,7 +301,7 @@ public final class Replica implements AutoCloseable {
                 long delivered = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (!q.isCancelled() && rs.next()) {
-                        sink.accept(read(rs));
+                        sink.accept(read(rs, window.clock()));
                         delivered++;
                     }
                 }
@@ -266,7 +313,7 @@ public final class Replica implements AutoCloseable {
 
     // By position, not by label: this runs once per row of a million-row stream. Both queries select these five
     // columns in this order (RunbookSql).
-    private static AffectedRecord read(ResultSet rs) throws SQLException {
+    private static AffectedRecord read(ResultSet rs, EventClock clock) throws SQLException {
         String sourceSystemValue = rs.getString(1);
         String sourceSystemId = rs.getString(2);
         SourceSystem sourceSystem = SourceSystem.fromWire(sourceSystemValue)
@@ -275,18 +322,15 @@ public final class Replica implements AutoCloseable {
             throw UnexpectedRowException.missingSourceSystemId(sourceSystemValue);
         }
         return new AffectedRecord(rs.getObject(5, UUID.class), sourceSystem, sourceSystemId,
-                Math.toIntExact(rs.getLong(3)), utc(rs.getObject(4, LocalDateTime.class)));
+                Math.toIntExact(rs.getLong(3)), clock.toInstant(rs.getObject(4, LocalDateTime.class)));
     }
 
-    // event_timestamp is a timestamp without time zone holding UTC wall-clock time. LocalDateTime carries it
-    // unchanged both ways; java.sql.Timestamp would shift it by the JVM's default zone (an hour, in BST).
+    // event_timestamp is a timestamp without time zone holding wall-clock time in the window's clock (UK time on
+    // the real service). LocalDateTime carries the reading unchanged; java.sql.Timestamp would shift it by the
+    // JVM's default zone.
     private static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
-        ps.setObject(1, LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC));
-        ps.setObject(2, LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC));
-    }
-
-    private static Instant utc(LocalDateTime wallClock) {
-        return wallClock.toInstant(ZoneOffset.UTC);
+        ps.setObject(1, window.lower().value());
+        ps.setObject(2, window.upper().value());
     }
 
     /** One sentence for the user about a query that failed part-way: what happened, and that nothing was written. */

@@ -1,5 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClockReading;
+
 /**
  * What the connect checks found.
  *
@@ -7,6 +9,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
  *                           acknowledge outside production and which production refuses
  * @param eventLogRowEstimate the planner's estimate of event_log's size, or a bounded count when the table was
  *                           never analysed
+ * @param clock              event_log's newest event against the replica's clock: which clock the data follows
  */
-public record ReplicaInfo(String serverVersion, boolean inRecovery, long eventLogRowEstimate) {
+public record ReplicaInfo(String serverVersion, boolean inRecovery, long eventLogRowEstimate, ClockReading clock) {
 }

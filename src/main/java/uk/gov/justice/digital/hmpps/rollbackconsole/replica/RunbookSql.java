@@ -2,7 +2,8 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
 
 /**
  * The runbook's queries, bounded above by the preview's as-of instant. Every statement the console sends is here:
- * the window's bounds are always bind parameters (timestamp without time zone, UTC wall-clock), and only
+ * the window's bounds are always bind parameters (timestamp without time zone, wall-clock time in event_log's
+ * clock: UK time on the real service, see EventClock), and only
  * identifiers are selected, never the personal-data columns that sit beside them.
  */
 final class RunbookSql {
@@ -13,6 +14,14 @@ final class RunbookSql {
     /** The two event types a bad deployment's writes show up as; everything else is left alone. */
     static final String AFFECTED_EVENTS = "event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
             + " and event_timestamp >= ? and event_timestamp < ?";
+
+    /** Affected events between two wall-clock readings: what a window takes in at a repeated hour. */
+    static final String AFFECTED_EVENTS_COUNT =
+            "select count(*) from personrecordservice.event_log where " + AFFECTED_EVENTS;
+
+    /** The newest event and the replica's clock, read in one statement: which clock event_log follows. */
+    static final String CLOCK_READING =
+            "select (select max(event_timestamp) from personrecordservice.event_log), now()";
 
     // Byte order, so that the same data gives the same file whatever the server's collation.
     static final String DISTINCT_RECORDS = """

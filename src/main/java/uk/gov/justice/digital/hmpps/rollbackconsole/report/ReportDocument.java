@@ -163,8 +163,15 @@ final class ReportDocument {
         rows.add(List.of("As typed", c.typed()));
         rows.add(List.of("Local", ReportText.local(c.local()) + " " + c.zone()));
         rows.add(List.of("UTC", ReportText.utc(c.utc())));
-        window(s).ifPresent(w -> rows.add(List.of("Window", "events from " + ReportText.utc(w.cutoff())
-                + " up to, not including, " + ReportText.utc(w.asOf()))));
+        window(s).ifPresent(w -> {
+            rows.add(List.of("Window", "events from " + ReportText.utc(w.cutoff())
+                    + " up to, not including, " + ReportText.utc(w.asOf())));
+            rows.add(List.of("event_log clock", "event_timestamp compared in " + w.clock().label() + " ("
+                    + w.clock().zone().getId() + "): >= '" + ReportText.local(w.lower().value()) + "' and < '"
+                    + ReportText.local(w.upper().value()) + "'"
+                    + (w.lower().widened() || w.upper().widened() ? ", the repeated hour of the night the clocks went back taken whole" : "")));
+        });
+        s.eventClock().ifPresent(clock -> rows.add(List.of("How the clock was chosen", clock.how())));
         return new Section("Cutoff", List.of(new Table(List.of("", ""), rows, Set.of())));
     }
 

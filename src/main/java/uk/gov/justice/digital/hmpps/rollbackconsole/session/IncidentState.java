@@ -129,6 +129,25 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
                 Optional.ofNullable(before), Optional.ofNullable(after), decisions, files, reports);
     }
 
+    /** The clock the incident chose for event_log, as last journalled; empty in a journal written before the choice existed. */
+    public Optional<JournalEntry.ClockChosen> eventClock() {
+        JournalEntry.ClockChosen last = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.ClockChosen c) {
+                last = c;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * True for a journal written before the console read event_log in UK time: it has a window or a cutoff but no
+     * clock was ever chosen, so its windows were compared as UTC wall-clock time.
+     */
+    public boolean windowsInUtcBeforeClockChoice() {
+        return eventClock().isEmpty() && (cutoff.isPresent() || counts.isPresent() || preview.isPresent());
+    }
+
     public List<BatchState> batchesWith(BatchOutcome outcome) {
         return batches.stream().filter(b -> b.outcome() == outcome).toList();
     }

@@ -19,12 +19,14 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchAnswered;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchSending;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchesPlanned;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.ClockChosen;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Connected;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.CountsTaken;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.CutoffSet;
@@ -65,6 +67,14 @@ final class JournalCodec {
             n.put("database", e.database());
             n.put("user", e.user());
             n.put("sslmode", e.sslMode());
+        } else if (entry instanceof ClockChosen e) {
+            n.put("clock", e.clock().name());
+            if (e.detected() == null) {
+                n.putNull("detected");
+            } else {
+                n.put("detected", e.detected().name());
+            }
+            n.put("how", e.how());
         } else if (entry instanceof CutoffSet e) {
             n.put("typed", e.typed());
             n.put("zone", e.zone());
@@ -178,6 +188,11 @@ final class JournalCodec {
             case "connected":
                 return new Connected(text(n, "host"), integer(n, "port"), text(n, "database"), text(n, "user"),
                         text(n, "sslmode"));
+            case "event_clock": {
+                String detected = optionalText(n, "detected");
+                return new ClockChosen(EventClock.valueOf(text(n, "clock")),
+                        detected == null ? null : EventClock.valueOf(detected), text(n, "how"));
+            }
             case "cutoff":
                 return new CutoffSet(text(n, "typed"), text(n, "zone"), LocalDateTime.parse(text(n, "local")),
                         Instant.parse(text(n, "utc")));
@@ -242,6 +257,8 @@ final class JournalCodec {
             return "incident_started";
         } else if (entry instanceof Connected) {
             return "connected";
+        } else if (entry instanceof ClockChosen) {
+            return "event_clock";
         } else if (entry instanceof CutoffSet) {
             return "cutoff";
         } else if (entry instanceof CountsTaken) {
@@ -281,10 +298,17 @@ final class JournalCodec {
     private static void window(ObjectNode n, AffectedWindow w) {
         n.put("cutoff", w.cutoff().toString());
         n.put("as_of", w.asOf().toString());
+        n.put("event_clock", w.clock().name());
     }
 
+    /**
+     * A window without a clock was written before the console knew event_log is in UK time: its bounds were
+     * compared as UTC wall-clock time, and it is read back as it was queried.
+     */
     private static AffectedWindow window(JsonNode n) {
-        return new AffectedWindow(Instant.parse(text(n, "cutoff")), Instant.parse(text(n, "as_of")));
+        String clock = optionalText(n, "event_clock");
+        return new AffectedWindow(Instant.parse(text(n, "cutoff")), Instant.parse(text(n, "as_of")),
+                clock == null ? EventClock.UTC : EventClock.valueOf(clock));
     }
 
     private static void key(ObjectNode n, RecordKey k) {

@@ -15,6 +15,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
@@ -48,6 +49,25 @@ public sealed interface JournalEntry {
         public static Connected of(ConnectionSettings settings) {
             return new Connected(settings.host(), settings.port(), settings.database(), settings.user(),
                     settings.sslMode().pgValue());
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.CONNECT);
+        }
+    }
+
+    /**
+     * The clock event_log's event_timestamp is read in (see EventClock), what the data itself showed, and how the
+     * choice was made. Every window journalled after it names its clock too.
+     *
+     * @param detected the clock the data showed, or null when it could not be told
+     * @param how      the readings and the reason, in one or two sentences
+     */
+    record ClockChosen(EventClock clock, EventClock detected, String how) implements JournalEntry {
+        public ClockChosen {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(how, "how");
         }
 
         @Override

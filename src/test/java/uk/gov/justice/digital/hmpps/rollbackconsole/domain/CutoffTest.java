@@ -45,15 +45,36 @@ class CutoffTest {
     }
 
     @Test
-    void bindsTheUtcWallClock() {
-        assertThat(cutoff("2025-06-09T12:21:55.5Z", LONDON, "BST").utcWallClock())
-                .isEqualTo(LocalDateTime.of(2025, 6, 9, 12, 21, 55, 500_000_000));
+    void comparesEventTimestampWithTheUkWallClockInSummer() {
+        Cutoff c = cutoff("2025-06-09T12:21:55Z", LONDON, "BST");
+
+        assertThat(EventClock.UK.lowerBound(c.instant()).value()).isEqualTo(LocalDateTime.of(2025, 6, 9, 13, 21, 55));
+        assertThat(c.describe(EventClock.UK)).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55"
+                + " UTC, so event_timestamp >= '2025-06-09 13:21:55' (UK time)");
+    }
+
+    @Test
+    void aCutoffKnownInUtcIsConvertedToTheUkWallClock() {
+        Cutoff c = cutoff("2025-06-09T12:21:55.5Z", ZoneOffset.UTC, "UTC");
+
+        assertThat(c.describe(EventClock.UK)).isEqualTo(
+                "2025-06-09 12:21:55.500 UTC, so event_timestamp >= '2025-06-09 13:21:55.500' (UK time)");
+        assertThat(c.describe(EventClock.UTC)).isEqualTo(
+                "2025-06-09 12:21:55.500 UTC, so event_timestamp >= '2025-06-09 12:21:55.500' (UTC)");
+    }
+
+    @Test
+    void inWinterTheUkWallClockIsUtc() {
+        Cutoff c = cutoff("2025-01-15T10:00:00Z", LONDON, "GMT");
+
+        assertThat(c.describe(EventClock.UK)).isEqualTo("2025-01-15 10:00:00 Europe/London (GMT) = 2025-01-15 10:00:00"
+                + " UTC, so event_timestamp >= '2025-01-15 10:00:00' (UK time)");
     }
 
     @Test
     void roundsASubMicrosecondCutoffUpSoThatNoEarlierEventIsSelected() {
-        assertThat(cutoff("2025-06-09T12:21:55.123456001Z", LONDON, "BST").utcWallClock())
-                .isEqualTo(LocalDateTime.of(2025, 6, 9, 12, 21, 55, 123_457_000));
+        assertThat(EventClock.UK.lowerBound(Instant.parse("2025-06-09T12:21:55.123456001Z")).value())
+                .isEqualTo(LocalDateTime.of(2025, 6, 9, 13, 21, 55, 123_457_000));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
@@ -102,28 +103,95 @@ class AffectedRecordsTest {
     void aCutoffOnTheHourTheClocksGoForwardSplitsTheDayAtOneUtc() throws SQLException {
         Instant dayStart = CLOCKS_GO_FORWARD.truncatedTo(ChronoUnit.DAYS);
 
-        assertThat(ids(records(new AffectedWindow(dayStart, CLOCKS_GO_FORWARD), RecordMode.ONE_ROW_PER_EVENT)))
+        assertThat(ids(records(new AffectedWindow(dayStart, CLOCKS_GO_FORWARD, EventClock.UK), RecordMode.ONE_ROW_PER_EVENT)))
                 .containsExactlyElementsOf(TestReplica.BEFORE_CLOCKS_GO_FORWARD_IDS);
-        assertThat(ids(records(new AffectedWindow(CLOCKS_GO_FORWARD, dayStart.plus(1, ChronoUnit.DAYS)),
+        assertThat(ids(records(new AffectedWindow(CLOCKS_GO_FORWARD, dayStart.plus(1, ChronoUnit.DAYS), EventClock.UK),
                 RecordMode.ONE_ROW_PER_EVENT)))
                 .containsExactlyElementsOf(TestReplica.AFTER_CLOCKS_GO_FORWARD_IDS);
-        // London 02:00 BST is the first instant after the jump
+        // London 02:00 BST is the first instant after the jump, and what the bound is compared as
         assertThat(LocalDateTime.parse("2025-03-30T02:00:00").atZone(LONDON).toInstant()).isEqualTo(CLOCKS_GO_FORWARD);
+        assertThat(EventClock.UK.lowerBound(CLOCKS_GO_FORWARD).value()).isEqualTo(LocalDateTime.parse("2025-03-30T02:00:00"));
     }
 
     @Test
-    void aCutoffOnTheHourTheClocksGoBackTellsTheTwoPassesOfOneOClockApart() throws SQLException {
-        Instant dayStart = CLOCKS_GO_BACK.truncatedTo(ChronoUnit.DAYS);
+    void aUtcInstantInTheSpringGapMapsToTheFirstWallClockTimeAfterIt() throws SQLException {
+        // 01:30 UTC on the spring day reads 01:30 on a UTC clock, a time the UK never had: it is 02:30 BST
+        Instant inTheGap = Instant.parse("2025-03-30T01:30:00Z");
 
-        List<AffectedRecord> firstPass = records(new AffectedWindow(dayStart, CLOCKS_GO_BACK),
-                RecordMode.ONE_ROW_PER_EVENT);
-        List<AffectedRecord> secondPass = records(new AffectedWindow(CLOCKS_GO_BACK,
-                dayStart.plus(1, ChronoUnit.DAYS)), RecordMode.ONE_ROW_PER_EVENT);
+        assertThat(EventClock.UK.lowerBound(inTheGap).value()).isEqualTo(LocalDateTime.parse("2025-03-30T02:30:00"));
+        assertThat(ids(records(new AffectedWindow(inTheGap, Instant.parse("2025-03-31T00:00:00Z"), EventClock.UK),
+                RecordMode.ONE_ROW_PER_EVENT))).containsExactly("A1017AA");
+    }
 
-        assertThat(ids(firstPass)).containsExactlyElementsOf(TestReplica.BEFORE_CLOCKS_GO_BACK_IDS);
-        assertThat(ids(secondPass)).containsExactlyElementsOf(TestReplica.AFTER_CLOCKS_GO_BACK_IDS);
-        assertThat(firstPass.get(1).lastEvent()).isEqualTo(Instant.parse("2025-10-26T00:59:59.999Z"));
-        assertThat(secondPass.get(1).lastEvent()).isEqualTo(Instant.parse("2025-10-26T01:30:00Z"));
+    @Test
+    void aCutoffInTheRepeatedAutumnHourTakesTheWholeHourAndSaysHowManyEventsThatAdds() throws SQLException {
+        // 01:30 BST, the first pass: event_log cannot tell its 01:00-01:30 from the second pass's
+        Instant firstPassHalfPast = Instant.parse("2025-10-26T00:30:00Z");
+        AffectedWindow w = new AffectedWindow(firstPassHalfPast, Instant.parse("2025-10-27T00:00:00Z"), EventClock.UK);
+
+        assertThat(w.lower().widened()).isTrue();
+        assertThat(w.lower().value()).isEqualTo(LocalDateTime.parse("2025-10-26T01:00:00"));
+        // every event of both passes is in: nothing after the cutoff can be lost
+        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(concat(
+                TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS, TestReplica.SECOND_PASS_OF_THE_REPEATED_HOUR_IDS));
+        // the one stored between 01:00:00 and 01:30:00 is A1020AA (01:00 GMT): taken in, and counted as such
+        var widening = replica.widening(w).run();
+        assertThat(widening.extraAtStart()).isEqualTo(1);
+        assertThat(widening.extraAtEnd()).isZero();
+        assertThat(widening.describe()).hasValueSatisfying(text -> assertThat(text)
+                .contains("2025-10-26 01:00:00 (UK time)").contains("1 event between then and 2025-10-26 01:30:00"));
+    }
+
+    @Test
+    void anAsOfBoundInTheSecondPassOfTheRepeatedHourRunsToItsEnd() throws SQLException {
+        Instant dayStart = CLOCKS_GO_BACK.truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+        // 01:15 GMT: the first pass's 01:30 and 01:59:59.999 BST are before it but stored after 01:15
+        AffectedWindow w = new AffectedWindow(dayStart, CLOCKS_GO_BACK.plus(15, ChronoUnit.MINUTES), EventClock.UK);
+
+        assertThat(w.upper().value()).isEqualTo(LocalDateTime.parse("2025-10-26T02:00:00"));
+        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(concat(
+                TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS, TestReplica.SECOND_PASS_OF_THE_REPEATED_HOUR_IDS));
+        assertThat(replica.widening(w).run().extraAtEnd()).isEqualTo(3);
+    }
+
+    @Test
+    void aSummerWindowTakesTheEventsOfTheLastHourBeforeItsAsOfBound() throws SQLException {
+        assertThat(ids(records(TestReplica.SUMMER_WINDOW, RecordMode.ONE_ROW_PER_EVENT)))
+                .containsExactlyElementsOf(TestReplica.SUMMER_EVENT_IDS);
+        // Read as UTC, both ends move an hour early: the window loses its last events and takes in one from before
+        assertThat(ids(records(TestReplica.SUMMER_WINDOW.in(EventClock.UTC), RecordMode.ONE_ROW_PER_EVENT)))
+                .containsExactlyElementsOf(TestReplica.SUMMER_EVENT_IDS_IF_READ_AS_UTC);
+    }
+
+    @Test
+    void aCutoffGivenInUtcAndTheSameMomentInLondonSelectTheSameRows() throws SQLException {
+        Instant fromZ = uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser.parse("2025-06-09T12:21:55Z",
+                LONDON) instanceof uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput.Valid v
+                ? v.cutoff().instant() : null;
+        Instant fromLondon = uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser.parse(
+                TestReplica.CUTOFF_BST_LOCAL, LONDON) instanceof uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput.Valid v
+                ? v.cutoff().instant() : null;
+
+        assertThat(fromZ).isEqualTo(fromLondon);
+        for (RecordMode mode : RecordMode.values()) {
+            assertThat(records(new AffectedWindow(fromZ, TestReplica.SUMMER_AS_OF, EventClock.UK), mode))
+                    .isEqualTo(records(new AffectedWindow(fromLondon, TestReplica.SUMMER_AS_OF, EventClock.UK), mode))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void lastEventTimesAreReadBackInTheWindowsClock() throws SQLException {
+        List<AffectedRecord> rows = records(TestReplica.SUMMER_WINDOW, RecordMode.ONE_ROW_PER_EVENT);
+
+        // stored as 13:50:00 UK time, it happened at 12:50:00 UTC
+        assertThat(rows.get(rows.size() - 1).lastEvent()).isEqualTo(Instant.parse("2025-06-09T12:50:00Z"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

@@ -16,8 +16,9 @@ class QueryTextTest {
     @Test
     void theShownQueryHasTheWindowWrittenInAndNoPlaceholders() {
         String shown = QueryText.affectedRecords(RecordMode.DISTINCT_RECORDS, TestReplica.BST_WINDOW);
-        assertThat(shown).contains("event_timestamp >= '2025-06-09 12:21:55.000000'")
+        assertThat(shown).contains("event_timestamp >= '2025-06-09 13:21:55.000000'")
                 .contains("event_timestamp < '2025-12-01 00:00:00.000000'")
+                .contains("-- event_timestamp holds UK time wall-clock time (Europe/London)")
                 .doesNotContain("?")
                 .doesNotContain("first_name").doesNotContain("date_of_birth");
     }
@@ -38,6 +39,14 @@ class QueryTextTest {
                 rows++;
             }
             assertThat(rows).isEqualTo(TestReplica.BST_DISTINCT_RECORDS.size());
+        }
+        try (Connection c = TestReplica.admin().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(QueryText.affectedRecords(RecordMode.ONE_ROW_PER_EVENT, TestReplica.SUMMER_WINDOW))) {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString("source_system_id"));
+            }
+            assertThat(ids).isEqualTo(TestReplica.SUMMER_EVENT_IDS);
         }
     }
 }

@@ -27,6 +27,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
@@ -59,8 +60,20 @@ public final class TestReplica {
     /** 2025-10-26: London's clocks go from 02:00 BST back to 01:00 GMT at this instant. */
     public static final Instant CLOCKS_GO_BACK = Instant.parse("2025-10-26T01:00:00Z");
 
-    public static final AffectedWindow BST_WINDOW = new AffectedWindow(CUTOFF_BST, AS_OF);
-    public static final AffectedWindow GMT_WINDOW = new AffectedWindow(CUTOFF_GMT, AS_OF);
+    /** A summer as-of bound, 14:00:00 in London: the bad release's last events lie in the hour before it. */
+    public static final Instant SUMMER_AS_OF = Instant.parse("2025-06-09T13:00:00Z");
+
+    public static final AffectedWindow BST_WINDOW = new AffectedWindow(CUTOFF_BST, AS_OF, EventClock.UK);
+    public static final AffectedWindow GMT_WINDOW = new AffectedWindow(CUTOFF_GMT, AS_OF, EventClock.UK);
+    /** From the BST cutoff to the summer as-of bound: both ends an hour off if event_log were read as UTC. */
+    public static final AffectedWindow SUMMER_WINDOW = new AffectedWindow(CUTOFF_BST, SUMMER_AS_OF, EventClock.UK);
+    /**
+     * The summer window's events in id order: at the cutoff, 1 ms and 1 s after, and 10 minutes before the as-of
+     * bound. Read as UTC, the window would instead take only 1000024 (stored 12:40:00 UK, 41 min before the cutoff).
+     */
+    public static final List<String> SUMMER_EVENT_IDS = List.of("A1001AA", "cf000000-0000-4000-8000-000000000003",
+            "1000004", "X100023");
+    public static final List<String> SUMMER_EVENT_IDS_IF_READ_AS_UTC = List.of("1000024");
 
     // ---- clusters (person_key) ----------------------------------------------------------------------------
 
@@ -122,7 +135,8 @@ public final class TestReplica {
             SEVEN_UPDATES,
             record(null, DELIUS, "X100010", 1, "2025-06-11T10:00:00Z"),
             record(CLUSTER_1_ACTIVE, DELIUS, "X100012", 1, "2025-11-18T09:05:00Z"),
-            record(CLUSTER_2_ACTIVE, DELIUS, "X100021", 1, "2025-10-26T01:30:00Z"),
+            // 01:30 GMT is stored as 01:30, which the night the clocks went back reads as 01:30 BST, the earlier
+            record(CLUSTER_2_ACTIVE, DELIUS, "X100021", 1, "2025-10-26T00:30:00Z"),
             record(CLUSTER_1_ACTIVE, DELIUS, "X100023", 1, "2025-06-09T12:50:00Z"),
             record(CLUSTER_2_ACTIVE, LIBRA, "1000004", 1, "2025-06-09T12:21:56Z"),
             record(null, LIBRA, "1000008", 1, "2025-06-10T09:00:00Z"),
@@ -130,7 +144,7 @@ public final class TestReplica {
             record(CLUSTER_1_ACTIVE, NOMIS, "A1001AA", 1, "2025-06-09T12:21:55Z"),
             CHANGED_CLUSTER,
             record(CLUSTER_3_BROKEN, NOMIS, "A1013AA", 1, "2025-11-18T09:04:59.999Z"),
-            record(CLUSTER_1_ACTIVE, NOMIS, "A1020AA", 1, "2025-10-26T01:00:00Z"));
+            record(CLUSTER_1_ACTIVE, NOMIS, "A1020AA", 1, "2025-10-26T00:00:00Z")); // 01:00 GMT read as 01:00 BST
 
     /** The seed runbook's form for the BST window: one row per event, in event_log id order. */
     public static final List<AffectedRecord> BST_EVENT_ROWS = List.of(
@@ -157,8 +171,9 @@ public final class TestReplica {
             record(CLUSTER_1_ACTIVE, COMMON_PLATFORM, "cf000000-0000-4000-8000-000000000018", 1,
                     "2025-10-26T00:30:00Z"),
             record(CLUSTER_3_BROKEN, LIBRA, "1000019", 1, "2025-10-26T00:59:59.999Z"),
-            record(CLUSTER_1_ACTIVE, NOMIS, "A1020AA", 1, "2025-10-26T01:00:00Z"),
-            record(CLUSTER_2_ACTIVE, DELIUS, "X100021", 1, "2025-10-26T01:30:00Z"),
+            record(CLUSTER_1_ACTIVE, NOMIS, "A1020AA", 1, "2025-10-26T00:00:00Z"), // 01:00 GMT read as 01:00 BST
+            // 01:30 GMT is stored as 01:30, which the night the clocks went back reads as 01:30 BST, the earlier
+            record(CLUSTER_2_ACTIVE, DELIUS, "X100021", 1, "2025-10-26T00:30:00Z"),
             record(CLUSTER_3_BROKEN, NOMIS, "A1013AA", 1, "2025-11-18T09:04:59.999Z"),
             record(CLUSTER_1_ACTIVE, DELIUS, "X100012", 1, "2025-11-18T09:05:00Z"),
             record(CLUSTER_4_OVERRIDE_CONFLICT, COMMON_PLATFORM, "cf000000-0000-4000-8000-000000000014", 1,
@@ -187,11 +202,11 @@ public final class TestReplica {
     public static final List<String> BEFORE_CLOCKS_GO_FORWARD_IDS = List.of("1000015");
     /** [CLOCKS_GO_FORWARD, 2025-03-31T00:00Z): from London 02:00 BST. */
     public static final List<String> AFTER_CLOCKS_GO_FORWARD_IDS = List.of("X100016", "A1017AA");
-    /** [2025-10-26T00:00Z, CLOCKS_GO_BACK): London 01:00 to 01:59:59.999 BST, the first pass of that hour. */
-    public static final List<String> BEFORE_CLOCKS_GO_BACK_IDS = List.of("cf000000-0000-4000-8000-000000000018",
-            "1000019");
-    /** [CLOCKS_GO_BACK, 2025-10-27T00:00Z): London 01:00 GMT onwards, the second pass of that hour. */
-    public static final List<String> AFTER_CLOCKS_GO_BACK_IDS = List.of("A1020AA", "X100021");
+    /** The first pass of London's 01:00-02:00 on 2025-10-26 (BST): 01:30 and 01:59:59.999. */
+    public static final List<String> FIRST_PASS_OF_THE_REPEATED_HOUR_IDS =
+            List.of("cf000000-0000-4000-8000-000000000018", "1000019");
+    /** The second pass of it (GMT): 01:00 and 01:30. event_log stores both passes alike, as 01:00-02:00. */
+    public static final List<String> SECOND_PASS_OF_THE_REPEATED_HOUR_IDS = List.of("A1020AA", "X100021");
 
     /**
      * Every personal value seeded (names, aliases, dates of birth, postcodes, CROs, PNCs), so that tests can show

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
@@ -31,6 +32,8 @@ public final class WizardSession {
     private final ObjectProperty<Replica> replica = new SimpleObjectProperty<>(this, "replica");
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment");
     private final StringProperty connectionDetail = new SimpleStringProperty(this, "connectionDetail", "");
+    // The clock event_log is written in (UK time on the real service): every window the steps build reads in it.
+    private final ObjectProperty<EventClock> eventClock = new SimpleObjectProperty<>(this, "eventClock", EventClock.SERVICE);
     private final ObjectProperty<Cutoff> cutoff = new SimpleObjectProperty<>(this, "cutoff");
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<ExportResult> export = new SimpleObjectProperty<>(this, "export");
@@ -72,6 +75,7 @@ public final class WizardSession {
             }
         });
         cutoff.addListener((obs, was, now) -> preview.set(null));
+        eventClock.addListener((obs, was, now) -> preview.set(null));
         preview.addListener((obs, was, now) -> export.set(null));
     }
 
@@ -85,6 +89,17 @@ public final class WizardSession {
 
     public StringProperty connectionDetailProperty() {
         return connectionDetail;
+    }
+
+    /** The clock event_log's event_timestamp is compared in; never null. */
+    public ObjectProperty<EventClock> eventClockProperty() {
+        return eventClock;
+    }
+
+    /** The affected events from the cutoff to {@code asOf}, read in this incident's event_log clock. */
+    public uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow window(java.time.Instant cutoff,
+                                                                                    java.time.Instant asOf) {
+        return new uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow(cutoff, asOf, eventClock.get());
     }
 
     public ObjectProperty<Cutoff> cutoffProperty() {

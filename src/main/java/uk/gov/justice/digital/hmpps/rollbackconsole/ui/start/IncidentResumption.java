@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
@@ -97,6 +99,9 @@ public final class IncidentResumption {
 
     private Outcome restore(IncidentState state, Optional<FileCheck> check) {
         session.resumed(state);
+        Optional<String> clockChange = legacyClock(state);
+        connect.restoreClock(state.eventClock().map(JournalEntry.ClockChosen::clock).orElse(EventClock.SERVICE));
+        clockChange.ifPresent(note -> session.record(new JournalEntry.ClockChosen(EventClock.SERVICE, null, note)));
         state.connection().ifPresent(c -> connect.restore(c, state.environment(),
                 state.step().ordinal() > 0 ? state.step().title() : null));
         state.cutoff().ifPresent(cutoff::restore);
@@ -124,9 +129,44 @@ public final class IncidentResumption {
                 // During the run, what is left comes first: it is what the status bar must not cut off.
                 + (state.stoppedDuringRun() ? "," + run(state) + " " : ", stopped at " + state.step().title() + ". ")
                 + batches(state) + (state.stoppedDuringRun() ? "" : run(state)) + refused.map(r -> " Nothing more is sent from this window.").orElse("") + file
-                + torn.map(t -> " Its journal: " + t + ".").orElse(""));
+                + torn.map(t -> " Its journal: " + t + ".").orElse("") + clockChange.map(c -> " " + c).orElse(""));
         return new Outcome(state, torn, check, refused, target);
     }
+
+    /**
+     * What carrying on changes for a journal written before the console read event_log in UK time: its windows were
+     * compared as UTC wall-clock time, an hour early at both ends in summer. Empty for any other journal.
+     */
+    static Optional<String> legacyClock(IncidentState state) {
+        if (!state.windowsInUtcBeforeClockChoice()) {
+            return Optional.empty();
+        }
+        AffectedWindow old = state.preview().map(JournalEntry.PreviewTaken::window)
+                .or(() -> state.counts().map(JournalEntry.CountsTaken::window)).orElse(null);
+        java.time.Instant cutoff = old != null ? old.cutoff() : state.cutoff().get().utc();
+        EventClock.Bound was = EventClock.UTC.lowerBound(cutoff);
+        EventClock.Bound now = EventClock.SERVICE.lowerBound(cutoff);
+        StringBuilder b = new StringBuilder("This incident's journal was written before the console read event_log in"
+                + " UK time: it compared event_timestamp as UTC. It is carried on in UK time, the service's clock: ");
+        if (was.value().equals(now.value()) && (old == null
+                || EventClock.UTC.upperBound(old.asOf()).value().equals(EventClock.SERVICE.upperBound(old.asOf()).value()))) {
+            b.append("its window falls in GMT, when both read the same, so it selects the same events.");
+        } else {
+            b.append("event_timestamp >= '").append(WALL_CLOCK.format(now.value())).append("' where the journal compared >= '")
+                    .append(WALL_CLOCK.format(was.value())).append('\'');
+            if (old != null) {
+                b.append(", and < '").append(WALL_CLOCK.format(EventClock.SERVICE.upperBound(old.asOf()).value()))
+                        .append("' where it compared < '").append(WALL_CLOCK.format(EventClock.UTC.upperBound(old.asOf()).value()))
+                        .append('\'');
+            }
+            b.append(". The preview taken again shows the records of the corrected window; what was exported and sent"
+                    + " before was selected on the old one.");
+        }
+        return Optional.of(b.toString());
+    }
+
+    private static final java.time.format.DateTimeFormatter WALL_CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The note of the resumption just recorded, when it found a torn last line. */
     static Optional<String> tornLine(IncidentState state) {

@@ -24,6 +24,7 @@ import javafx.util.StringConverter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
@@ -54,6 +55,9 @@ public final class ConnectStepView {
     private final Label serverVersion = new Label();
     private final Label role = new Label();
     private final Label eventLogSize = new Label();
+    private final ComboBox<EventClock> eventClock = new ComboBox<>(FXCollections.observableArrayList(EventClock.values()));
+    private final CheckBox confirmClock = new CheckBox();
+    private final MessageLabel clockMessage;
     private final VBox infoCard;
     private final Node root;
 
@@ -76,6 +80,22 @@ public final class ConnectStepView {
         serverVersion.setId("server-version");
         role.setId("server-role");
         eventLogSize.setId("event-log-size");
+        eventClock.setId("event-clock");
+        confirmClock.setId("confirm-event-clock");
+        confirmClock.setWrapText(true);
+        clockMessage = new MessageLabel(model.clockMessageProperty());
+        clockMessage.setId("event-clock-message");
+        eventClock.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EventClock c) {
+                return c == null ? "" : c == EventClock.SERVICE ? c.label() + " (" + c.zone().getId() + ", the service's)" : c.label();
+            }
+
+            @Override
+            public EventClock fromString(String s) {
+                return null;
+            }
+        });
 
         environment.setConverter(new StringConverter<>() {
             @Override
@@ -139,7 +159,8 @@ public final class ConnectStepView {
         StepLayout.addFact(facts, 0, "Server", serverVersion);
         StepLayout.addFact(facts, 1, "Role", role);
         StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
-        infoCard = Em.spacing(new VBox(facts, acknowledgePrimary), 0.62);
+        StepLayout.addFact(facts, 3, "event_log clock", eventClock);
+        infoCard = Em.spacing(new VBox(facts, clockMessage, confirmClock, acknowledgePrimary), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());
@@ -172,6 +193,13 @@ public final class ConnectStepView {
         caBundle.textProperty().bindBidirectional(model.caBundleProperty());
         tlsServerName.textProperty().bindBidirectional(model.tlsServerNameProperty());
         acknowledgePrimary.selectedProperty().bindBidirectional(model.primaryAcknowledgedProperty());
+        eventClock.valueProperty().bindBidirectional(model.eventClockProperty());
+        confirmClock.selectedProperty().bindBidirectional(model.clockConfirmedProperty());
+        confirmClock.textProperty().bind(Bindings.createStringBinding(() -> "Compare event_timestamp in "
+                + (model.eventClockProperty().get() == null ? "" : model.eventClockProperty().get().label())
+                + " all the same: I have checked which clock event_log is written in", model.eventClockProperty()));
+        confirmClock.visibleProperty().bind(model.clockMismatchProperty());
+        confirmClock.managedProperty().bind(confirmClock.visibleProperty());
 
         connect.disableProperty().bind(model.busyProperty());
         connect.setOnAction(e -> model.connect());

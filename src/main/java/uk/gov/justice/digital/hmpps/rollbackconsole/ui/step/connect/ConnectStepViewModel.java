@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectFailure;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
@@ -53,6 +54,13 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyObjectWrapper<ReplicaInfo> info = new ReadOnlyObjectWrapper<>(this, "info");
     private final ReadOnlyObjectWrapper<Message> tlsAdvice = new ReadOnlyObjectWrapper<>(this, "tlsAdvice");
+
+    // event_log's clock: what the user compares event_timestamp in (the service's UK time unless chosen otherwise),
+    // what the data showed at connect, and whether a disagreement between the two was accepted explicitly.
+    private final ObjectProperty<EventClock> eventClock = new SimpleObjectProperty<>(this, "eventClock", EventClock.SERVICE);
+    private final ReadOnlyObjectWrapper<Message> clockMessage = new ReadOnlyObjectWrapper<>(this, "clockMessage");
+    private final ReadOnlyBooleanWrapper clockMismatch = new ReadOnlyBooleanWrapper(this, "clockMismatch");
+    private final BooleanProperty clockConfirmed = new SimpleBooleanProperty(this, "clockConfirmed");
 
     private final ThroughClusterViewModel throughCluster;
     private boolean sslModeChosenByUser;
@@ -90,9 +98,23 @@ public final class ConnectStepViewModel implements AutoCloseable {
         });
         tlsAdvice.bind(Bindings.createObjectBinding(this::adviseOnTls, environment, sslMode, tlsServerName, host));
         valid.bind(session.replicaProperty().isNotNull()
-                .and(primaryNeedsAcknowledgement.not().or(primaryAcknowledged)));
+                .and(primaryNeedsAcknowledgement.not().or(primaryAcknowledged))
+                .and(clockMismatch.not().or(clockConfirmed)));
+        eventClock.addListener((obs, was, now) -> {
+            session.eventClockProperty().set(now);
+            clockConfirmed.set(false);
+            judgeClock(true);
+        });
+        clockConfirmed.addListener((obs, was, now) -> {
+            if (now && session.replicaProperty().get() != null) {
+                recordClock();
+            }
+        });
         // Asked again for every new connection: an acknowledgement belongs to one server.
-        session.replicaProperty().addListener((obs, was, now) -> primaryAcknowledged.set(false));
+        session.replicaProperty().addListener((obs, was, now) -> {
+            primaryAcknowledged.set(false);
+            clockConfirmed.set(false);
+        });
         throughCluster = new ThroughClusterViewModel(this, tasks, settings, java.time.Clock.systemUTC());
     }
 
@@ -141,6 +163,15 @@ public final class ConnectStepViewModel implements AutoCloseable {
                 + carryOnAt + ", where the incident stopped.")));
     }
 
+    /**
+     * Puts back the clock a resumed incident compared event_timestamp in. A journal written before the choice
+     * existed compared in UTC; it is carried on in the service's clock, and the resumption says what that changes.
+     */
+    public void restoreClock(EventClock clock) {
+        eventClock.set(clock);
+        session.eventClockProperty().set(clock);
+    }
+
     public void connect() {
         String problem = problemWithForm();
         if (problem != null) {
@@ -184,6 +215,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
         session.connectionDetailProperty().set("");
         info.set(null);
         primaryNeedsAcknowledgement.set(false);
+        judgeClock(false);
         message.set(Message.info("Disconnected."));
     }
 
@@ -206,9 +238,54 @@ public final class ConnectStepViewModel implements AutoCloseable {
                     + "The console's connections are read-only either way, but the runbook's queries add load to the "
                     + "live database. Tick the acknowledgement to go on, or connect to the replica instead."));
         }
+        judgeClock(false);
+        recordClock();
         session.statusProperty().set("Connected: PostgreSQL " + i.serverVersion() + ", about "
                 + NumberFormat.getIntegerInstance(Locale.UK).format(i.eventLogRowEstimate()) + " event_log rows.");
         remember(replica.settings());
+    }
+
+    /**
+     * Compares the chosen clock with what the data showed at connect. A disagreement must be accepted explicitly
+     * (or the choice changed) before the step is complete, so nothing is exported on a clock the data contradicts.
+     */
+    private void judgeClock(boolean record) {
+        ReplicaInfo i = info.get();
+        if (i == null || i.clock() == null) {
+            clockMismatch.set(false);
+            clockMessage.set(null);
+            return;
+        }
+        EventClock chosen = eventClock.get();
+        var detected = i.clock().detected();
+        boolean mismatch = detected.isPresent() && detected.get() != chosen;
+        clockMismatch.set(mismatch);
+        String explanation = i.clock().explanation();
+        if (mismatch) {
+            clockMessage.set(Message.warning(explanation + " The console is set to read event_timestamp in "
+                    + chosen.label() + ": choose " + detected.get().label() + " to follow the data, or confirm "
+                    + chosen.label() + " explicitly before anything is exported."));
+        } else if (detected.isPresent()) {
+            clockMessage.set(Message.ok(explanation + " event_timestamp is compared in " + chosen.label() + "."));
+        } else {
+            clockMessage.set(Message.info(explanation + " event_timestamp is compared in " + chosen.label() + "."));
+        }
+        if (record && session.replicaProperty().get() != null && !mismatch) {
+            recordClock();
+        }
+    }
+
+    private void recordClock() {
+        ReplicaInfo i = info.get();
+        if (i == null || i.clock() == null) {
+            return;
+        }
+        EventClock chosen = eventClock.get();
+        EventClock detected = i.clock().detected().orElse(null);
+        String how = i.clock().explanation() + (detected != null && detected != chosen
+                ? " " + chosen.label() + " was confirmed by the user against the data."
+                : chosen == EventClock.SERVICE ? "" : " " + chosen.label() + " was chosen by the user.");
+        session.record(new JournalEntry.ClockChosen(chosen, detected, how));
     }
 
     private void failed(Throwable error) {
@@ -302,6 +379,10 @@ public final class ConnectStepViewModel implements AutoCloseable {
     public StringProperty caBundleProperty() { return caBundle; }
     public StringProperty tlsServerNameProperty() { return tlsServerName; }
     public BooleanProperty primaryAcknowledgedProperty() { return primaryAcknowledged; }
+    public ObjectProperty<EventClock> eventClockProperty() { return eventClock; }
+    public ReadOnlyObjectProperty<Message> clockMessageProperty() { return clockMessage.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty clockMismatchProperty() { return clockMismatch.getReadOnlyProperty(); }
+    public BooleanProperty clockConfirmedProperty() { return clockConfirmed; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty primaryNeedsAcknowledgementProperty() { return primaryNeedsAcknowledgement.getReadOnlyProperty(); }

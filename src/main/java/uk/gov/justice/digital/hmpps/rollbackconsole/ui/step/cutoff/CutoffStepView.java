@@ -77,7 +77,9 @@ public final class CutoffStepView {
         HBox picker = Em.spacing(new HBox(pickLabel, date, time, useDateTime), 0.62);
         HBox.setHgrow(date, Priority.NEVER);
 
-        Label queryLabel = new Label("The query will select events with event_timestamp (UTC) at or after:");
+        Label queryLabel = new Label("The cutoff as typed, as an instant in UTC, and as the value compared with"
+                + " event_timestamp in event_log's clock:");
+        queryLabel.setWrapText(true);
         VBox result = Em.spacing(new VBox(queryLabel, utcLine, ambiguousChoice, counts), 0.46);
         result.getStyleClass().add(Styles.CARD);
 
@@ -86,8 +88,9 @@ public final class CutoffStepView {
 
         root = StepLayout.scrolling(StepLayout.page("Deployment time",
                 "Runbook step 1: the time the bad release started running. Every record created or updated since "
-                        + "then is affected. event_timestamp holds UTC, so a UK time must be converted: the console "
-                        + "does it and shows the exact value it will use.",
+                        + "then is affected. event_timestamp holds the service's UK wall-clock time (GMT in winter, "
+                        + "BST in summer), so a time known in UTC must be converted: the console does it and shows "
+                        + "the exact value it compares.",
                 textLabel, text, zoneBox, picker, message, warnings, result, new ReleasesPane(model.releases()),
                 new QueryPane("The SQL behind these counts", "With the cutoff and the replica's clock written in, "
                         + "as the console binds them.", model.countsSqlProperty())));

@@ -28,6 +28,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffInput;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.WindowWidening;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
@@ -93,6 +94,13 @@ public final class CutoffStepViewModel {
             count();
         });
         session.replicaProperty().addListener((obs, was, now) -> count());
+        session.eventClockProperty().addListener((obs, was, now) -> {
+            Cutoff c = cutoff.get();
+            if (c != null) {
+                utcLine.set(c.describe(now));
+            }
+            count();
+        });
         releases = new ReleasesViewModel(session, tasks, settings, this, clock);
     }
 
@@ -165,7 +173,7 @@ public final class CutoffStepViewModel {
     }
 
     private void accept(Cutoff c) {
-        utcLine.set(c.describe());
+        utcLine.set(c.describe(session.eventClockProperty().get()));
         warnings.setAll(CutoffParser.warnings(c, clock));
         cutoff.set(c);
     }
@@ -182,17 +190,27 @@ public final class CutoffStepViewModel {
             return;
         }
         counting.set(true);
-        countsText.set("Counting affected events since " + UTC_TIME.format(c.utcWallClock()) + "\u2026");
+        countsText.set("Counting affected events since " + c.describe() + "\u2026");
         tasks.run(() -> {
             var asOf = replica.now();
             if (!asOf.isAfter(c.instant())) {
-                return new CountOutcome(null, asOf, "");
+                return new CountOutcome(null, null, asOf, "", null);
             }
-            ReplicaQuery<AffectedCounts> q = replica.counts(new AffectedWindow(c.instant(), asOf));
+            AffectedWindow w = session.window(c.instant(), asOf);
+            ReplicaQuery<AffectedCounts> q = replica.counts(w);
             if (!runs.register(generation, COUNT, q)) {
                 return null;
             }
-            return new CountOutcome(q.run(), asOf, QueryText.counts(new AffectedWindow(c.instant(), asOf)));
+            AffectedCounts counted = q.run();
+            String widened = null;
+            if (w.lower().widened() || w.upper().widened()) {
+                ReplicaQuery<WindowWidening> extra = replica.widening(w);
+                if (!runs.register(generation, COUNT, extra)) {
+                    return null;
+                }
+                widened = extra.run().describe().orElse(null);
+            }
+            return new CountOutcome(counted, w, asOf, QueryText.counts(w), widened);
         }, outcome -> {
             if (!isCurrent(generation) || outcome == null) {
                 return;
@@ -203,13 +221,14 @@ public final class CutoffStepViewModel {
                 return;
             }
             counts.set(outcome.counts());
-            lastCountWindow = new AffectedWindow(c.instant(), outcome.asOf());
+            lastCountWindow = outcome.window();
             countsSql.set(outcome.sql());
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
             countsText.set(n.format(outcome.counts().events()) + " affected events, "
                     + n.format(outcome.counts().distinctRecords()) + " distinct records, "
                     + n.format(outcome.counts().distinctClusters()) + " clusters (as of "
-                    + UTC_TIME.format(outcome.asOf().atZone(UTC)) + ").");
+                    + UTC_TIME.format(outcome.asOf().atZone(UTC)) + ", event_timestamp read in "
+                    + outcome.window().clock().label() + ")." + (outcome.widened() == null ? "" : " " + outcome.widened()));
         }, error -> {
             if (!isCurrent(generation)) {
                 return;
@@ -245,7 +264,8 @@ public final class CutoffStepViewModel {
         }
     }
 
-    private record CountOutcome(AffectedCounts counts, java.time.Instant asOf, String sql) {
+    private record CountOutcome(AffectedCounts counts, AffectedWindow window, java.time.Instant asOf, String sql,
+                                String widened) {
     }
 
     public void cancel() {

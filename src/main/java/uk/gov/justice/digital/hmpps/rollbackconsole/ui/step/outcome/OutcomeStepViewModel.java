@@ -428,7 +428,8 @@ public final class OutcomeStepViewModel {
         reportPaths.set("");
         reportWritten.set(false);
         windowText.set(snapshot == null ? "" : "Events from " + UTC_TIME.format(snapshot.window().cutoff())
-                + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed.");
+                + " up to " + UTC_TIME.format(snapshot.window().asOf()) + ", the window the preview fixed (event_timestamp read in "
+                + snapshot.window().clock().label() + ").");
         // A resumed incident whose run is over takes the after statistics by itself as soon as the preview, taken
         // again, gives the window: as a run completing in this window does.
         if (resumedFinished.get() && journalledWindowAgain && session.replicaProperty().get() != null) {

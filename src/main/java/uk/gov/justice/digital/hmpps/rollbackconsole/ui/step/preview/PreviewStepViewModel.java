@@ -48,6 +48,7 @@ public final class PreviewStepViewModel {
 
     public enum State { IDLE, RUNNING, DONE, CANCELLED, FAILED }
 
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final WizardSession session;
@@ -158,11 +159,12 @@ public final class PreviewStepViewModel {
                         + " is after the replica's clock (" + UTC_TIME.format(asOf) + "): there are no events to preview."));
                 return;
             }
-            AffectedWindow w = new AffectedWindow(cutoff.instant(), asOf);
+            AffectedWindow w = session.window(cutoff.instant(), asOf);
             window.set(w);
             message.set(Message.info((kept != null ? "Resumed: the window this incident previewed and exported. " : "")
                     + "Running the affected-records query for events from " + UTC_TIME.format(w.cutoff())
-                    + " up to " + UTC_TIME.format(w.asOf()) + "\u2026"));
+                    + " up to " + UTC_TIME.format(w.asOf()) + " (event_timestamp from '" + WALL_CLOCK.format(w.lower().value())
+                    + "' to before '" + WALL_CLOCK.format(w.upper().value()) + "', " + w.clock().label() + ")\u2026"));
             streamRecords(run, replica, w, chosenMode, list, runTally);
             loadStatistics(run, replica, w);
         }, error -> {
