@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +74,8 @@ public final class BulkSeed {
         long otherRecords = Math.max(1, otherEvents / 4);
         long records = affectedRecords + otherRecords;
         long clusters = (records + 1) / 2;
-        String cutoff = "timestamp '" + LocalDateTime.ofInstant(cutoffAt, ZoneOffset.UTC) + "'";
+        // Instants, stored through a Europe/London session as the service's column default stores "now": UK time.
+        String cutoff = "timestamptz '" + cutoffAt + "'";
         String sourceSystem = "(array['NOMIS', 'DELIUS', 'COMMON_PLATFORM', 'LIBRA'])[%s %% 4 + 1]";
         String recordId = "'B' || lpad(%s::text, 9, '0')";
         String clusterUuid = "('0b000000-0000-4000-8000-' || lpad(to_hex(%s), 12, '0'))::uuid";
@@ -88,6 +87,7 @@ public final class BulkSeed {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("set local maintenance_work_mem = '512MB'");
+                s.execute("set local timezone = 'Europe/London'");
                 s.execute("truncate personrecordservice.event_log, personrecordservice.person,"
                         + " personrecordservice.person_key restart identity");
                 for (String index : INDEXES) {

@@ -8,13 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import java.util.function.Consumer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 
 /**
  * Everything a rehearsal of the runbook needs, started inside the app and closed with its window: an embedded
@@ -101,8 +100,10 @@ public final class Rehearsal implements AutoCloseable {
             r.started.add(r.database);
             check(cancelled);
             progress.accept("Seeding a synthetic replica: " + TOTAL_EVENTS + " events, identifiers and statuses only…");
+            // The bad release's events run up to a few minutes before now, written in UK time as the service writes
+            // them: in summer a window read as UTC would lose the last hour of them.
             BulkSeed.seedBulk(RehearsalDatabase.admin(r.database), TOTAL_EVENTS, AFFECTED_EVENTS, r.cutoff,
-                    Duration.ofHours(20));
+                    Duration.between(r.cutoff, clock.instant()).minusMinutes(3));
             r.notFound = r.someAffectedIds(options.notFoundRecords());
             check(cancelled);
             progress.accept("Starting two simulated pods of hmpps-person-record…");
@@ -134,7 +135,7 @@ public final class Rehearsal implements AutoCloseable {
              PreparedStatement s = c.prepareStatement("select distinct source_system_id from"
                      + " personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
                      + " and event_timestamp >= ? order by source_system_id limit ?")) {
-            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
+            s.setObject(1, EventClock.SERVICE.lowerBound(cutoff).value()); // event_log is in UK time, as the service writes it
             s.setInt(2, count);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

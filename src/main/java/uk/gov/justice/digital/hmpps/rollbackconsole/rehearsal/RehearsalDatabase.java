@@ -38,7 +38,8 @@ public final class RehearsalDatabase {
         config.put("max_wal_senders", "0");
         // Statistics change only when the seed says so: estimates stay exact.
         config.put("autovacuum", "off");
-        // As in the real database: event_timestamp holds UTC wall-clock times.
+        // As RDS: the server's own zone is UTC. The service's sessions run in Europe/London, so event_timestamp
+        // holds UK wall-clock time; whatever writes events here sets that zone on its session, as the service does.
         config.put("timezone", "UTC");
         return config;
     }

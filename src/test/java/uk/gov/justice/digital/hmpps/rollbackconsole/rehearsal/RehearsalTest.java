@@ -71,6 +71,30 @@ class RehearsalTest {
     }
 
     @Test
+    void writesEventTimesAsTheServiceDoesInUkWallClockTimeUpToAFewMinutesBeforeNow() throws Exception {
+        Clock summer = Clock.fixed(Instant.parse("2026-06-10T12:00:00Z"), ZoneOffset.UTC);
+        try (Rehearsal r = Rehearsal.start(dir.resolve("summer"), new Rehearsal.Options(100, 0, 0), summer, s -> { },
+                () -> false)) {
+            assertThat(r.cutoffLocal()).isEqualTo("2026-06-09 13:00:00");
+            String url = "jdbc:postgresql://127.0.0.1:" + r.databasePort() + "/" + RehearsalDatabase.DATABASE;
+            try (Connection c = DriverManager.getConnection(url, RehearsalDatabase.CONSOLE_USER, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select max(event_timestamp), count(*)"
+                         + " from personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED',"
+                         + " 'CPR_RECORD_UPDATED') and event_timestamp >= '2026-06-09 13:00:00'")) {
+                rs.next();
+                // The bad release started at 12:00 UTC, 13:00 on a London clock: every affected event is at or
+                // after 13:00 as event_log holds it, and its last ones are minutes before now (13:00 UK), which a
+                // window read as UTC (ending 12:00) would lose
+                assertThat(rs.getObject(1, java.time.LocalDateTime.class))
+                        .isBetween(java.time.LocalDateTime.parse("2026-06-10T12:55:00"),
+                                java.time.LocalDateTime.parse("2026-06-10T13:00:00"));
+                assertThat(rs.getLong(2)).isEqualTo(Rehearsal.AFFECTED_EVENTS);
+            }
+        }
+    }
+
+    @Test
     void aCancelledStartStopsBetweenStagesAndStartsNoPod() {
         List<String> said = new ArrayList<>();
         assertThatThrownBy(() -> Rehearsal.start(dir.resolve("r"), Rehearsal.Options.defaults(), NOW, said::add,
