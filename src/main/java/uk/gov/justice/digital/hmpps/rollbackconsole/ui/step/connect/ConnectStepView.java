@@ -57,9 +57,11 @@ public final class ConnectStepView {
     private final Label eventLogSize = new Label();
     private final ComboBox<EventClock> eventClock = new ComboBox<>(FXCollections.observableArrayList(EventClock.values()));
     private final CheckBox confirmClock = new CheckBox();
+    private final Button checkClockAgain = new Button("Check _again");
     private final MessageLabel clockMessage;
     private final VBox infoCard;
     private final Node root;
+    private final javafx.scene.control.ScrollPane scroll;
 
     public ConnectStepView(ConnectStepViewModel model, DialogService dialogs) {
         this.model = model;
@@ -82,7 +84,9 @@ public final class ConnectStepView {
         eventLogSize.setId("event-log-size");
         eventClock.setId("event-clock");
         confirmClock.setId("confirm-event-clock");
+        checkClockAgain.setId("check-event-clock");
         confirmClock.setWrapText(true);
+        confirmClock.setMnemonicParsing(false);
         clockMessage = new MessageLabel(model.clockMessageProperty());
         clockMessage.setId("event-clock-message");
         eventClock.setConverter(new StringConverter<>() {
@@ -159,18 +163,19 @@ public final class ConnectStepView {
         StepLayout.addFact(facts, 0, "Server", serverVersion);
         StepLayout.addFact(facts, 1, "Role", role);
         StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
-        StepLayout.addFact(facts, 3, "event_log clock", eventClock);
-        infoCard = Em.spacing(new VBox(facts, clockMessage, confirmClock, acknowledgePrimary), 0.62);
+        StepLayout.addFact(facts, 3, "event_log clock", Em.spacing(new HBox(eventClock, checkClockAgain), 0.46));
+        infoCard = Em.spacing(new VBox(facts, acknowledgePrimary, clockMessage, confirmClock), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("connect-message");
 
-        root = StepLayout.scrolling(StepLayout.page("Connect to the read replica",
+        scroll = StepLayout.scrolling(StepLayout.page("Connect to the read replica",
                 "Runbook step 3 starts on the read replica of the person-record database. The console opens "
                         + "read-only connections only: every transaction is read-only on the server, so nothing "
                         + "it runs can change data. The password stays in memory and is never saved.",
                 new ThroughClusterPane(model.throughCluster()), form, tlsAdvice, actions, message, infoCard));
+        root = scroll;
 
         bind();
     }
@@ -199,6 +204,7 @@ public final class ConnectStepView {
                 + (model.eventClockProperty().get() == null ? "" : model.eventClockProperty().get().label())
                 + " all the same: I have checked which clock event_log is written in", model.eventClockProperty()));
         confirmClock.visibleProperty().bind(model.clockMismatchProperty());
+        checkClockAgain.setOnAction(e -> model.recheckClock());
         confirmClock.managedProperty().bind(confirmClock.visibleProperty());
 
         connect.disableProperty().bind(model.busyProperty());
@@ -212,7 +218,14 @@ public final class ConnectStepView {
         acknowledgePrimary.managedProperty().bind(acknowledgePrimary.visibleProperty());
         infoCard.visibleProperty().bind(model.infoProperty().isNotNull());
         infoCard.managedProperty().bind(infoCard.visibleProperty());
-        model.infoProperty().addListener((obs, was, now) -> showInfo(now));
+        model.infoProperty().addListener((obs, was, now) -> {
+            showInfo(now);
+            // What connecting found (the role, event_log's clock, what to acknowledge) is what to look at next.
+            if (now != null) {
+                showTheOutcome();
+            }
+        });
+        model.clockMismatchProperty().addListener((obs, was, now) -> showTheOutcome());
     }
 
     private void showInfo(ReplicaInfo info) {
@@ -222,6 +235,15 @@ public final class ConnectStepView {
         serverVersion.setText("PostgreSQL " + info.serverVersion());
         role.setText(info.inRecovery() ? "read replica (in recovery)" : "PRIMARY (not in recovery)");
         eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate()) + " rows");
+    }
+
+    /** Scrolls to the end of the page, once it is laid out with what connecting found. */
+    private void showTheOutcome() {
+        javafx.application.Platform.runLater(() -> {
+            scroll.applyCss();
+            scroll.layout();
+            scroll.setVvalue(scroll.getVmax());
+        });
     }
 
     public Node root() {

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClockReading;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectFailure;
@@ -58,6 +59,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
     // event_log's clock: what the user compares event_timestamp in (the service's UK time unless chosen otherwise),
     // what the data showed at connect, and whether a disagreement between the two was accepted explicitly.
     private final ObjectProperty<EventClock> eventClock = new SimpleObjectProperty<>(this, "eventClock", EventClock.SERVICE);
+    private final ReadOnlyObjectWrapper<ClockReading> clockReading = new ReadOnlyObjectWrapper<>(this, "clockReading");
     private final ReadOnlyObjectWrapper<Message> clockMessage = new ReadOnlyObjectWrapper<>(this, "clockMessage");
     private final ReadOnlyBooleanWrapper clockMismatch = new ReadOnlyBooleanWrapper(this, "clockMismatch");
     private final BooleanProperty clockConfirmed = new SimpleBooleanProperty(this, "clockConfirmed");
@@ -215,6 +217,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
         session.connectionDetailProperty().set("");
         info.set(null);
         primaryNeedsAcknowledgement.set(false);
+        clockReading.set(null);
         judgeClock(false);
         message.set(Message.info("Disconnected."));
     }
@@ -238,8 +241,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
                     + "The console's connections are read-only either way, but the runbook's queries add load to the "
                     + "live database. Tick the acknowledgement to go on, or connect to the replica instead."));
         }
-        judgeClock(false);
-        recordClock();
+        showClockReading(i.clock());
         session.statusProperty().set("Connected: PostgreSQL " + i.serverVersion() + ", about "
                 + NumberFormat.getIntegerInstance(Locale.UK).format(i.eventLogRowEstimate()) + " event_log rows.");
         remember(replica.settings());
@@ -250,17 +252,17 @@ public final class ConnectStepViewModel implements AutoCloseable {
      * (or the choice changed) before the step is complete, so nothing is exported on a clock the data contradicts.
      */
     private void judgeClock(boolean record) {
-        ReplicaInfo i = info.get();
-        if (i == null || i.clock() == null) {
+        ClockReading reading = clockReading.get();
+        if (reading == null) {
             clockMismatch.set(false);
             clockMessage.set(null);
             return;
         }
         EventClock chosen = eventClock.get();
-        var detected = i.clock().detected();
+        var detected = reading.detected();
         boolean mismatch = detected.isPresent() && detected.get() != chosen;
         clockMismatch.set(mismatch);
-        String explanation = i.clock().explanation();
+        String explanation = reading.explanation();
         if (mismatch) {
             clockMessage.set(Message.warning(explanation + " The console is set to read event_timestamp in "
                     + chosen.label() + ": choose " + detected.get().label() + " to follow the data, or confirm "
@@ -275,14 +277,38 @@ public final class ConnectStepViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * What event_log's data showed about its clock (the connect checks read it; Check again reads it anew): shown,
+     * compared with the chosen clock, and journalled. A new reading asks again for a confirmation it contradicts.
+     */
+    public void showClockReading(ClockReading reading) {
+        clockReading.set(reading);
+        clockConfirmed.set(false);
+        judgeClock(false);
+        recordClock();
+    }
+
+    /** Reads the newest event against the replica's clock again, e.g. once events are flowing after a quiet spell. */
+    public void recheckClock() {
+        Replica replica = session.replicaProperty().get();
+        if (replica == null) {
+            return;
+        }
+        tasks.run(replica::clockReading, reading -> {
+            if (session.replicaProperty().get() == replica) {
+                showClockReading(reading);
+            }
+        }, error -> clockMessage.set(Message.error("Could not read event_log's clock: " + Replica.describeFailure(error))));
+    }
+
     private void recordClock() {
-        ReplicaInfo i = info.get();
-        if (i == null || i.clock() == null) {
+        ClockReading reading = clockReading.get();
+        if (reading == null || session.replicaProperty().get() == null) {
             return;
         }
         EventClock chosen = eventClock.get();
-        EventClock detected = i.clock().detected().orElse(null);
-        String how = i.clock().explanation() + (detected != null && detected != chosen
+        EventClock detected = reading.detected().orElse(null);
+        String how = reading.explanation() + (detected != null && detected != chosen
                 ? " " + chosen.label() + " was confirmed by the user against the data."
                 : chosen == EventClock.SERVICE ? "" : " " + chosen.label() + " was chosen by the user.");
         session.record(new JournalEntry.ClockChosen(chosen, detected, how));
@@ -380,6 +406,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
     public StringProperty tlsServerNameProperty() { return tlsServerName; }
     public BooleanProperty primaryAcknowledgedProperty() { return primaryAcknowledged; }
     public ObjectProperty<EventClock> eventClockProperty() { return eventClock; }
+    public ReadOnlyObjectProperty<ClockReading> clockReadingProperty() { return clockReading.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> clockMessageProperty() { return clockMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty clockMismatchProperty() { return clockMismatch.getReadOnlyProperty(); }
     public BooleanProperty clockConfirmedProperty() { return clockConfirmed; }
