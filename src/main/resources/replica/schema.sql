@@ -39,7 +39,8 @@ create table personrecordservice.event_log (
     uuid_status_type      text,
     status_reason         text,
     event_type            text,
-    -- filled by the database, which runs in UTC: the values are UTC wall-clock times without a zone
+    -- filled by the default in the session's zone; the service's sessions run in Europe/London, so the values are
+    -- UK wall-clock times without a zone (GMT in winter, BST in summer), not UTC
     event_timestamp       timestamp not null default current_timestamp,
     first_name            text,
     middle_names          text,
