@@ -80,6 +80,8 @@ public final class CommandLine {
                 "  --event-clock uk|utc                      the clock event_log.event_timestamp is written in: uk (default,",
                 "                                            the service's Europe/London wall clock) or utc; the bounds are",
                 "                                            converted into it. Without it, data that looks like UTC is refused",
+                "  --max-lag SECONDS [--accept-lag]          refuse when the read replica is more than SECONDS (default 30)",
+                "                                            behind its primary; --accept-lag exports up to what it replayed",
                 "  --distinct | --per-event                  one row per record (default) or one per event (seed runbook)",
                 "  --out FILE                                the JSON file to write (refuses to replace one; --overwrite does)",
                 "  --environment local|dev|preprod|prod      default local; prod refuses a primary server",

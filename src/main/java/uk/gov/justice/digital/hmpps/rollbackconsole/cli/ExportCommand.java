@@ -34,6 +34,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.VerifyResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectFailure;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 
 /**
@@ -44,8 +45,8 @@ final class ExportCommand {
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--database", "--user", "--cutoff", "--zone",
             "--out", "--environment", "--sslmode", "--sslrootcert", "--tls-server-name", "--since-release", "--deployment",
-            "--context", "--namespace", "--kubectl", "--margin-minutes", "--event-clock");
-    private static final Set<String> FLAGS = Set.of("--distinct", "--per-event", "--overwrite");
+            "--context", "--namespace", "--kubectl", "--margin-minutes", "--event-clock", "--max-lag");
+    private static final Set<String> FLAGS = Set.of("--distinct", "--per-event", "--overwrite", "--accept-lag");
 
     private static final java.time.format.DateTimeFormatter WALL_CLOCK =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
@@ -70,6 +71,14 @@ final class ExportCommand {
         Cutoff cutoff = o.value("--since-release").isPresent() ? fromRelease(o)
                 : cutoff(o.required("--cutoff"), o.value("--zone").orElse(CutoffParser.LONDON.getId()));
         ConnectionSettings settings = settings(o);
+        java.time.Duration maxLag = ReplicaLag.DEFAULT_THRESHOLD;
+        if (o.value("--max-lag").isPresent()) {
+            try {
+                maxLag = java.time.Duration.ofSeconds(Long.parseLong(o.value("--max-lag").get()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--max-lag " + o.value("--max-lag").get() + " is not a number of seconds.");
+            }
+        }
         Optional<EventClock> chosenClock = Optional.empty();
         if (o.value("--event-clock").isPresent()) {
             String given = o.value("--event-clock").get();
@@ -99,14 +108,27 @@ final class ExportCommand {
                 err.println("Warning: the data looks like " + detected.get().label() + ", but --event-clock chose "
                         + clock.label() + ".");
             }
-            Instant asOf = replica.now();
+            ReplicaLag lag = replica.lag();
+            out.println("Replica lag: " + lag.shortText() + ". " + lag.describe());
+            if (lag.beyond(maxLag)) {
+                if (!o.flag("--accept-lag")) {
+                    err.println("rollback-console: the replica is " + lag.shortText().replace("replica ", "")
+                            + ", more than --max-lag " + maxLag.toSeconds() + " s: nothing was exported. Wait for it to"
+                            + " catch up, or pass --accept-lag to export up to what it has replayed.");
+                    return 1;
+                }
+                err.println("Warning: the replica is " + lag.shortText().replace("replica ", "")
+                        + "; exporting up to its last replayed change (--accept-lag).");
+            }
+            Instant asOf = lag.trustedUpTo();
             if (!asOf.isAfter(cutoff.instant())) {
                 err.println("rollback-console: the cutoff is after the replica's clock (" + asOf + "): nothing to export.");
                 return 1;
             }
             AffectedWindow window = new AffectedWindow(cutoff.instant(), asOf, clock);
             out.println("Cutoff compared: " + cutoff.describe(clock));
-            out.println("Window: events from " + window.cutoff() + " up to " + window.asOf() + " (the replica's clock):"
+            out.println("Window: events from " + window.cutoff() + " up to " + window.asOf()
+                    + (lag.boundedByReplay() ? " (the replica's last replayed change):" : " (the replica's clock):")
                     + " event_timestamp >= '" + WALL_CLOCK.format(window.lower().value()) + "' and < '"
                     + WALL_CLOCK.format(window.upper().value()) + "' (" + clock.label() + ")");
             if (window.lower().widened() || window.upper().widened()) {

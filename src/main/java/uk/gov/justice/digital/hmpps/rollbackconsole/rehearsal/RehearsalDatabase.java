@@ -79,6 +79,95 @@ public final class RehearsalDatabase {
         }
     }
 
+    /** Server settings for a primary that a hot standby can stream from ({@link #standbyOf}). */
+    public static Map<String, String> primaryConfig() {
+        Map<String, String> config = throwawayConfig();
+        config.put("wal_level", "replica");
+        config.put("max_wal_senders", "4");
+        config.put("full_page_writes", "on");
+        config.put("wal_keep_size", "256MB");
+        return config;
+    }
+
+    /**
+     * Starts a hot standby of {@code primary} (started with {@link #primaryConfig()}) in {@code folder}, as RDS runs a
+     * read replica: a copy of the primary's data taken as a base backup, then streaming replication. A superuser on
+     * the standby can pause and resume replay ({@code pg_wal_replay_pause()}, {@code pg_wal_replay_resume()}), so a
+     * replica that lags behind can be rehearsed and tested. Its data directory stays in {@code folder}.
+     */
+    public static EmbeddedPostgres standbyOf(EmbeddedPostgres primary, java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            try (Connection c = primary.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                java.nio.file.Path data;
+                try (var rs = s.executeQuery("show data_directory")) {
+                    rs.next();
+                    data = java.nio.file.Path.of(rs.getString(1));
+                }
+                // A non-exclusive base backup: the copy, then the label that tells the standby where to start.
+                s.execute("select pg_start_backup('standby', true, false)");
+                copyData(data, folder);
+                try (var rs = s.executeQuery("select labelfile from pg_stop_backup(false, true)")) {
+                    rs.next();
+                    java.nio.file.Files.writeString(folder.resolve("backup_label"), rs.getString(1));
+                }
+            }
+            java.nio.file.Files.writeString(folder.resolve("standby.signal"), "");
+            try {
+                // PostgreSQL refuses a data directory that others can read.
+                java.nio.file.Files.setPosixFilePermissions(folder,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the server checks nothing of the kind there
+            }
+            java.nio.file.Files.writeString(folder.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=localhost port="
+                    + primary.getPort() + " user=postgres application_name=standby'\n",
+                    java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(true)
+                    .setCleanDataDirectory(false)
+                    .setDataDirectory(folder)
+                    // Its server log, beside its data, says why a standby did not start.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(folder.resolveSibling(folder.getFileName() + ".log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(folder.resolveSibling(folder.getFileName() + ".log").toFile()));
+            Map<String, String> config = primaryConfig();
+            config.put("hot_standby", "on");
+            config.forEach(builder::setServerConfig);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the hot standby", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the standby's base backup", e);
+        }
+    }
+
+    private static void copyData(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) paths::iterator) {
+                java.nio.file.Path rel = from.relativize(p);
+                String first = rel.getNameCount() == 0 ? "" : rel.getName(0).toString();
+                String name = p.getFileName().toString();
+                boolean skipped = name.equals("postmaster.pid") || name.equals("postmaster.opts")
+                        || name.equals("epg-lock") || (rel.getNameCount() > 1
+                        && (first.equals("pg_wal") || first.equals("pg_replslot") || first.equals("pg_stat_tmp"))
+                        && !java.nio.file.Files.isDirectory(p));
+                if (skipped) {
+                    continue;
+                }
+                java.nio.file.Path target = to.resolve(rel.toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    try {
+                        java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // a temporary file the server removed while it was being copied: the WAL replays it
+                    }
+                }
+            }
+        }
+    }
+
     /** A writable superuser connection to the database. */
     public static DataSource admin(EmbeddedPostgres pg) {
         return pg.getDatabase("postgres", DATABASE);

@@ -120,6 +120,22 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /** How far the replica is behind its primary, and so which upper bound a window can trust. */
+    public ReplicaLag lag() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return readLag(c);
+        }
+    }
+
+    static ReplicaLag readLag(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RunbookSql.LAG)) {
+            rs.next();
+            OffsetDateTime replay = rs.getObject(3, OffsetDateTime.class);
+            return new ReplicaLag(rs.getBoolean(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    replay == null ? null : replay.toInstant(), rs.getString(4), rs.getString(5));
+        }
+    }
+
     /**
      * The newest event against the replica's clock, to tell which clock event_log is written in. max() over the
      * indexed column reads one index entry.

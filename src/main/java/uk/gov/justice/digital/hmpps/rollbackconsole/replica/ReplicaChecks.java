@@ -49,7 +49,7 @@ final class ReplicaChecks {
                             + namespace(settings) + ", reached through the port-forward pod.", null);
         }
         checkSchema(c, settings);
-        return new ReplicaInfo(version, inRecovery, eventLogEstimate(c), Replica.readClock(c));
+        return new ReplicaInfo(version, inRecovery, eventLogEstimate(c), Replica.readClock(c), Replica.readLag(c));
     }
 
     private static void checkSchema(Connection c, ConnectionSettings settings) throws SQLException, ConnectFailure {

@@ -10,6 +10,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClockReading;
  * @param eventLogRowEstimate the planner's estimate of event_log's size, or a bounded count when the table was
  *                           never analysed
  * @param clock              event_log's newest event against the replica's clock: which clock the data follows
+ * @param lag                how far the replica was behind its primary when it was checked
  */
-public record ReplicaInfo(String serverVersion, boolean inRecovery, long eventLogRowEstimate, ClockReading clock) {
+public record ReplicaInfo(String serverVersion, boolean inRecovery, long eventLogRowEstimate, ClockReading clock,
+                          ReplicaLag lag) {
 }

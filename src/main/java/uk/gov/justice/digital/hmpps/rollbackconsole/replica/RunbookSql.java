@@ -120,6 +120,10 @@ final class RunbookSql {
 
     static final String NOW = "select now()";
 
+    /** Replication lag as the standby sees it; the last three are null on a primary. */
+    static final String LAG = "select pg_is_in_recovery(), now(), pg_last_xact_replay_timestamp(),"
+            + " pg_last_wal_receive_lsn()::text, pg_last_wal_replay_lsn()::text";
+
     static final String SERVER_VERSION = "show server_version";
 
     static final String IN_RECOVERY = "select pg_is_in_recovery()";

@@ -172,6 +172,9 @@ final class ReportDocument {
                     + (w.lower().widened() || w.upper().widened() ? ", the repeated hour of the night the clocks went back taken whole" : "")));
         });
         s.eventClock().ifPresent(clock -> rows.add(List.of("How the clock was chosen", clock.how())));
+        s.lines().stream().map(JournalLine::entry).filter(JournalEntry.LagSeen.class::isInstance)
+                .map(JournalEntry.LagSeen.class::cast).reduce((a, b) -> b)
+                .ifPresent(lag -> rows.add(List.of("Replica lag", lag.text())));
         return new Section("Cutoff", List.of(new Table(List.of("", ""), rows, Set.of())));
     }
 

@@ -75,6 +75,12 @@ final class JournalCodec {
                 n.put("detected", e.detected().name());
             }
             n.put("how", e.how());
+        } else if (entry instanceof JournalEntry.LagSeen e) {
+            n.put("in_recovery", e.inRecovery());
+            n.put("lag_ms", e.lagMillis());
+            n.put("bounded_by_replay", e.boundedByReplay());
+            n.put("up_to", e.upTo().toString());
+            n.put("text", e.text());
         } else if (entry instanceof CutoffSet e) {
             n.put("typed", e.typed());
             n.put("zone", e.zone());
@@ -193,6 +199,9 @@ final class JournalCodec {
                 return new ClockChosen(EventClock.valueOf(text(n, "clock")),
                         detected == null ? null : EventClock.valueOf(detected), text(n, "how"));
             }
+            case "replica_lag":
+                return new JournalEntry.LagSeen(field(n, "in_recovery").asBoolean(), number(n, "lag_ms"),
+                        field(n, "bounded_by_replay").asBoolean(), Instant.parse(text(n, "up_to")), text(n, "text"));
             case "cutoff":
                 return new CutoffSet(text(n, "typed"), text(n, "zone"), LocalDateTime.parse(text(n, "local")),
                         Instant.parse(text(n, "utc")));
@@ -259,6 +268,8 @@ final class JournalCodec {
             return "connected";
         } else if (entry instanceof ClockChosen) {
             return "event_clock";
+        } else if (entry instanceof JournalEntry.LagSeen) {
+            return "replica_lag";
         } else if (entry instanceof CutoffSet) {
             return "cutoff";
         } else if (entry instanceof CountsTaken) {

@@ -76,6 +76,23 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * How far the read replica was behind its primary when a window's upper bound was fixed, and whether the bound
+     * was its replay point rather than its clock (see ReplicaLag).
+     */
+    record LagSeen(boolean inRecovery, long lagMillis, boolean boundedByReplay, Instant upTo, String text)
+            implements JournalEntry {
+        public LagSeen {
+            Objects.requireNonNull(upTo, "upTo");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public static LagSeen of(uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag lag) {
+            return new LagSeen(lag.inRecovery(), lag.lag().toMillis(), lag.boundedByReplay(), lag.trustedUpTo(),
+                    lag.describe());
+        }
+    }
+
     /** The deployment time as typed, the zone it was read in, its wall clock there, and the instant in UTC. */
     record CutoffSet(String typed, String zone, LocalDateTime local, Instant utc) implements JournalEntry {
         public static CutoffSet of(Cutoff cutoff) {

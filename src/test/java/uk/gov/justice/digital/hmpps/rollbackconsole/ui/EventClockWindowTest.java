@@ -124,6 +124,8 @@ class EventClockWindowTest extends ConsoleWindowTest {
         assertThat(text(robot, "#status")).contains("it compared event_timestamp as UTC. It is carried on in UK time")
                 .contains("event_timestamp >= '2025-06-09 13:21:55' where the journal compared >= '2025-06-09 12:21:55'")
                 .contains("and < '2025-06-09 14:00:00' where it compared < '2025-06-09 13:00:00'");
+        assertThat(text(robot, "#connect-message")).contains("It is carried on in UK time, the service's clock:"
+                + " event_timestamp >= '2025-06-09 13:21:55'");
         assertThat(console.session().eventClockProperty().get()).isEqualTo(EventClock.UK);
         List<JournalEntry.ClockChosen> chosen = clockEntries(folder);
         assertThat(chosen).singleElement().satisfies(c -> assertThat(c.how())

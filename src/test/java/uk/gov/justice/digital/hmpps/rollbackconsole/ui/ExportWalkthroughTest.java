@@ -50,7 +50,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
         waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
         assertThat(text(robot, "#cutoff-utc"))
-                .isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");
+                .isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC,"
+                        + " so event_timestamp >= '2025-06-09 13:21:55' (UK time)");
         assertThat(text(robot, "#cutoff-counts")).startsWith(TestReplica.BST_TO_NOW_COUNTS.events() + " affected events, "
                 + TestReplica.BST_TO_NOW_COUNTS.distinctRecords() + " distinct records, "
                 + TestReplica.BST_TO_NOW_COUNTS.distinctClusters() + " clusters");
@@ -58,7 +59,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
 
         // Switching the zone to UTC moves the cutoff an hour later: the same text, another instant.
         robot.clickOn("#zone-utc");
-        assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 UTC");
+        assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 UTC, so event_timestamp >= '2025-06-09"
+                + " 14:21:55' (UK time)");
         robot.clickOn("#zone-london");
         waitUntil(() -> text(robot, "#cutoff-counts").startsWith(TestReplica.BST_TO_NOW_COUNTS.events() + " affected"));
 
@@ -77,7 +79,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
 
         robot.clickOn("The SQL this step runs");
         assertThat(robot.lookup("#preview-sql .text-area").queryTextInputControl().getText())
-                .contains("event_timestamp >= '2025-06-09 12:21:55.000000'").contains("group by source_system, source_system_id");
+                .contains("event_timestamp >= '2025-06-09 13:21:55.000000'").contains("group by source_system, source_system_id")
+                .contains("-- event_timestamp holds UK time wall-clock time (Europe/London)");
         screenshot("04c-preview-sql");
         assertThat(robot.lookup("#next").query().localToScene(0, 0).getY()).as("Next stays in the window")
                 .isLessThan(stage.getScene().getHeight());

@@ -41,7 +41,8 @@ class PickReleaseTest extends ConsoleWindowTest {
         screenshot("12a-releases-read");
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
 
-        assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");
+        assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC,"
+                        + " so event_timestamp >= '2025-06-09 13:21:55' (UK time)");
         assertThat(text(robot, "#releases-message")).contains("revision 6 (2025-06-09.5512.bad0bad)");
         waitUntil(() -> text(robot, "#cutoff-counts").startsWith(TestReplica.BST_TO_NOW_COUNTS.events() + " affected events"));
         assertThat(console.session().cutoffProperty().get().instant()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED);
@@ -50,7 +51,8 @@ class PickReleaseTest extends ConsoleWindowTest {
         // Five minutes' margin moves the cutoff earlier; the revision running now is accepted only with a warning.
         robot.interact(() -> robot.lookup("#releases-margin").queryAs(javafx.scene.control.Spinner.class)
                 .getValueFactory().setValue(5));
-        assertThat(text(robot, "#cutoff-utc")).endsWith("= 2025-06-09 12:16:55 UTC");
+        assertThat(text(robot, "#cutoff-utc")).endsWith("= 2025-06-09 12:16:55 UTC, so event_timestamp >= '2025-06-09"
+                + " 13:16:55' (UK time)");
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
         assertThat(text(robot, "#releases-message")).contains("is the one running now: the rollback is not live yet");

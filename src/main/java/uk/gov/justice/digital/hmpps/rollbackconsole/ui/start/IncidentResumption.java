@@ -100,10 +100,11 @@ public final class IncidentResumption {
     private Outcome restore(IncidentState state, Optional<FileCheck> check) {
         session.resumed(state);
         Optional<String> clockChange = legacyClock(state);
-        connect.restoreClock(state.eventClock().map(JournalEntry.ClockChosen::clock).orElse(EventClock.SERVICE));
         clockChange.ifPresent(note -> session.record(new JournalEntry.ClockChosen(EventClock.SERVICE, null, note)));
         state.connection().ifPresent(c -> connect.restore(c, state.environment(),
                 state.step().ordinal() > 0 ? state.step().title() : null));
+        connect.restoreClock(state.eventClock().map(JournalEntry.ClockChosen::clock).orElse(EventClock.SERVICE),
+                clockChange);
         state.cutoff().ifPresent(cutoff::restore);
         state.preview().ifPresent(p -> preview.restore(p.mode(), p.window()));
         // Every batch settled: nothing is left to send, so the file is not offered to the Send step; the incident

@@ -94,7 +94,8 @@ class StepViewModelsTest {
     void pickingADateAndTimeWritesTheRunbooksForm() {
         cutoff.pick(java.time.LocalDate.of(2025, 6, 9), java.time.LocalTime.of(13, 21, 55));
         assertThat(cutoff.textProperty().get()).isEqualTo("2025-06-09 13:21:55");
-        assertThat(cutoff.utcLineProperty().get()).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");
+        assertThat(cutoff.utcLineProperty().get()).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC,"
+                        + " so event_timestamp >= '2025-06-09 13:21:55' (UK time)");
         assertThat(session.cutoffProperty().get().instant()).isEqualTo(TestReplica.CUTOFF_BST);
     }
 

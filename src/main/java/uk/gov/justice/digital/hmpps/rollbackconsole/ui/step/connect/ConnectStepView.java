@@ -59,6 +59,8 @@ public final class ConnectStepView {
     private final CheckBox confirmClock = new CheckBox();
     private final Button checkClockAgain = new Button("Check _again");
     private final MessageLabel clockMessage;
+    private final Label lagText = new Label();
+    private final MessageLabel lagMessage;
     private final VBox infoCard;
     private final Node root;
     private final javafx.scene.control.ScrollPane scroll;
@@ -89,6 +91,9 @@ public final class ConnectStepView {
         confirmClock.setMnemonicParsing(false);
         clockMessage = new MessageLabel(model.clockMessageProperty());
         clockMessage.setId("event-clock-message");
+        lagText.setId("replica-lag");
+        lagMessage = new MessageLabel(model.lagMessageProperty());
+        lagMessage.setId("replica-lag-message");
         eventClock.setConverter(new StringConverter<>() {
             @Override
             public String toString(EventClock c) {
@@ -163,8 +168,10 @@ public final class ConnectStepView {
         StepLayout.addFact(facts, 0, "Server", serverVersion);
         StepLayout.addFact(facts, 1, "Role", role);
         StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
-        StepLayout.addFact(facts, 3, "event_log clock", Em.spacing(new HBox(eventClock, checkClockAgain), 0.46));
-        infoCard = Em.spacing(new VBox(facts, acknowledgePrimary, clockMessage, confirmClock), 0.62);
+        StepLayout.addFact(facts, 3, "Replication", lagText);
+        StepLayout.addFact(facts, 4, "event_log clock", Em.spacing(new HBox(eventClock, checkClockAgain), 0.46));
+        // The acknowledgement first, right under the message that asks for it; then what the checks found.
+        infoCard = Em.spacing(new VBox(acknowledgePrimary, facts, lagMessage, clockMessage, confirmClock), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());
@@ -220,12 +227,16 @@ public final class ConnectStepView {
         infoCard.managedProperty().bind(infoCard.visibleProperty());
         model.infoProperty().addListener((obs, was, now) -> {
             showInfo(now);
-            // What connecting found (the role, event_log's clock, what to acknowledge) is what to look at next.
-            if (now != null) {
+        });
+        // A clock the data contradicts is what to look at next: the confirmation is at the end of the page.
+        model.clockMismatchProperty().addListener((obs, was, now) -> {
+            if (now) {
                 showTheOutcome();
             }
         });
-        model.clockMismatchProperty().addListener((obs, was, now) -> showTheOutcome());
+        lagText.textProperty().bind(Bindings.createStringBinding(() -> model.lagProperty().get() == null ? ""
+                : model.lagProperty().get().shortText(), model.lagProperty()));
+        lagText.setWrapText(true);
     }
 
     private void showInfo(ReplicaInfo info) {

@@ -24,6 +24,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectFailure;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -64,6 +65,14 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper clockMismatch = new ReadOnlyBooleanWrapper(this, "clockMismatch");
     private final BooleanProperty clockConfirmed = new SimpleBooleanProperty(this, "clockConfirmed");
 
+    // How far the replica is behind its primary: read at connect, then again every LAG_REFRESH in the background.
+    private final ReadOnlyObjectWrapper<ReplicaLag> lag = new ReadOnlyObjectWrapper<>(this, "lag");
+    private final ReadOnlyObjectWrapper<Message> lagMessage = new ReadOnlyObjectWrapper<>(this, "lagMessage");
+    private final java.time.Duration lagThreshold;
+    private java.util.concurrent.ScheduledExecutorService lagRefresh;
+    private String connectionDetail = "";
+    static final java.time.Duration LAG_REFRESH = java.time.Duration.ofSeconds(10);
+
     private final ThroughClusterViewModel throughCluster;
     private boolean sslModeChosenByUser;
     private boolean settingSslModeAutomatically;
@@ -74,6 +83,8 @@ public final class ConnectStepViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.settings = settings;
 
+        lagThreshold = java.time.Duration.ofSeconds(settings.get("replica.lagWarningSeconds")
+                .map(Long::parseLong).orElse(ReplicaLag.DEFAULT_THRESHOLD.toSeconds()));
         host.set(settings.get("connect.host", "127.0.0.1"));
         port.set(settings.get("connect.port", "5432"));
         database.set(settings.get("connect.database", ""));
@@ -132,6 +143,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
     /** Ends the port-forward to the relay pod, if one was started. */
     @Override
     public void close() {
+        stopLagRefresh();
         throughCluster.close();
     }
 
@@ -169,9 +181,11 @@ public final class ConnectStepViewModel implements AutoCloseable {
      * Puts back the clock a resumed incident compared event_timestamp in. A journal written before the choice
      * existed compared in UTC; it is carried on in the service's clock, and the resumption says what that changes.
      */
-    public void restoreClock(EventClock clock) {
+    public void restoreClock(EventClock clock, java.util.Optional<String> change) {
         eventClock.set(clock);
         session.eventClockProperty().set(clock);
+        change.ifPresent(note -> message.set(Message.warning(
+                (message.get() == null ? "" : message.get().text() + "\n") + note)));
     }
 
     public void connect() {
@@ -212,6 +226,9 @@ public final class ConnectStepViewModel implements AutoCloseable {
     }
 
     public void disconnect() {
+        stopLagRefresh();
+        lag.set(null);
+        lagMessage.set(null);
         session.replicaProperty().set(null);
         session.environmentProperty().set(null);
         session.connectionDetailProperty().set("");
@@ -231,9 +248,11 @@ public final class ConnectStepViewModel implements AutoCloseable {
         // The incident starts at its first connection; the journal never holds the password.
         session.incident().ifPresent(incident -> incident.start(replica.settings().environment()));
         session.record(JournalEntry.Connected.of(replica.settings()));
-        session.connectionDetailProperty().set(replica.settings().user() + "@" + replica.settings().host() + ":"
+        connectionDetail = replica.settings().user() + "@" + replica.settings().host() + ":"
                 + replica.settings().port() + "/" + replica.settings().database() + "  \u2022  PostgreSQL "
-                + i.serverVersion() + (i.inRecovery() ? "  \u2022  read replica" : "  \u2022  PRIMARY"));
+                + i.serverVersion() + (i.inRecovery() ? "  \u2022  read replica" : "  \u2022  PRIMARY");
+        showLag(i.lag());
+        startLagRefresh(replica);
         if (i.inRecovery()) {
             message.set(Message.ok("Connected to a read replica. Every connection is read-only."));
         } else {
@@ -312,6 +331,46 @@ public final class ConnectStepViewModel implements AutoCloseable {
                 ? " " + chosen.label() + " was confirmed by the user against the data."
                 : chosen == EventClock.SERVICE ? "" : " " + chosen.label() + " was chosen by the user.");
         session.record(new JournalEntry.ClockChosen(chosen, detected, how));
+    }
+
+    /** Shows the replica's lag at Connect and in the banner's connection detail, warning past the threshold. */
+    void showLag(ReplicaLag now) {
+        lag.set(now);
+        if (now == null) {
+            lagMessage.set(null);
+            return;
+        }
+        session.connectionDetailProperty().set(connectionDetail + (now.inRecovery() ? "  \u2022  " + now.shortText() : ""));
+        if (now.beyond(lagThreshold)) {
+            lagMessage.set(Message.warning(now.describe() + " That is more than " + lagThreshold.toSeconds()
+                    + " s: a preview taken now ends " + ReplicaLag.seconds(now.lag()) + " before the replica's clock."));
+        } else {
+            lagMessage.set(null); // the short text in the facts says it; a message is for a lag to weigh
+        }
+    }
+
+    private void startLagRefresh(Replica replica) {
+        stopLagRefresh();
+        if (!replica.info().inRecovery()) {
+            return;
+        }
+        lagRefresh = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "replica-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        lagRefresh.scheduleWithFixedDelay(() -> tasks.run(replica::lag, now -> {
+            if (session.replicaProperty().get() == replica) {
+                showLag(now);
+            }
+        }, error -> { }), LAG_REFRESH.toMillis(), LAG_REFRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void stopLagRefresh() {
+        if (lagRefresh != null) {
+            lagRefresh.shutdownNow();
+            lagRefresh = null;
+        }
     }
 
     private void failed(Throwable error) {
@@ -406,6 +465,8 @@ public final class ConnectStepViewModel implements AutoCloseable {
     public StringProperty tlsServerNameProperty() { return tlsServerName; }
     public BooleanProperty primaryAcknowledgedProperty() { return primaryAcknowledged; }
     public ObjectProperty<EventClock> eventClockProperty() { return eventClock; }
+    public ReadOnlyObjectProperty<ReplicaLag> lagProperty() { return lag.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Message> lagMessageProperty() { return lagMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClockReading> clockReadingProperty() { return clockReading.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> clockMessageProperty() { return clockMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty clockMismatchProperty() { return clockMismatch.getReadOnlyProperty(); }

@@ -192,7 +192,7 @@ public final class CutoffStepViewModel {
         counting.set(true);
         countsText.set("Counting affected events since " + c.describe() + "\u2026");
         tasks.run(() -> {
-            var asOf = replica.now();
+            var asOf = replica.lag().trustedUpTo();
             if (!asOf.isAfter(c.instant())) {
                 return new CountOutcome(null, null, asOf, "", null);
             }

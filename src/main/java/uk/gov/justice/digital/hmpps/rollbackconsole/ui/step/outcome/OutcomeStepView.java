@@ -113,6 +113,11 @@ public final class OutcomeStepView {
         cancel.setId("cancel-after");
         cancel.disableProperty().bind(model.statisticsRunningProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        Button anyway = new Button("Take them now");
+        anyway.setId("take-after-anyway");
+        anyway.visibleProperty().bind(model.waitingForReplayProperty());
+        anyway.managedProperty().bind(anyway.visibleProperty());
+        anyway.setOnAction(e -> model.takeAfterAnyway());
         MessageLabel message = new MessageLabel(model.statisticsMessageProperty());
         message.setId("statistics-message");
 
@@ -173,7 +178,7 @@ public final class OutcomeStepView {
         model.afterProperty().addListener((obs, was, now) -> showChart());
         showChart();
 
-        HBox actions = Em.spacing(new HBox(take, cancel), 0.77);
+        HBox actions = Em.spacing(new HBox(take, cancel, anyway), 0.77);
         HBox body = Em.spacing(new HBox(left, chart), 1.23);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox pane = Em.spacing(new VBox(actions, message, body), 0.77);

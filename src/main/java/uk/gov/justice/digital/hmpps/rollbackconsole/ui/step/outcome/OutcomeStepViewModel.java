@@ -177,13 +177,15 @@ public final class OutcomeStepViewModel {
         statisticsRunning.set(true);
         statisticsMessage.set(Message.info("Taking the cluster statistics again for the preview's window\u2026"));
         startIncident();
+        takeAnyway = false;
         tasks.run(() -> {
+            String notReplayed = waitForReplay(replica, run);
             ReplicaQuery<ClusterStatistics> q = replica.clusterStatistics(snapshot.window());
             if (!runs.register(run, STATISTICS, q)) {
                 throw new CancellationException();
             }
             ClusterStatistics stats = q.run();
-            return new Taken(stats, journalLacksBefore());
+            return new Taken(stats, journalLacksBefore(), notReplayed);
         }, taken -> {
             runs.forget(run, STATISTICS);
             if (!runs.isCurrent(run)) {
@@ -191,6 +193,7 @@ public final class OutcomeStepViewModel {
             }
             ClusterStatistics stats = taken.after();
             statisticsRunning.set(false);
+            waitingForReplay.set(false);
             after.set(stats);
             if (taken.journalLacksBefore() && snapshot.statisticsBefore() != null) {
                 // The comparison's "before" belongs in the journal too, ahead of the "after", so that the incident
@@ -204,9 +207,15 @@ public final class OutcomeStepViewModel {
                         + ", but the preview has no statistics from before the recluster to compare them with."));
             } else {
                 StatisticsComparison.Row na = c.row("NEEDS_ATTENTION");
-                statisticsMessage.set(Message.ok("Taken at " + UTC_TIME.format(stats.takenAt()) + ": "
-                        + na.after() + " clusters need attention, " + na.before() + " before ("
-                        + StatisticsComparison.signed(na.difference()) + ")."));
+                String text = "Taken at " + UTC_TIME.format(stats.takenAt()) + ": " + na.after()
+                        + " clusters need attention, " + na.before() + " before ("
+                        + StatisticsComparison.signed(na.difference()) + ").";
+                statisticsMessage.set(taken.notReplayed() == null ? Message.ok(text)
+                        : Message.warning(text + " " + taken.notReplayed()));
+            }
+            if (taken.notReplayed() != null) {
+                journal(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.NOTE,
+                        null, "After statistics: " + taken.notReplayed()));
             }
             session.statusProperty().set(resumedFinished.get() ? "After statistics taken over the window the resumed "
                     + "incident previewed; its run was over, every batch settled: write the report (Report tab)."
@@ -217,13 +226,62 @@ public final class OutcomeStepViewModel {
                 return;
             }
             statisticsRunning.set(false);
+            waitingForReplay.set(false);
             statisticsMessage.set(error instanceof CancellationException
                     ? Message.warning("Cancelled: the statistics were not taken again.")
                     : Message.error("The after statistics failed: " + Replica.describeFailure(error)));
         });
     }
 
-    private record Taken(ClusterStatistics after, boolean journalLacksBefore) {
+    private record Taken(ClusterStatistics after, boolean journalLacksBefore, String notReplayed) {
+    }
+
+    /** Bounds the wait for the replica to replay past the run's end before the after statistics are taken. */
+    static final java.time.Duration REPLAY_WAIT = java.time.Duration.ofMinutes(2);
+    private volatile boolean takeAnyway;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper waitingForReplay =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "waitingForReplay");
+
+    /**
+     * On a worker thread: waits until the replica has replayed past the moment the statistics were asked for (after
+     * the run logged Complete), or has nothing left to replay, so the after statistics see the recluster's last
+     * changes. Returns null when it got there, else what the statistics may miss (the wait ran out, or the lead chose
+     * to take them anyway).
+     */
+    private String waitForReplay(Replica replica, long run) throws java.sql.SQLException, InterruptedException {
+        uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag lag = replica.lag();
+        java.time.Instant mustReach = lag.replicaNow();
+        long deadline = System.nanoTime() + REPLAY_WAIT.toNanos();
+        while (!lag.replayedPast(mustReach)) {
+            if (!runs.isCurrent(run)) {
+                throw new CancellationException();
+            }
+            if (takeAnyway || System.nanoTime() > deadline) {
+                return "The replica was " + lag.shortText().replace("replica ", "") + " and had not replayed up to "
+                        + UTC_TIME.format(mustReach) + (takeAnyway ? ": taken anyway, as chosen" : ": taken after waiting "
+                        + REPLAY_WAIT.toMinutes() + " min") + ", so they may not show the recluster's last changes.";
+            }
+            String shown = "Waiting for the replica to replay past the run's end before taking the after statistics ("
+                    + lag.shortText() + ")\u2026";
+            tasks.uiExecutor().execute(() -> {
+                if (runs.isCurrent(run)) {
+                    waitingForReplay.set(true);
+                    statisticsMessage.set(Message.info(shown));
+                }
+            });
+            Thread.sleep(500);
+            lag = replica.lag();
+        }
+        return null;
+    }
+
+    /** Ends the wait for the replica: the after statistics are taken now, and say so. */
+    public void takeAfterAnyway() {
+        takeAnyway = true;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty waitingForReplayProperty() {
+        return waitingForReplay.getReadOnlyProperty();
     }
 
     /** On a worker thread: whether the journal has no statistics from before the recluster. */

@@ -70,6 +70,15 @@ public final class PreviewStepViewModel {
     private final ReadOnlyObjectWrapper<AffectedWindow> window = new ReadOnlyObjectWrapper<>(this, "window");
     // A resumed incident's window (see restore): its as-of bound is kept while its cutoff is the one in use.
     private AffectedWindow restoredWindow;
+    // What the replica's replay lag made of the window's upper bound, said again when the preview ends.
+    private String lagNote = "";
+
+    /** The preview's upper bound and the lag it was read with (null for a resumed incident's journalled bound). */
+    private record AsOf(java.time.Instant instant, uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag lag) {
+        static AsOf of(uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag lag) {
+            return new AsOf(lag.trustedUpTo(), lag);
+        }
+    }
     private final ReadOnlyBooleanWrapper statisticsRunning = new ReadOnlyBooleanWrapper(this, "statisticsRunning");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -148,10 +157,11 @@ public final class PreviewStepViewModel {
 
         AffectedWindow kept = restoredWindow != null && restoredWindow.cutoff().equals(cutoff.instant())
                 ? restoredWindow : null;
-        tasks.run(() -> kept != null ? kept.asOf() : replica.now(), asOf -> {
+        tasks.run(() -> kept != null ? new AsOf(kept.asOf(), null) : AsOf.of(replica.lag()), bound -> {
             if (!runs.isCurrent(run)) {
                 return;
             }
+            java.time.Instant asOf = bound.instant();
             if (!asOf.isAfter(cutoff.instant())) {
                 state.set(State.FAILED);
                 statisticsRunning.set(false);
@@ -161,10 +171,15 @@ public final class PreviewStepViewModel {
             }
             AffectedWindow w = session.window(cutoff.instant(), asOf);
             window.set(w);
+            lagNote = bound.lag() == null ? "" : " " + bound.lag().describe();
+            if (bound.lag() != null) {
+                session.record(JournalEntry.LagSeen.of(bound.lag()));
+            }
             message.set(Message.info((kept != null ? "Resumed: the window this incident previewed and exported. " : "")
                     + "Running the affected-records query for events from " + UTC_TIME.format(w.cutoff())
                     + " up to " + UTC_TIME.format(w.asOf()) + " (event_timestamp from '" + WALL_CLOCK.format(w.lower().value())
-                    + "' to before '" + WALL_CLOCK.format(w.upper().value()) + "', " + w.clock().label() + ")\u2026"));
+                    + "' to before '" + WALL_CLOCK.format(w.upper().value()) + "', " + w.clock().label() + ")\u2026"
+                    + lagNote));
             streamRecords(run, replica, w, chosenMode, list, runTally);
             loadStatistics(run, replica, w);
         }, error -> {
@@ -224,8 +239,10 @@ public final class PreviewStepViewModel {
             message.set(list.isEmpty()
                     ? Message.warning("No records were created or updated between " + UTC_TIME.format(w.cutoff()) + " and "
                     + UTC_TIME.format(w.asOf()) + ". Check the deployment time: there is nothing to recluster.")
+                    : lagNote.contains("behind") ? Message.warning(n.format(list.size()) + what + " affected between "
+                    + UTC_TIME.format(w.cutoff()) + " and " + UTC_TIME.format(w.asOf()) + "." + lagNote)
                     : Message.ok(n.format(list.size()) + what + " affected between " + UTC_TIME.format(w.cutoff())
-                    + " and " + UTC_TIME.format(w.asOf()) + "."));
+                    + " and " + UTC_TIME.format(w.asOf()) + "." + lagNote));
             session.statusProperty().set("Preview complete: " + n.format(list.size()) + " rows.");
             publishIfComplete(run);
         }, error -> {
