@@ -62,11 +62,16 @@ public abstract class ConsoleWindowTest {
             // Incidents' journals go into the test's folder, never the user's.
             settings.put("incidents.root", incidents.toString());
             settings.put("processes.root", dir.resolve(".processes").toString());
+            configure(settings);
             console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();
             stage.toFront();
         }).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What a test's window starts with beyond the defaults (a setting a user would have changed). */
+    protected void configure(SettingsStore settings) {
     }
 
     @AfterEach
