@@ -71,7 +71,10 @@ public final class Rehearsal implements AutoCloseable {
     private final Path folder;
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
+    // The primary the simulated service writes to, and the hot standby streaming from it that the console reads, as
+    // RDS runs the read replica.
     private EmbeddedPostgres database;
+    private EmbeddedPostgres replica;
     private SimulatedCluster cluster;
     private final List<SimulatedPersonRecordService> services = new ArrayList<>();
     private Instant cutoff;
@@ -96,7 +99,7 @@ public final class Rehearsal implements AutoCloseable {
             r.cutoff = clock.instant().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
             progress.accept("Starting the rehearsal's PostgreSQL…");
             check(cancelled);
-            r.database = RehearsalDatabase.start(RehearsalDatabase.throwawayConfig(), "select");
+            r.database = RehearsalDatabase.start(RehearsalDatabase.primaryConfig(), "select");
             r.started.add(r.database);
             check(cancelled);
             progress.accept("Seeding a synthetic replica: " + TOTAL_EVENTS + " events, identifiers and statuses only…");
@@ -104,6 +107,10 @@ public final class Rehearsal implements AutoCloseable {
             // them: in summer a window read as UTC would lose the last hour of them.
             BulkSeed.seedBulk(RehearsalDatabase.admin(r.database), TOTAL_EVENTS, AFFECTED_EVENTS, r.cutoff,
                     Duration.between(r.cutoff, clock.instant()).minusMinutes(3));
+            check(cancelled);
+            progress.accept("Starting its read replica, a hot standby streaming from it\u2026");
+            r.replica = RehearsalDatabase.standbyOf(r.database, folder.resolve("replica"));
+            r.started.add(r.replica);
             r.notFound = r.someAffectedIds(options.notFoundRecords());
             check(cancelled);
             progress.accept("Starting two simulated pods of hmpps-person-record…");
@@ -197,8 +204,9 @@ public final class Rehearsal implements AutoCloseable {
         return cluster.executable();
     }
 
+    /** The read replica's port: the console connects there, never to the primary. */
     public int databasePort() {
-        return database.getPort();
+        return replica.getPort();
     }
 
     /** The bad release's time, as the runbook writes it in UK time. */

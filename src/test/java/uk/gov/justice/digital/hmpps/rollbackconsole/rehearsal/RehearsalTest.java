@@ -56,9 +56,13 @@ class RehearsalTest {
                     rs.next();
                     assertThat(rs.getLong(1)).as("no personal data in the synthetic replica").isZero();
                 }
-                // The console's role reads only.
+                // The console reads a hot standby, as RDS's read replica: nothing can be written there.
+                try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1)).isTrue();
+                }
                 assertThatThrownBy(() -> s.execute("delete from personrecordservice.person_key"))
-                        .hasMessageContaining("permission denied");
+                        .hasMessageContaining("read-only transaction");
             }
 
             try (Kubectl kubectl = new Kubectl(r.kubectl(), Rehearsal.CONTEXT, Rehearsal.NAMESPACE)) {
