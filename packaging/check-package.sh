@@ -5,7 +5,8 @@
 #   - the window starts from the launcher on a lone .json file, as a file manager opens it, and is still running
 #     after 15 s (under xvfb-run when there is no display); a screenshot goes to target/package/check-window.png
 #     when ImageMagick's import is there;
-#   - the .deb installs the launcher, and a desktop entry that takes the opened file (%f) for application/json.
+#   - the .deb installs the launcher, and a desktop entry that takes the opened file (%f) for application/json,
+#     and depends on the libraries JavaFX loads at run time (GTK 3, OpenGL, X).
 # Too slow for every test run (a minute or two), so it is its own command; the README names it.
 #
 #   packaging/check-package.sh [MAVEN ARGS...]      e.g. -o to build offline
@@ -82,6 +83,11 @@ if [[ $(uname -s) == Linux* ]] && command -v dpkg-deb > /dev/null && command -v 
     grep -q '^MimeType=application/json' <<< "$entry" || fail "the desktop entry is not offered for .json files"
     grep -qx 'Name=Rollback Console' <<< "$entry" || fail "the desktop entry is not named Rollback Console"
     echo "ok: $deb has the launcher and a desktop entry for .json files"
+    depends=$(dpkg-deb -f "$deb" Depends)
+    for lib in "libgtk-3-0 | libgtk-3-0t64" libgl1 libxtst6 libxxf86vm1; do
+        grep -qF "$lib" <<< "$depends" || fail "the .deb does not depend on $lib (JavaFX loads it): Depends: $depends"
+    done
+    echo "ok: $deb depends on what JavaFX loads: $depends"
 else
     echo "skipped: the .deb (needs Linux, dpkg-deb and fakeroot)"
 fi

@@ -83,7 +83,12 @@ case $type in
     # packaging/linux/rollback-console.desktop is jpackage's desktop-entry template with "%f" added, so that
     # the file a file manager opens arrives as the launcher's argument (jpackage's own entry drops it).
     deb|rpm) args+=(--resource-dir packaging/linux --linux-shortcut --linux-menu-group "Development;Utility;" --linux-app-category devel
-                    --linux-package-name "$name" --linux-deb-maintainer "hmpps-person-record@digital.justice.gov.uk") ;;
+                    --linux-package-name "$name" --linux-deb-maintainer "hmpps-person-record@digital.justice.gov.uk") ;;&
+    # JavaFX loads GTK 3, OpenGL and the X libraries at run time from the native code inside its jars, so jpackage
+    # cannot see them; without them a fresh desktop gets "Unable to load glass GTK library". Debian 13 and Ubuntu
+    # 24.04 renamed GTK's package for the 64-bit time change, hence the alternatives.
+    deb) args+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1") ;;
+    rpm) args+=(--linux-package-deps "gtk3, mesa-libGL, libXtst, libXxf86vm") ;;
     msi|exe) args+=(--win-menu --win-menu-group "Rollback Console" --win-shortcut --win-dir-chooser
                     # Fixed, so that a newer installer replaces an older one instead of installing beside it.
                     --win-upgrade-uuid 6f1d3c52-5a4e-4b8e-9a43-2d0f6b7f3c11) ;;
