@@ -280,7 +280,7 @@ public final class Replica implements AutoCloseable {
 
     // event_timestamp is a timestamp without time zone holding UTC wall-clock time. LocalDateTime carries it
     // unchanged both ways; java.sql.Timestamp would shift it by the JVM's default zone (an hour, in BST).
-    private static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
+    static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
         ps.setObject(1, LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC));
         ps.setObject(2, LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC));
     }
