@@ -50,13 +50,14 @@ final class OutcomeSql {
 
     /** The records some clusters hold now, by source system and id, in a stable order. */
     static final String RECORDS_OF_CLUSTERS = """
-            select pk.person_uuid,
-                   p.source_system,
-                   %s as source_system_id
-            from personrecordservice.person_key pk
-            join personrecordservice.person p on p.fk_person_key_id = pk.id
-            where pk.person_uuid = any(?)
-            order by pk.person_uuid, p.source_system collate "C", source_system_id collate "C"
+            select person_uuid, source_system, source_system_id
+            from (select pk.person_uuid,
+                         p.source_system,
+                         %s as source_system_id
+                  from personrecordservice.person_key pk
+                  join personrecordservice.person p on p.fk_person_key_id = pk.id
+                  where pk.person_uuid = any(?)) r
+            order by person_uuid, source_system collate "C", source_system_id collate "C"
             """.formatted(SOURCE_SYSTEM_ID);
 
     /**
