@@ -129,6 +129,17 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
                 Optional.ofNullable(before), Optional.ofNullable(after), decisions, files, reports);
     }
 
+    /** What the recluster changed, as the journal last recorded it. */
+    public Optional<JournalEntry.ChangesTaken> changes() {
+        JournalEntry.ChangesTaken latest = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.ChangesTaken c) {
+                latest = c;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     public List<BatchState> batchesWith(BatchOutcome outcome) {
         return batches.stream().filter(b -> b.outcome() == outcome).toList();
     }
