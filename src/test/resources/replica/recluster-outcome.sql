@@ -61,10 +61,13 @@ insert into personrecordservice.event_log (id, source_system_id, source_system, 
 
 -- N3 waits in the review queue since 2025-12-02 10:10 (the service's wall clock); N2 is not in it. A resolved
 -- review of E1 is history, not waiting.
+-- The seed's OVERRIDE_CONFLICT cluster 4 waits since 2025-11-20 08:00.
 insert into personrecordservice.review (id, created_at, resolved_at) values
     (1, '2025-12-02 10:10:00', null),
-    (2, '2025-11-01 09:00:00', '2025-11-02 09:00:00');
+    (2, '2025-11-01 09:00:00', '2025-11-02 09:00:00'),
+    (3, '2025-11-20 08:00:00', null);
 insert into personrecordservice.review_cluster_link (fk_review_id, fk_person_key_id, cluster_type) values
     (1, 113, 'PRIMARY'),
     (1, 106, 'ADDITIONAL'),
-    (2, 101, 'PRIMARY');
+    (2, 101, 'PRIMARY'),
+    (3, 4, 'PRIMARY');

@@ -82,7 +82,7 @@ final class OutcomeSql {
                     and event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')
                   group by source_system, source_system_id) r
             group by 1, 2
-            order by 1, 2 collate "C"
+            order by hour, source_system collate "C"
             """;
 
     /** Whether the replica has the review queue's tables (an older schema has not). */
