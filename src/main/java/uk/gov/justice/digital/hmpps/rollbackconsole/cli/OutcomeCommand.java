@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.Version;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterChangeCounts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
@@ -271,9 +270,5 @@ final class OutcomeCommand {
         return new ConnectionSettings(host, port, database, user,
                 password == null || password.isEmpty() ? null : password.toCharArray(), environment, ssl,
                 o.value("--sslrootcert").map(Path::of).orElse(null), o.value("--tls-server-name").orElse(null));
-    }
-
-    static String version() {
-        return Version.VERSION;
     }
 }

@@ -26,7 +26,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -190,9 +189,5 @@ class SanityPackAndPathsTest {
     private static SanityPack.Member member(SourceSystem system, String id, UUID earlier, String... events) {
         return new SanityPack.Member(new RecordKey(system, id), true, earlier,
                 java.util.Arrays.stream(events).map(LocalDateTime::parse).toList());
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import java.util.stream.Stream;
 
 import javafx.scene.chart.BarChart;
@@ -119,9 +118,8 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
 
             selectTab(robot, "tab-impact");
             robot.clickOn("#copy-organisation-summary");
-            String organisation = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
             waitUntil(() -> text(robot, "#report-message").startsWith("Summary for the organisation copied"));
-            organisation = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+            String organisation = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
             assertThat(organisation).contains("5 of 17 records moved to a different person group")
                     .contains("1 group now brings together").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
 
@@ -173,9 +171,5 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
                 s.execute(sql);
             }
         }
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

@@ -115,9 +115,14 @@ public final class OutcomeAnalysisViewModel {
             changesMessage.set(Message.error("There is no preview on a live connection: connect and preview first."));
             return;
         }
-        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
-            changesMessage.set(Message.error("The exported file " + file.map(Path::toString).orElse("")
-                    + " is not there: what changed is read from the file the recluster was sent from."));
+        if (file.isEmpty()) {
+            changesMessage.set(Message.error("No exported file for this preview: what changed is read from the file"
+                    + " the recluster was sent from. Export it (step 4), or carry on the incident that exported it."));
+            return;
+        }
+        if (!Files.isRegularFile(file.get())) {
+            changesMessage.set(Message.error("The exported file " + file.get() + " is not there: what changed is"
+                    + " read from the file the recluster was sent from."));
             return;
         }
         long run = runs.current();
