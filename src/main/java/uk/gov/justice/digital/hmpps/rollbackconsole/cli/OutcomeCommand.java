@@ -127,6 +127,7 @@ final class OutcomeCommand {
             AffectedHours hours = AffectedHoursQuery.of(replica, window.get()).run();
             SanityPack pack = SanityPackQuery.of(replica, changes, file, batchSize).run();
             ClusterPaths paths = ClusterPathsQuery.of(replica, outstanding, manageUi).run();
+            journal.append(paths.journalEntry());
             SanityPackFiles.Written packFiles = new SanityPackFiles().write(folder, true, pack, state.environment());
             journal.append(new JournalEntry.FileWritten(SanityPackFiles.CSV_PURPOSE, packFiles.csv().path(),
                     packFiles.csv().sha256()));

@@ -38,6 +38,13 @@ public record ClusterPaths(List<ClusterPath> paths, boolean reviewQueue, Instant
         return paths.stream().filter(p -> p.path() == path).count();
     }
 
+    /** The counts the journal keeps of this reading. */
+    public uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PathsTaken journalEntry() {
+        return new uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.PathsTaken(takenAt,
+                paths.size(), count(ClusterPath.Path.PERSON_MUST_ACT), count(ClusterPath.Path.PERSON_SHOULD_LOOK),
+                count(ClusterPath.Path.MAY_HEAL), inQueue());
+    }
+
     public long inQueue() {
         return paths.stream().filter(ClusterPath::inReviewQueue).count();
     }

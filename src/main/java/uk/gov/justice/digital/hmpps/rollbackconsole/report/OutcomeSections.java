@@ -146,11 +146,13 @@ final class OutcomeSections {
     }
 
     static Section paths(IncidentReport r) {
+        List<Block> drain = drain(r);
         if (r.findings().paths().isEmpty()) {
-            return new Section("A path for every cluster left", List.of(new Paragraph("Not read.")));
+            return new Section("A path for every cluster left", drain.isEmpty()
+                    ? List.of(new Paragraph("Not read.")) : drain);
         }
         ClusterPaths p = r.findings().paths().get();
-        List<Block> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>(drain);
         blocks.add(new Paragraph(p.paths().size() + " clusters left in NEEDS_ATTENTION, read at "
                 + ReportText.utc(p.takenAt()) + ": " + p.count(ClusterPath.Path.PERSON_MUST_ACT)
                 + " need a person (OVERRIDE_CONFLICT), " + p.count(ClusterPath.Path.PERSON_SHOULD_LOOK)
@@ -168,6 +170,23 @@ final class OutcomeSections {
         blocks.add(new Table(List.of("person_uuid", "Reason", "Path", "In review queue", "Waited", "Manage UI"), rows,
                 Set.of()));
         return new Section("A path for every cluster left", blocks);
+    }
+
+    /** Each reading of the clusters left that the journal holds: the queue draining, or not, over the days. */
+    private static List<Block> drain(IncidentReport r) {
+        List<JournalEntry.PathsTaken> readings = r.state().pathsTaken();
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (JournalEntry.PathsTaken t : readings) {
+            rows.add(List.of(ReportText.utc(t.takenAt()), Long.toString(t.clusters()),
+                    Long.toString(t.personMustAct() + t.personShouldLook()), Long.toString(t.mayHeal()),
+                    Long.toString(t.inReviewQueue())));
+        }
+        return List.of(new Paragraph("The clusters left, each time they were read:"),
+                new Table(List.of("Read at", "Clusters left", "For a person", "May heal", "In review queue"), rows,
+                        Set.of(1, 2, 3, 4)));
     }
 
     private static String uuids(List<UUID> uuids) {

@@ -140,6 +140,12 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
         return Optional.ofNullable(latest);
     }
 
+    /** Every reading of the clusters left, oldest first: the review queue draining over the days. */
+    public List<JournalEntry.PathsTaken> pathsTaken() {
+        return lines.stream().map(JournalLine::entry).filter(JournalEntry.PathsTaken.class::isInstance)
+                .map(JournalEntry.PathsTaken.class::cast).toList();
+    }
+
     public List<BatchState> batchesWith(BatchOutcome outcome) {
         return batches.stream().filter(b -> b.outcome() == outcome).toList();
     }

@@ -126,6 +126,8 @@ final class JournalCodec {
             e.statistics().clustersByStatus().forEach(by::put);
         } else if (entry instanceof JournalEntry.ChangesTaken e) {
             OutcomeCodec.encode(n, e);
+        } else if (entry instanceof JournalEntry.PathsTaken e) {
+            OutcomeCodec.encode(n, e);
         } else if (entry instanceof Decision e) {
             n.put("kind", e.kind().name());
             if (e.batchIndex() == null) {
@@ -227,6 +229,8 @@ final class JournalCodec {
             }
             case OutcomeCodec.CHANGES:
                 return OutcomeCodec.decodeChanges(n);
+            case OutcomeCodec.PATHS:
+                return OutcomeCodec.decodePaths(n);
             case "decision":
                 return new Decision(DecisionKind.valueOf(text(n, "kind")), optionalInteger(n, "batch"),
                         text(n, "text"));
@@ -272,6 +276,8 @@ final class JournalCodec {
             return "statistics";
         } else if (entry instanceof JournalEntry.ChangesTaken) {
             return OutcomeCodec.CHANGES;
+        } else if (entry instanceof JournalEntry.PathsTaken) {
+            return OutcomeCodec.PATHS;
         } else if (entry instanceof Decision) {
             return "decision";
         } else if (entry instanceof FileWritten) {

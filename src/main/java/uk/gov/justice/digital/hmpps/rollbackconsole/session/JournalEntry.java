@@ -214,6 +214,17 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * The clusters left in NEEDS_ATTENTION as read at {@code takenAt}, by who can resolve them, and how many are in the
+     * review queue: read again over the following days, these show the queue drain.
+     */
+    record PathsTaken(Instant takenAt, long clusters, long personMustAct, long personShouldLook, long mayHeal,
+                      long inReviewQueue) implements JournalEntry {
+        public PathsTaken {
+            Objects.requireNonNull(takenAt, "takenAt");
+        }
+    }
+
     /** @param batchIndex the batch the decision is about, or null */
     record Decision(DecisionKind kind, Integer batchIndex, String text) implements JournalEntry {
         public Decision {

@@ -14,6 +14,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 final class OutcomeCodec {
 
     static final String CHANGES = "changes";
+    static final String PATHS = "paths";
 
     private OutcomeCodec() {
     }
@@ -50,6 +51,21 @@ final class OutcomeCodec {
                 number(n, "merged"), number(n, "split"), number(n, "emptied"), number(n, "needs_attention_now"));
         return new JournalEntry.ChangesTaken(JournalCodec.window(n), JournalCodec.text(n, "file_sha256"),
                 Instant.parse(JournalCodec.text(n, "taken_at")), c);
+    }
+
+    static void encode(ObjectNode n, JournalEntry.PathsTaken e) {
+        n.put("taken_at", e.takenAt().toString());
+        n.put("clusters", e.clusters());
+        n.put("person_must_act", e.personMustAct());
+        n.put("person_should_look", e.personShouldLook());
+        n.put("may_heal", e.mayHeal());
+        n.put("in_review_queue", e.inReviewQueue());
+    }
+
+    static JournalEntry.PathsTaken decodePaths(JsonNode n) {
+        return new JournalEntry.PathsTaken(Instant.parse(JournalCodec.text(n, "taken_at")), number(n, "clusters"),
+                number(n, "person_must_act"), number(n, "person_should_look"), number(n, "may_heal"),
+                number(n, "in_review_queue"));
     }
 
     private static long number(JsonNode n, String name) {

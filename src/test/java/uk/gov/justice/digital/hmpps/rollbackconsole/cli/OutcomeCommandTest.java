@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +35,6 @@ class OutcomeCommandTest {
     private Path folder;
     private Path file;
 
-    @BeforeAll
-    static void seed() {
-        TestReplica.reseed();
-        TestReplica.seedReclusterOutcome();
-    }
-
     @AfterAll
     static void reseed() {
         TestReplica.reseed();
@@ -49,6 +42,9 @@ class OutcomeCommandTest {
 
     @BeforeEach
     void incident() throws IOException {
+        // Each test from the same data: one of them resolves a cluster.
+        TestReplica.reseed();
+        TestReplica.seedReclusterOutcome();
         file = Files.writeString(root.resolve("affected-records.json"), TestReplica.RECLUSTER_FILE, StandardCharsets.UTF_8);
         IncidentStore store = new IncidentStore(root.resolve("incidents"), Clock.systemUTC());
         try (IncidentJournal journal = store.start(Environment.LOCAL, "test")) {
@@ -110,6 +106,30 @@ class OutcomeCommandTest {
                 "| NOMIS | 2 |", "2 merged clusters holding 6 records are handed to data science");
         assertThat(html + md).doesNotContain(TestReplica.PERSONAL_VALUES);
         assertThat(state.finished()).isTrue();
+    }
+
+    @Test
+    void runAgainOnALaterDayTheReportShowsTheQueueDraining() throws Exception {
+        assertThat(Console.run("outcome", folder.toString()).exitCode()).isZero();
+        // A person resolves the override conflict: it leaves NEEDS_ATTENTION and the review queue.
+        try (java.sql.Connection c = TestReplica.admin().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("update personrecordservice.person_key set status = 'ACTIVE', status_reason = null where id = 4");
+            s.execute("update personrecordservice.review set resolved_at = now() where id = 3");
+        }
+
+        Console again = Console.run("outcome", folder.toString());
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("Clusters left (1), first to look at first:");
+        IncidentState state = new IncidentStore(root.resolve("incidents"), Clock.systemUTC()).open(folder);
+        assertThat(state.pathsTaken()).extracting(JournalEntry.PathsTaken::clusters,
+                JournalEntry.PathsTaken::personMustAct, JournalEntry.PathsTaken::mayHeal,
+                JournalEntry.PathsTaken::inReviewQueue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, 1L, 1L, 1L), org.assertj.core.groups.Tuple.tuple(1L, 0L, 1L, 0L));
+        String md = Files.readString(folder.resolve(ReportWriter.MARKDOWN_NAME));
+        assertThat(md).contains("The clusters left, each time they were read:")
+                .containsPattern("\\| [0-9-]+ [0-9:.]+ UTC \\| 2 \\| 1 \\| 1 \\| 1 \\|")
+                .containsPattern("\\| [0-9-]+ [0-9:.]+ UTC \\| 1 \\| 0 \\| 1 \\| 0 \\|");
     }
 
     @Test

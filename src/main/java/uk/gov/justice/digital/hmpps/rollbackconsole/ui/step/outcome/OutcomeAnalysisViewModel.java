@@ -260,6 +260,7 @@ public final class OutcomeAnalysisViewModel {
             pathsRunning.set(false);
             paths.set(found);
             pathRows.setAll(found.paths());
+            journal(found.journalEntry());
             pathsMessage.set(found.paths().isEmpty() ? Message.ok("No cluster is left needing attention.")
                     : Message.warning(OutcomeWording.paths(found)));
         }, error -> failed(run, PATHS, pathsRunning, pathsMessage, "Reading the review queue", error));
