@@ -167,7 +167,8 @@ public final class ClusterLookup {
 
         /** The CPR_RECLUSTER_RECORD_MERGED events of some records within {@code window}, oldest first. */
         public List<MergeEvent> mergeEvents(AffectedWindow window, Collection<RecordKey> keys) throws SQLException {
-            List<String> ids = keys.stream().map(RecordKey::sourceSystemId).distinct().toList();
+            java.util.Set<RecordKey> wanted = new java.util.HashSet<>(keys);
+            List<String> ids = wanted.stream().map(RecordKey::sourceSystemId).distinct().toList();
             List<MergeEvent> events = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(connection, OutcomeSql.MERGE_EVENTS)) {
                 Replica.bind(ps, window);
@@ -176,7 +177,7 @@ public final class ClusterLookup {
                     while (rs.next()) {
                         SourceSystem system = SourceSystem.fromWire(rs.getString(1)).orElse(null);
                         String id = rs.getString(2);
-                        if (system == null || id == null || !keys.contains(new RecordKey(system, id))) {
+                        if (system == null || id == null || !wanted.contains(new RecordKey(system, id))) {
                             continue; // the same id in another source system: not this record
                         }
                         events.add(new MergeEvent(new RecordKey(system, id), rs.getObject(3, UUID.class),
