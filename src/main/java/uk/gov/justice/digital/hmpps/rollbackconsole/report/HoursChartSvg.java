@@ -9,7 +9,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.AffectedHours;
 
 /**
  * The affected records over time as inline SVG: one upright bar a bucket (hour, day or week), the busiest one
- * labelled with its number, the first and last labelled with their time, and the scale said in words. Readable
+ * labelled with its number (which gives the scale), the first and last labelled with their time. Readable
  * printed in black and white; no script.
  */
 final class HoursChartSvg {
@@ -17,7 +17,7 @@ final class HoursChartSvg {
     static final int WIDTH = 640;
     static final int PLOT_HEIGHT = 180;
     static final int LEFT = 8;
-    static final int TOP = 34;
+    static final int TOP = 46;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
