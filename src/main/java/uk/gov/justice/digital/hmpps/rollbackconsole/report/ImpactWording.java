@@ -16,7 +16,6 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.BusinessImpact;
 import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPath;
 import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPaths;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
-import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 
 /**
  * The business impact in plain words, for people outside the team (runbook step 5): what happened, to how many
@@ -123,9 +122,5 @@ public final class ImpactWording {
         StatisticsComparison.Row na = c.row("NEEDS_ATTENTION");
         return COUNT.format(na.before()) + " before, " + COUNT.format(na.after()) + " after ("
                 + StatisticsComparison.signed(na.difference()) + ")";
-    }
-
-    static Optional<JournalEntry.ChangesTaken> journalled(IncidentState s) {
-        return s.changes();
     }
 }
