@@ -66,3 +66,24 @@ create index idx_event_log_event_type on personrecordservice.event_log (event_ty
 create index idx_person_match_id on personrecordservice.person (match_id);
 create index idx_person_fk_person_key_id on personrecordservice.person (fk_person_key_id);
 create index idx_person_key_person_uuid on personrecordservice.person_key (person_uuid);
+
+-- The review queue (Flyway V129, V130, V132, V135): a row for each cluster put in NEEDS_ATTENTION, removed or
+-- resolved when it heals. created_at is filled by the service with its wall clock. The foreign keys of the real
+-- tables are left out: the console only reads these, and a reseed truncates person_key without them.
+create table personrecordservice.review (
+    id          serial primary key,
+    created_at  timestamp not null default current_timestamp,
+    resolved_at timestamp default null
+);
+
+create table personrecordservice.review_cluster_link (
+    fk_review_id     bigint not null,
+    fk_person_key_id bigint not null,
+    cluster_type     text   not null,
+    primary key (fk_review_id, fk_person_key_id)
+);
+
+create index idx_review_cluster_link_review on personrecordservice.review_cluster_link (fk_review_id);
+create index idx_review_cluster_link_person_key on personrecordservice.review_cluster_link (fk_person_key_id);
+create unique index unq_review_person_key_id_if_primary on personrecordservice.review_cluster_link
+    (fk_person_key_id, cluster_type) where cluster_type = 'PRIMARY';

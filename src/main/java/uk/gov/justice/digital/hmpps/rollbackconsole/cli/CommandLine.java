@@ -11,7 +11,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.Version;
 /** The console without a window: the same core, driven by arguments, for scripts and for machines with no display. */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "recluster", "help", "--help", "-h",
+    private static final Set<String> COMMANDS = Set.of("export", "validate", "diff", "releases", "recluster", "outcome", "help", "--help", "-h",
             "version", "--version");
 
     private CommandLine() {
@@ -36,6 +36,8 @@ public final class CommandLine {
                     return new ReleasesCommand(out, err).run(rest);
                 case "recluster":
                     return new ReclusterCommand(out, err, java.time.Clock.systemUTC()).run(rest);
+                case "outcome":
+                    return new OutcomeCommand(out, err, env, java.time.Clock.systemUTC()).run(rest);
                 case "version":
                 case "--version":
                     out.println("rollback-console " + Version.VERSION);
@@ -70,6 +72,13 @@ public final class CommandLine {
                 "                           [--pod NAME] [--confirm NS] [--incidents DIR]",
                 "                                        send FILE to POST /admin/recluster through a managed port-forward,",
                 "                                        batch by batch, following the pod's log; prod needs --confirm NS",
+                "  rollback-console outcome INCIDENT-FOLDER [--file FILE] [--manage-ui URL] [--batch-size N]",
+                "                           [--host H --port P --database D --user U --sslmode MODE]",
+                "                           [--context C --namespace NS [--kubectl PATH]]",
+                "                                        after the recluster: what it changed, the business impact, the",
+                "                                        sanity check for data science and a path for every cluster left,",
+                "                                        from the incident's journal (connection, window, exported file);",
+                "                                        journals the figures, writes the files and the report there",
                 "",
                 "export options:",
                 "  --host H --port P --database D --user U   the read replica (password: PGPASSWORD or .pgpass)",

@@ -239,24 +239,16 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Whether a simulated pod has died. */
     /**
-     * What a recluster does to the replica, roughly: the NEEDS_ATTENTION clusters of the records a run reclustered
-     * become ACTIVE, except one in three (by cluster id), which stays for the manual resolution the Outcome step
-     * lists. So the after statistics differ from the before, as they do in an incident.
+     * What a recluster does to the replica, roughly (SimulatedReclusterEffects): some clusters merged, some split,
+     * most NEEDS_ATTENTION clusters ACTIVE again and one in three left, with either reason, in the review queue, for
+     * the Outcome step to find. So the after statistics differ from the before, as they do in an incident.
      */
     private void settleClusters(List<String> ids) {
         if (ids.isEmpty() || database == null) {
             return;
         }
-        try (Connection c = RehearsalDatabase.admin(database).getConnection();
-             PreparedStatement s = c.prepareStatement("update personrecordservice.person_key set status = 'ACTIVE',"
-                     + " status_reason = null where status = 'NEEDS_ATTENTION' and id % 3 <> 0 and id in"
-                     + " (select fk_person_key_id from personrecordservice.person where crn = any(?)"
-                     + " or prison_number = any(?) or defendant_id = any(?) or c_id = any(?))")) {
-            java.sql.Array array = c.createArrayOf("text", ids.toArray());
-            for (int i = 1; i <= 4; i++) {
-                s.setArray(i, array);
-            }
-            s.executeUpdate();
+        try (Connection c = RehearsalDatabase.admin(database).getConnection()) {
+            SimulatedReclusterEffects.apply(c, ids);
         } catch (SQLException e) {
             // The rehearsal's statistics stay as they were; the run itself is not affected.
         }

@@ -344,7 +344,7 @@ public final class Replica implements AutoCloseable {
     // event_timestamp is a timestamp without time zone holding wall-clock time in the window's clock (UK time on
     // the real service). LocalDateTime carries the reading unchanged; java.sql.Timestamp would shift it by the
     // JVM's default zone.
-    private static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
+    static void bind(PreparedStatement ps, AffectedWindow window) throws SQLException {
         ps.setObject(1, window.lower().value());
         ps.setObject(2, window.upper().value());
     }

@@ -43,6 +43,16 @@ public final class ChannelSummary {
         });
         r.outstanding().ifPresent(o -> lines.add("Outstanding for manual resolution: " + o.clusters().size()
                 + " (" + o.needsAttentionInReplica() + " NEEDS_ATTENTION in the replica)."));
+        r.changeCounts().ifPresent(c -> lines.add("Recluster changed: " + c.moved() + " of " + c.records()
+                + " records moved; clusters " + c.merged() + " merged, " + c.split() + " split, " + c.emptied()
+                + " emptied."));
+        r.findings().pack().ifPresent(p -> lines.add("Sanity check for data science: " + p.clusters().size()
+                + " merged clusters, " + p.records() + " records."));
+        r.findings().paths().ifPresent(p -> lines.add("Left for a person: " + (p.count(
+                uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPath.Path.PERSON_MUST_ACT) + p.count(
+                uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPath.Path.PERSON_SHOULD_LOOK))
+                + "; may heal by the daily job: " + p.count(
+                uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPath.Path.MAY_HEAL) + "."));
         return String.join("\n", lines) + "\n";
     }
 }

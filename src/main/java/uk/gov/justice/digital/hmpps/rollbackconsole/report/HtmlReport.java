@@ -84,6 +84,8 @@ public final class HtmlReport {
             table(h, t);
         } else if (block instanceof Chart c) {
             chart(h, c.comparison());
+        } else if (block instanceof ReportDocument.HoursChart c) {
+            HoursChartSvg.append(h, c.buckets());
         }
     }
 

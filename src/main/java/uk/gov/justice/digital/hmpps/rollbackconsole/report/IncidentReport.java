@@ -23,7 +23,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
  */
 public record IncidentReport(IncidentState state, Optional<ClusterStatistics> before, Optional<ClusterStatistics> after,
                              Optional<StatisticsComparison> statistics, Optional<OutstandingClusters> outstanding,
-                             List<ReportFile> files, Instant generatedAt) {
+                             List<ReportFile> files, Instant generatedAt, OutcomeFindings findings) {
 
     /** A file the incident produced, named in the report with its SHA-256. */
     public record ReportFile(String purpose, Path path, String sha256) {
@@ -37,6 +37,18 @@ public record IncidentReport(IncidentState state, Optional<ClusterStatistics> be
     public IncidentReport {
         Objects.requireNonNull(state, "state");
         files = List.copyOf(files);
+        findings = findings == null ? OutcomeFindings.NONE : findings;
+    }
+
+    /** The same report with what the outcome analysis read from the replica. */
+    public IncidentReport withFindings(OutcomeFindings findings) {
+        return new IncidentReport(state, before, after, statistics, outstanding, files, generatedAt, findings);
+    }
+
+    /** What the recluster changed, in numbers: as read now, else as the journal last recorded it. */
+    public Optional<uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterChangeCounts> changeCounts() {
+        return findings.changes().map(c -> c.counts())
+                .or(() -> state.changes().map(JournalEntry.ChangesTaken::counts));
     }
 
     /**
@@ -67,6 +79,7 @@ public record IncidentReport(IncidentState state, Optional<ClusterStatistics> be
                 files.add(f);
             }
         }
-        return new IncidentReport(state, b, a, comparison, Optional.ofNullable(outstanding), files, clock.instant());
+        return new IncidentReport(state, b, a, comparison, Optional.ofNullable(outstanding), files, clock.instant(),
+                OutcomeFindings.NONE);
     }
 }

@@ -33,7 +33,7 @@ public final class MarkdownReport {
             md.append("\n## ").append(inline(section.title())).append('\n');
             for (Block block : section.blocks()) {
                 // The table beside it holds the same figures; the chart is for the HTML form.
-                if (!(block instanceof Chart)) {
+                if (!(block instanceof Chart) && !(block instanceof ReportDocument.HoursChart)) {
                     md.append('\n');
                     block(md, block);
                 }

@@ -48,6 +48,11 @@ final class ReportDocument {
     record Chart(StatisticsComparison comparison) implements Block {
     }
 
+    /** The affected records over time, one bar a bucket: the business impact's chart. */
+    record HoursChart(List<uk.gov.justice.digital.hmpps.rollbackconsole.outcome.AffectedHours.Bucket> buckets)
+            implements Block {
+    }
+
     record Section(String title, List<Block> blocks) {
     }
 
@@ -106,10 +111,14 @@ final class ReportDocument {
         sections.add(environment(s));
         sections.add(cutoff(s));
         sections.add(affected(s));
+        sections.add(OutcomeSections.impact(r));
         sections.add(clusters(r));
+        sections.add(OutcomeSections.changes(r));
+        sections.add(OutcomeSections.sanityCheck(r));
         sections.add(batches(s));
         sections.add(runs(s));
         sections.add(outstanding(r));
+        sections.add(OutcomeSections.paths(r));
         sections.add(decisions(s));
         sections.add(files(r));
         sections.add(timeline(s));

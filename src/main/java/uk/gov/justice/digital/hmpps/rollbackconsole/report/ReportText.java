@@ -134,6 +134,13 @@ final class ReportText {
             return "Wrote " + e.purpose() + " to " + e.path().getFileName();
         } else if (entry instanceof ReportWritten e) {
             return "Wrote the report " + e.path().getFileName();
+        } else if (entry instanceof JournalEntry.ChangesTaken e) {
+            return "What the recluster changed: " + e.counts().moved() + " of " + e.counts().records()
+                    + " records moved; clusters " + e.counts().merged() + " merged, " + e.counts().split() + " split, "
+                    + e.counts().emptied() + " emptied";
+        } else if (entry instanceof JournalEntry.PathsTaken e) {
+            return "Clusters left: " + e.clusters() + " (" + (e.personMustAct() + e.personShouldLook())
+                    + " for a person, " + e.mayHeal() + " may heal), " + e.inReviewQueue() + " in the review queue";
         } else if (entry instanceof Resumed e) {
             return "Journal reopened: " + e.note();
         }

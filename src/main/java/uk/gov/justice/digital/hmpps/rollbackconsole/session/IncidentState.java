@@ -148,6 +148,23 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
         return eventClock().isEmpty() && (cutoff.isPresent() || counts.isPresent() || preview.isPresent());
     }
 
+    /** What the recluster changed, as the journal last recorded it. */
+    public Optional<JournalEntry.ChangesTaken> changes() {
+        JournalEntry.ChangesTaken latest = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.ChangesTaken c) {
+                latest = c;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    /** Every reading of the clusters left, oldest first: the review queue draining over the days. */
+    public List<JournalEntry.PathsTaken> pathsTaken() {
+        return lines.stream().map(JournalLine::entry).filter(JournalEntry.PathsTaken.class::isInstance)
+                .map(JournalEntry.PathsTaken.class::cast).toList();
+    }
+
     public List<BatchState> batchesWith(BatchOutcome outcome) {
         return batches.stream().filter(b -> b.outcome() == outcome).toList();
     }

@@ -140,6 +140,10 @@ final class JournalCodec {
             n.put("taken_at", e.statistics().takenAt().toString());
             ObjectNode by = n.putObject("clusters_by_status");
             e.statistics().clustersByStatus().forEach(by::put);
+        } else if (entry instanceof JournalEntry.ChangesTaken e) {
+            OutcomeCodec.encode(n, e);
+        } else if (entry instanceof JournalEntry.PathsTaken e) {
+            OutcomeCodec.encode(n, e);
         } else if (entry instanceof Decision e) {
             n.put("kind", e.kind().name());
             if (e.batchIndex() == null) {
@@ -247,6 +251,10 @@ final class JournalCodec {
                 return new StatisticsTaken(Phase.valueOf(text(n, "phase")),
                         new ClusterStatistics(by, Instant.parse(text(n, "taken_at"))));
             }
+            case OutcomeCodec.CHANGES:
+                return OutcomeCodec.decodeChanges(n);
+            case OutcomeCodec.PATHS:
+                return OutcomeCodec.decodePaths(n);
             case "decision":
                 return new Decision(DecisionKind.valueOf(text(n, "kind")), optionalInteger(n, "batch"),
                         text(n, "text"));
@@ -294,6 +302,10 @@ final class JournalCodec {
             return "not_found_ids";
         } else if (entry instanceof StatisticsTaken) {
             return "statistics";
+        } else if (entry instanceof JournalEntry.ChangesTaken) {
+            return OutcomeCodec.CHANGES;
+        } else if (entry instanceof JournalEntry.PathsTaken) {
+            return OutcomeCodec.PATHS;
         } else if (entry instanceof Decision) {
             return "decision";
         } else if (entry instanceof FileWritten) {
@@ -306,7 +318,7 @@ final class JournalCodec {
         throw new IllegalArgumentException("no journal type for " + entry.getClass());
     }
 
-    private static void window(ObjectNode n, AffectedWindow w) {
+    static void window(ObjectNode n, AffectedWindow w) {
         n.put("cutoff", w.cutoff().toString());
         n.put("as_of", w.asOf().toString());
         n.put("event_clock", w.clock().name());
@@ -316,7 +328,7 @@ final class JournalCodec {
      * A window without a clock was written before the console knew event_log is in UK time: its bounds were
      * compared as UTC wall-clock time, and it is read back as it was queried.
      */
-    private static AffectedWindow window(JsonNode n) {
+    static AffectedWindow window(JsonNode n) {
         String clock = optionalText(n, "event_clock");
         return new AffectedWindow(Instant.parse(text(n, "cutoff")), Instant.parse(text(n, "as_of")),
                 clock == null ? EventClock.UTC : EventClock.valueOf(clock));
@@ -331,7 +343,7 @@ final class JournalCodec {
         return new RecordKey(SourceSystem.valueOf(text(n, "source_system")), text(n, "source_system_id"));
     }
 
-    private static JsonNode field(JsonNode n, String name) {
+    static JsonNode field(JsonNode n, String name) {
         JsonNode v = n.get(name);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("no " + name);
@@ -339,7 +351,7 @@ final class JournalCodec {
         return v;
     }
 
-    private static String text(JsonNode n, String name) {
+    static String text(JsonNode n, String name) {
         JsonNode v = field(n, name);
         if (!v.isTextual()) {
             throw new IllegalArgumentException(name + " is not text");
@@ -352,7 +364,7 @@ final class JournalCodec {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static long number(JsonNode n, String name) {
+    static long number(JsonNode n, String name) {
         JsonNode v = field(n, name);
         if (!v.canConvertToLong() || !v.isIntegralNumber()) {
             throw new IllegalArgumentException(name + " is not a whole number");

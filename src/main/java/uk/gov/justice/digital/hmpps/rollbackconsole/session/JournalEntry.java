@@ -231,6 +231,37 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * What the recluster changed for the exported file's records, in numbers, over the window the file was exported
+     * for; the clusters themselves go to the sanity-check files.
+     */
+    record ChangesTaken(AffectedWindow window, String fileSha256, Instant takenAt,
+                        uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterChangeCounts counts)
+            implements JournalEntry {
+        public ChangesTaken {
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(fileSha256, "fileSha256");
+            Objects.requireNonNull(takenAt, "takenAt");
+            Objects.requireNonNull(counts, "counts");
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.OUTCOME);
+        }
+    }
+
+    /**
+     * The clusters left in NEEDS_ATTENTION as read at {@code takenAt}, by who can resolve them, and how many are in the
+     * review queue: read again over the following days, these show the queue drain.
+     */
+    record PathsTaken(Instant takenAt, long clusters, long personMustAct, long personShouldLook, long mayHeal,
+                      long inReviewQueue) implements JournalEntry {
+        public PathsTaken {
+            Objects.requireNonNull(takenAt, "takenAt");
+        }
+    }
+
     /** @param batchIndex the batch the decision is about, or null */
     record Decision(DecisionKind kind, Integer batchIndex, String text) implements JournalEntry {
         public Decision {

@@ -230,6 +230,52 @@ public final class TestReplica {
             "Gwenllian", "Rhos", "Ap-Tudur", "2001-02-28", "Gwenlian", "Aptudur", "ZX8 3GG",
             "880702/01G", "2019/0880702G");
 
+    // ---- a recluster's outcome (recluster-outcome.sql, on top of the seed) ---------------------------------
+
+    public static final UUID E1 = UUID.fromString("e1000000-0000-4000-8000-000000000001");
+    public static final UUID E2 = UUID.fromString("e2000000-0000-4000-8000-000000000002");
+    public static final UUID E3 = UUID.fromString("e3000000-0000-4000-8000-000000000003");
+    public static final UUID E4 = UUID.fromString("e4000000-0000-4000-8000-000000000004");
+    public static final UUID E5 = UUID.fromString("e5000000-0000-4000-8000-000000000005");
+    public static final UUID E6 = UUID.fromString("e6000000-0000-4000-8000-000000000006");
+    public static final UUID E7 = UUID.fromString("e7000000-0000-4000-8000-000000000007");
+    public static final UUID E8 = UUID.fromString("e8000000-0000-4000-8000-000000000008");
+    /** A new cluster, NEEDS_ATTENTION / BROKEN_CLUSTER, not in the review queue: R6 split off E3 into it. */
+    public static final UUID N2 = UUID.fromString("b2000000-0000-4000-8000-000000000002");
+    /** A new cluster, NEEDS_ATTENTION / OVERRIDE_CONFLICT, in the review queue: E6, E7 and E8 merged into it. */
+    public static final UUID N3 = UUID.fromString("b3000000-0000-4000-8000-000000000003");
+
+    /**
+     * The exported file of the recluster scenario, in the runbook's format: each record with the cluster the bad
+     * release left it in (R10 with none). R14 is not in it.
+     */
+    public static final String RECLUSTER_FILE = """
+            [
+              {"person_uuid": "e1000000-0000-4000-8000-000000000001", "source_system": "NOMIS", "source_system_id": "A2001AA"},
+              {"person_uuid": "e1000000-0000-4000-8000-000000000001", "source_system": "DELIUS", "source_system_id": "X200002"},
+              {"person_uuid": "e2000000-0000-4000-8000-000000000002", "source_system": "LIBRA", "source_system_id": "2000003"},
+              {"person_uuid": "e3000000-0000-4000-8000-000000000003", "source_system": "COMMON_PLATFORM", "source_system_id": "cf200000-0000-4000-8000-000000000004"},
+              {"person_uuid": "e3000000-0000-4000-8000-000000000003", "source_system": "DELIUS", "source_system_id": "X200005"},
+              {"person_uuid": "e3000000-0000-4000-8000-000000000003", "source_system": "NOMIS", "source_system_id": "A2006AA"},
+              {"person_uuid": "e4000000-0000-4000-8000-000000000004", "source_system": "LIBRA", "source_system_id": "2000007"},
+              {"person_uuid": "e5000000-0000-4000-8000-000000000005", "source_system": "DELIUS", "source_system_id": "X200008"},
+              {"person_uuid": "e4000000-0000-4000-8000-000000000004", "source_system": "NOMIS", "source_system_id": "A2009AA"},
+              {"person_uuid": null, "source_system": "COMMON_PLATFORM", "source_system_id": "cf200000-0000-4000-8000-000000000010"},
+              {"person_uuid": "e6000000-0000-4000-8000-000000000006", "source_system": "NOMIS", "source_system_id": "A2011AA"},
+              {"person_uuid": "e7000000-0000-4000-8000-000000000007", "source_system": "DELIUS", "source_system_id": "X200012"},
+              {"person_uuid": "e8000000-0000-4000-8000-000000000008", "source_system": "COMMON_PLATFORM", "source_system_id": "cf200000-0000-4000-8000-000000000013"}
+            ]
+            """;
+
+    /** Adds the recluster scenario to the seed; call {@link #reseed()} when done. */
+    public static synchronized void seedReclusterOutcome() {
+        try (Connection c = admin().getConnection(); Statement s = c.createStatement()) {
+            s.execute(resource("recluster-outcome.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed the recluster scenario", e);
+        }
+    }
+
     private TestReplica() {
     }
 
@@ -295,7 +341,8 @@ public final class TestReplica {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("truncate personrecordservice.event_log, personrecordservice.person,"
-                        + " personrecordservice.person_key restart identity");
+                        + " personrecordservice.person_key, personrecordservice.review,"
+                        + " personrecordservice.review_cluster_link restart identity");
                 s.execute(resource("seed.sql"));
             }
             c.commit();

@@ -70,7 +70,18 @@ public final class OutcomeStepView {
         outstanding.setId("tab-outstanding");
         Tab report = new Tab("Report", reportPane());
         report.setId("tab-report");
-        tabs.getTabs().setAll(statistics, outstanding, report);
+        OutcomeAnalysisPanes analysis = new OutcomeAnalysisPanes(model.analysis(), this::copyToClipboard);
+        Tab changes = new Tab("What changed", analysis.changesPane());
+        changes.setId("tab-changes");
+        Tab impact = new Tab("Business impact", analysis.impactPane(
+                () -> model.copyOrganisationSummary(this::copyToClipboard)));
+        impact.setId("tab-impact");
+        Tab paths = new Tab("Paths", analysis.pathsPane());
+        paths.setId("tab-paths");
+        Tab sanity = new Tab("Sanity check", analysis.sanityPane());
+        sanity.setId("tab-sanity");
+        // The first three keep their places (Recent incidents, the rehearsal and the shortcuts open them by index).
+        tabs.getTabs().setAll(statistics, outstanding, report, changes, impact, paths, sanity);
 
         Label window = new Label();
         window.setId("outcome-window");
@@ -326,11 +337,15 @@ public final class OutcomeStepView {
         Button summary = new Button("Copy summary");
         summary.setId("copy-summary");
         summary.setOnAction(e -> model.copySummary(this::copyToClipboard));
+        Button organisation = new Button("Copy summary for the organisation");
+        organisation.setId("copy-organisation-summary-report");
+        organisation.setOnAction(e -> model.copyOrganisationSummary(this::copyToClipboard));
         MessageLabel message = new MessageLabel(model.reportMessageProperty());
         message.setId("report-message");
         Label explanation = new Label("The report is written into the incident's folder as Markdown (for the ticket) "
                 + "and HTML (to read or print), from the incident's journal and what this step read. \u201cCopy "
-                + "summary\u201d puts a few lines of numbers on the clipboard for the incident channel.");
+                + "summary\u201d puts a few lines of numbers on the clipboard for the incident channel; the summary "
+                + "for the organisation says the business impact in plain words, with no identifiers.");
         explanation.setWrapText(true);
         explanation.getStyleClass().add(Styles.STEP_INTRO);
         TextArea paths = new TextArea();
@@ -341,7 +356,7 @@ public final class OutcomeStepView {
         paths.textProperty().bind(model.reportPathsProperty());
         paths.visibleProperty().bind(model.reportPathsProperty().isNotEmpty());
         paths.managedProperty().bind(paths.visibleProperty());
-        VBox pane = Em.spacing(new VBox(explanation, new HBox(10, write, summary), message, paths), 0.77);
+        VBox pane = Em.spacing(new VBox(explanation, new HBox(10, write, summary, organisation), message, paths), 0.77);
         Em.padding(pane, 0.92, 0, 0, 0);
         return pane;
     }

@@ -108,6 +108,7 @@ public final class OutcomeStepViewModel {
     private static final String STATISTICS = "statistics";
     private static final String OUTSTANDING = "outstanding";
     private final QueryRuns runs = new QueryRuns();
+    private final OutcomeAnalysisViewModel analysis;
 
     public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock) {
         this.session = session;
@@ -115,7 +116,8 @@ public final class OutcomeStepViewModel {
         this.dialogs = dialogs;
         this.clock = clock;
         available.bind(session.previewProperty().isNotNull().and(session.replicaProperty().isNotNull()));
-        busy.bind(statisticsRunning.or(outstandingRunning).or(writing));
+        analysis = new OutcomeAnalysisViewModel(session, tasks, outstanding.getReadOnlyProperty());
+        busy.bind(statisticsRunning.or(outstandingRunning).or(writing).or(analysis.busyProperty()));
         filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
         comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
                 : StatisticsComparison.of(before.get(), after.get()), before, after));
@@ -344,6 +346,12 @@ public final class OutcomeStepViewModel {
     /** Stops the queries this step is running; what was shown before stays. */
     public void cancel() {
         runs.cancelAll();
+        analysis.cancel();
+    }
+
+    /** What the recluster changed, the impact, the sanity check and the paths: read on demand. */
+    public OutcomeAnalysisViewModel analysis() {
+        return analysis;
     }
 
     public void saveCsv() {
@@ -408,10 +416,11 @@ public final class OutcomeStepViewModel {
         OutstandingClusters o = outstanding.get();
         writing.set(true);
         Masking mask = masking.get();
+        uk.gov.justice.digital.hmpps.rollbackconsole.report.OutcomeFindings findings = analysis.findings();
         reportMessage.set(Message.info("Writing the report\u2026"));
         tasks.run(() -> {
             IncidentRecorder incident = recorder.get();
-            IncidentReport report = IncidentReport.of(incident.state(), b, a, o, List.of(), clock);
+            IncidentReport report = IncidentReport.of(incident.state(), b, a, o, List.of(), clock).withFindings(findings);
             Path folder = incident.folder().orElseThrow(() -> new IOException("the incident has no folder"));
             ReportWriter.Written written = ReportWriter.write(folder, report, true, mask);
             incident.recordNow(new JournalEntry.ReportWritten(written.markdown().path(), written.markdown().sha256()));
@@ -441,11 +450,37 @@ public final class OutcomeStepViewModel {
         ClusterStatistics a = after.get();
         OutstandingClusters o = outstanding.get();
         Masking mask = masking.get();
-        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock), mask),
+        uk.gov.justice.digital.hmpps.rollbackconsole.report.OutcomeFindings findings = analysis.findings();
+        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock)
+                        .withFindings(findings), mask),
                 text -> {
                     clipboard.accept(text);
                     reportMessage.set(Message.ok("Summary copied: paste it into the incident channel."));
                 }, error -> reportMessage.set(Message.error("The summary could not be made: " + Replica.describeFailure(error))));
+    }
+
+    /**
+     * Renders the business impact in plain words for the wider organisation (no identifiers) and hands it to
+     * {@code clipboard} on the UI thread.
+     */
+    public void copyOrganisationSummary(Consumer<String> clipboard) {
+        Optional<IncidentRecorder> recorder = session.incident();
+        if (recorder.isEmpty()) {
+            reportMessage.set(Message.error("This window keeps no incident journal to summarise."));
+            return;
+        }
+        startIncident();
+        ClusterStatistics b = before.get();
+        ClusterStatistics a = after.get();
+        OutstandingClusters o = outstanding.get();
+        uk.gov.justice.digital.hmpps.rollbackconsole.report.OutcomeFindings findings = analysis.findings();
+        tasks.run(() -> uk.gov.justice.digital.hmpps.rollbackconsole.report.ImpactWording.render(
+                        IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock).withFindings(findings)),
+                text -> {
+                    clipboard.accept(text);
+                    reportMessage.set(Message.ok("Summary for the organisation copied: counts only, no identifiers."));
+                }, error -> reportMessage.set(Message.error("The summary could not be made: "
+                        + Replica.describeFailure(error))));
     }
 
     private void journal(JournalEntry entry) {
