@@ -34,7 +34,7 @@ public final class ExportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int total = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 3_000_000;
         int affected = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         boolean exportOnly = args.length > 2 && args[2].equals("export-only");
         Path work = Files.createTempDirectory("rollback-console-bench");

@@ -3,8 +3,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.bench;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 import uk.gov.justice.digital.hmpps.rollbackconsole.Main;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.QueryText;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /**
@@ -123,15 +122,10 @@ final class WholeProcessRuns {
     }
 
     private Path_ psql(RecordMode mode, boolean json) {
-        String bounds = " from personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
-                + " and event_timestamp >= '" + LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC) + "'"
-                + " and event_timestamp < '" + LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC) + "'";
+        // The console's own query, as it shows it for running by hand: the same server work on both sides.
+        String rows = QueryText.affectedRecords(mode, window).lines().filter(l -> !l.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining(" ")).replaceAll(";\\s*$", "");
         boolean distinct = mode == RecordMode.DISTINCT_RECORDS;
-        String rows = distinct
-                ? "select (array_agg(person_uuid order by event_timestamp desc, id desc))[1] as person_uuid,"
-                + " source_system, source_system_id" + bounds + " group by source_system, source_system_id"
-                + " order by source_system collate \"C\", source_system_id collate \"C\""
-                : "select person_uuid, source_system, source_system_id" + bounds + " order by id";
         String query = json
                 ? "select json_build_object('person_uuid', person_uuid, 'source_system', source_system,"
                 + " 'source_system_id', source_system_id) from (" + rows + ") t"
