@@ -264,6 +264,32 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /**
+     * The same rows in the same order as {@link #affectedRecords}, read a few thousand rows ahead of the sink on a
+     * thread of its own ({@link ReadAhead}), so that the replica sends while the sink writes: for the export, which
+     * wants the whole set soon rather than the first row at once. The sink still runs on the thread that calls
+     * run().
+     */
+    public ReplicaQuery<Long> affectedRecordsReadAhead(AffectedWindow window, RecordMode mode,
+                                                      Consumer<AffectedRecord> sink) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(sink, "sink");
+        String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
+        return new PooledQuery<>(pool, (q, c) -> {
+            try (PreparedStatement ps = q.prepare(c, sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                bind(ps, window);
+                long delivered;
+                try (ResultSet rs = ps.executeQuery()) {
+                    delivered = ReadAhead.deliver(rs, Replica::read, q, sink);
+                }
+                q.throwIfCancelled(null);
+                return delivered;
+            }
+        });
+    }
+
     // By position, not by label: this runs once per row of a million-row stream. Both queries select these five
     // columns in this order (RunbookSql).
     private static AffectedRecord read(ResultSet rs) throws SQLException {
