@@ -265,28 +265,33 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
-     * The same rows in the same order as {@link #affectedRecords}, read a few thousand rows ahead of the sink on a
-     * thread of its own ({@link ReadAhead}), so that the replica sends while the sink writes: for the export, which
-     * wants the whole set soon rather than the first row at once. The sink still runs on the thread that calls
-     * run().
+     * The same rows in the same order as {@link #affectedRecords}, through COPY ({@link CopyStream}): the server
+     * streams the whole set without waiting between fetches and may use its parallel workers. For the command
+     * line's export, which wants the whole set soon; the sink runs on the thread that calls run().
      */
-    public ReplicaQuery<Long> affectedRecordsReadAhead(AffectedWindow window, RecordMode mode,
-                                                      Consumer<AffectedRecord> sink) {
+    public ReplicaQuery<Long> affectedRecordsByCopy(AffectedWindow window, RecordMode mode,
+                                                   Consumer<AffectedRecord> sink) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(sink, "sink");
         String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
         return new PooledQuery<>(pool, (q, c) -> {
-            try (PreparedStatement ps = q.prepare(c, sql)) {
-                ps.setFetchSize(FETCH_SIZE);
+            String copy;
+            try (PreparedStatement ps = q.prepare(c, CopyStream.formatStatement(c, sql))) {
                 bind(ps, window);
-                long delivered;
-                try (ResultSet rs = ps.executeQuery()) {
-                    delivered = ReadAhead.deliver(rs, Replica::read, q, sink);
-                }
-                q.throwIfCancelled(null);
-                return delivered;
+                copy = CopyStream.copyText(ps);
             }
+            long delivered = CopyStream.stream(c, copy, (system, id, count, last, uuid) -> {
+                SourceSystem sourceSystem = SourceSystem.fromWire(system)
+                        .orElseThrow(() -> UnexpectedRowException.unknownSourceSystem(system, id));
+                if (id == null) {
+                    throw UnexpectedRowException.missingSourceSystemId(system);
+                }
+                sink.accept(new AffectedRecord(uuid, sourceSystem, id, Math.toIntExact(count),
+                        last == null ? null : utc(last)));
+            }, q::isCancelled);
+            q.throwIfCancelled(null);
+            return delivered;
         });
     }
 

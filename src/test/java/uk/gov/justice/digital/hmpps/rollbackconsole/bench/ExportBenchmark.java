@@ -80,10 +80,10 @@ public final class ExportBenchmark {
     private static void summary(Map<String, WholeProcessRuns.Figures> figures) {
         System.out.println();
         System.out.printf(Locale.UK, "%-34s %10s %13s %24s %14s%n", "path (whole process, best of " + ROUNDS + ")",
-                "rows", "best", "all rounds", "peak heap");
+                "rows", "best", "all rounds", "heap in use / live");
         figures.forEach((name, f) -> System.out.printf(Locale.UK, "%-34s %,10d %11.2f s %24s %14s%n", name, f.rows,
                 f.best(), f.seconds.stream().map(v -> String.format(Locale.UK, "%.2f", v)).toList(),
-                f.peakHeapMb < 0 ? "" : f.peakHeapMb + " MB of 256"));
+                f.peakHeapMb < 0 ? "" : f.peakHeapMb + " / " + f.peakLiveMb + " MB of 256"));
         for (String form : List.of("per event", "distinct")) {
             String option = form.equals("distinct") ? "--distinct" : "--per-event";
             WholeProcessRuns.Figures console = figures.get("console export " + option);

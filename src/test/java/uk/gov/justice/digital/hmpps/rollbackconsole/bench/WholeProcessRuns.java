@@ -25,7 +25,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
  */
 final class WholeProcessRuns {
 
-    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
     private static final Pattern OWN_TIME = Pattern.compile("Time: ([0-9.]+) s");
 
     /** One path: how it is started, and what it wrote. */
@@ -38,6 +38,7 @@ final class WholeProcessRuns {
         long rows;
         long bytes;
         long peakHeapMb = -1;
+        long peakLiveMb = -1;
         String ownTime = "";
 
         double best() {
@@ -91,12 +92,14 @@ final class WholeProcessRuns {
                 f.bytes = Files.size(p.file());
                 f.rows = p.console() ? consoleRows(output) : lines(p.file());
                 if (p.console()) {
-                    f.peakHeapMb = Math.max(f.peakHeapMb, peakHeapMb(log));
+                    long[] heap = heapMb(log);
+                    f.peakHeapMb = Math.max(f.peakHeapMb, heap[0]);
+                    f.peakLiveMb = Math.max(f.peakLiveMb, heap[1]);
                     Matcher own = OWN_TIME.matcher(output);
                     f.ownTime = own.find() ? own.group(1) + " s" : "";
                 }
                 System.out.printf(Locale.UK, "round %d  %-34s %,9d rows in %5.2f s%s%n", round, p.name(), f.rows,
-                        seconds, p.console() ? " (its own timer " + f.ownTime + ", peak heap " + f.peakHeapMb + " MB)" : "");
+                        seconds, p.console() ? " (its own timer " + f.ownTime + ", heap " + f.peakHeapMb + " MB in use, " + f.peakLiveMb + " MB live)" : "");
                 if (!p.console() || round < rounds) {
                     Files.deleteIfExists(p.file());
                 }
@@ -149,16 +152,20 @@ final class WholeProcessRuns {
         }
     }
 
-    /** The most heap in use the collector saw, from its log: a lower bound of the true peak, close to it. */
-    private static long peakHeapMb(Path log) throws Exception {
+    /**
+     * From the collector's log: the most heap in use before a collection (what the process held, garbage
+     * included: G1 lets it grow towards the limit) and the most still in use after one (the live data).
+     */
+    private static long[] heapMb(Path log) throws Exception {
+        long[] peak = {-1, -1};
         if (!Files.exists(log)) {
-            return -1;
+            return peak;
         }
-        long peak = 0;
         for (String line : Files.readAllLines(log)) {
             Matcher m = GC_HEAP.matcher(line);
             while (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
+                peak[0] = Math.max(peak[0], Long.parseLong(m.group(1)));
+                peak[1] = Math.max(peak[1], Long.parseLong(m.group(2)));
             }
         }
         return peak;
