@@ -122,7 +122,7 @@ final class CopyStream {
             throw new SQLException("reading the replica's COPY failed: " + e.getMessage(), "08006", e);
         } finally {
             if (!complete) {
-                abandon(pg, copy);
+                abandon(c, pg, copy);
             }
         }
     }
@@ -132,7 +132,7 @@ final class CopyStream {
      * be rolled back and pooled again: the server is asked to cancel, and what it had already sent is read up to
      * its error. (pgjdbc's cancelCopy leaves the connection unusable for the next statement.)
      */
-    private static void abandon(PGConnection pg, PGCopyInputStream copy) {
+    private static void abandon(Connection c, PGConnection pg, PGCopyInputStream copy) {
         try {
             if (!copy.isActive()) {
                 return;
@@ -144,6 +144,16 @@ final class CopyStream {
             }
         } catch (IOException | SQLException expected) {
             // the server's "canceling statement due to user request" ends the copy: the connection is usable
+        } finally {
+            if (copy.isActive()) {
+                // The connection broke mid-copy: pgjdbc keeps it locked for the copy, and the rollback that follows
+                // would wait for that lock for ever. Closed, it fails at once and the pool drops it.
+                try {
+                    c.unwrap(org.postgresql.jdbc.PgConnection.class).close();
+                } catch (SQLException ignored) {
+                    // already as closed as it can be
+                }
+            }
         }
     }
 
