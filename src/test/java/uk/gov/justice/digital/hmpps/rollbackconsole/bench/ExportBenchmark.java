@@ -42,7 +42,7 @@ public final class ExportBenchmark {
                 total, affected, HeapSampler.maxHeapMb(), Runtime.getRuntime().availableProcessors());
 
         long seedStart = System.nanoTime();
-        BulkSeed.Result seeded = BulkSeed.seedBulk(TestReplica.admin(), total, affected);
+        BulkSeed.Result seeded = BulkSeed.seedWide(TestReplica.admin(), total, affected);
         System.out.printf(Locale.UK, "seed     %,d rows in %.1f s (embedded PostgreSQL on port %d)%n",
                 seeded.totalEvents(), (System.nanoTime() - seedStart) / 1e9, TestReplica.port());
         tableSize();

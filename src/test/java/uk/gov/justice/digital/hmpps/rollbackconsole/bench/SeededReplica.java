@@ -16,7 +16,7 @@ public final class SeededReplica {
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         int affected = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        BulkSeed.seedBulk(TestReplica.admin(), total, affected);
+        BulkSeed.seedWide(TestReplica.admin(), total, affected);
         System.out.printf(Locale.UK, "seeded %,d rows, %,d affected: psql -h 127.0.0.1 -p %d -U %s -d %s "
                         + "(cutoff %s); close standard input to stop%n", total, affected, TestReplica.port(),
                 TestReplica.CONSOLE_USER, TestReplica.DATABASE, BulkSeed.CUTOFF);
