@@ -174,7 +174,7 @@ final class ExportCommand {
     /** Query rows go straight into the file as they arrive; {@code tap} sees each one on the way. */
     static ExportResult streamExport(Replica replica, AffectedWindow window, RecordMode mode, Path target,
                                      boolean overwrite, java.util.function.Consumer<AffectedRecord> tap) throws ExportException {
-        return new RunbookJsonExport().write(target, overwrite, sink -> replica.affectedRecords(window, mode, r -> {
+        return new RunbookJsonExport().write(target, overwrite, sink -> replica.affectedRecordsByCopy(window, mode, r -> {
             tap.accept(r);
             sink.accept(r);
         }).run());

@@ -1,16 +1,13 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.domain;
 
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /** Running counts over affected records as they stream in: by source system, clusters, rows without a cluster. */
 public final class AffectedRecordTally {
 
     private final EnumMap<SourceSystem, Long> bySourceSystem = new EnumMap<>(SourceSystem.class);
-    private final Set<UUID> clusters = new HashSet<>();
+    private final UuidSet clusters = new UuidSet();
     private long rows;
     private long events;
     private long withoutPersonUuid;

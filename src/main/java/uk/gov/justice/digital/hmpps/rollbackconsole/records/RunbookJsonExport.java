@@ -1,12 +1,7 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.records;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
@@ -15,17 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 
 /**
  * Writes the runbook's affected-records file (layout in {@link RunbookJsonFormat}) so that the target either
@@ -37,13 +29,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
  */
 public final class RunbookJsonExport {
 
-    private static final int BUFFER_BYTES = 64 * 1024;
     private static final int CAUSE_DEPTH_MAX = 32;
 
-    private static final SerializedString[] SOURCE_SYSTEM_VALUES = sourceSystemValues();
-
     private final TempFileOpener opener;
-    private final JsonFactory factory;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -53,8 +41,6 @@ public final class RunbookJsonExport {
 
     RunbookJsonExport(TempFileOpener opener) {
         this.opener = Objects.requireNonNull(opener, "opener");
-        // The exporter owns the stream: it must sync and close it itself, after the generator has flushed.
-        this.factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     }
 
     /**
@@ -110,6 +96,7 @@ public final class RunbookJsonExport {
 
         Path temp = null;
         TempFileOpener.Output output = null;
+        EarlySync sync = null;
         boolean published = false;
         try {
             for (int attempt = 0; output == null; attempt++) {
@@ -123,9 +110,17 @@ public final class RunbookJsonExport {
                 }
             }
             MessageDigest digest = Sha256.newDigest();
-            DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(output.stream(), BUFFER_BYTES), digest);
-            long records = writeRecords(out, source, file, existed);
-            out.flush();
+            OutputStream out = output.stream();
+            EarlySync earlySync = new EarlySync(output);
+            sync = earlySync;
+            // Hashed on the way out, a buffer at a time, so the SHA-256 is of exactly the bytes handed to the file.
+            RunbookJsonWriter json = new RunbookJsonWriter((bytes, offset, length) -> {
+                digest.update(bytes, offset, length);
+                out.write(bytes, offset, length);
+                earlySync.written(length);
+            });
+            long records = writeRecords(json, source, file, existed);
+            earlySync.awaitPending();
             output.force();
             output.close();
             if (isCancelled()) {
@@ -139,18 +134,18 @@ public final class RunbookJsonExport {
         } catch (IOException e) {
             throw classify(file, existed, e);
         } finally {
+            if (sync != null) {
+                sync.close();
+            }
             if (!published) {
                 discard(output, temp);
             }
         }
     }
 
-    private long writeRecords(DigestOutputStream out, RecordSource source, Path file, boolean existed)
+    private long writeRecords(RunbookJsonWriter json, RecordSource source, Path file, boolean existed)
             throws IOException, ExportException {
-        JsonGenerator generator = factory.createGenerator(out, JsonEncoding.UTF8);
-        generator.setPrettyPrinter(RunbookJsonFormat.prettyPrinter());
-        generator.writeStartArray();
-        RecordWriter writer = new RecordWriter(generator);
+        RecordWriter writer = new RecordWriter(json);
         try {
             source.forEach(writer);
         } catch (Exception e) {
@@ -170,10 +165,9 @@ public final class RunbookJsonExport {
         if (isCancelled()) {
             throw cancelled(file, existed, null);
         }
-        generator.writeEndArray();
-        generator.writeRaw(RunbookJsonFormat.LINE_END);
-        generator.close();
-        return writer.count;
+        json.end();
+        json.flush();
+        return json.records();
     }
 
     private boolean isCancelled() {
@@ -182,12 +176,12 @@ public final class RunbookJsonExport {
 
     /** The sink handed to the source; rows arrive on the exporting thread, one at a time. */
     private final class RecordWriter implements Consumer<AffectedRecord> {
-        private final JsonGenerator generator;
+        private final RunbookJsonWriter json;
         private long count;
         private IOException writeFailure;
 
-        RecordWriter(JsonGenerator generator) {
-            this.generator = generator;
+        RecordWriter(RunbookJsonWriter json) {
+            this.json = json;
         }
 
         @Override
@@ -202,20 +196,7 @@ public final class RunbookJsonExport {
                 throw new NullPointerException("the source delivered an empty row after " + count + " records");
             }
             try {
-                JsonGenerator g = generator;
-                g.writeStartObject();
-                g.writeFieldName(RunbookJsonFormat.PERSON_UUID_NAME);
-                UUID personUuid = row.personUuid();
-                if (personUuid == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(personUuid.toString());
-                }
-                g.writeFieldName(RunbookJsonFormat.SOURCE_SYSTEM_NAME);
-                g.writeString(SOURCE_SYSTEM_VALUES[row.sourceSystem().ordinal()]);
-                g.writeFieldName(RunbookJsonFormat.SOURCE_SYSTEM_ID_NAME);
-                g.writeString(row.sourceSystemId());
-                g.writeEndObject();
+                json.write(row.personUuid(), row.sourceSystem(), row.sourceSystemId());
             } catch (IOException e) {
                 writeFailure = e;
                 throw new UncheckedIOException(e);
@@ -254,15 +235,6 @@ public final class RunbookJsonExport {
                 // Nothing more can be done; the name starts with a dot and ends in .part, so it is recognisable.
             }
         }
-    }
-
-    private static SerializedString[] sourceSystemValues() {
-        SourceSystem[] systems = SourceSystem.values();
-        SerializedString[] values = new SerializedString[systems.length];
-        for (SourceSystem system : systems) {
-            values[system.ordinal()] = new SerializedString(system.name());
-        }
-        return values;
     }
 
     // ---- failures: each message names the file, says what happened and what to do next

@@ -327,6 +327,37 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /**
+     * The same rows in the same order as {@link #affectedRecords}, through COPY ({@link CopyStream}): the server
+     * streams the whole set without waiting between fetches and may use its parallel workers. For the command
+     * line's export, which wants the whole set soon; the sink runs on the thread that calls run().
+     */
+    public ReplicaQuery<Long> affectedRecordsByCopy(AffectedWindow window, RecordMode mode,
+                                                   Consumer<AffectedRecord> sink) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(sink, "sink");
+        String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
+        return new PooledQuery<>(pool, (q, c) -> {
+            String copy;
+            try (PreparedStatement ps = q.prepare(c, CopyStream.formatStatement(c, sql))) {
+                bind(ps, window);
+                copy = CopyStream.copyText(ps);
+            }
+            long delivered = CopyStream.stream(c, copy, (system, id, count, last, uuid) -> {
+                SourceSystem sourceSystem = SourceSystem.fromWire(system)
+                        .orElseThrow(() -> UnexpectedRowException.unknownSourceSystem(system, id));
+                if (id == null) {
+                    throw UnexpectedRowException.missingSourceSystemId(system);
+                }
+                sink.accept(new AffectedRecord(uuid, sourceSystem, id, Math.toIntExact(count),
+                        last == null ? null : window.clock().toInstant(last)));
+            }, q::isCancelled);
+            q.throwIfCancelled(null);
+            return delivered;
+        });
+    }
+
     // By position, not by label: this runs once per row of a million-row stream. Both queries select these five
     // columns in this order (RunbookSql).
     private static AffectedRecord read(ResultSet rs, EventClock clock) throws SQLException {

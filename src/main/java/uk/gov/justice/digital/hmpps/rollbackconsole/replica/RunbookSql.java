@@ -23,16 +23,17 @@ final class RunbookSql {
     static final String CLOCK_READING =
             "select (select max(event_timestamp) from personrecordservice.event_log), now()";
 
-    // Byte order, so that the same data gives the same file whatever the server's collation.
+    // Byte order, so that the same data gives the same file whatever the server's collation. Grouped in that
+    // order too, so the server sorts the window once instead of twice (equal text is equal bytes either way).
     static final String DISTINCT_RECORDS = """
-            select source_system,
-                   source_system_id,
+            select source_system collate "C" as source_system,
+                   source_system_id collate "C" as source_system_id,
                    count(*) as event_count,
                    max(event_timestamp) as last_event,
                    (array_agg(person_uuid order by event_timestamp desc, id desc))[1] as person_uuid
             from personrecordservice.event_log
             where %s
-            group by source_system, source_system_id
+            group by source_system collate "C", source_system_id collate "C"
             order by source_system collate "C", source_system_id collate "C"
             """.formatted(AFFECTED_EVENTS);
 

@@ -1,70 +1,61 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.bench;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportVerifier;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.BulkSeed;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.BulkSeed;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /**
- * Seeds an embedded replica with a production-sized event_log and measures the export through the console's own
- * code, in this JVM (started with -Xmx256m by {@code mvn -q test-compile exec:exec@benchmark}), then the window's
- * in-memory path in a second JVM held to 512 MB, then two baselines: plain JDBC and psql.
- * Arguments: total events, affected events.
+ * Seeds an embedded replica with an event_log as wide as the real one (every column filled, rows in time order, the
+ * real indexes, analysed), then runs psql's CSV and JSON paths and the console's command line {@code export} in
+ * both forms as whole processes on the same rows, three rounds interleaved, and prints each path's best and the
+ * ratios; then the offline review of the console's file in this JVM (started with -Xmx256m by
+ * {@code mvn -q test-compile exec:exec@benchmark}), and the window's preview path in a JVM held to 512 MB.
+ * Arguments: total events, affected events, and optionally {@code export-only} to skip the recluster and
+ * Progress screen benchmarks that follow.
  */
 public final class ExportBenchmark {
+    private static final int ROUNDS = 3;
+
     private ExportBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int total = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 3_000_000;
         int affected = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        boolean exportOnly = args.length > 2 && args[2].equals("export-only");
         Path work = Files.createTempDirectory("rollback-console-bench");
         System.out.printf(Locale.UK, "Rollback Console export benchmark: %,d event_log rows, %,d affected; JVM heap limit %d MB, %d cores%n",
                 total, affected, HeapSampler.maxHeapMb(), Runtime.getRuntime().availableProcessors());
 
         long seedStart = System.nanoTime();
-        BulkSeed.Result seeded = BulkSeed.seedBulk(TestReplica.admin(), total, affected);
+        BulkSeed.Result seeded = BulkSeed.seedWide(TestReplica.admin(), total, affected);
         System.out.printf(Locale.UK, "seed     %,d rows in %.1f s (embedded PostgreSQL on port %d)%n",
                 seeded.totalEvents(), (System.nanoTime() - seedStart) / 1e9, TestReplica.port());
+        tableSize();
         AffectedWindow window = BulkSeed.WINDOW;
 
-        try (Replica replica = Replica.connect(TestReplica.settings())) {
-            // Twice: the first run includes the JIT warming up, as an incident's one export does; the second is the
-            // steady state, comparable with psql's compiled code.
-            for (int run = 1; run <= 2; run++) {
-                for (RecordMode mode : RecordMode.values()) {
-                    exportStreamed(replica, window, mode, work.resolve("export-" + mode + ".json"), run);
-                }
-            }
-            // The one-row-per-event file is the larger one: a reviewer's offline check of it, in the same small heap.
-            review(work.resolve("export-" + RecordMode.ONE_ROW_PER_EVENT + ".json"));
-            jdbcBaseline(window);
-        }
+        Map<String, WholeProcessRuns.Figures> figures = new WholeProcessRuns(window, work).run(ROUNDS);
+        summary(figures);
+        review(new WholeProcessRuns(window, work).consoleFile(RecordMode.ONE_ROW_PER_EVENT));
         previewInItsOwnJvm(window, work.resolve("preview.json"));
-        for (RecordMode mode : RecordMode.values()) {
-            psqlBaseline(window, mode, work.resolve("psql-" + mode + ".json"));
+        if (!exportOnly) {
+            ReclusterBenchmark.run(10_000);
+            ProgressScreenBenchmark.inItsOwnJvm();
         }
-        ReclusterBenchmark.run(10_000);
-        ProgressScreenBenchmark.inItsOwnJvm();
         try (var files = Files.list(work)) {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);
@@ -73,24 +64,37 @@ public final class ExportBenchmark {
         Files.deleteIfExists(work);
     }
 
-    /** The command line's path: query rows go straight into the file; nothing is held. */
-    private static void exportStreamed(Replica replica, AffectedWindow window, RecordMode mode, Path file, int run) throws Exception {
-        try (HeapSampler heap = new HeapSampler()) {
-            long started = System.nanoTime();
-            long[] firstRow = {0};
-            ExportResult result = new RunbookJsonExport().write(file, true, sink -> replica.affectedRecords(window, mode, r -> {
-                if (firstRow[0] == 0) {
-                    firstRow[0] = System.nanoTime();
-                }
-                sink.accept(r);
-            }).run());
-            double seconds = (System.nanoTime() - started) / 1e9;
-            boolean verified = ExportVerifier.verify(result, null).matches();
-            System.out.printf(Locale.UK, "export   %-17s run %d: %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s (%,d bytes); "
-                            + "first row after %.3f s; verified %s; peak heap %d MB of %d MB%n",
-                    mode, run, result.records(), seconds, result.records() / seconds, result.bytes() / seconds / 1e6,
-                    result.bytes(), (firstRow[0] - started) / 1e9, verified, heap.peakMb(), HeapSampler.maxHeapMb());
+    private static void tableSize() throws Exception {
+        try (Connection c = TestReplica.admin().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_relation_size('personrecordservice.event_log'),"
+                     + " pg_total_relation_size('personrecordservice.event_log'),"
+                     + " (select count(*) from personrecordservice.event_log)")) {
+            rs.next();
+            long heap = rs.getLong(1);
+            long rows = rs.getLong(3);
+            System.out.printf(Locale.UK, "table    event_log: %,d rows, heap %,d MB (%d bytes a row), with indexes %,d MB%n",
+                    rows, heap >> 20, rows == 0 ? 0 : heap / rows, rs.getLong(2) >> 20);
         }
+    }
+
+    private static void summary(Map<String, WholeProcessRuns.Figures> figures) {
+        System.out.println();
+        System.out.printf(Locale.UK, "%-34s %10s %13s %24s %14s%n", "path (whole process, best of " + ROUNDS + ")",
+                "rows", "best", "all rounds", "heap in use / live");
+        figures.forEach((name, f) -> System.out.printf(Locale.UK, "%-34s %,10d %11.2f s %24s %14s%n", name, f.rows,
+                f.best(), f.seconds.stream().map(v -> String.format(Locale.UK, "%.2f", v)).toList(),
+                f.peakHeapMb < 0 ? "" : f.peakHeapMb + " / " + f.peakLiveMb + " MB of 256"));
+        for (String form : List.of("per event", "distinct")) {
+            String option = form.equals("distinct") ? "--distinct" : "--per-event";
+            WholeProcessRuns.Figures console = figures.get("console export " + option);
+            WholeProcessRuns.Figures json = figures.get("psql " + form + ", JSON a row");
+            WholeProcessRuns.Figures csv = figures.get("psql " + form + ", CSV");
+            if (console != null && json != null && csv != null) {
+                System.out.printf(Locale.UK, "ratio    %-10s console %s is %.2fx psql's JSON and %.2fx psql's CSV (higher is faster)%n",
+                        form, option, json.best() / console.best(), csv.best() / console.best());
+            }
+        }
+        System.out.println();
     }
 
     private static void review(Path file) throws Exception {
@@ -106,36 +110,6 @@ public final class ExportBenchmark {
         }
     }
 
-    /** How fast the server and driver alone deliver the same rows, with no objects and no file. */
-    private static void jdbcBaseline(AffectedWindow window) throws Exception {
-        String sql = "select source_system, source_system_id, count(*), max(event_timestamp),"
-                + " (array_agg(person_uuid order by event_timestamp desc, id desc))[1]"
-                + " from personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
-                + " and event_timestamp >= ? and event_timestamp < ? group by source_system, source_system_id"
-                + " order by source_system collate \"C\", source_system_id collate \"C\"";
-        try (Connection c = TestReplica.admin().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(5_000);
-                ps.setObject(1, LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC));
-                ps.setObject(2, LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC));
-                long started = System.nanoTime();
-                long rows = 0;
-                long chars = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows++;
-                        chars += rs.getString(2).length();
-                    }
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.UK, "jdbc     DISTINCT_RECORDS  %,d rows in %.2f s = %,.0f rows/s (read only, no objects, no file; %,d id chars)%n",
-                        rows, seconds, rows / seconds, chars);
-            }
-            c.rollback();
-        }
-    }
-
     private static void previewInItsOwnJvm(AffectedWindow window, Path file) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), PreviewBenchmark.class.getName(),
@@ -148,50 +122,5 @@ public final class ExportBenchmark {
         } else if (p.exitValue() != 0) {
             System.out.println("preview  failed with exit code " + p.exitValue());
         }
-    }
-
-    /** The runbook's way: psql writing one JSON object per row, for the same rows. */
-    private static void psqlBaseline(AffectedWindow window, RecordMode mode, Path file) throws Exception {
-        if (!onPath("psql")) {
-            System.out.println("psql     not installed: baseline skipped");
-            return;
-        }
-        String bounds = " from personrecordservice.event_log where event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')"
-                + " and event_timestamp >= '" + LocalDateTime.ofInstant(window.cutoff(), ZoneOffset.UTC) + "'"
-                + " and event_timestamp < '" + LocalDateTime.ofInstant(window.asOf(), ZoneOffset.UTC) + "'";
-        String rows = mode == RecordMode.DISTINCT_RECORDS
-                ? "select source_system, source_system_id,"
-                + " (array_agg(person_uuid order by event_timestamp desc, id desc))[1] as person_uuid" + bounds
-                + " group by source_system, source_system_id"
-                + " order by source_system collate \"C\", source_system_id collate \"C\""
-                : "select source_system, source_system_id, person_uuid" + bounds + " order by id";
-        String query = "select json_build_object('person_uuid', person_uuid, 'source_system', source_system,"
-                + " 'source_system_id', source_system_id) from (" + rows + ") t";
-        List<String> command = List.of("psql", "-X", "-q", "-At", "-h", "localhost", "-p", Integer.toString(TestReplica.port()),
-                "-U", TestReplica.CONSOLE_USER, "-d", TestReplica.DATABASE, "-c", "\\copy (" + query + ") to '" + file + "'");
-        long started = System.nanoTime();
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        p.waitFor(10, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long count;
-        try (var lines = Files.lines(file)) {
-            count = lines.count();
-        }
-        long bytes = Files.size(file);
-        System.out.printf(Locale.UK, "psql     %-17s %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s (one JSON object a line, %,d bytes)%n",
-                mode, count, seconds, count / seconds, bytes / seconds / 1e6, bytes);
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

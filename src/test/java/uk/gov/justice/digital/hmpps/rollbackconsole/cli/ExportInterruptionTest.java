@@ -58,11 +58,15 @@ class ExportInterruptionTest {
                     }));
 
             assertThat(failure.kind()).isEqualTo(ExportException.Kind.SOURCE_FAILED);
-            assertThat(Replica.describe(ExportCommand.sqlCause(failure).orElseThrow()))
-                    .isEqualTo("The replica ended the query: the connection was terminated by the server (57P01)."
-                            + " Nothing was written; run the preview again.");
+            // Through COPY the server may have sent its last rows before it died: the break is then seen as the
+            // connection going, not the server's own words.
+            assertThat(Replica.describe(ExportCommand.sqlCause(failure).orElseThrow())).isIn(
+                    "The replica ended the query: the connection was terminated by the server (57P01)."
+                            + " Nothing was written; run the preview again.",
+                    "The connection to the replica was lost (08006). Nothing was written; check the port-forward and"
+                            + " run it again.");
         }
-        assertThat(seen.get()).isGreaterThanOrEqualTo(100).isLessThan(ROWS);
+        assertThat(seen.get()).isGreaterThanOrEqualTo(100).isLessThanOrEqualTo(ROWS);
         try (var listing = Files.list(dir)) {
             assertThat(listing).as("no file and no temporary file").isEmpty();
         }

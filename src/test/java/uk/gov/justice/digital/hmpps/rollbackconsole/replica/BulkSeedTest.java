@@ -42,6 +42,26 @@ class BulkSeedTest {
         assertThat(indexCount()).isEqualTo(7 + 3);
     }
 
+    @Test
+    void theWideSeedFillsEveryPersonalColumnAsWideAsTheRealTableAndFindsTheSameRecords() throws Exception {
+        BulkSeed.Result seeded = BulkSeed.seedWide(TestReplica.admin(), 30_000, 6_000);
+
+        try (Replica replica = Replica.connect(TestReplica.settings())) {
+            assertThat(replica.counts(BulkSeed.WINDOW).run()).isEqualTo(seeded.counts());
+        }
+        try (Connection c = TestReplica.admin().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select avg(pg_column_size(e.*)),"
+                     + " count(*) filter (where first_name is null or last_name is null or date_of_birth is null"
+                     + " or postcodes is null or pncs is null or sentence_dates is null),"
+                     + " count(*) filter (where first_name !~ '^[A-Z]+$')"
+                     + " from personrecordservice.event_log e")) {
+            rs.next();
+            assertThat(rs.getDouble(1)).as("bytes a row").isBetween(300.0, 360.0);
+            assertThat(rs.getLong(2)).as("rows missing a personal column").isZero();
+            assertThat(rs.getLong(3)).as("names that are not plain made-up letters").isZero();
+        }
+    }
+
     private static long rowCount(String table) throws SQLException {
         try (Connection c = TestReplica.admin().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from " + table)) {

@@ -79,7 +79,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
 
         robot.clickOn("The SQL this step runs");
         assertThat(robot.lookup("#preview-sql .text-area").queryTextInputControl().getText())
-                .contains("event_timestamp >= '2025-06-09 13:21:55.000000'").contains("group by source_system, source_system_id")
+                .contains("event_timestamp >= '2025-06-09 13:21:55.000000'")
+                .contains("group by source_system collate \"C\", source_system_id collate \"C\"")
                 .contains("-- event_timestamp holds UK time wall-clock time (Europe/London)");
         screenshot("04c-preview-sql");
         assertThat(robot.lookup("#next").query().localToScene(0, 0).getY()).as("Next stays in the window")
