@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
-import uk.gov.justice.digital.hmpps.rollbackconsole.kube.TimestampedLine;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 
 /**
  * Sends a file's batches to one pod, one at a time: batch k goes only after the pod has logged
@@ -26,6 +26,10 @@ public final class ReclusterRun implements AutoCloseable {
         READY,
         SENDING,
         WAITING_FOR_POD,
+        /** The forward is down, or the service not healthy through it: the next batch waits, bounded. */
+        WAITING_FOR_FORWARD,
+        /** Another recluster run goes on the pod: the next batch waits for its Complete. */
+        WAITING_FOR_OTHER_RUN,
         PAUSED,
         FINISHED
     }
@@ -39,6 +43,12 @@ public final class ReclusterRun implements AutoCloseable {
         NOT_SENT,
         /** The pod's log ended before the run logged Complete: the pod is gone, and its work with it. */
         LOG_ENDED,
+        /** The run died on a healthy pod: the service's uncaught exception is in its log. */
+        DIED,
+        /** The run logged nothing of its own for the stall time. */
+        STALLED,
+        /** The port-forward was not back and healthy within the wait: the batch was not sent. */
+        FORWARD_LOST,
         FAILED
     }
 
@@ -85,19 +95,46 @@ public final class ReclusterRun implements AutoCloseable {
         }
     }
 
+    /**
+     * How long the run waits, and for what.
+     *
+     * @param forwardWait how long a batch waits for the port-forward to be back and the service healthy through it
+     * @param stallAfter  how long our run may log nothing of its own before it is taken as stalled (both phases);
+     *                    another run on the pod that logs nothing this long is taken as ended
+     * @param takenWithin after a non-2xx answer or none, how long the log is watched for the batch's Triggered line
+     */
+    public record Settings(Duration forwardWait, Duration stallAfter, Duration takenWithin) {
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofMinutes(3),
+                Duration.ofSeconds(20));
+
+        public Settings {
+            Objects.requireNonNull(forwardWait, "forwardWait");
+            Objects.requireNonNull(stallAfter, "stallAfter");
+            Objects.requireNonNull(takenWithin, "takenWithin");
+        }
+    }
+
+    /** What the run says while it goes, for a screen or a terminal: waits, evidence, another run. */
+    public record Notice(NoticeKind kind, String text) {
+    }
+
+    public enum NoticeKind { FORWARD_WAIT, FORWARD_BACK, OTHER_RUN, TAKEN, REFUSED }
+
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int DRAIN = 1000;
 
     private final BatchSource batches;
     private final ReclusterClient client;
     private final Supplier<Optional<URI>> service;
     private final LogFollow log;
+    private final PodWatch watch;
     private final BatchJournal journal;
     private final Consumer<ReclusterProgress> progress;
     private final Clock clock;
     private final Object lock = new Object();
     private final Thread worker;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private volatile Settings settings = Settings.DEFAULT;
+    private volatile Consumer<Notice> notices = n -> { };
     private State state = State.READY;
     private boolean paused;
     private boolean stopRequested;
@@ -114,6 +151,12 @@ public final class ReclusterRun implements AutoCloseable {
     /** A run over any source of batches: some of a file's, after an earlier run ended part way. */
     public ReclusterRun(BatchSource batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
                         BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock) {
+        this(batches, client, service, log, journal, progress, clock, true);
+    }
+
+    /** With {@code deathDetection} false, tests prove a died run is caught because of it. */
+    ReclusterRun(BatchSource batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
+                 BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock, boolean deathDetection) {
         this.batches = Objects.requireNonNull(batches, "batches");
         this.client = Objects.requireNonNull(client, "client");
         this.service = Objects.requireNonNull(service, "service");
@@ -121,8 +164,40 @@ public final class ReclusterRun implements AutoCloseable {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.watch = new PodWatch(log, clock, this::otherRun);
+        if (!deathDetection) {
+            this.watch.withoutDeathDetection();
+        }
         this.worker = new Thread(this::work, "recluster-run");
         this.worker.setDaemon(true);
+    }
+
+    /**
+     * The service through a kept port-forward: its present local port while it is UP (its probe passed), empty
+     * otherwise. Read afresh before each batch, so a forward started again on another port is never missed.
+     */
+    public static Supplier<Optional<URI>> through(PortForward forward) {
+        return () -> {
+            PortForward.State s = forward.state();
+            return s.status() == PortForward.Status.UP ? Optional.of(URI.create("http://127.0.0.1:" + s.localPort()))
+                    : Optional.empty();
+        };
+    }
+
+    /** Waits and bounds other than the defaults; before {@link #start()}. */
+    public ReclusterRun with(Settings s) {
+        settings = Objects.requireNonNull(s, "settings");
+        return this;
+    }
+
+    /** Who hears the run's notices (waits, evidence, another run); before {@link #start()}. */
+    public ReclusterRun onNotice(Consumer<Notice> listener) {
+        notices = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public CompletableFuture<Result> start() {
@@ -198,49 +273,182 @@ public final class ReclusterRun implements AutoCloseable {
                 return new Result(Ending.COMPLETE, done, done.size() + " batches complete");
             }
             Batch batch = next.get();
-            Optional<URI> base = service.get();
+            Result ended = sendOne(batch, done);
+            if (ended != null) {
+                return ended;
+            }
+        }
+    }
+
+    /** Sends one batch and follows it to Complete; null then, or how the run ends in it. */
+    private Result sendOne(Batch batch, List<ReclusterProgress> done) throws Exception {
+        waitForOtherRuns();
+        while (true) {
+            Optional<URI> base = healthyService(batch);
             if (base.isEmpty()) {
-                return new Result(Ending.NOT_SENT, done, "batch " + batch.number() + " was not sent: the port-forward is not up");
+                String why = "the port-forward to " + log.pod() + " was not back, with GET /health UP, within "
+                        + settings.forwardWait().toSeconds() + " s";
+                journal.stopped(batch, Ending.FORWARD_LOST, 0, why);
+                return new Result(Ending.FORWARD_LOST, done, "batch " + batch.number() + " was not sent: " + why,
+                        Optional.of(new Unfinished(batch, 0, null)));
             }
             set(State.SENDING);
             journal.beforeSend(batch, log.pod(), clock.instant());
             Instant sentAt = clock.instant();
             SendOutcome outcome = client.send(base.get(), batch);
             journal.afterSend(batch, outcome, clock.instant());
-            if (outcome instanceof SendOutcome.Rejected r) {
-                return new Result(Ending.REJECTED, done, "batch " + batch.number() + " was rejected with HTTP "
-                        + r.status() + ": " + r.body());
-            }
-            if (outcome instanceof SendOutcome.Unknown u) {
-                return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + u.reason()
-                        + ". Look at the pod's log before sending it again.",
-                        Optional.of(new Unfinished(batch, 0, null)));
-            }
-            if (outcome instanceof SendOutcome.NotSent n) {
-                return new Result(Ending.NOT_SENT, done, "batch " + batch.number() + " was not sent: " + n.reason());
+            if (outcome instanceof SendOutcome.NotSent) {
+                // Nothing left whole: the forward went between the health check and the send. Wait for it again.
+                continue;
             }
             set(State.WAITING_FOR_POD);
             ReclusterTracker tracker = new ReclusterTracker(batch.number(), batch.size(), sentAt, clock);
+            watch.follow(tracker);
             progress.accept(tracker.snapshot());
-            while (!tracker.snapshot().isComplete()) {
-                List<TimestampedLine> lines = log.poll(POLL, DRAIN);
-                boolean moved = false;
-                for (TimestampedLine line : lines) {
-                    moved |= tracker.accept(line);
-                }
-                progress.accept(tracker.snapshot());
-                if (!moved && lines.isEmpty() && log.isFinished()) {
-                    ReclusterProgress last = tracker.snapshot();
-                    journal.ended(batch, last);
-                    return new Result(Ending.LOG_ENDED, done, "the log of pod " + log.pod() + " ended (" + log.status()
-                            + ") before batch " + batch.number() + " was complete: " + log.lastError(),
-                            Optional.of(new Unfinished(batch, tracker.provenDone(), last)));
+            if (!(outcome instanceof SendOutcome.Accepted)) {
+                Result refused = arbitrate(batch, outcome, tracker, done);
+                if (refused != null) {
+                    return refused;
                 }
             }
-            ReclusterProgress complete = tracker.snapshot();
-            journal.completed(batch, complete);
-            done.add(complete);
+            return follow(batch, tracker, done);
         }
+    }
+
+    /** After a non-2xx answer or none: the pod's own Triggered line says whether it took the batch. */
+    private Result arbitrate(Batch batch, SendOutcome outcome, ReclusterTracker tracker, List<ReclusterProgress> done)
+            throws InterruptedException {
+        Instant until = clock.instant().plus(settings.takenWithin());
+        while (tracker.phase() == Phase.WAITING && clock.instant().isBefore(until) && !log.isFinished()) {
+            watch.read(POLL);
+        }
+        progress.accept(tracker.snapshot());
+        String answer = outcome instanceof SendOutcome.Rejected r ? "HTTP " + r.status() + " (" + r.body() + ")"
+                : "no answer (" + ((SendOutcome.Unknown) outcome).reason() + ")";
+        if (tracker.phase() != Phase.WAITING) {
+            String evidence = "ADMIN RECLUSTER:  Triggered. Number of records: " + batch.size() + ". at "
+                    + tracker.snapshot().triggeredAt();
+            journal.taken(batch, evidence);
+            notices.accept(new Notice(NoticeKind.TAKEN, "batch " + batch.number() + " got " + answer + ", but pod "
+                    + log.pod() + " logged “Triggered. Number of records: " + batch.size() + ".” after the"
+                    + " send: the service took it. Following it to Complete."));
+            return null;
+        }
+        String waited = " and pod " + log.pod() + "'s log showed no “Triggered. Number of records: "
+                + batch.size() + ".” within " + settings.takenWithin().toSeconds() + " s of the send";
+        if (outcome instanceof SendOutcome.Rejected) {
+            journal.refused(batch, "refused: " + answer + waited);
+            notices.accept(new Notice(NoticeKind.REFUSED, "batch " + batch.number() + " was refused: " + answer + waited));
+            return new Result(Ending.REJECTED, done, "batch " + batch.number() + " was rejected with " + answer
+                    + waited + ": the service did not take it, so it is safe to send again once fixed.",
+                    Optional.of(new Unfinished(batch, 0, null)));
+        }
+        return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + answer + waited
+                + ". Look at the pod's log before sending it again.", Optional.of(new Unfinished(batch, 0, null)));
+    }
+
+    /** Reads the batch's run to Complete, or to its end: the pod gone, the run died, or silent too long. */
+    private Result follow(Batch batch, ReclusterTracker tracker, List<ReclusterProgress> done) throws InterruptedException {
+        while (!tracker.snapshot().isComplete()) {
+            boolean moved = watch.read(POLL);
+            progress.accept(tracker.snapshot());
+            if (tracker.snapshot().isComplete()) {
+                break;
+            }
+            Optional<String> uncaught = watch.uncaught();
+            Duration silent = Duration.between(watch.lastOwnLine(), clock.instant());
+            Ending end = null;
+            String why = null;
+            if (uncaught.isPresent()) {
+                end = Ending.DIED;
+                why = "the run on pod " + log.pod() + " died: “" + shorten(uncaught.get()) + "”";
+            } else if (!moved && log.isFinished()) {
+                end = Ending.LOG_ENDED;
+                why = "the log of pod " + log.pod() + " ended (" + log.status() + ") before batch " + batch.number()
+                        + " was complete: " + log.lastError();
+            } else if (silent.compareTo(settings.stallAfter()) >= 0) {
+                end = Ending.STALLED;
+                why = "the run on pod " + log.pod() + " has logged nothing of its own for " + silent.toSeconds()
+                        + " s (" + tracker.phase() + ")";
+            }
+            if (end != null) {
+                ReclusterProgress last = tracker.snapshot();
+                int proven = tracker.provenDone();
+                journal.ended(batch, last);
+                if (end != Ending.LOG_ENDED) {
+                    journal.stopped(batch, end, proven, why);
+                }
+                return new Result(end, done, end == Ending.LOG_ENDED ? why : "batch " + batch.number() + ": " + why
+                        + "; its log proves " + proven + " of its " + batch.size() + " records done.",
+                        Optional.of(new Unfinished(batch, proven, last)));
+            }
+        }
+        ReclusterProgress complete = tracker.snapshot();
+        journal.completed(batch, complete);
+        done.add(complete);
+        return null;
+    }
+
+    /** The service's address once the forward is up and the service healthy through it; empty when the wait ran out. */
+    private Optional<URI> healthyService(Batch batch) throws InterruptedException {
+        Instant until = clock.instant().plus(settings.forwardWait());
+        boolean waited = false;
+        String lastWhy = "";
+        while (true) {
+            Optional<URI> base = service.get();
+            String why = base.isEmpty() ? "the port-forward is not up" : null;
+            if (base.isPresent()) {
+                Health h = client.health(base.get());
+                why = h.isUp() ? null : "GET /health is not UP: " + h.detail();
+            }
+            if (why == null) {
+                if (waited) {
+                    String back = "the port-forward to " + log.pod() + " is back on " + base.get() + ", GET /health UP";
+                    journal.observed(back + "; batch " + batch.number() + " goes now");
+                    notices.accept(new Notice(NoticeKind.FORWARD_BACK, back));
+                }
+                return base;
+            }
+            if (!clock.instant().isBefore(until) || stopRequested()) {
+                return Optional.empty();
+            }
+            if (!waited || !why.equals(lastWhy)) {
+                String text = "batch " + batch.number() + " waits: " + why + "; waiting up to "
+                        + settings.forwardWait().toSeconds() + " s for it to be back";
+                if (!waited) {
+                    journal.observed(text);
+                }
+                notices.accept(new Notice(NoticeKind.FORWARD_WAIT, text));
+                waited = true;
+                lastWhy = why;
+            }
+            set(State.WAITING_FOR_FORWARD);
+            watch.read(POLL);
+        }
+    }
+
+    /** Two runs on one pod compete: the next batch waits while another run goes there, until it ends or falls silent. */
+    private void waitForOtherRuns() throws InterruptedException {
+        watch.read(Duration.ZERO);
+        while (!watch.othersGoing(settings.stallAfter()).isEmpty() && !stopRequested()) {
+            set(State.WAITING_FOR_OTHER_RUN);
+            watch.read(POLL);
+        }
+    }
+
+    private void otherRun(String what) {
+        journal.observed(what);
+        notices.accept(new Notice(NoticeKind.OTHER_RUN, what));
+    }
+
+    private boolean stopRequested() {
+        synchronized (lock) {
+            return stopRequested;
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     /** False when stopped. */

@@ -318,6 +318,9 @@ public final class ProgressStepView {
                 case OUTCOME_UNKNOWN -> "Outcome unknown";
                 case NOT_SENT -> "Not sent";
                 case LOG_ENDED -> "Pod's log ended";
+                case DIED -> "Run died";
+                case STALLED -> "Run stalled";
+                case FORWARD_LOST -> "Port-forward lost";
                 case FAILED -> "Failed";
             };
         };

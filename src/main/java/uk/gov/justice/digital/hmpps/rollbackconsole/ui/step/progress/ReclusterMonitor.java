@@ -176,11 +176,41 @@ public final class ReclusterMonitor implements AutoCloseable {
             }
 
             @Override
+            public void taken(Batch batch, String evidence) {
+                incidentJournal.ifPresent(j -> j.taken(batch, evidence));
+            }
+
+            @Override
+            public void refused(Batch batch, String evidence) {
+                incidentJournal.ifPresent(j -> j.refused(batch, evidence));
+            }
+
+            @Override
+            public void stopped(Batch batch, ReclusterRun.Ending why, int provenDone, String evidence) {
+                incidentJournal.ifPresent(j -> j.stopped(batch, why, provenDone, evidence));
+            }
+
+            @Override
+            public void observed(String what) {
+                incidentJournal.ifPresent(j -> j.observed(what));
+            }
+
+            @Override
             public void completed(Batch batch, ReclusterProgress progress) {
                 incidentJournal.ifPresent(j -> j.completed(batch, progress));
                 delivery.offer(() -> progressed(progress));
             }
         };
+    }
+
+    /** Where the run says what it waits for and what the log proved: shown at once, as the run goes. */
+    public Consumer<ReclusterRun.Notice> noticeSink() {
+        return n -> delivery.offer(() -> {
+            if (active.get()) {
+                message.set(n.kind() == ReclusterRun.NoticeKind.FORWARD_BACK ? Message.info(n.text())
+                        : Message.warning(n.text()));
+            }
+        });
     }
 
     /** Where the run reports what the pod's log shows. */
@@ -288,7 +318,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (o == null || continuation == null) {
             return;
         }
-        continuation.otherReadyPods(o.deadPod(), found -> {
+        continuation.otherReadyPods(o.podAlive() ? "" : o.deadPod(), found -> {
             if (offer.get() != o) {
                 return;
             }
@@ -514,6 +544,9 @@ public final class ReclusterMonitor implements AutoCloseable {
             case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + notSentFrom());
             case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
                     + stoppedAt());
+            case DIED -> Message.error("THE RUN DIED on pod " + pod + ": " + r.detail() + " " + stoppedAt());
+            case STALLED -> Message.error("THE RUN STALLED on pod " + pod + ": " + r.detail() + " " + stoppedAt());
+            case FORWARD_LOST -> Message.error("NOT SENT: " + r.detail() + ". " + notSentFrom());
             case FAILED -> Message.error("The run failed: " + r.detail() + ". " + stoppedAt());
         });
         if (r.ending() == ReclusterRun.Ending.COMPLETE) {
@@ -526,7 +559,11 @@ public final class ReclusterMonitor implements AutoCloseable {
             etaText.set("not known: the run has ended");
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod);
+            offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
+        } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
+                && r.unfinished().isPresent()) {
+            offerTheRest(r.unfinished().get(), pod, true, "THE RUN " + (r.ending() == ReclusterRun.Ending.DIED
+                    ? "DIED" : "STALLED") + " on pod " + pod);
         }
         if (r.ending() == ReclusterRun.Ending.OUTCOME_UNKNOWN && r.unfinished().isPresent()) {
             undecided.set(r.unfinished().get());
@@ -558,10 +595,10 @@ public final class ReclusterMonitor implements AutoCloseable {
         return s;
     }
 
-    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod) {
+    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod, boolean podAlive, String what) {
         int later = plan().batches() - u.batch().number();
         long laterRecords = plan().records() - (u.batch().firstRecord() + u.batch().size());
-        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords));
+        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords), podAlive);
         if (o.records() == 0) {
             return;
         }
@@ -572,10 +609,11 @@ public final class ReclusterMonitor implements AutoCloseable {
                 + " done; they are not sent again";
         ReclusterProgress p = u.lastProgress();
         String where = p != null && p.phase() == Phase.COMPLETE ? "" : ", " + RunWording.where(p);
-        message.set(Message.error("POD " + deadPod + " DIED in batch " + u.batch().number() + " of "
+        message.set(Message.error(what + " in batch " + u.batch().number() + " of "
                 + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
                 + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
-                + COUNT.format(o.records()) + " records). Send them to another pod below."));
+                + COUNT.format(o.records()) + " records). Nothing is sent again unless you choose to: send them to "
+                + (podAlive ? "this pod or another" : "another pod") + " below."));
         findOtherPods();
     }
 

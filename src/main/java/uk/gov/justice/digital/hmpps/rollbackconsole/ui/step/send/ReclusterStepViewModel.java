@@ -453,19 +453,12 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
         LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
                 monitor.logStatusSink());
-        ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(), monitor.progressSink(),
-                clock);
+        ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
+                monitor.progressSink(), clock).onNotice(monitor.noticeSink());
         monitor.start(run, log, batches);
         sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
                 + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
         session.reclusterProperty().set(monitor);
-    }
-
-    private static java.util.function.Supplier<Optional<URI>> service(PortForward f) {
-        return () -> {
-            PortForward.State s = f.state();
-            return s.status() == PortForward.Status.UP ? Optional.of(local(s.localPort())) : Optional.empty();
-        };
     }
 
     private Counted count(ExportResult export, int size) throws Exception {
@@ -691,8 +684,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             busy.set(false);
             LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
                     monitor.logStatusSink(plan.pod()));
-            ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(),
-                    monitor.progressSink(), clock);
+            ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
+                    monitor.progressSink(), clock).onNotice(monitor.noticeSink());
             monitor.carryOn(plan, run, log, batches, carried, rowStatus, why);
         }, error -> {
             busy.set(false);
