@@ -323,7 +323,7 @@ public final class ReclusterRun implements AutoCloseable {
             watch.read(POLL);
         }
         progress.accept(tracker.snapshot());
-        String answer = outcome instanceof SendOutcome.Rejected r ? "HTTP " + r.status() + " (" + r.body() + ")"
+        String answer = outcome instanceof SendOutcome.Rejected r ? "HTTP " + r.status() + ": " + r.body()
                 : "no answer (" + ((SendOutcome.Unknown) outcome).reason() + ")";
         if (tracker.phase() != Phase.WAITING) {
             String evidence = "ADMIN RECLUSTER:  Triggered. Number of records: " + batch.size() + ". at "
@@ -340,7 +340,7 @@ public final class ReclusterRun implements AutoCloseable {
             journal.refused(batch, "refused: " + answer + waited);
             notices.accept(new Notice(NoticeKind.REFUSED, "batch " + batch.number() + " was refused: " + answer + waited));
             return new Result(Ending.REJECTED, done, "batch " + batch.number() + " was rejected with " + answer
-                    + waited + ": the service did not take it, so it is safe to send again once fixed.",
+                    + "; " + waited.strip().substring("and ".length()) + ", so the service did not take it: safe to send again once fixed",
                     Optional.of(new Unfinished(batch, 0, null)));
         }
         return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + answer + waited

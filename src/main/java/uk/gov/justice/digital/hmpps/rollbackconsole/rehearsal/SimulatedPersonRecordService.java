@@ -93,7 +93,10 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         FALLS_SILENT
     }
 
-    /** The {@code run}th run (1 is the first) ends so at {@code item} of {@code phase} ("Upsert" or "Recluster"). */
+    /**
+     * The {@code run}th run (1 is the first) ends so at {@code item} of {@code phase} ("Upsert" or "Recluster");
+     * an item of 0 is half-way through that phase.
+     */
     public record Fault(FaultKind kind, int run, String phase, int item) {
     }
     /** How many times each source id's recluster step ran to its end on this pod. */
@@ -418,7 +421,7 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
                 String id = ids.get(i - 1);
                 int logged = itemsLogged.incrementAndGet();
                 log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
-                if (f != null && f.run() == run && f.phase().equals(phase) && f.item() == i) {
+                if (f != null && f.run() == run && f.phase().equals(phase) && (f.item() > 0 ? f.item() : (n + 1) / 2) == i) {
                     // The item's work throws, or never returns: it and every record after it stay undone.
                     onReclustered.accept(List.copyOf(done));
                     endEarly(f.kind(), thread);

@@ -69,6 +69,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     static final int MAX_BATCH_SIZE = 10_000;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+    public static final String RUN_FORWARD_WAIT = "recluster.forward-wait-seconds";
+    public static final String RUN_STALL_AFTER = "recluster.stall-after-seconds";
+    public static final String RUN_TAKEN_WITHIN = "recluster.taken-within-seconds";
 
     private final WizardSession session;
     private final TaskRunner tasks;
@@ -454,7 +457,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
                 monitor.logStatusSink());
         ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
-                monitor.progressSink(), clock).onNotice(monitor.noticeSink());
+                monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
         monitor.start(run, log, batches);
         sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
                 + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
@@ -685,7 +688,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
                     monitor.logStatusSink(plan.pod()));
             ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
-                    monitor.progressSink(), clock).onNotice(monitor.noticeSink());
+                    monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
             monitor.carryOn(plan, run, log, batches, carried, rowStatus, why);
         }, error -> {
             busy.set(false);
@@ -786,6 +789,25 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             return k.getMessage();
         }
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
+
+    /**
+     * How long a batch waits for a lost forward, when a silent run is stalled, and how long the log is watched
+     * after a non-2xx answer: the settings file's {@code recluster.*-seconds}, or the run's defaults.
+     */
+    private ReclusterRun.Settings runSettings() {
+        ReclusterRun.Settings d = ReclusterRun.Settings.DEFAULT;
+        return new ReclusterRun.Settings(seconds(RUN_FORWARD_WAIT, d.forwardWait()),
+                seconds(RUN_STALL_AFTER, d.stallAfter()), seconds(RUN_TAKEN_WITHIN, d.takenWithin()));
+    }
+
+    private java.time.Duration seconds(String key, java.time.Duration otherwise) {
+        try {
+            long n = Long.parseLong(settings.get(key, Long.toString(otherwise.toSeconds())).trim());
+            return n >= 1 ? java.time.Duration.ofSeconds(n) : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private static URI local(int port) {
