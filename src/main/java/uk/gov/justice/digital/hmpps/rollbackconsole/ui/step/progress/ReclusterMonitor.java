@@ -178,6 +178,14 @@ public final class ReclusterMonitor implements AutoCloseable {
             @Override
             public void taken(Batch batch, String evidence) {
                 incidentJournal.ifPresent(j -> j.taken(batch, evidence));
+                int number = batch.number();
+                delivery.offer(() -> {
+                    BatchRow row = row(number);
+                    if (row != null) {
+                        row.http(row.httpProperty().get().replace(" rejected", "") + ", taken (log)");
+                        row.status("taken: its Triggered line is in the log");
+                    }
+                });
             }
 
             @Override

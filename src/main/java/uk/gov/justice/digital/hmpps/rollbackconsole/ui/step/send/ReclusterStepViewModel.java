@@ -523,7 +523,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 + key(b, 0) + " to " + key(b, b.size() - 1) + "), then ").orElse("");
         String later = offer.laterBatches() == 0 ? "no later batch"
                 : "batches " + (k + 1) + " to " + was.batches() + " (" + COUNT.format(offer.laterRecords()) + " records)";
-        String question = "Pod " + offer.deadPod() + " died in batch " + k + ". Its log proves "
+        String ended = offer.podAlive() ? "The run on pod " + offer.deadPod() + " ended early (died or stalled)"
+                : "Pod " + offer.deadPod() + " died";
+        String question = ended + " in batch " + k + ". Its log proves "
                 + COUNT.format(offer.provenDone()) + " of that batch's " + COUNT.format(offer.unfinished().batch().size())
                 + " records reclustered; they are not sent again.\n\nPod: " + pod + "\nNamespace: " + was.namespace()
                 + "\nSent to it: " + rest + later + ".\nIn all: " + COUNT.format(offer.records()) + " records in "
@@ -545,7 +547,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 return;
             }
         }
-        String text = "Pod " + offer.deadPod() + " died in batch " + k + "; its log proves " + offer.provenDone()
+        String text = ended + " in batch " + k + "; its log proves " + offer.provenDone()
                 + " of its " + offer.unfinished().batch().size() + " records reclustered, and they are not sent again."
                 + " Sending to pod " + pod + ": " + rest + later + ".";
         if (!decide(monitor, new JournalEntry.Decision(DecisionKind.RESEND_BATCH, k, text))) {
@@ -561,7 +563,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                 was.sha256(), was.records(), was.batches(), was.batchSize());
         List<Batch> leading = offer.rest().map(List::of).orElse(List.of());
         PortForward f = forwardAndThen(kc, pod, () -> carryOn(monitor, next, awaitedOrCurrent(pod), leading,
-                n -> n > k, Optional.of(offer.unfinished()), "pod died; " + COUNT.format(offer.provenDone()) + " done",
+                n -> n > k, Optional.of(offer.unfinished()), (offer.podAlive() ? "run ended; " : "pod died; ")
+                        + COUNT.format(offer.provenDone()) + " done",
                 "Sending the rest to pod " + pod + ": " + rest + later + ". Followed on " + pod + "'s log."),
                 problem -> monitor.decided(Message.error("Nothing was sent: " + problem + ". The rest can still be "
                         + "sent once a pod is Ready.")));
