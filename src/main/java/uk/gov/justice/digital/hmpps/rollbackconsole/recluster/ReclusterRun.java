@@ -3,7 +3,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.recluster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -120,8 +119,6 @@ public final class ReclusterRun implements AutoCloseable {
 
     public enum NoticeKind { FORWARD_WAIT, FORWARD_BACK, OTHER_RUN, TAKEN, REFUSED }
 
-    private static final Duration POLL = Duration.ofMillis(200);
-
     private final BatchSource batches;
     private final ReclusterClient client;
     private final Supplier<Optional<URI>> service;
@@ -132,6 +129,7 @@ public final class ReclusterRun implements AutoCloseable {
     private final Clock clock;
     private final Object lock = new Object();
     private final Thread worker;
+    private final BatchSend sender;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
     private volatile Settings settings = Settings.DEFAULT;
     private volatile Consumer<Notice> notices = n -> { };
@@ -168,6 +166,7 @@ public final class ReclusterRun implements AutoCloseable {
         if (!deathDetection) {
             this.watch.withoutDeathDetection();
         }
+        this.sender = new BatchSend(this);
         this.worker = new Thread(this::work, "recluster-run");
         this.worker.setDaemon(true);
     }
@@ -273,167 +272,40 @@ public final class ReclusterRun implements AutoCloseable {
                 return new Result(Ending.COMPLETE, done, done.size() + " batches complete");
             }
             Batch batch = next.get();
-            Result ended = sendOne(batch, done);
+            Result ended = sender.sendOne(batch, done);
             if (ended != null) {
                 return ended;
             }
         }
     }
 
-    /** Sends one batch and follows it to Complete; null then, or how the run ends in it. */
-    private Result sendOne(Batch batch, List<ReclusterProgress> done) throws Exception {
-        waitForOtherRuns();
-        while (true) {
-            Optional<URI> base = healthyService(batch);
-            if (base.isEmpty()) {
-                String why = "the port-forward to " + log.pod() + " was not back, with GET /health UP, within "
-                        + settings.forwardWait().toSeconds() + " s";
-                journal.stopped(batch, Ending.FORWARD_LOST, 0, why);
-                return new Result(Ending.FORWARD_LOST, done, "batch " + batch.number() + " was not sent: " + why,
-                        Optional.of(new Unfinished(batch, 0, null)));
-            }
-            set(State.SENDING);
-            journal.beforeSend(batch, log.pod(), clock.instant());
-            Instant sentAt = clock.instant();
-            SendOutcome outcome = client.send(base.get(), batch);
-            journal.afterSend(batch, outcome, clock.instant());
-            if (outcome instanceof SendOutcome.NotSent) {
-                // Nothing left whole: the forward went between the health check and the send. Wait for it again.
-                continue;
-            }
-            set(State.WAITING_FOR_POD);
-            ReclusterTracker tracker = new ReclusterTracker(batch.number(), batch.size(), sentAt, clock);
-            watch.follow(tracker);
-            progress.accept(tracker.snapshot());
-            if (!(outcome instanceof SendOutcome.Accepted)) {
-                Result refused = arbitrate(batch, outcome, tracker, done);
-                if (refused != null) {
-                    return refused;
-                }
-            }
-            return follow(batch, tracker, done);
-        }
+    // What the batch sender shares with the run: one journal, one watch of the pod, one set of waits.
+    ReclusterClient client() {
+        return client;
     }
 
-    /** After a non-2xx answer or none: the pod's own Triggered line says whether it took the batch. */
-    private Result arbitrate(Batch batch, SendOutcome outcome, ReclusterTracker tracker, List<ReclusterProgress> done)
-            throws InterruptedException {
-        Instant until = clock.instant().plus(settings.takenWithin());
-        while (tracker.phase() == Phase.WAITING && clock.instant().isBefore(until) && !log.isFinished()) {
-            watch.read(POLL);
-        }
-        progress.accept(tracker.snapshot());
-        String answer = outcome instanceof SendOutcome.Rejected r ? "HTTP " + r.status() + ": " + r.body()
-                : "no answer (" + ((SendOutcome.Unknown) outcome).reason() + ")";
-        if (tracker.phase() != Phase.WAITING) {
-            String evidence = "ADMIN RECLUSTER:  Triggered. Number of records: " + batch.size() + ". at "
-                    + tracker.snapshot().triggeredAt();
-            journal.taken(batch, evidence);
-            notices.accept(new Notice(NoticeKind.TAKEN, "batch " + batch.number() + " got " + answer + ", but pod "
-                    + log.pod() + " logged “Triggered. Number of records: " + batch.size() + ".” after the"
-                    + " send: the service took it. Following it to Complete."));
-            return null;
-        }
-        String waited = " and pod " + log.pod() + "'s log showed no “Triggered. Number of records: "
-                + batch.size() + ".” within " + settings.takenWithin().toSeconds() + " s of the send";
-        if (outcome instanceof SendOutcome.Rejected) {
-            journal.refused(batch, "refused: " + answer + waited);
-            notices.accept(new Notice(NoticeKind.REFUSED, "batch " + batch.number() + " was refused: " + answer + waited));
-            return new Result(Ending.REJECTED, done, "batch " + batch.number() + " was rejected with " + answer
-                    + "; " + waited.strip().substring("and ".length()) + ", so the service did not take it: safe to send again once fixed",
-                    Optional.of(new Unfinished(batch, 0, null)));
-        }
-        return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + answer + waited
-                + ". Look at the pod's log before sending it again.", Optional.of(new Unfinished(batch, 0, null)));
+    Supplier<Optional<URI>> serviceSupplier() {
+        return service;
     }
 
-    /** Reads the batch's run to Complete, or to its end: the pod gone, the run died, or silent too long. */
-    private Result follow(Batch batch, ReclusterTracker tracker, List<ReclusterProgress> done) throws InterruptedException {
-        while (!tracker.snapshot().isComplete()) {
-            boolean moved = watch.read(POLL);
-            progress.accept(tracker.snapshot());
-            if (tracker.snapshot().isComplete()) {
-                break;
-            }
-            Optional<String> uncaught = watch.uncaught();
-            Duration silent = Duration.between(watch.lastOwnLine(), clock.instant());
-            Ending end = null;
-            String why = null;
-            if (uncaught.isPresent()) {
-                end = Ending.DIED;
-                why = "the run on pod " + log.pod() + " died: “" + shorten(uncaught.get()) + "”";
-            } else if (!moved && log.isFinished()) {
-                end = Ending.LOG_ENDED;
-                why = "the log of pod " + log.pod() + " ended (" + log.status() + ") before batch " + batch.number()
-                        + " was complete: " + log.lastError();
-            } else if (silent.compareTo(settings.stallAfter()) >= 0) {
-                end = Ending.STALLED;
-                why = "the run on pod " + log.pod() + " has logged nothing of its own for " + silent.toSeconds()
-                        + " s (" + tracker.phase() + ")";
-            }
-            if (end != null) {
-                ReclusterProgress last = tracker.snapshot();
-                int proven = tracker.provenDone();
-                journal.ended(batch, last);
-                if (end != Ending.LOG_ENDED) {
-                    journal.stopped(batch, end, proven, why);
-                }
-                return new Result(end, done, end == Ending.LOG_ENDED ? why : "batch " + batch.number() + ": " + why
-                        + "; its log proves " + proven + " of its " + batch.size() + " records done.",
-                        Optional.of(new Unfinished(batch, proven, last)));
-            }
-        }
-        ReclusterProgress complete = tracker.snapshot();
-        journal.completed(batch, complete);
-        done.add(complete);
-        return null;
+    PodWatch watch() {
+        return watch;
     }
 
-    /** The service's address once the forward is up and the service healthy through it; empty when the wait ran out. */
-    private Optional<URI> healthyService(Batch batch) throws InterruptedException {
-        Instant until = clock.instant().plus(settings.forwardWait());
-        boolean waited = false;
-        String lastWhy = "";
-        while (true) {
-            Optional<URI> base = service.get();
-            String why = base.isEmpty() ? "the port-forward is not up" : null;
-            if (base.isPresent()) {
-                Health h = client.health(base.get());
-                why = h.isUp() ? null : "GET /health is not UP: " + h.detail();
-            }
-            if (why == null) {
-                if (waited) {
-                    String back = "the port-forward to " + log.pod() + " is back on " + base.get() + ", GET /health UP";
-                    journal.observed(back + "; batch " + batch.number() + " goes now");
-                    notices.accept(new Notice(NoticeKind.FORWARD_BACK, back));
-                }
-                return base;
-            }
-            if (!clock.instant().isBefore(until) || stopRequested()) {
-                return Optional.empty();
-            }
-            if (!waited || !why.equals(lastWhy)) {
-                String text = "batch " + batch.number() + " waits: " + why + "; waiting up to "
-                        + settings.forwardWait().toSeconds() + " s for it to be back";
-                if (!waited) {
-                    journal.observed(text);
-                }
-                notices.accept(new Notice(NoticeKind.FORWARD_WAIT, text));
-                waited = true;
-                lastWhy = why;
-            }
-            set(State.WAITING_FOR_FORWARD);
-            watch.read(POLL);
-        }
+    BatchJournal journal() {
+        return journal;
     }
 
-    /** Two runs on one pod compete: the next batch waits while another run goes there, until it ends or falls silent. */
-    private void waitForOtherRuns() throws InterruptedException {
-        watch.read(Duration.ZERO);
-        while (!watch.othersGoing(settings.stallAfter()).isEmpty() && !stopRequested()) {
-            set(State.WAITING_FOR_OTHER_RUN);
-            watch.read(POLL);
-        }
+    Consumer<ReclusterProgress> progress() {
+        return progress;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void notice(Notice n) {
+        notices.accept(n);
     }
 
     private void otherRun(String what) {
@@ -441,14 +313,10 @@ public final class ReclusterRun implements AutoCloseable {
         notices.accept(new Notice(NoticeKind.OTHER_RUN, what));
     }
 
-    private boolean stopRequested() {
+    boolean stopRequested() {
         synchronized (lock) {
             return stopRequested;
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     /** False when stopped. */
@@ -462,7 +330,7 @@ public final class ReclusterRun implements AutoCloseable {
         }
     }
 
-    private void set(State next) {
+    void set(State next) {
         synchronized (lock) {
             state = next;
         }
