@@ -1,7 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
@@ -22,7 +21,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
@@ -125,14 +124,10 @@ final class ReclusterCommand {
             out.println("Pod: " + pod + "; file: " + file + " (" + report.records() + " records, SHA-256 "
                     + report.sha256() + ") in batches of up to " + batchSize);
 
-            try (PortForward forward = PortForward.start(kubectl, pod, PortForward.Options.DEFAULT, port -> {
-                    Health h = client.health(local(port));
-                    return h.isUp() ? Optional.empty() : Optional.of(h.detail());
-                }, s -> { }, clock)) {
+            try (PortForward forward = PodLink.forward(kubectl, pod, client, s -> { }, clock)) {
                 int port = forward.awaitUp(Duration.ofSeconds(90));
                 out.println("Port-forward: 127.0.0.1:" + port + " -> " + pod + ":8080, GET /health UP");
-                try (LogFollow log = LogFollow.start(kubectl, pod, clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                        s -> { });
+                try (LogFollow log = PodLink.followFromNow(kubectl, pod, clock, s -> { });
                      ReclusterBatches batches = ReclusterBatches.open(file, batchSize, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
                      ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(forward), log,
                              new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)
@@ -290,10 +285,6 @@ final class ReclusterCommand {
         } catch (NumberFormatException e) {
             throw new UsageException(flag + " takes a number of seconds from 1, e.g. " + otherwise.toSeconds() + ".");
         }
-    }
-
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Prints a line when a batch changes phase, and at most one progress line every few seconds otherwise. */

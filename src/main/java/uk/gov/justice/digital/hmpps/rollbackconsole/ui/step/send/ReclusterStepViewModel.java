@@ -1,7 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -38,9 +37,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SelectedBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
@@ -285,10 +284,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         }
         Kubectl k = kubectl;
         PortForward[] started = new PortForward[1];
-        forward = PortForward.start(k, pod.name(), PortForward.Options.DEFAULT, port -> {
-            Health h = client.health(local(port));
-            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
-        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod.name(), state)), clock);
+        forward = PodLink.forward(k, pod.name(), client,
+                state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod.name(), state)), clock);
         started[0] = forward;
         forwardChanged(forward, pod.name(), forward.state());
     }
@@ -454,8 +451,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
         monitor.continuedBy(this);
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
-        LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                monitor.logStatusSink());
+        LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink());
         ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
                 monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
         monitor.start(run, log, batches);
@@ -648,10 +644,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             }, ok -> { }, error -> { });
         }
         PortForward[] started = new PortForward[1];
-        forward = PortForward.start(k, pod, PortForward.Options.DEFAULT, port -> {
-            Health h = client.health(local(port));
-            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
-        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod, state)), clock);
+        forward = PodLink.forward(k, pod, client,
+                state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod, state)), clock);
         started[0] = forward;
         awaitedForward = forward;
         onAwaitedUp = onUp;
@@ -688,8 +682,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
                     include);
         }, batches -> {
             busy.set(false);
-            LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                    monitor.logStatusSink(plan.pod()));
+            LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink(plan.pod()));
             ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
                     monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
             monitor.carryOn(plan, run, log, batches, carried, rowStatus, why);
@@ -811,10 +804,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         } catch (NumberFormatException e) {
             return otherwise;
         }
-    }
-
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     private static void closeQuietly(PortForward f, Kubectl k) {
