@@ -106,6 +106,27 @@ public final class ReclusterRun implements AutoCloseable {
         public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofMinutes(3),
                 Duration.ofSeconds(20));
 
+        /** The keys a settings file gives them by, in whole seconds. */
+        public static final String FORWARD_WAIT = "recluster.forward-wait-seconds";
+        public static final String STALL_AFTER = "recluster.stall-after-seconds";
+        public static final String TAKEN_WITHIN = "recluster.taken-within-seconds";
+
+        /** From a settings file's values (null when not set); a missing or bad value keeps the default. */
+        public static Settings read(java.util.function.Function<String, String> valueOf) {
+            return new Settings(seconds(valueOf.apply(FORWARD_WAIT), DEFAULT.forwardWait),
+                    seconds(valueOf.apply(STALL_AFTER), DEFAULT.stallAfter),
+                    seconds(valueOf.apply(TAKEN_WITHIN), DEFAULT.takenWithin));
+        }
+
+        private static Duration seconds(String value, Duration otherwise) {
+            try {
+                long n = value == null ? 0 : Long.parseLong(value.trim());
+                return n >= 1 ? Duration.ofSeconds(n) : otherwise;
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+
         public Settings {
             Objects.requireNonNull(forwardWait, "forwardWait");
             Objects.requireNonNull(stallAfter, "stallAfter");

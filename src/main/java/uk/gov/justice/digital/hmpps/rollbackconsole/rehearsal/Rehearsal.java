@@ -333,7 +333,7 @@ public final class Rehearsal implements AutoCloseable {
         s.put("processes.root", folder.resolve("processes").toString());
         s.put("export.folder", folder.resolve("files").toString());
         // A silent run is called stalled after 30 s, not 3 minutes: a rehearsal has a slow simulated pod, no hung calls.
-        s.put("recluster.stall-after-seconds", "30");
+        s.put(uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun.Settings.STALL_AFTER, "30");
         return s;
     }
 

@@ -42,7 +42,6 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -68,9 +67,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     static final int MAX_BATCH_SIZE = 10_000;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
-    public static final String RUN_FORWARD_WAIT = "recluster.forward-wait-seconds";
-    public static final String RUN_STALL_AFTER = "recluster.stall-after-seconds";
-    public static final String RUN_TAKEN_WITHIN = "recluster.taken-within-seconds";
+    public static final String RUN_TAKEN_WITHIN = ReclusterRun.Settings.TAKEN_WITHIN;
 
     private final WizardSession session;
     private final TaskRunner tasks;
@@ -366,7 +363,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         int chosenSize = size;
         busy.set(true);
         sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
-        tasks.run(() -> resuming != null ? count(resuming) : count(export, chosenSize), counted -> {
+        tasks.run(() -> resuming != null ? SendCount.of(resuming) : SendCount.of(export, chosenSize), counted -> {
             busy.set(false);
             if (counted.batches() == 0) {
                 sendMessage.set(Message.ok("Nothing is left to send: every batch of the file was sent before."));
@@ -379,7 +376,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         });
     }
 
-    private void confirmAndStart(ExportResult export, PortForward f, int size, Counted counted) {
+    private void confirmAndStart(ExportResult export, PortForward f, int size, SendCount.Counted counted) {
         Environment env = session.environmentProperty().get();
         String envLabel = env == null ? "unknown" : env.label().toUpperCase(Locale.ROOT);
         String ns = kubectl.namespace();
@@ -427,7 +424,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         ReclusterPlan shown = resuming == null ? plan : new ReclusterPlan(envLabel, kubectl.context(), ns, pod,
                 export.file(), export.sha256(), counted.fileRecords(), counted.fileBatches(), size);
         tasks.run(() -> {
-            checkUnchanged(export);
+            SendCount.checkUnchanged(export);
             if (resuming == null) {
                 return (BatchSource) ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
             }
@@ -458,38 +455,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
                 + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
         session.reclusterProperty().set(monitor);
-    }
-
-    private Counted count(ExportResult export, int size) throws Exception {
-        checkUnchanged(export);
-        long records = 0;
-        int batches = 0;
-        try (ReclusterBatches b = ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
-            for (var next = b.next(); next.isPresent(); next = b.next()) {
-                batches++;
-                records += next.get().size();
-            }
-        }
-        if (records != export.records()) {
-            throw new IllegalStateException("The file holds " + COUNT.format(records) + " records, but "
-                    + COUNT.format(export.records()) + " were exported. Nothing was sent; export again.");
-        }
-        return new Counted(records, batches, records, batches, java.util.stream.IntStream.rangeClosed(1, batches)
-                .boxed().toList());
-    }
-
-    private static void checkUnchanged(ExportResult export) throws IOException {
-        checkUnchanged(export.file(), export.sha256());
-    }
-
-    private static void checkUnchanged(Path file, String sha256) throws IOException {
-        ExportResult export = new ExportResult(file, 0, 0, sha256, Duration.ZERO);
-        String now = Sha256.of(export.file());
-        if (!now.equals(export.sha256())) {
-            throw new IllegalStateException(export.file() + " has changed since it was exported (SHA-256 was "
-                    + export.sha256() + ", is now " + now + "). Nothing was sent. Export again, or find out who "
-                    + "changed it.");
-        }
     }
 
 
@@ -677,7 +642,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         }
         busy.set(true);
         tasks.run(() -> {
-            checkUnchanged(plan.file(), plan.sha256());
+            SendCount.checkUnchanged(plan.file(), plan.sha256());
             return SelectedBatches.open(plan.file(), plan.batchSize(), ReclusterBatches.DEFAULT_MAX_BODY_BYTES, leading,
                     include);
         }, batches -> {
@@ -787,23 +752,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
-    /**
-     * How long a batch waits for a lost forward, when a silent run is stalled, and how long the log is watched
-     * after a non-2xx answer: the settings file's {@code recluster.*-seconds}, or the run's defaults.
-     */
+    /** The run's waits: the settings file's {@code recluster.*-seconds}, or the run's defaults. */
     private ReclusterRun.Settings runSettings() {
-        ReclusterRun.Settings d = ReclusterRun.Settings.DEFAULT;
-        return new ReclusterRun.Settings(seconds(RUN_FORWARD_WAIT, d.forwardWait()),
-                seconds(RUN_STALL_AFTER, d.stallAfter()), seconds(RUN_TAKEN_WITHIN, d.takenWithin()));
-    }
-
-    private java.time.Duration seconds(String key, java.time.Duration otherwise) {
-        try {
-            long n = Long.parseLong(settings.get(key, Long.toString(otherwise.toSeconds())).trim());
-            return n >= 1 ? java.time.Duration.ofSeconds(n) : otherwise;
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return ReclusterRun.Settings.read(key -> settings.get(key).orElse(null));
     }
 
     private static void closeQuietly(PortForward f, Kubectl k) {
@@ -823,47 +774,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     private record Found(Kubectl kubectl, DeploymentInfo deployment, List<PodInfo> pods) {
-    }
-
-    /** What is sent (batches by number), and what the whole file holds. */
-    private record Counted(long records, int batches, long fileRecords, int fileBatches, List<Integer> numbers) {
-    }
-
-    /** Cuts the file as the first run did and counts the batches the resumption sends. */
-    private Counted count(Resumption r) throws Exception {
-        ExportResult export = r.export();
-        checkUnchanged(export);
-        long records = 0;
-        int batches = 0;
-        long fileRecords = 0;
-        int fileBatches = 0;
-        List<Integer> numbers = new java.util.ArrayList<>();
-        try (ReclusterBatches b = ReclusterBatches.open(export.file(), r.batchSize(),
-                ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
-            for (var next = b.next(); next.isPresent(); next = b.next()) {
-                Batch batch = next.get();
-                fileBatches++;
-                fileRecords += batch.size();
-                var journalled = r.state().batch(batch.number());
-                if (journalled.isPresent() && journalled.get().last() != null
-                        && !journalled.get().last().equals(batch.records().get(batch.size() - 1))) {
-                    // Even the rest of a batch resent elsewhere ends with the batch's last record.
-                    throw new IllegalStateException("Batch " + batch.number() + " of " + export.file().getFileName()
-                            + " does not end with the record the journal recorded for it; the file is not cut as it was"
-                            + ". Nothing was sent.");
-                }
-                if (r.sends(batch.number())) {
-                    batches++;
-                    records += batch.size();
-                    numbers.add(batch.number());
-                }
-            }
-        }
-        if (fileRecords != export.records()) {
-            throw new IllegalStateException("The file holds " + COUNT.format(fileRecords) + " records, but the journal "
-                    + "says " + COUNT.format(export.records()) + " were exported. Nothing was sent.");
-        }
-        return new Counted(records, batches, fileRecords, fileBatches, numbers);
     }
 
     /** "2, 3, 4". */
