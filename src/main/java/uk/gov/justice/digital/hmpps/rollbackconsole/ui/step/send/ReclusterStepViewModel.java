@@ -47,9 +47,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunWording;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ResendOffer;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunContinuation;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
@@ -57,7 +55,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
  * Step 5: picks the pod through the user's own kubectl, keeps a port-forward to it up, and sends the exported file
  * to it in batches once the incident lead has confirmed where it goes. The run itself is then followed in step 6.
  */
-public final class ReclusterStepViewModel implements AutoCloseable, RunContinuation {
+public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.Host {
 
     /** Where kubectl is; "kubectl" finds it on the PATH. */
     public static final String KUBECTL_PATH = "kubectl.path";
@@ -78,6 +76,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     private final javafx.beans.property.ReadOnlyObjectWrapper<ExportResult> sendFile =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "sendFile");
     private final ReclusterClient client = new ReclusterClient();
+    private final RunCarryOn carryOn;
 
     private final StringProperty kubectlPath = new SimpleStringProperty(this, "kubectlPath");
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
@@ -123,6 +122,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         this.settings = settings;
         this.clock = clock;
         this.incidentJournal = incidentJournal;
+        this.carryOn = new RunCarryOn(this, dialogs);
         kubectlPath.set(settings.get(KUBECTL_PATH, "kubectl"));
         context.set(settings.get(KUBECTL_CONTEXT, null));
         valid.bind(session.reclusterProperty().isNotNull());
@@ -446,7 +446,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
 
     private void start(ReclusterPlan plan, Kubectl k, PortForward f, BatchSource batches) {
         ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
-        monitor.continuedBy(this);
+        monitor.continuedBy(carryOn);
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
         LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink());
         ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
@@ -473,113 +473,33 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     @Override
-    public void resendRest(ReclusterMonitor monitor, ResendOffer offer, String pod) {
-        if (awaitedForward != null || busy.get()) {
-            // Already on its way: one confirmation sends the rest once.
-            return;
-        }
-        ReclusterPlan was = monitor.plan();
-        int k = offer.batchNumber();
-        String rest = offer.rest().map(b -> "the rest of batch " + k + ", " + COUNT.format(b.size()) + " records ("
-                + key(b, 0) + " to " + key(b, b.size() - 1) + "), then ").orElse("");
-        String later = offer.laterBatches() == 0 ? "no later batch"
-                : "batches " + (k + 1) + " to " + was.batches() + " (" + COUNT.format(offer.laterRecords()) + " records)";
-        String ended = offer.podAlive() ? "The run on pod " + offer.deadPod() + " ended early (died or stalled)"
-                : "Pod " + offer.deadPod() + " died";
-        String question = ended + " in batch " + k + ". Its log proves "
-                + COUNT.format(offer.provenDone()) + " of that batch's " + COUNT.format(offer.unfinished().batch().size())
-                + " records reclustered; they are not sent again.\n\nPod: " + pod + "\nNamespace: " + was.namespace()
-                + "\nSent to it: " + rest + later + ".\nIn all: " + COUNT.format(offer.records()) + " records in "
-                + COUNT.format(offer.requests()) + " requests.\n\nA new port-forward goes to " + pod + ", and progress is "
-                + "read from its log. Each batch is sent once, the next only after " + pod + " has logged the previous "
-                + "one complete.";
-        if (!dialogs.confirm("Send the rest, " + COUNT.format(offer.records()) + " records, to pod " + pod + "?",
-                question, "Send the rest")) {
-            return;
-        }
-        Environment env = session.environmentProperty().get();
-        if (env != null && env.isProduction()) {
-            Optional<String> typed = dialogs.ask("Confirm the production namespace", "This sends to PRODUCTION. Type "
-                    + "the namespace, " + was.namespace() + ", to send " + COUNT.format(offer.records())
-                    + " records to pod " + pod + ".");
-            if (typed.isEmpty() || !typed.get().trim().equals(was.namespace())) {
-                monitor.decided(Message.error("Nothing was sent to " + pod + ": the namespace was not typed. The rest "
-                        + "can still be sent from here."));
-                return;
-            }
-        }
-        String text = ended + " in batch " + k + "; its log proves " + offer.provenDone()
-                + " of its " + offer.unfinished().batch().size() + " records reclustered, and they are not sent again."
-                + " Sending to pod " + pod + ": " + rest + later + ".";
-        if (!decide(monitor, new JournalEntry.Decision(DecisionKind.RESEND_BATCH, k, text))) {
-            return;
-        }
-        Kubectl kc = kubectl;
-        if (kc == null) {
-            monitor.decided(Message.error("Nothing was sent: kubectl is not set up. Find the pods in the Port-forward "
-                    + "and recluster step."));
-            return;
-        }
-        ReclusterPlan next = new ReclusterPlan(was.environment(), was.context(), was.namespace(), pod, was.file(),
-                was.sha256(), was.records(), was.batches(), was.batchSize());
-        List<Batch> leading = offer.rest().map(List::of).orElse(List.of());
-        PortForward f = forwardAndThen(kc, pod, () -> carryOn(monitor, next, awaitedOrCurrent(pod), leading,
-                n -> n > k, Optional.of(offer.unfinished()), (offer.podAlive() ? "run ended; " : "pod died; ")
-                        + COUNT.format(offer.provenDone()) + " done",
-                "Sending the rest to pod " + pod + ": " + rest + later + ". Followed on " + pod + "'s log."),
-                problem -> monitor.decided(Message.error("Nothing was sent: " + problem + ". The rest can still be "
-                        + "sent once a pod is Ready.")));
-        forwardMessage.set(Message.info("Starting the port-forward to pod " + f.pod() + " for the rest\u2026"));
+    public boolean carryingOn() {
+        return awaitedForward != null || busy.get();
     }
 
     @Override
-    public void decideUnknown(ReclusterMonitor monitor, ReclusterRun.Unfinished unfinished) {
-        Batch b = unfinished.batch();
-        int k = b.number();
-        ReclusterPlan plan = monitor.plan();
-        String question = "Batch " + k + " (" + COUNT.format(b.size()) + " records, " + key(b, 0) + " to "
-                + key(b, b.size() - 1) + ") was sent to pod " + plan.pod() + ", and no answer came: the pod may be "
-                + "reclustering it now, or may never have had it. Look at the pod's log first:\n\n    kubectl logs pod/"
-                + plan.pod() + " -n " + plan.namespace() + " --since=15m | grep 'ADMIN RECLUSTER'\n\n"
-                + "Resend: it never started there (no \"Triggered. Number of records: " + b.size() + ".\"); batch " + k
-                + " is sent again, then the rest.\nSkip: it ran; it is treated as done and batch " + (k + 1)
-                + " goes next.\nStop: nothing more is sent now.";
-        Optional<DecisionKind> answer = UnknownOutcomeQuestion.ask(dialogs, k, question);
-        if (answer.isEmpty()) {
-            return;
-        }
-        DecisionKind kind = answer.get();
-        String text = switch (kind) {
-            case RESEND_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; sent again, as decided, "
-                    + "then the batches after it.";
-            case SKIP_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; treated as done, as decided;"
-                    + " sending goes on with batch " + (k + 1) + ".";
-            default -> "Batch " + k + " had no answer from pod " + plan.pod() + "; stopped there, as decided.";
-        };
-        if (!decide(monitor, new JournalEntry.Decision(kind, k, text))) {
-            return;
-        }
-        switch (kind) {
-            case STOP -> monitor.decided(Message.warning("Stopped, as decided, at batch " + k + " of "
-                    + COUNT.format(plan.batches()) + ": it stays recorded as outcome unknown, and no batch after it was"
-                    + " sent. Records from " + key(b, 0) + " on are not known to be done."));
-            case SKIP_BATCH -> {
-                monitor.skipped(k, b.size(), "treated as done");
-                if (k >= plan.batches()) {
-                    monitor.decided(Message.warning("Batch " + k + " is treated as done, as decided. It was the last"
-                            + " batch: nothing more to send."));
-                } else {
-                    carryOn(monitor, plan, forward, List.of(), n -> n > k, Optional.empty(), null,
-                            "Batch " + k + " is treated as done, as decided; sending batch " + (k + 1) + " on.");
-                }
-            }
-            default -> carryOn(monitor, plan, forward, List.of(), n -> n >= k, Optional.of(unfinished),
-                    "sent again", "Sending batch " + k + " again, as decided, then the rest.");
-        }
+    public Environment environment() {
+        return session.environmentProperty().get();
+    }
+
+    @Override
+    public Kubectl kubectl() {
+        return kubectl;
+    }
+
+    @Override
+    public PortForward forward() {
+        return forward;
+    }
+
+    @Override
+    public void forwardMessage(Message m) {
+        forwardMessage.set(m);
     }
 
     /** Writes a decision to disk before anything it decides is done; false, and said, when it cannot be. */
-    private boolean decide(ReclusterMonitor monitor, JournalEntry.Decision decision) {
+    @Override
+    public boolean decide(ReclusterMonitor monitor, JournalEntry.Decision decision) {
         Optional<uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder> incident = session.incident();
         if (incident.isEmpty()) {
             return true;
@@ -600,7 +520,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     /** Starts a port-forward to the pod, and runs {@code onUp} once it is up and GET /health answers UP. */
-    private PortForward forwardAndThen(Kubectl k, String pod, Runnable onUp, java.util.function.Consumer<String> failed) {
+    @Override
+    public PortForward forwardAndThen(Kubectl k, String pod, Runnable onUp, java.util.function.Consumer<String> failed) {
         PortForward previous = forward;
         if (previous != null) {
             tasks.run(() -> {
@@ -620,7 +541,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return started[0];
     }
 
-    private PortForward awaitedOrCurrent(String pod) {
+    @Override
+    public PortForward awaitedOrCurrent(String pod) {
         return forward != null && forward.pod().equals(pod) ? forward : null;
     }
 
@@ -631,7 +553,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     /** Checks the file again, then starts the next run on the plan's pod, in the same monitor. */
-    private void carryOn(ReclusterMonitor monitor, ReclusterPlan plan, PortForward f, List<Batch> leading,
+    @Override
+    public void carryOn(ReclusterMonitor monitor, ReclusterPlan plan, PortForward f, List<Batch> leading,
                          java.util.function.IntPredicate include, Optional<ReclusterRun.Unfinished> carried,
                          String rowStatus, String why) {
         Kubectl k = kubectl;
@@ -781,9 +704,6 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static String key(Batch b, int i) {
-        return RunWording.record(b.firstRecord() + i, b.records().get(i));
-    }
 
     /** The unfinished incident this step carries on, once {@link #continueIncident} has prepared it; else null. */
     public ReadOnlyObjectProperty<Resumption> resumptionProperty() {
