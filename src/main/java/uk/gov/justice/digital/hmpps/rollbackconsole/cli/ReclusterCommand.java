@@ -1,7 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.FileRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonReader;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
@@ -22,7 +21,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
@@ -47,7 +46,7 @@ final class ReclusterCommand {
     static final String SENT_FILE = "file sent to POST /admin/recluster";
 
     private static final Set<String> VALUED = Set.of("--context", "--namespace", "--file", "--batch-size", "--kubectl",
-            "--confirm", "--pod", "--incidents");
+            "--confirm", "--pod", "--incidents", "--forward-wait", "--stall-after", "--taken-within");
     private static final String DEPLOYMENT = "hmpps-person-record";
 
     private final PrintStream out;
@@ -66,6 +65,10 @@ final class ReclusterCommand {
         String context = o.required("--context");
         Path file = Path.of(o.required("--file"));
         int batchSize = batchSize(o);
+        ReclusterRun.Settings settings = new ReclusterRun.Settings(
+                seconds(o, "--forward-wait", ReclusterRun.Settings.DEFAULT.forwardWait()),
+                seconds(o, "--stall-after", ReclusterRun.Settings.DEFAULT.stallAfter()),
+                seconds(o, "--taken-within", ReclusterRun.Settings.DEFAULT.takenWithin()));
         Environment environment = Environment.fromNamespace(namespace).orElse(Environment.LOCAL);
         if (environment.isProduction() && !namespace.equals(o.value("--confirm").orElse(""))) {
             throw new UsageException("this sends to production: repeat the namespace to confirm, --confirm " + namespace);
@@ -121,18 +124,14 @@ final class ReclusterCommand {
             out.println("Pod: " + pod + "; file: " + file + " (" + report.records() + " records, SHA-256 "
                     + report.sha256() + ") in batches of up to " + batchSize);
 
-            try (PortForward forward = PortForward.start(kubectl, pod, PortForward.Options.DEFAULT, port -> {
-                    Health h = client.health(local(port));
-                    return h.isUp() ? Optional.empty() : Optional.of(h.detail());
-                }, s -> { }, clock)) {
+            try (PortForward forward = PodLink.forward(kubectl, pod, client, s -> { }, clock)) {
                 int port = forward.awaitUp(Duration.ofSeconds(90));
                 out.println("Port-forward: 127.0.0.1:" + port + " -> " + pod + ":8080, GET /health UP");
-                try (LogFollow log = LogFollow.start(kubectl, pod, clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                        s -> { });
+                try (LogFollow log = PodLink.followFromNow(kubectl, pod, clock, s -> { });
                      ReclusterBatches batches = ReclusterBatches.open(file, batchSize, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
-                     ReclusterRun run = new ReclusterRun(batches, client, () -> forward.state().status() == PortForward.Status.UP
-                             ? Optional.of(local(forward.state().localPort())) : Optional.empty(), log,
-                             new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)) {
+                     ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(forward), log,
+                             new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)
+                             .with(settings).onNotice(n -> out.println(n.text()))) {
                     ReclusterRun.Result result = run.start().get(24, TimeUnit.HOURS);
                     int exit = summary(result, incident);
                     remaining(result, file, pod, namespace, context, batchSize, incident);
@@ -190,18 +189,26 @@ final class ReclusterCommand {
             err.println("rollback-console: the records not known to be done could not be written: " + e.getMessage());
             return;
         }
-        if (result.ending() == ReclusterRun.Ending.LOG_ENDED) {
-            out.println("Pod " + pod + " died in batch " + u.batch().number() + "; its log proves " + u.provenDone()
-                    + " of that batch's " + u.batch().size() + " records reclustered.");
-        } else {
-            out.println("Batch " + u.batch().number() + " had no answer: look at pod " + pod + "'s log for \"Triggered. "
-                    + "Number of records: " + u.batch().size() + ".\" before sending it again.");
+        String proves = "; its log proves " + u.provenDone() + " of that batch's " + u.batch().size()
+                + " records reclustered.";
+        switch (result.ending()) {
+            case LOG_ENDED -> out.println("Pod " + pod + " died in batch " + u.batch().number() + proves);
+            case DIED -> out.println("The run on pod " + pod + " died in batch " + u.batch().number() + proves);
+            case STALLED -> out.println("The run on pod " + pod + " stalled in batch " + u.batch().number() + proves
+                    + " If it carries on later, records after those could be reclustered twice: look at the pod's log"
+                    + " before sending them again.");
+            case FORWARD_LOST, REJECTED -> out.println("Batch " + u.batch().number() + " was not taken by the service: "
+                    + "it and the batches after it are safe to send again.");
+            default -> out.println("Batch " + u.batch().number() + " had no answer: look at pod " + pod + "'s log for "
+                    + "\"Triggered. Number of records: " + u.batch().size() + ".\" before sending it again.");
         }
         out.println("Not known to be done: records #" + (from + 1) + " to the end of the file, " + written
                 + " records, written to " + rest);
-        out.println("To send them to another Running and Ready pod:");
+        boolean samePod = result.ending() != ReclusterRun.Ending.LOG_ENDED;
+        out.println(samePod ? "To carry on, to this pod or another Running and Ready pod:"
+                : "To send them to another Running and Ready pod:");
         out.println("  rollback-console recluster --context " + context + " --namespace " + namespace + " --file " + rest
-                + " --batch-size " + batchSize + " --pod OTHER-POD");
+                + " --batch-size " + batchSize + " --pod " + (samePod ? pod : "OTHER-POD"));
     }
 
     /** Writes the file's records from the given 0-based index on, as the runbook's array of ids. */
@@ -264,8 +271,20 @@ final class ReclusterCommand {
         }
     }
 
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port);
+    private static Duration seconds(Options o, String flag, Duration otherwise) throws UsageException {
+        Optional<String> v = o.value(flag);
+        if (v.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(n);
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " takes a number of seconds from 1, e.g. " + otherwise.toSeconds() + ".");
+        }
     }
 
     /** Prints a line when a batch changes phase, and at most one progress line every few seconds otherwise. */

@@ -3,7 +3,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.recluster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
-import uk.gov.justice.digital.hmpps.rollbackconsole.kube.TimestampedLine;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 
 /**
  * Sends a file's batches to one pod, one at a time: batch k goes only after the pod has logged
@@ -26,6 +25,10 @@ public final class ReclusterRun implements AutoCloseable {
         READY,
         SENDING,
         WAITING_FOR_POD,
+        /** The forward is down, or the service not healthy through it: the next batch waits, bounded. */
+        WAITING_FOR_FORWARD,
+        /** Another recluster run goes on the pod: the next batch waits for its Complete. */
+        WAITING_FOR_OTHER_RUN,
         PAUSED,
         FINISHED
     }
@@ -39,6 +42,12 @@ public final class ReclusterRun implements AutoCloseable {
         NOT_SENT,
         /** The pod's log ended before the run logged Complete: the pod is gone, and its work with it. */
         LOG_ENDED,
+        /** The run died on a healthy pod: the service's uncaught exception is in its log. */
+        DIED,
+        /** The run logged nothing of its own for the stall time. */
+        STALLED,
+        /** The port-forward was not back and healthy within the wait: the batch was not sent. */
+        FORWARD_LOST,
         FAILED
     }
 
@@ -85,19 +94,66 @@ public final class ReclusterRun implements AutoCloseable {
         }
     }
 
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final int DRAIN = 1000;
+    /**
+     * How long the run waits, and for what.
+     *
+     * @param forwardWait how long a batch waits for the port-forward to be back and the service healthy through it
+     * @param stallAfter  how long our run may log nothing of its own before it is taken as stalled (both phases);
+     *                    another run on the pod that logs nothing this long is taken as ended
+     * @param takenWithin after a non-2xx answer or none, how long the log is watched for the batch's Triggered line
+     */
+    public record Settings(Duration forwardWait, Duration stallAfter, Duration takenWithin) {
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofMinutes(3),
+                Duration.ofSeconds(20));
+
+        /** The keys a settings file gives them by, in whole seconds. */
+        public static final String FORWARD_WAIT = "recluster.forward-wait-seconds";
+        public static final String STALL_AFTER = "recluster.stall-after-seconds";
+        public static final String TAKEN_WITHIN = "recluster.taken-within-seconds";
+
+        /** From a settings file's values (null when not set); a missing or bad value keeps the default. */
+        public static Settings read(java.util.function.Function<String, String> valueOf) {
+            return new Settings(seconds(valueOf.apply(FORWARD_WAIT), DEFAULT.forwardWait),
+                    seconds(valueOf.apply(STALL_AFTER), DEFAULT.stallAfter),
+                    seconds(valueOf.apply(TAKEN_WITHIN), DEFAULT.takenWithin));
+        }
+
+        private static Duration seconds(String value, Duration otherwise) {
+            try {
+                long n = value == null ? 0 : Long.parseLong(value.trim());
+                return n >= 1 ? Duration.ofSeconds(n) : otherwise;
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+
+        public Settings {
+            Objects.requireNonNull(forwardWait, "forwardWait");
+            Objects.requireNonNull(stallAfter, "stallAfter");
+            Objects.requireNonNull(takenWithin, "takenWithin");
+        }
+    }
+
+    /** What the run says while it goes, for a screen or a terminal: waits, evidence, another run. */
+    public record Notice(NoticeKind kind, String text) {
+    }
+
+    public enum NoticeKind { FORWARD_WAIT, FORWARD_BACK, OTHER_RUN, TAKEN, REFUSED }
 
     private final BatchSource batches;
     private final ReclusterClient client;
     private final Supplier<Optional<URI>> service;
     private final LogFollow log;
+    private final PodWatch watch;
     private final BatchJournal journal;
     private final Consumer<ReclusterProgress> progress;
     private final Clock clock;
     private final Object lock = new Object();
     private final Thread worker;
+    private final BatchSend sender;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private volatile Settings settings = Settings.DEFAULT;
+    private volatile Consumer<Notice> notices = n -> { };
     private State state = State.READY;
     private boolean paused;
     private boolean stopRequested;
@@ -114,6 +170,12 @@ public final class ReclusterRun implements AutoCloseable {
     /** A run over any source of batches: some of a file's, after an earlier run ended part way. */
     public ReclusterRun(BatchSource batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
                         BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock) {
+        this(batches, client, service, log, journal, progress, clock, true);
+    }
+
+    /** With {@code deathDetection} false, tests prove a died run is caught because of it. */
+    ReclusterRun(BatchSource batches, ReclusterClient client, Supplier<Optional<URI>> service, LogFollow log,
+                 BatchJournal journal, Consumer<ReclusterProgress> progress, Clock clock, boolean deathDetection) {
         this.batches = Objects.requireNonNull(batches, "batches");
         this.client = Objects.requireNonNull(client, "client");
         this.service = Objects.requireNonNull(service, "service");
@@ -121,8 +183,41 @@ public final class ReclusterRun implements AutoCloseable {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.watch = new PodWatch(log, clock, this::otherRun);
+        if (!deathDetection) {
+            this.watch.withoutDeathDetection();
+        }
+        this.sender = new BatchSend(this);
         this.worker = new Thread(this::work, "recluster-run");
         this.worker.setDaemon(true);
+    }
+
+    /**
+     * The service through a kept port-forward: its present local port while it is UP (its probe passed), empty
+     * otherwise. Read afresh before each batch, so a forward started again on another port is never missed.
+     */
+    public static Supplier<Optional<URI>> through(PortForward forward) {
+        return () -> {
+            PortForward.State s = forward.state();
+            return s.status() == PortForward.Status.UP ? Optional.of(URI.create("http://127.0.0.1:" + s.localPort()))
+                    : Optional.empty();
+        };
+    }
+
+    /** Waits and bounds other than the defaults; before {@link #start()}. */
+    public ReclusterRun with(Settings s) {
+        settings = Objects.requireNonNull(s, "settings");
+        return this;
+    }
+
+    /** Who hears the run's notices (waits, evidence, another run); before {@link #start()}. */
+    public ReclusterRun onNotice(Consumer<Notice> listener) {
+        notices = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public CompletableFuture<Result> start() {
@@ -198,48 +293,50 @@ public final class ReclusterRun implements AutoCloseable {
                 return new Result(Ending.COMPLETE, done, done.size() + " batches complete");
             }
             Batch batch = next.get();
-            Optional<URI> base = service.get();
-            if (base.isEmpty()) {
-                return new Result(Ending.NOT_SENT, done, "batch " + batch.number() + " was not sent: the port-forward is not up");
+            Result ended = sender.sendOne(batch, done);
+            if (ended != null) {
+                return ended;
             }
-            set(State.SENDING);
-            journal.beforeSend(batch, log.pod(), clock.instant());
-            Instant sentAt = clock.instant();
-            SendOutcome outcome = client.send(base.get(), batch);
-            journal.afterSend(batch, outcome, clock.instant());
-            if (outcome instanceof SendOutcome.Rejected r) {
-                return new Result(Ending.REJECTED, done, "batch " + batch.number() + " was rejected with HTTP "
-                        + r.status() + ": " + r.body());
-            }
-            if (outcome instanceof SendOutcome.Unknown u) {
-                return new Result(Ending.OUTCOME_UNKNOWN, done, "batch " + batch.number() + ": " + u.reason()
-                        + ". Look at the pod's log before sending it again.",
-                        Optional.of(new Unfinished(batch, 0, null)));
-            }
-            if (outcome instanceof SendOutcome.NotSent n) {
-                return new Result(Ending.NOT_SENT, done, "batch " + batch.number() + " was not sent: " + n.reason());
-            }
-            set(State.WAITING_FOR_POD);
-            ReclusterTracker tracker = new ReclusterTracker(batch.number(), batch.size(), sentAt, clock);
-            progress.accept(tracker.snapshot());
-            while (!tracker.snapshot().isComplete()) {
-                List<TimestampedLine> lines = log.poll(POLL, DRAIN);
-                boolean moved = false;
-                for (TimestampedLine line : lines) {
-                    moved |= tracker.accept(line);
-                }
-                progress.accept(tracker.snapshot());
-                if (!moved && lines.isEmpty() && log.isFinished()) {
-                    ReclusterProgress last = tracker.snapshot();
-                    journal.ended(batch, last);
-                    return new Result(Ending.LOG_ENDED, done, "the log of pod " + log.pod() + " ended (" + log.status()
-                            + ") before batch " + batch.number() + " was complete: " + log.lastError(),
-                            Optional.of(new Unfinished(batch, tracker.provenDone(), last)));
-                }
-            }
-            ReclusterProgress complete = tracker.snapshot();
-            journal.completed(batch, complete);
-            done.add(complete);
+        }
+    }
+
+    // What the batch sender shares with the run: one journal, one watch of the pod, one set of waits.
+    ReclusterClient client() {
+        return client;
+    }
+
+    Supplier<Optional<URI>> serviceSupplier() {
+        return service;
+    }
+
+    PodWatch watch() {
+        return watch;
+    }
+
+    BatchJournal journal() {
+        return journal;
+    }
+
+    Consumer<ReclusterProgress> progress() {
+        return progress;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void notice(Notice n) {
+        notices.accept(n);
+    }
+
+    private void otherRun(String what) {
+        journal.observed(what);
+        notices.accept(new Notice(NoticeKind.OTHER_RUN, what));
+    }
+
+    boolean stopRequested() {
+        synchronized (lock) {
+            return stopRequested;
         }
     }
 
@@ -254,7 +351,7 @@ public final class ReclusterRun implements AutoCloseable {
         }
     }
 
-    private void set(State next) {
+    void set(State next) {
         synchronized (lock) {
             state = next;
         }

@@ -66,7 +66,31 @@ public final class ReclusterTracker {
         return apply(parsed.get(), at);
     }
 
-    private boolean apply(ReclusterEvent event, Instant at) {
+    /** Whether a {@code Triggered} line of this many records, stamped then, is this batch's run starting. */
+    public boolean takes(int count, Instant at) {
+        return phase == Phase.WAITING && count == records && !at.isBefore(notBefore);
+    }
+
+    /** The batch's run has started and has not logged Complete. */
+    public boolean running() {
+        return phase == Phase.UPSERT || phase == Phase.RECLUSTER;
+    }
+
+    public int records() {
+        return records;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** The highest item of the phase the run is in, as the log shows it. */
+    public int itemOf(Phase of) {
+        return of == Phase.UPSERT ? upsertItem : reclusterItem;
+    }
+
+    /** Applies an event already read and attributed to this run; true when it moved the run on. */
+    public boolean apply(ReclusterEvent event, Instant at) {
         if (phase == Phase.WAITING) {
             if (event instanceof ReclusterEvent.Triggered t && t.count() == records && !at.isBefore(notBefore)) {
                 phase = Phase.UPSERT;

@@ -55,16 +55,45 @@ public final class Rehearsal implements AutoCloseable {
      * @param recordsPerSecond items each simulated pod logs a second (a record is processed twice: upsert, recluster)
      * @param podDiesInBatch   the pod that gets the request dies half-way through this batch; 0 for never
      * @param notFoundRecords  this many affected records are "not found" by the service
+     * @param failure          one of the service's ordinary failures, to practise; NONE for none
+     * @param failureBatch     the batch (the request to a pod, from 1) it happens in
      */
-    public record Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords) {
+    public record Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords, Failure failure,
+                          int failureBatch) {
         public Options {
-            if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0) {
+            if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0 || failureBatch < 1) {
                 throw new IllegalArgumentException("speed must be at least 1 a second; batch and count not negative");
             }
+            java.util.Objects.requireNonNull(failure, "failure");
+        }
+
+        public Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords) {
+            this(recordsPerSecond, podDiesInBatch, notFoundRecords, Failure.NONE, 1);
         }
 
         public static Options defaults() {
             return new Options(50, 0, 3);
+        }
+    }
+
+    /** The service's ordinary failures a rehearsal can stage, each in the batch the options name. */
+    public enum Failure {
+        NONE("None"),
+        FORWARD_DROPS("The port-forward drops after the batch"),
+        RUN_DIES("The run dies half-way (stack trace on stderr)"),
+        RUN_FALLS_SILENT("The run falls silent half-way"),
+        SERVER_ERROR_TAKEN("HTTP 500, though the service took the batch"),
+        ANOTHER_RUN("Another run starts on the pod as the batch ends");
+
+        private final String label;
+
+        Failure(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
         }
     }
 
@@ -192,6 +221,28 @@ public final class Rehearsal implements AutoCloseable {
             if (options.podDiesInBatch() > 0) {
                 service.dieInRun(options.podDiesInBatch());
             }
+            stage(service, options.failure(), options.failureBatch());
+        }
+    }
+
+    private void stage(SimulatedPersonRecordService service, Failure failure, int batch) {
+        switch (failure) {
+            case NONE -> { }
+            case FORWARD_DROPS -> service.beforeComplete(run -> {
+                if (run == batch) {
+                    try {
+                        cluster.dropPortForward();
+                    } catch (IOException e) {
+                        // No forward to drop: nothing to practise.
+                    }
+                }
+            });
+            case RUN_DIES -> service.fault(new SimulatedPersonRecordService.Fault(
+                    SimulatedPersonRecordService.FaultKind.DIES_WITH_STACK_TRACE, batch, "Recluster", 0));
+            case RUN_FALLS_SILENT -> service.fault(new SimulatedPersonRecordService.Fault(
+                    SimulatedPersonRecordService.FaultKind.FALLS_SILENT, batch, "Recluster", 0));
+            case SERVER_ERROR_TAKEN -> service.takeDespiteAnswering(batch, 500);
+            case ANOTHER_RUN -> service.otherRunBeforeCompleteOf(batch, 37);
         }
     }
 
@@ -282,6 +333,8 @@ public final class Rehearsal implements AutoCloseable {
         s.put("incidents.root", folder.resolve("incidents").toString());
         s.put("processes.root", folder.resolve("processes").toString());
         s.put("export.folder", folder.resolve("files").toString());
+        // A silent run is called stalled after 30 s, not 3 minutes: a rehearsal has a slow simulated pod, no hung calls.
+        s.put(uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun.Settings.STALL_AFTER, "30");
         return s;
     }
 

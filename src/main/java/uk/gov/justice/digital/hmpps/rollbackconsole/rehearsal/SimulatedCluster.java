@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -193,6 +194,22 @@ public final class SimulatedCluster {
     /** The pid of the latest port-forward the fake started. */
     public long portForwardPid() throws IOException {
         return Long.parseLong(Files.readString(dir.resolve("port-forward.pid")).strip());
+    }
+
+    /**
+     * The latest port-forward ends, as kubectl's do after an idle timeout or a network blip; returns once its
+     * process is gone. The console's supervisor then starts a new one, on another local port.
+     */
+    public void dropPortForward() throws IOException {
+        Optional<ProcessHandle> p = ProcessHandle.of(portForwardPid());
+        if (p.isPresent()) {
+            p.get().destroyForcibly();
+            try {
+                p.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("the port-forward did not end: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Every argument list kubectl was called with, in order. */

@@ -76,6 +76,29 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     private volatile int dieInRun = -1;
     private volatile Runnable onDeath = () -> { };
     private volatile java.util.function.Consumer<List<String>> onReclustered = ids -> { };
+    private volatile Fault fault;
+    private volatile int takeDespiteRequest = -1;
+    private volatile int takeDespiteStatus;
+    private volatile int otherRunAfter = -1;
+    private volatile int otherRunRecords;
+    private volatile java.util.function.IntConsumer beforeComplete = run -> { };
+    private final AtomicInteger runsGoing = new AtomicInteger();
+    private final AtomicInteger sentWhileAnotherRan = new AtomicInteger();
+
+    /** How a run of this pod ends early while the pod stays healthy, as the service's unguarded coroutine does. */
+    public enum FaultKind {
+        /** An uncaught exception: the JVM's default handler prints it on stderr, no logback layout, no Complete. */
+        DIES_WITH_STACK_TRACE,
+        /** A call that never returns: the run logs nothing more, and never completes. */
+        FALLS_SILENT
+    }
+
+    /**
+     * The {@code run}th run (1 is the first) ends so at {@code item} of {@code phase} ("Upsert" or "Recluster");
+     * an item of 0 is half-way through that phase.
+     */
+    public record Fault(FaultKind kind, int run, String phase, int item) {
+    }
     /** How many times each source id's recluster step ran to its end on this pod. */
     private final Map<String, Integer> reclustered = new ConcurrentHashMap<>();
 
@@ -187,6 +210,43 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /** One run ends early, on a pod that stays healthy. */
+    public SimulatedPersonRecordService fault(Fault f) {
+        fault = f;
+        return this;
+    }
+
+    /**
+     * The n-th recluster request (from 1) is answered with this status although the service takes it: its run is
+     * started and logs its Triggered line, as when something after the launch fails the answer.
+     */
+    public SimulatedPersonRecordService takeDespiteAnswering(int request, int status) {
+        takeDespiteRequest = request;
+        takeDespiteStatus = status;
+        return this;
+    }
+
+    /**
+     * Just before run {@code run} logs Complete, another run of {@code records} records starts on this pod (the
+     * daily needs-attention job, another console): its Triggered line is in the log before our Complete.
+     */
+    public SimulatedPersonRecordService otherRunBeforeCompleteOf(int run, int records) {
+        otherRunAfter = run;
+        otherRunRecords = records;
+        return this;
+    }
+
+    /** Runs just before run {@code n} logs Complete (its records are done): e.g. to drop the port-forward then. */
+    public SimulatedPersonRecordService beforeComplete(java.util.function.IntConsumer action) {
+        beforeComplete = action;
+        return this;
+    }
+
+    /** Requests that started a run while another run was still going on this pod: two runs competing. */
+    public int sentWhileAnotherRan() {
+        return sentWhileAnotherRan.get();
+    }
+
     public int reclusterRequests() {
         return reclusterRequests.get();
     }
@@ -271,7 +331,8 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
                 }
             }
             Canned c = canned.getAndSet(null);
-            if (c != null) {
+            boolean takeAnyway = number == takeDespiteRequest;
+            if (c != null && !takeAnyway) {
                 if (c.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", c.retryAfter());
                 }
@@ -296,12 +357,29 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
                 return;
             }
             acceptedBodies.add(records);
-            exchange.sendResponseHeaders(200, -1);
+            if (runsGoing.get() > 0) {
+                sentWhileAnotherRan.incrementAndGet();
+            }
             String thread = "task-" + runCounter.incrementAndGet();
             List<String> ids = new ArrayList<>();
             records.forEach(r -> ids.add(r.get("source_system_id").asText()));
             int run = runCounter.get();
-            runs.execute(() -> run(thread, ids, run));
+            runsGoing.incrementAndGet();
+            // The controller logs Triggered, launches the run, then answers.
+            log(CONTROLLER, "nio-8080-exec-" + (number % 10 + 1), "INFO",
+                    "ADMIN RECLUSTER:  Triggered. Number of records: " + ids.size() + ".");
+            runs.execute(() -> {
+                try {
+                    run(thread, ids, run, true);
+                } finally {
+                    runsGoing.decrementAndGet();
+                }
+            });
+            if (takeAnyway) {
+                respond(exchange, takeDespiteStatus, error(takeDespiteStatus, "Internal Server Error"), "application/json");
+            } else {
+                exchange.sendResponseHeaders(200, -1);
+            }
         }
     }
 
@@ -325,10 +403,11 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         return null;
     }
 
-    private void run(String thread, List<String> ids, int run) {
+    /** @param ours a run of a request to this pod, counted in {@link #reclustered()}; not another job's run */
+    private void run(String thread, List<String> ids, int run, boolean ours) {
         int n = ids.size();
         List<String> done = new ArrayList<>();
-        log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Triggered. Number of records: " + n + ".");
+        Fault f = ours ? fault : null;
         for (String phase : List.of("Upsert", "Recluster")) {
             log(SERVICE, thread, "INFO", "Starting " + phase + " Person Records, count: " + n);
             for (int i = 1; i <= n && !dead; i++) {
@@ -342,10 +421,16 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
                 String id = ids.get(i - 1);
                 int logged = itemsLogged.incrementAndGet();
                 log(SERVICE, thread, "INFO", "Processing " + phase + " Person Records, item: " + i + "/" + n);
+                if (f != null && f.run() == run && f.phase().equals(phase) && (f.item() > 0 ? f.item() : (n + 1) / 2) == i) {
+                    // The item's work throws, or never returns: it and every record after it stay undone.
+                    onReclustered.accept(List.copyOf(done));
+                    endEarly(f.kind(), thread);
+                    return;
+                }
                 // A pod dies while working on an item: after its Processing line, before its work is done, so
                 // that line proves only the items before it done.
                 boolean dying = (dieAfterItems >= 0 && logged >= dieAfterItems)
-                        || (run == dieInRun && phase.equals("Recluster") && i > (n + 1) / 2);
+                        || (ours && run == dieInRun && phase.equals("Recluster") && i > (n + 1) / 2);
                 boolean handled = true;
                 if (merged.contains(id)) {
                     log(SERVICE, thread, "INFO", "Skipping " + phase + " Person Records, item: " + i + "/" + n + " it has been merged");
@@ -355,7 +440,7 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
                     // Its work comes after the Processing line: a pod dying now leaves it not done.
                     handled = !dying;
                 }
-                if (handled && phase.equals("Recluster")) {
+                if (handled && ours && phase.equals("Recluster")) {
                     reclustered.merge(id, 1, Integer::sum);
                     if (!merged.contains(id) && !notFound.contains(id)) {
                         done.add(id);
@@ -373,8 +458,67 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         }
         if (!dead) {
             // What the recluster changed is in the database before the log says Complete, as in the service.
-            onReclustered.accept(List.copyOf(done));
+            if (ours) {
+                onReclustered.accept(List.copyOf(done));
+            }
+            if (ours) {
+                beforeComplete.accept(run);
+                if (run == otherRunAfter) {
+                    startOtherRun();
+                }
+            }
             log(CONTROLLER, thread, "INFO", "ADMIN RECLUSTER:  Complete.");
+        }
+    }
+
+    private void startOtherRun() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= otherRunRecords; i++) {
+            ids.add("OTHER-RUN-" + i);
+        }
+        runsGoing.incrementAndGet();
+        log(CONTROLLER, "nio-8080-exec-9", "INFO", "ADMIN RECLUSTER:  Triggered. Number of records: " + ids.size() + ".");
+        runs.execute(() -> {
+            try {
+                run("task-other", ids, 0, false);
+            } finally {
+                runsGoing.decrementAndGet();
+            }
+        });
+    }
+
+    private void endEarly(FaultKind kind, String thread) {
+        if (kind == FaultKind.FALLS_SILENT) {
+            try {
+                // Until the pod is stopped: a hung call to hmpps-person-match.
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        // The coroutine's worker is not the logging thread name; the default handler writes raw lines on stderr,
+        // and other requests' lines come between them.
+        String worker = "DefaultDispatcher-worker-" + (3 + thread.hashCode() % 5 + 5) % 10;
+        raw("Exception in thread \"" + worker + "\" org.springframework.web.reactive.function.client."
+                + "WebClientResponseException$InternalServerError: 500 Internal Server Error from POST "
+                + "http://hmpps-person-match/person");
+        raw("\tat org.springframework.web.reactive.function.client.WebClientResponseException.create(WebClientResponseException.java:336)");
+        logOther("GET /health 200");
+        raw("\tSuppressed: reactor.core.publisher.FluxOnAssembly$OnAssemblyException: ");
+        raw("\tat uk.gov.justice.digital.hmpps.personrecord.service.AdminReclusterService.recluster(AdminReclusterService.kt:42)");
+        raw("\tat kotlinx.coroutines.scheduling.CoroutineScheduler$Worker.run(CoroutineScheduler.kt:684)");
+    }
+
+    /** A line written on stderr, without the logback layout; the runtime stamps it as any other. */
+    private synchronized void raw(String text) {
+        if (dead) {
+            return;
+        }
+        try {
+            Files.writeString(logFile, clock.instant() + " " + text + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -119,6 +119,8 @@ final class ReportText {
                     + (e.detail() == null || e.detail().isBlank() ? "" : " (" + e.detail() + ")");
         } else if (entry instanceof LogMilestone e) {
             return "Batch " + e.batchIndex() + " log: " + e.milestone();
+        } else if (entry instanceof JournalEntry.RunObserved e) {
+            return (e.batchIndex() == null ? "Run" : "Batch " + e.batchIndex()) + ": " + e.text();
         } else if (entry instanceof RunCounted e) {
             return "Batch " + e.batchIndex() + " run: " + e.processed() + " processed, " + e.notFound()
                     + " not found, " + e.skipped() + " skipped";

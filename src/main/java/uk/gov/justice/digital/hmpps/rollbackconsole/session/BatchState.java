@@ -53,6 +53,12 @@ public record BatchState(int index, RecordKey first, RecordKey last, int records
                 attempts, false);
     }
 
+    /** The pod's log settled what the answer could not: taken (SENT) or, with no Triggered line, refused. */
+    BatchState settledByLog(BatchOutcome by) {
+        return new BatchState(index, first, last, records, sendingAt, answeredAt, httpStatus, detail, by, attempts,
+                false);
+    }
+
     BatchState allowResend() {
         return new BatchState(index, first, last, records, sendingAt, answeredAt, httpStatus, detail, outcome,
                 attempts, outcome == BatchOutcome.OUTCOME_UNKNOWN);

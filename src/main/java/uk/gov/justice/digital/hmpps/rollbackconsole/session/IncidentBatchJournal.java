@@ -2,6 +2,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.session;
 
 import java.time.Instant;
 import java.util.Objects;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import java.util.function.Supplier;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
@@ -70,6 +71,27 @@ public final class IncidentBatchJournal implements BatchJournal {
         if (progress != null && !progress.notFoundIds().isEmpty()) {
             incident.record(new JournalEntry.NotFoundIds(batch.number(), progress.notFoundIds()));
         }
+    }
+
+    @Override
+    public void taken(Batch batch, String evidence) {
+        incident.record(new JournalEntry.RunObserved(batch.number(), JournalEntry.RunObserved.TAKEN, null,
+                "the answer was not a 2xx, but the pod's log shows the batch taken: " + evidence));
+    }
+
+    @Override
+    public void refused(Batch batch, String evidence) {
+        incident.record(new JournalEntry.RunObserved(batch.number(), JournalEntry.RunObserved.REFUSED, null, evidence));
+    }
+
+    @Override
+    public void stopped(Batch batch, ReclusterRun.Ending why, int provenDone, String evidence) {
+        incident.record(new JournalEntry.RunObserved(batch.number(), why.name(), provenDone, evidence));
+    }
+
+    @Override
+    public void observed(String what) {
+        incident.record(new JournalEntry.RunObserved(null, "NOTE", null, what));
     }
 
     private static String shorten(String body) {

@@ -102,6 +102,11 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
             } else if (e instanceof BatchAnswered a) {
                 batches.put(a.index(), batches.getOrDefault(a.index(), BatchState.planned(a.index()))
                         .answered(a, line.at()));
+            } else if (e instanceof JournalEntry.RunObserved o && o.batchIndex() != null
+                    && batches.containsKey(o.batchIndex())
+                    && (JournalEntry.RunObserved.TAKEN.equals(o.kind()) || JournalEntry.RunObserved.REFUSED.equals(o.kind()))) {
+                batches.put(o.batchIndex(), batches.get(o.batchIndex()).settledByLog(
+                        JournalEntry.RunObserved.TAKEN.equals(o.kind()) ? BatchOutcome.SENT : BatchOutcome.REJECTED));
             } else if (e instanceof RunCounted r) {
                 runs.add(r);
             } else if (e instanceof StatisticsTaken s) {

@@ -127,6 +127,19 @@ final class JournalCodec {
         } else if (entry instanceof LogMilestone e) {
             n.put("batch", e.batchIndex());
             n.put("milestone", e.milestone());
+        } else if (entry instanceof JournalEntry.RunObserved e) {
+            if (e.batchIndex() == null) {
+                n.putNull("batch");
+            } else {
+                n.put("batch", e.batchIndex());
+            }
+            n.put("kind", e.kind());
+            if (e.provenDone() == null) {
+                n.putNull("proven_done");
+            } else {
+                n.put("proven_done", e.provenDone());
+            }
+            n.put("text", e.text());
         } else if (entry instanceof RunCounted e) {
             n.put("batch", e.batchIndex());
             n.put("processed", e.processed());
@@ -235,6 +248,9 @@ final class JournalCodec {
                         optionalText(n, "detail"));
             case "log_milestone":
                 return new LogMilestone(integer(n, "batch"), text(n, "milestone"));
+            case "run_observed":
+                return new JournalEntry.RunObserved(optionalInteger(n, "batch"), text(n, "kind"),
+                        optionalInteger(n, "proven_done"), text(n, "text"));
             case "run_counted":
                 return new RunCounted(integer(n, "batch"), number(n, "processed"), number(n, "not_found"),
                         number(n, "skipped"));
@@ -296,6 +312,8 @@ final class JournalCodec {
             return "batch_answered";
         } else if (entry instanceof LogMilestone) {
             return "log_milestone";
+        } else if (entry instanceof JournalEntry.RunObserved) {
+            return "run_observed";
         } else if (entry instanceof RunCounted) {
             return "run_counted";
         } else if (entry instanceof NotFoundIds) {

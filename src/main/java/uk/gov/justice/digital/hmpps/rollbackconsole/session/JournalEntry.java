@@ -198,6 +198,31 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * What the recluster run saw on the pod's log or its port-forward, beyond a batch's answer and its Complete.
+     * {@code kind} TAKEN (the batch's own Triggered line after a non-2xx answer or none: the service took it) and
+     * REFUSED (a non-2xx answer and no Triggered line within the bound) settle the batch's outcome; DIED, STALLED
+     * and FORWARD_LOST end the run in that batch, {@code provenDone} of its records proven done by the log;
+     * OTHER_RUN and FORWARD say what happened around the batches.
+     *
+     * @param batchIndex null when it is about no batch of ours
+     * @param provenDone null unless the run ended in the batch
+     */
+    record RunObserved(Integer batchIndex, String kind, Integer provenDone, String text) implements JournalEntry {
+        public static final String TAKEN = "TAKEN";
+        public static final String REFUSED = "REFUSED";
+
+        public RunObserved {
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.PROGRESS);
+        }
+    }
+
     /** What a finished run logged: records processed, not found, and skipped because merged. */
     record RunCounted(int batchIndex, long processed, long notFound, long skipped) implements JournalEntry {
         @Override

@@ -156,4 +156,81 @@ class ReclusterCommandTest {
             assertThat(service.reclusterRequests() + other.reclusterRequests()).isEqualTo(1 + 3);
         }
     }
+
+    @Test
+    void aForwardKilledOnceMidRunIsWaitedForAndEveryRecordIsReclusteredOnce() throws Exception {
+        service.beforeComplete(run -> {
+            if (run == 1) {
+                try {
+                    cluster.dropPortForward();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+
+        int code = run(SimulatedCluster.NAMESPACE, "--batch-size", "4");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("batch 2 waits: ").contains("is back on").contains("COMPLETE: 3 batches complete");
+        assertThat(service.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        assertThat(service.reclusterRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void aServerErrorWhoseRecordsWereTakenIsFollowedToCompleteAndTheRunFinishes() throws Exception {
+        service.takeDespiteAnswering(2, 500);
+
+        int code = run(SimulatedCluster.NAMESPACE, "--batch-size", "4", "--taken-within", "5");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("batch 2 got HTTP 500").contains("the service took it. Following it to Complete.")
+                .contains("COMPLETE: 3 batches complete");
+        assertThat(service.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        assertThat(service.reclusterRequests()).isEqualTo(3);
+        assertThat(journal()).contains("\"type\":\"run_observed\",\"batch\":2,\"kind\":\"TAKEN\"");
+    }
+
+    @Test
+    void aRunThatDiesAtItem100OfBatch1EndsAtOnceWithTheRestWrittenAndNothingMoreSent() throws Exception {
+        Path big = dir.resolve("big.json");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 1; i <= 600; i++) {
+            json.append(i == 1 ? "" : ",").append("{\"source_system\":\"NOMIS\",\"source_system_id\":\"B").append(i).append("\"}");
+        }
+        Files.writeString(big, json.append("]\n"));
+        service.perRecord(Duration.ofMillis(1)).fault(new SimulatedPersonRecordService.Fault(
+                SimulatedPersonRecordService.FaultKind.DIES_WITH_STACK_TRACE, 1, "Recluster", 100));
+
+        long started = System.nanoTime();
+        int code = CommandLine.run(new String[] {"recluster", "--context", SimulatedCluster.CONTEXT,
+                "--namespace", SimulatedCluster.NAMESPACE, "--file", big.toString(), "--kubectl",
+                cluster.executable().toString(), "--incidents", dir.resolve("incidents").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isEqualTo(1);
+        assertThat(took).as("well under the 3 minutes a stall takes").isLessThan(Duration.ofMinutes(2));
+        assertThat(service.reclusterRequests()).as("nothing sent after batch 1").isEqualTo(1);
+        assertThat(printed).contains("DIED: 0 batches complete")
+                .contains("The run on pod " + POD + " died in batch 1; its log proves 99 of that batch's 500 records")
+                .contains("Not known to be done: records #100 to the end of the file, 501 records, written to ")
+                .contains("--pod " + POD);
+        Path rest = Path.of(printed.lines().filter(l -> l.startsWith("Not known to be done"))
+                .findFirst().orElseThrow().replaceAll(".*written to ", ""));
+        assertThat(rest.getFileName().toString()).isEqualTo("records-not-known-done.json");
+        assertThat(Files.readString(rest)).startsWith("[{\"source_system\":\"NOMIS\",\"source_system_id\":\"B100\"}");
+        assertThat(journal()).contains("\"kind\":\"DIED\",\"proven_done\":99");
+    }
+
+    private String journal() throws Exception {
+        try (var folders = Files.list(dir.resolve("incidents"))) {
+            Path folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+            return Files.readString(folder.resolve("journal.jsonl"));
+        }
+    }
 }

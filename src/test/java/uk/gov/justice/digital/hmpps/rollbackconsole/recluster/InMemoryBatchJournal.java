@@ -26,4 +26,24 @@ final class InMemoryBatchJournal implements BatchJournal {
     public void completed(Batch batch, ReclusterProgress progress) {
         entries.add("complete " + batch.number() + " not found " + progress.notFoundIds());
     }
+
+    @Override
+    public void taken(Batch batch, String evidence) {
+        entries.add("taken " + batch.number() + ": " + evidence);
+    }
+
+    @Override
+    public void refused(Batch batch, String evidence) {
+        entries.add("refused " + batch.number() + ": " + evidence);
+    }
+
+    @Override
+    public void stopped(Batch batch, ReclusterRun.Ending why, int provenDone, String evidence) {
+        entries.add("stopped " + batch.number() + " " + why + " proven " + provenDone + ": " + evidence);
+    }
+
+    @Override
+    public void observed(String what) {
+        entries.add("observed: " + what);
+    }
 }

@@ -126,7 +126,8 @@ class ReclusterRunTest {
     private ReclusterRun run(ReclusterBatches batches) {
         return new ReclusterRun(batches, client, () -> forward.state().status() == PortForward.Status.UP
                 ? Optional.of(local(forward.state().localPort())) : Optional.empty(), log, journal, progress::add,
-                Clock.systemUTC());
+                Clock.systemUTC()).with(new ReclusterRun.Settings(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(2)));
     }
 
     private Path file(int records) throws Exception {

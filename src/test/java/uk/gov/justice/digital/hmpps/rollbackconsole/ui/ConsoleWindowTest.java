@@ -32,6 +32,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.FakeDialogs;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots;
 
@@ -62,6 +63,8 @@ public abstract class ConsoleWindowTest {
             // Incidents' journals go into the test's folder, never the user's.
             settings.put("incidents.root", incidents.toString());
             settings.put("processes.root", dir.resolve(".processes").toString());
+            // A refused or unanswered batch is settled by the log within seconds, not the 20 s of a real pod.
+            settings.put(ReclusterStepViewModel.RUN_TAKEN_WITHIN, "3");
             configure(settings);
             console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
             stage.show();

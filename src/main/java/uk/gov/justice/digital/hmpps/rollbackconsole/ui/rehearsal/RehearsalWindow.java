@@ -16,6 +16,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -73,9 +75,16 @@ public final class RehearsalWindow {
         grid.addRow(1, new Label("Speed of the simulated service (log items a second)"), speed);
         grid.addRow(2, new Label("A pod dies half-way through batch (0: never)"), podDies);
         grid.addRow(3, new Label("Records the service does not find"), notFound);
+        ComboBox<Rehearsal.Failure> failure = new ComboBox<>(FXCollections.observableArrayList(Rehearsal.Failure.values()));
+        failure.setId("rehearsal-failure");
+        failure.setValue(Rehearsal.Failure.NONE);
+        TextField failureBatch = field("rehearsal-failure-batch", 1);
+        failureBatch.disableProperty().bind(failure.valueProperty().isEqualTo(Rehearsal.Failure.NONE));
+        grid.addRow(4, new Label("A failure of the service to practise"), failure);
+        grid.addRow(5, new Label("\u2026in batch"), failureBatch);
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
-        grid.add(problem, 0, 4, 2, 1);
+        grid.add(problem, 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
@@ -83,14 +92,14 @@ public final class RehearsalWindow {
         startButton.setId("rehearsal-start");
         startButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                options(speed, podDies, notFound);
+                options(speed, podDies, notFound, failure, failureBatch);
                 problem.setText("");
             } catch (IllegalArgumentException ex) {
-                problem.setText("Whole numbers: a speed of at least 1, the others 0 or more.");
+                problem.setText("Whole numbers: a speed of at least 1, a failure's batch from 1, the others 0 or more.");
                 e.consume();
             }
         });
-        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound) : null);
+        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound, failure, failureBatch) : null);
         return dialog.showAndWait();
     }
 
@@ -101,9 +110,11 @@ public final class RehearsalWindow {
         return f;
     }
 
-    private static Rehearsal.Options options(TextField speed, TextField podDies, TextField notFound) {
+    private static Rehearsal.Options options(TextField speed, TextField podDies, TextField notFound,
+                                             ComboBox<Rehearsal.Failure> failure, TextField failureBatch) {
         return new Rehearsal.Options(Integer.parseInt(speed.getText().trim()),
-                Integer.parseInt(podDies.getText().trim()), Integer.parseInt(notFound.getText().trim()));
+                Integer.parseInt(podDies.getText().trim()), Integer.parseInt(notFound.getText().trim()),
+                failure.getValue(), Integer.parseInt(failureBatch.getText().trim()));
     }
 
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */

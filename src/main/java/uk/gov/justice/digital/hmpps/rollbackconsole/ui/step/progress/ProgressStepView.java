@@ -98,7 +98,7 @@ public final class ProgressStepView {
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
         Em.minWidth(offerPod, 24.62);
-        Label offerTitle = new Label("Send the rest to another pod");
+        Label offerTitle = new Label("Send the rest");
         offerTitle.getStyleClass().add(Styles.FACT_VALUE);
         Label podName = new Label("Ready pod of the deployment");
         podName.getStyleClass().add(Styles.FACT_NAME);
@@ -286,7 +286,8 @@ public final class ProgressStepView {
         if (o == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder("Pod " + o.deadPod() + " died in batch " + o.batchNumber() + ". ");
+        StringBuilder b = new StringBuilder((o.podAlive() ? "The run on pod " + o.deadPod() + " ended early"
+                : "Pod " + o.deadPod() + " died") + " in batch " + o.batchNumber() + ". ");
         if (o.provenDone() > 0) {
             b.append("Its log proves ").append(COUNT.format(o.provenDone())).append(" of the batch's records done; ")
                     .append("they are not sent again. ");
@@ -297,7 +298,8 @@ public final class ProgressStepView {
         b.append("Batches after it: ").append(COUNT.format(o.laterBatches())).append(" (")
                 .append(COUNT.format(o.laterRecords())).append(" records). In all ").append(COUNT.format(o.records()))
                 .append(" records in ").append(COUNT.format(o.requests()))
-                .append(" requests, sent one at a time as before, followed on the new pod's log.");
+                .append(" requests, sent one at a time as before, followed on ")
+                .append(o.podAlive() ? "the chosen pod's log (this one is still Ready)." : "the new pod's log.");
         return b.toString();
     }
 
@@ -318,6 +320,9 @@ public final class ProgressStepView {
                 case OUTCOME_UNKNOWN -> "Outcome unknown";
                 case NOT_SENT -> "Not sent";
                 case LOG_ENDED -> "Pod's log ended";
+                case DIED -> "Run died";
+                case STALLED -> "Run stalled";
+                case FORWARD_LOST -> "Port-forward lost";
                 case FAILED -> "Failed";
             };
         };

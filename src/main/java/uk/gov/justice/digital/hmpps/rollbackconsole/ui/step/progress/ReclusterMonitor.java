@@ -2,9 +2,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
 
 import java.text.NumberFormat;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +27,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
@@ -90,9 +87,8 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ObservableList<String> notFoundIds = FXCollections.observableArrayList();
     private final ObservableList<BatchRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> notFoundIdsView = FXCollections.unmodifiableObservableList(notFoundIds);
-    private final Map<Integer, ReclusterProgress> latest = new HashMap<>();
     private final Map<Integer, Integer> listedNotFound = new HashMap<>();
-    private final Map<Integer, SentBatch> sent = new LinkedHashMap<>();
+    private final SentRecord record = new SentRecord();
     private int notFoundTotal;
     private double lastRate;
     // Work done by runs this one carries on from, which their batches' later progress no longer shows.
@@ -110,8 +106,6 @@ public final class ReclusterMonitor implements AutoCloseable {
     // Every pod this run has sent to, in order: more than one once the rest went to another pod.
     private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
     // Batches counted as done without this window seeing their run: decided on, or sent before a resume.
-    private final List<Integer> decidedDone = new java.util.ArrayList<>();
-    private int sentBefore;
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
@@ -120,9 +114,6 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ReclusterRun> runShown = new ReadOnlyObjectWrapper<>(this, "run");
     private BatchSource batchesFile;
 
-    /** What the screen keeps of a sent batch: not its body, which can be large. */
-    private record SentBatch(int number, long firstIndex, int size, String first, String last) {
-    }
 
     /**
      * @param uiExecutor      the UI thread, where every report is applied
@@ -150,37 +141,17 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     /** Where the run writes each batch before and after sending it: the incident's journal, then this screen. */
     public BatchJournal journal() {
-        return new BatchJournal() {
-            @Override
-            public void beforeSend(Batch batch, String pod, Instant at) throws Exception {
-                if (incidentJournal.isPresent()) {
-                    incidentJournal.get().beforeSend(batch, pod, at);
-                }
-                List<RecordKey> keys = batch.records();
-                SentBatch s = new SentBatch(batch.number(), batch.firstRecord(), batch.size(),
-                        RunWording.record(batch.firstRecord(), keys.get(0)),
-                        RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
-                delivery.offer(() -> sending(s));
-            }
+        return new MonitorJournal(incidentJournal, delivery::offer, this);
+    }
 
-            @Override
-            public void afterSend(Batch batch, SendOutcome outcome, Instant at) {
-                incidentJournal.ifPresent(j -> j.afterSend(batch, outcome, at));
-                int number = batch.number();
-                delivery.offer(() -> answered(number, outcome));
+    /** Where the run says what it waits for and what the log proved: shown at once, as the run goes. */
+    public Consumer<ReclusterRun.Notice> noticeSink() {
+        return n -> delivery.offer(() -> {
+            if (active.get()) {
+                message.set(n.kind() == ReclusterRun.NoticeKind.FORWARD_BACK ? Message.info(n.text())
+                        : Message.warning(n.text()));
             }
-
-            @Override
-            public void ended(Batch batch, ReclusterProgress progress) {
-                incidentJournal.ifPresent(j -> j.ended(batch, progress));
-            }
-
-            @Override
-            public void completed(Batch batch, ReclusterProgress progress) {
-                incidentJournal.ifPresent(j -> j.completed(batch, progress));
-                delivery.offer(() -> progressed(progress));
-            }
-        };
+        });
     }
 
     /** Where the run reports what the pod's log shows. */
@@ -213,7 +184,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             throw new IllegalStateException("the run has not ended");
         }
         carried.ifPresent(u -> {
-            ReclusterProgress was = latest.remove(u.batch().number());
+            ReclusterProgress was = record.latest().remove(u.batch().number());
             carriedItems += 2L * u.provenDone();
             if (was != null) {
                 carriedSkipped += was.skippedMerged();
@@ -240,8 +211,8 @@ public final class ReclusterMonitor implements AutoCloseable {
     public void alreadyDone(long records, int batches) {
         carriedItems += 2 * records;
         skippedBatches += batches;
-        sentBefore += batches;
-        if (!latest.isEmpty() || records > 0) {
+        record.sentBefore(batches);
+        if (!record.latest().isEmpty() || records > 0) {
             overall.set(Math.min(1.0, (double) carriedItems / Math.max(1, plan().records() * 2)));
         }
         batchesText.set(COUNT.format(batchesComplete.get() + batches) + " of " + COUNT.format(plan().batches())
@@ -255,9 +226,9 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (row != null) {
             row.status(rowStatus);
         }
-        latest.remove(batchNumber);
+        record.latest().remove(batchNumber);
         skippedBatches++;
-        decidedDone.add(batchNumber);
+        record.decidedDone(batchNumber);
         undecided.set(null);
     }
 
@@ -288,7 +259,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (o == null || continuation == null) {
             return;
         }
-        continuation.otherReadyPods(o.deadPod(), found -> {
+        continuation.otherReadyPods(o.podAlive() ? "" : o.deadPod(), found -> {
             if (offer.get() != o) {
                 return;
             }
@@ -373,8 +344,8 @@ public final class ReclusterMonitor implements AutoCloseable {
         connection.set(m);
     }
 
-    private void sending(SentBatch s) {
-        sent.put(s.number(), s);
+    void sending(SentRecord.SentBatch s) {
+        record.sent(s);
         BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
         rows.add(row);
         phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
@@ -385,7 +356,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         reclusterText.set("");
     }
 
-    private void answered(int number, SendOutcome outcome) {
+    void answered(int number, SendOutcome outcome) {
         BatchRow row = row(number);
         if (row == null) {
             return;
@@ -405,8 +376,8 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
     }
 
-    private void progressed(ReclusterProgress p) {
-        latest.put(p.batch(), p);
+    void progressed(ReclusterProgress p) {
+        record.latest().put(p.batch(), p);
         int listed = listedNotFound.getOrDefault(p.batch(), 0);
         List<String> ids = p.notFoundIds();
         if (ids.size() > listed) {
@@ -445,7 +416,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         long items = carriedItems;
         int skipped = carriedSkipped;
         int complete = skippedBatches;
-        for (ReclusterProgress p : latest.values()) {
+        for (ReclusterProgress p : record.latest().values()) {
             items += p.upsert().item() + p.recluster().item();
             skipped += p.skippedMerged();
             complete += p.isComplete() ? 1 : 0;
@@ -481,7 +452,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             case POD_GONE -> {
                 logStatus.set("POD GONE");
                 message.set(Message.error("POD " + plan().pod() + " IS GONE. Its log has ended, and any batch it was "
-                        + "working on has stopped with it. " + stoppedAt()));
+                        + "working on has stopped with it. " + record.stoppedAt(plan())));
             }
             case DOWN -> logStatus.set("not following: the log could not be read");
         }
@@ -495,7 +466,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         state.set(RunState.FINISHED);
         active.set(false);
         for (ReclusterProgress p : r.completedBatches()) {
-            if (!latest.containsKey(p.batch()) || !latest.get(p.batch()).isComplete()) {
+            if (!record.latest().containsKey(p.batch()) || !record.latest().get(p.batch()).isComplete()) {
                 progressed(p);
             }
         }
@@ -504,17 +475,20 @@ public final class ReclusterMonitor implements AutoCloseable {
                     + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
                     + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
                     + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
-                    + COUNT.format(notFound.get()) + " not found." + notSeen());
+                    + COUNT.format(notFound.get()) + " not found." + record.notSeen());
             case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
-                    + COUNT.format(plan().batches()) + " batches. " + notSentFrom());
+                    + COUNT.format(plan().batches()) + " batches. " + record.notSentFrom(plan()));
             case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
-                    + "re-sent automatically. " + notSentFrom());
+                    + "re-sent automatically. " + record.notSentFrom(plan()));
             case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
-                    + "re-sent automatically. " + r.detail() + " " + stoppedAt());
-            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + notSentFrom());
+                    + "re-sent automatically. " + r.detail() + " " + record.stoppedAt(plan()));
+            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
             case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
-                    + stoppedAt());
-            case FAILED -> Message.error("The run failed: " + r.detail() + ". " + stoppedAt());
+                    + record.stoppedAt(plan()));
+            case DIED -> Message.error("THE RUN DIED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
+            case STALLED -> Message.error("THE RUN STALLED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
+            case FORWARD_LOST -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
+            case FAILED -> Message.error("The run failed: " + r.detail() + ". " + record.stoppedAt(plan()));
         });
         if (r.ending() == ReclusterRun.Ending.COMPLETE) {
             phaseText.set("All batches complete");
@@ -526,7 +500,11 @@ public final class ReclusterMonitor implements AutoCloseable {
             etaText.set("not known: the run has ended");
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod);
+            offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
+        } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
+                && r.unfinished().isPresent()) {
+            offerTheRest(r.unfinished().get(), pod, true, "THE RUN " + (r.ending() == ReclusterRun.Ending.DIED
+                    ? "DIED" : "STALLED") + " on pod " + pod);
         }
         if (r.ending() == ReclusterRun.Ending.OUTCOME_UNKNOWN && r.unfinished().isPresent()) {
             undecided.set(r.unfinished().get());
@@ -542,26 +520,10 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
     }
 
-    /** What "complete" counts that this window did not see run. */
-    private String notSeen() {
-        String s = "";
-        if (!decidedDone.isEmpty()) {
-            s += " Batch" + (decidedDone.size() == 1 ? " " : "es ") + decidedDone.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ", of unknown outcome, "
-                    + (decidedDone.size() == 1 ? "was" : "were") + " treated as done, as decided; "
-                    + (decidedDone.size() == 1 ? "its" : "their") + " run was not seen in the log.";
-        }
-        if (sentBefore > 0) {
-            s += " " + COUNT.format(sentBefore) + (sentBefore == 1 ? " batch was" : " batches were")
-                    + " sent before, as the incident's journal records.";
-        }
-        return s;
-    }
-
-    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod) {
+    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod, boolean podAlive, String what) {
         int later = plan().batches() - u.batch().number();
         long laterRecords = plan().records() - (u.batch().firstRecord() + u.batch().size());
-        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords));
+        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords), podAlive);
         if (o.records() == 0) {
             return;
         }
@@ -572,54 +534,15 @@ public final class ReclusterMonitor implements AutoCloseable {
                 + " done; they are not sent again";
         ReclusterProgress p = u.lastProgress();
         String where = p != null && p.phase() == Phase.COMPLETE ? "" : ", " + RunWording.where(p);
-        message.set(Message.error("POD " + deadPod + " DIED in batch " + u.batch().number() + " of "
+        message.set(Message.error(what + " in batch " + u.batch().number() + " of "
                 + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
                 + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
-                + COUNT.format(o.records()) + " records). Send them to another pod below."));
+                + COUNT.format(o.records()) + " records). Nothing is sent again unless you choose to: send them to "
+                + (podAlive ? "this pod or another" : "another pod") + " below."));
         findOtherPods();
     }
 
-    /** Which batch and item the run had reached, and which records are not known to be done. */
-    private String stoppedAt() {
-        SentBatch last = lastSent();
-        if (last == null) {
-            return "No batch had been sent.";
-        }
-        ReclusterProgress p = latest.get(last.number());
-        String where = RunWording.where(p);
-        if (p != null && p.phase() == Phase.COMPLETE) {
-            return "It stopped after batch " + last.number() + " (records " + last.first() + " to " + last.last()
-                    + ") was complete. " + notSentFrom();
-        }
-        return "It stopped in batch " + last.number() + " of " + COUNT.format(plan().batches()) + " (records "
-                + last.first() + " to " + last.last() + ") " + where + ". Records from #"
-                + COUNT.format(last.firstIndex() + 1) + " of the file on are not known to be done.";
-    }
-
-    private String notSentFrom() {
-        long next = 0;
-        for (SentBatch s : sent.values()) {
-            ReclusterProgress p = latest.get(s.number());
-            if (p != null && p.isComplete()) {
-                next = Math.max(next, s.firstIndex() + s.size());
-            }
-        }
-        if (next >= plan().records()) {
-            return "Every record was sent.";
-        }
-        return "Records from #" + COUNT.format(next + 1) + " of " + COUNT.format(plan().records())
-                + " in the file are not known to be done.";
-    }
-
-    private SentBatch lastSent() {
-        SentBatch last = null;
-        for (SentBatch s : sent.values()) {
-            last = s;
-        }
-        return last;
-    }
-
-    private BatchRow row(int number) {
+    BatchRow row(int number) {
         for (int i = rows.size() - 1; i >= 0; i--) {
             if (rows.get(i).number() == number) {
                 return rows.get(i);

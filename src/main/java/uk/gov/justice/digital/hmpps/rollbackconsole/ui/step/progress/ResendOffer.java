@@ -14,12 +14,19 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
  * @param unfinished   the batch it died in, and how many of its records its log proves done
  * @param laterBatches batches after it, never sent
  * @param laterRecords the records in them
+ * @param podAlive     the run died or stalled on a pod that is still there: the rest may go to it again
  */
-public record ResendOffer(String deadPod, ReclusterRun.Unfinished unfinished, int laterBatches, long laterRecords) {
+public record ResendOffer(String deadPod, ReclusterRun.Unfinished unfinished, int laterBatches, long laterRecords,
+                          boolean podAlive) {
 
     public ResendOffer {
         Objects.requireNonNull(deadPod, "deadPod");
         Objects.requireNonNull(unfinished, "unfinished");
+    }
+
+    /** After the pod itself died: the rest goes to another pod. */
+    public ResendOffer(String deadPod, ReclusterRun.Unfinished unfinished, int laterBatches, long laterRecords) {
+        this(deadPod, unfinished, laterBatches, laterRecords, false);
     }
 
     public int batchNumber() {

@@ -1,7 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -38,20 +37,17 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SelectedBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Health;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunWording;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
-import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ResendOffer;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunContinuation;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
@@ -59,7 +55,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
  * Step 5: picks the pod through the user's own kubectl, keeps a port-forward to it up, and sends the exported file
  * to it in batches once the incident lead has confirmed where it goes. The run itself is then followed in step 6.
  */
-public final class ReclusterStepViewModel implements AutoCloseable, RunContinuation {
+public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.Host {
 
     /** Where kubectl is; "kubectl" finds it on the PATH. */
     public static final String KUBECTL_PATH = "kubectl.path";
@@ -69,6 +65,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     static final int MAX_BATCH_SIZE = 10_000;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+    public static final String RUN_TAKEN_WITHIN = ReclusterRun.Settings.TAKEN_WITHIN;
 
     private final WizardSession session;
     private final TaskRunner tasks;
@@ -79,6 +76,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     private final javafx.beans.property.ReadOnlyObjectWrapper<ExportResult> sendFile =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "sendFile");
     private final ReclusterClient client = new ReclusterClient();
+    private final RunCarryOn carryOn;
 
     private final StringProperty kubectlPath = new SimpleStringProperty(this, "kubectlPath");
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
@@ -124,6 +122,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         this.settings = settings;
         this.clock = clock;
         this.incidentJournal = incidentJournal;
+        this.carryOn = new RunCarryOn(this, dialogs);
         kubectlPath.set(settings.get(KUBECTL_PATH, "kubectl"));
         context.set(settings.get(KUBECTL_CONTEXT, null));
         valid.bind(session.reclusterProperty().isNotNull());
@@ -282,10 +281,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         }
         Kubectl k = kubectl;
         PortForward[] started = new PortForward[1];
-        forward = PortForward.start(k, pod.name(), PortForward.Options.DEFAULT, port -> {
-            Health h = client.health(local(port));
-            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
-        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod.name(), state)), clock);
+        forward = PodLink.forward(k, pod.name(), client,
+                state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod.name(), state)), clock);
         started[0] = forward;
         forwardChanged(forward, pod.name(), forward.state());
     }
@@ -366,7 +363,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         int chosenSize = size;
         busy.set(true);
         sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
-        tasks.run(() -> resuming != null ? count(resuming) : count(export, chosenSize), counted -> {
+        tasks.run(() -> resuming != null ? SendCount.of(resuming) : SendCount.of(export, chosenSize), counted -> {
             busy.set(false);
             if (counted.batches() == 0) {
                 sendMessage.set(Message.ok("Nothing is left to send: every batch of the file was sent before."));
@@ -379,7 +376,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         });
     }
 
-    private void confirmAndStart(ExportResult export, PortForward f, int size, Counted counted) {
+    private void confirmAndStart(ExportResult export, PortForward f, int size, SendCount.Counted counted) {
         Environment env = session.environmentProperty().get();
         String envLabel = env == null ? "unknown" : env.label().toUpperCase(Locale.ROOT);
         String ns = kubectl.namespace();
@@ -427,7 +424,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         ReclusterPlan shown = resuming == null ? plan : new ReclusterPlan(envLabel, kubectl.context(), ns, pod,
                 export.file(), export.sha256(), counted.fileRecords(), counted.fileBatches(), size);
         tasks.run(() -> {
-            checkUnchanged(export);
+            SendCount.checkUnchanged(export);
             if (resuming == null) {
                 return (BatchSource) ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES);
             }
@@ -449,55 +446,15 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
 
     private void start(ReclusterPlan plan, Kubectl k, PortForward f, BatchSource batches) {
         ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
-        monitor.continuedBy(this);
+        monitor.continuedBy(carryOn);
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
-        LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                monitor.logStatusSink());
-        ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(), monitor.progressSink(),
-                clock);
+        LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink());
+        ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
+                monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
         monitor.start(run, log, batches);
         sendMessage.set(Message.ok("Started: " + COUNT.format(plan.records()) + " records in "
                 + COUNT.format(plan.batches()) + " batches to pod " + plan.pod() + ". Follow it in Progress."));
         session.reclusterProperty().set(monitor);
-    }
-
-    private static java.util.function.Supplier<Optional<URI>> service(PortForward f) {
-        return () -> {
-            PortForward.State s = f.state();
-            return s.status() == PortForward.Status.UP ? Optional.of(local(s.localPort())) : Optional.empty();
-        };
-    }
-
-    private Counted count(ExportResult export, int size) throws Exception {
-        checkUnchanged(export);
-        long records = 0;
-        int batches = 0;
-        try (ReclusterBatches b = ReclusterBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
-            for (var next = b.next(); next.isPresent(); next = b.next()) {
-                batches++;
-                records += next.get().size();
-            }
-        }
-        if (records != export.records()) {
-            throw new IllegalStateException("The file holds " + COUNT.format(records) + " records, but "
-                    + COUNT.format(export.records()) + " were exported. Nothing was sent; export again.");
-        }
-        return new Counted(records, batches, records, batches, java.util.stream.IntStream.rangeClosed(1, batches)
-                .boxed().toList());
-    }
-
-    private static void checkUnchanged(ExportResult export) throws IOException {
-        checkUnchanged(export.file(), export.sha256());
-    }
-
-    private static void checkUnchanged(Path file, String sha256) throws IOException {
-        ExportResult export = new ExportResult(file, 0, 0, sha256, Duration.ZERO);
-        String now = Sha256.of(export.file());
-        if (!now.equals(export.sha256())) {
-            throw new IllegalStateException(export.file() + " has changed since it was exported (SHA-256 was "
-                    + export.sha256() + ", is now " + now + "). Nothing was sent. Export again, or find out who "
-                    + "changed it.");
-        }
     }
 
 
@@ -516,110 +473,33 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     @Override
-    public void resendRest(ReclusterMonitor monitor, ResendOffer offer, String pod) {
-        if (awaitedForward != null || busy.get()) {
-            // Already on its way: one confirmation sends the rest once.
-            return;
-        }
-        ReclusterPlan was = monitor.plan();
-        int k = offer.batchNumber();
-        String rest = offer.rest().map(b -> "the rest of batch " + k + ", " + COUNT.format(b.size()) + " records ("
-                + key(b, 0) + " to " + key(b, b.size() - 1) + "), then ").orElse("");
-        String later = offer.laterBatches() == 0 ? "no later batch"
-                : "batches " + (k + 1) + " to " + was.batches() + " (" + COUNT.format(offer.laterRecords()) + " records)";
-        String question = "Pod " + offer.deadPod() + " died in batch " + k + ". Its log proves "
-                + COUNT.format(offer.provenDone()) + " of that batch's " + COUNT.format(offer.unfinished().batch().size())
-                + " records reclustered; they are not sent again.\n\nPod: " + pod + "\nNamespace: " + was.namespace()
-                + "\nSent to it: " + rest + later + ".\nIn all: " + COUNT.format(offer.records()) + " records in "
-                + COUNT.format(offer.requests()) + " requests.\n\nA new port-forward goes to " + pod + ", and progress is "
-                + "read from its log. Each batch is sent once, the next only after " + pod + " has logged the previous "
-                + "one complete.";
-        if (!dialogs.confirm("Send the rest, " + COUNT.format(offer.records()) + " records, to pod " + pod + "?",
-                question, "Send the rest")) {
-            return;
-        }
-        Environment env = session.environmentProperty().get();
-        if (env != null && env.isProduction()) {
-            Optional<String> typed = dialogs.ask("Confirm the production namespace", "This sends to PRODUCTION. Type "
-                    + "the namespace, " + was.namespace() + ", to send " + COUNT.format(offer.records())
-                    + " records to pod " + pod + ".");
-            if (typed.isEmpty() || !typed.get().trim().equals(was.namespace())) {
-                monitor.decided(Message.error("Nothing was sent to " + pod + ": the namespace was not typed. The rest "
-                        + "can still be sent from here."));
-                return;
-            }
-        }
-        String text = "Pod " + offer.deadPod() + " died in batch " + k + "; its log proves " + offer.provenDone()
-                + " of its " + offer.unfinished().batch().size() + " records reclustered, and they are not sent again."
-                + " Sending to pod " + pod + ": " + rest + later + ".";
-        if (!decide(monitor, new JournalEntry.Decision(DecisionKind.RESEND_BATCH, k, text))) {
-            return;
-        }
-        Kubectl kc = kubectl;
-        if (kc == null) {
-            monitor.decided(Message.error("Nothing was sent: kubectl is not set up. Find the pods in the Port-forward "
-                    + "and recluster step."));
-            return;
-        }
-        ReclusterPlan next = new ReclusterPlan(was.environment(), was.context(), was.namespace(), pod, was.file(),
-                was.sha256(), was.records(), was.batches(), was.batchSize());
-        List<Batch> leading = offer.rest().map(List::of).orElse(List.of());
-        PortForward f = forwardAndThen(kc, pod, () -> carryOn(monitor, next, awaitedOrCurrent(pod), leading,
-                n -> n > k, Optional.of(offer.unfinished()), "pod died; " + COUNT.format(offer.provenDone()) + " done",
-                "Sending the rest to pod " + pod + ": " + rest + later + ". Followed on " + pod + "'s log."),
-                problem -> monitor.decided(Message.error("Nothing was sent: " + problem + ". The rest can still be "
-                        + "sent once a pod is Ready.")));
-        forwardMessage.set(Message.info("Starting the port-forward to pod " + f.pod() + " for the rest\u2026"));
+    public boolean carryingOn() {
+        return awaitedForward != null || busy.get();
     }
 
     @Override
-    public void decideUnknown(ReclusterMonitor monitor, ReclusterRun.Unfinished unfinished) {
-        Batch b = unfinished.batch();
-        int k = b.number();
-        ReclusterPlan plan = monitor.plan();
-        String question = "Batch " + k + " (" + COUNT.format(b.size()) + " records, " + key(b, 0) + " to "
-                + key(b, b.size() - 1) + ") was sent to pod " + plan.pod() + ", and no answer came: the pod may be "
-                + "reclustering it now, or may never have had it. Look at the pod's log first:\n\n    kubectl logs pod/"
-                + plan.pod() + " -n " + plan.namespace() + " --since=15m | grep 'ADMIN RECLUSTER'\n\n"
-                + "Resend: it never started there (no \"Triggered. Number of records: " + b.size() + ".\"); batch " + k
-                + " is sent again, then the rest.\nSkip: it ran; it is treated as done and batch " + (k + 1)
-                + " goes next.\nStop: nothing more is sent now.";
-        Optional<DecisionKind> answer = UnknownOutcomeQuestion.ask(dialogs, k, question);
-        if (answer.isEmpty()) {
-            return;
-        }
-        DecisionKind kind = answer.get();
-        String text = switch (kind) {
-            case RESEND_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; sent again, as decided, "
-                    + "then the batches after it.";
-            case SKIP_BATCH -> "Batch " + k + " had no answer from pod " + plan.pod() + "; treated as done, as decided;"
-                    + " sending goes on with batch " + (k + 1) + ".";
-            default -> "Batch " + k + " had no answer from pod " + plan.pod() + "; stopped there, as decided.";
-        };
-        if (!decide(monitor, new JournalEntry.Decision(kind, k, text))) {
-            return;
-        }
-        switch (kind) {
-            case STOP -> monitor.decided(Message.warning("Stopped, as decided, at batch " + k + " of "
-                    + COUNT.format(plan.batches()) + ": it stays recorded as outcome unknown, and no batch after it was"
-                    + " sent. Records from " + key(b, 0) + " on are not known to be done."));
-            case SKIP_BATCH -> {
-                monitor.skipped(k, b.size(), "treated as done");
-                if (k >= plan.batches()) {
-                    monitor.decided(Message.warning("Batch " + k + " is treated as done, as decided. It was the last"
-                            + " batch: nothing more to send."));
-                } else {
-                    carryOn(monitor, plan, forward, List.of(), n -> n > k, Optional.empty(), null,
-                            "Batch " + k + " is treated as done, as decided; sending batch " + (k + 1) + " on.");
-                }
-            }
-            default -> carryOn(monitor, plan, forward, List.of(), n -> n >= k, Optional.of(unfinished),
-                    "sent again", "Sending batch " + k + " again, as decided, then the rest.");
-        }
+    public Environment environment() {
+        return session.environmentProperty().get();
+    }
+
+    @Override
+    public Kubectl kubectl() {
+        return kubectl;
+    }
+
+    @Override
+    public PortForward forward() {
+        return forward;
+    }
+
+    @Override
+    public void forwardMessage(Message m) {
+        forwardMessage.set(m);
     }
 
     /** Writes a decision to disk before anything it decides is done; false, and said, when it cannot be. */
-    private boolean decide(ReclusterMonitor monitor, JournalEntry.Decision decision) {
+    @Override
+    public boolean decide(ReclusterMonitor monitor, JournalEntry.Decision decision) {
         Optional<uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder> incident = session.incident();
         if (incident.isEmpty()) {
             return true;
@@ -640,7 +520,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     /** Starts a port-forward to the pod, and runs {@code onUp} once it is up and GET /health answers UP. */
-    private PortForward forwardAndThen(Kubectl k, String pod, Runnable onUp, java.util.function.Consumer<String> failed) {
+    @Override
+    public PortForward forwardAndThen(Kubectl k, String pod, Runnable onUp, java.util.function.Consumer<String> failed) {
         PortForward previous = forward;
         if (previous != null) {
             tasks.run(() -> {
@@ -649,10 +530,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
             }, ok -> { }, error -> { });
         }
         PortForward[] started = new PortForward[1];
-        forward = PortForward.start(k, pod, PortForward.Options.DEFAULT, port -> {
-            Health h = client.health(local(port));
-            return h.isUp() ? Optional.empty() : Optional.of("GET /health: " + h.detail());
-        }, state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod, state)), clock);
+        forward = PodLink.forward(k, pod, client,
+                state -> tasks.uiExecutor().execute(() -> forwardChanged(started[0], pod, state)), clock);
         started[0] = forward;
         awaitedForward = forward;
         onAwaitedUp = onUp;
@@ -662,7 +541,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return started[0];
     }
 
-    private PortForward awaitedOrCurrent(String pod) {
+    @Override
+    public PortForward awaitedOrCurrent(String pod) {
         return forward != null && forward.pod().equals(pod) ? forward : null;
     }
 
@@ -673,7 +553,8 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     }
 
     /** Checks the file again, then starts the next run on the plan's pod, in the same monitor. */
-    private void carryOn(ReclusterMonitor monitor, ReclusterPlan plan, PortForward f, List<Batch> leading,
+    @Override
+    public void carryOn(ReclusterMonitor monitor, ReclusterPlan plan, PortForward f, List<Batch> leading,
                          java.util.function.IntPredicate include, Optional<ReclusterRun.Unfinished> carried,
                          String rowStatus, String why) {
         Kubectl k = kubectl;
@@ -684,15 +565,14 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         }
         busy.set(true);
         tasks.run(() -> {
-            checkUnchanged(plan.file(), plan.sha256());
+            SendCount.checkUnchanged(plan.file(), plan.sha256());
             return SelectedBatches.open(plan.file(), plan.batchSize(), ReclusterBatches.DEFAULT_MAX_BODY_BYTES, leading,
                     include);
         }, batches -> {
             busy.set(false);
-            LogFollow log = LogFollow.start(k, plan.pod(), clock.instant().minusSeconds(1), LogFollow.Options.DEFAULT,
-                    monitor.logStatusSink(plan.pod()));
-            ReclusterRun run = new ReclusterRun(batches, client, service(f), log, monitor.journal(),
-                    monitor.progressSink(), clock);
+            LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink(plan.pod()));
+            ReclusterRun run = new ReclusterRun(batches, client, ReclusterRun.through(f), log, monitor.journal(),
+                    monitor.progressSink(), clock).with(runSettings()).onNotice(monitor.noticeSink());
             monitor.carryOn(plan, run, log, batches, carried, rowStatus, why);
         }, error -> {
             busy.set(false);
@@ -795,8 +675,9 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port + "/");
+    /** The run's waits: the settings file's {@code recluster.*-seconds}, or the run's defaults. */
+    private ReclusterRun.Settings runSettings() {
+        return ReclusterRun.Settings.read(key -> settings.get(key).orElse(null));
     }
 
     private static void closeQuietly(PortForward f, Kubectl k) {
@@ -818,55 +699,11 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunContinuat
     private record Found(Kubectl kubectl, DeploymentInfo deployment, List<PodInfo> pods) {
     }
 
-    /** What is sent (batches by number), and what the whole file holds. */
-    private record Counted(long records, int batches, long fileRecords, int fileBatches, List<Integer> numbers) {
-    }
-
-    /** Cuts the file as the first run did and counts the batches the resumption sends. */
-    private Counted count(Resumption r) throws Exception {
-        ExportResult export = r.export();
-        checkUnchanged(export);
-        long records = 0;
-        int batches = 0;
-        long fileRecords = 0;
-        int fileBatches = 0;
-        List<Integer> numbers = new java.util.ArrayList<>();
-        try (ReclusterBatches b = ReclusterBatches.open(export.file(), r.batchSize(),
-                ReclusterBatches.DEFAULT_MAX_BODY_BYTES)) {
-            for (var next = b.next(); next.isPresent(); next = b.next()) {
-                Batch batch = next.get();
-                fileBatches++;
-                fileRecords += batch.size();
-                var journalled = r.state().batch(batch.number());
-                if (journalled.isPresent() && journalled.get().last() != null
-                        && !journalled.get().last().equals(batch.records().get(batch.size() - 1))) {
-                    // Even the rest of a batch resent elsewhere ends with the batch's last record.
-                    throw new IllegalStateException("Batch " + batch.number() + " of " + export.file().getFileName()
-                            + " does not end with the record the journal recorded for it; the file is not cut as it was"
-                            + ". Nothing was sent.");
-                }
-                if (r.sends(batch.number())) {
-                    batches++;
-                    records += batch.size();
-                    numbers.add(batch.number());
-                }
-            }
-        }
-        if (fileRecords != export.records()) {
-            throw new IllegalStateException("The file holds " + COUNT.format(fileRecords) + " records, but the journal "
-                    + "says " + COUNT.format(export.records()) + " were exported. Nothing was sent.");
-        }
-        return new Counted(records, batches, fileRecords, fileBatches, numbers);
-    }
-
     /** "2, 3, 4". */
     static String numbers(List<Integer> numbers) {
         return numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static String key(Batch b, int i) {
-        return RunWording.record(b.firstRecord() + i, b.records().get(i));
-    }
 
     /** The unfinished incident this step carries on, once {@link #continueIncident} has prepared it; else null. */
     public ReadOnlyObjectProperty<Resumption> resumptionProperty() {

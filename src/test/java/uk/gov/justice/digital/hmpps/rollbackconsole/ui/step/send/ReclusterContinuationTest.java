@@ -74,6 +74,8 @@ class ReclusterContinuationTest {
                 .forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
         settings = new SettingsStore(dir.resolve("settings.properties"));
+        // A refused or unanswered batch is settled by the log within seconds, not the 20 s of a real pod.
+        settings.put(ReclusterStepViewModel.RUN_TAKEN_WITHIN, "3");
         settings.put(ReclusterStepViewModel.KUBECTL_PATH, cluster.executable().toString());
         incident = new IncidentRecorder(new IncidentStore(dir.resolve("incidents"), Clock.systemUTC()), "test",
                 problem -> { });

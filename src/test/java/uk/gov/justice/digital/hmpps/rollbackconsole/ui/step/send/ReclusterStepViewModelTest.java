@@ -53,6 +53,8 @@ class ReclusterStepViewModelTest {
                 .pod("hmpps-person-record-recluster-needs-attention-job-28999-xyz12", "Running", true, "Job", 0)
                 .forwardTo(service.port()).podLog(POD, service.logFile());
         SettingsStore settings = new SettingsStore(dir.resolve("settings.properties"));
+        // A refused or unanswered batch is settled by the log within seconds, not the 20 s of a real pod.
+        settings.put(ReclusterStepViewModel.RUN_TAKEN_WITHIN, "3");
         settings.put(ReclusterStepViewModel.KUBECTL_PATH, cluster.executable().toString());
         model = ui.get(() -> new ReclusterStepViewModel(session, ui, dialogs, settings, Clock.systemUTC(), Optional.empty()));
     }
