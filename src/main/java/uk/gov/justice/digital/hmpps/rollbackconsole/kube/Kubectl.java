@@ -111,17 +111,23 @@ public final class Kubectl implements AutoCloseable {
     }
 
     /**
-     * The relay pods that forward to the read replica (image ministryofjustice/port-forward), by the names the
-     * namespaces give them: port-forward-pod, person-record-port-forward-pod, person-match-port-forward-pod. They
-     * carry no label of their own, so every pod is listed and matched by name; only running ones are kept.
+     * The relay pods that forward to a database (image ministryofjustice/port-forward), by the names the namespaces
+     * give them: port-forward-pod, person-record-port-forward-pod, person-match-port-forward-pod. They carry no label
+     * of their own, so every pod is listed and matched by name; only running ones are kept, each with the REMOTE_HOST
+     * and REMOTE_PORT its container was started with. {@link RelayPod#preferred} says which to use: never the first.
      */
-    public List<PodInfo> relayPods() throws KubectlException {
+    public List<RelayPod> relayPods() throws KubectlException {
         JsonNode list = json(run(List.of("get", "pods", "-o", "json")));
-        List<PodInfo> relays = new ArrayList<>();
+        List<RelayPod> relays = new ArrayList<>();
         for (JsonNode p : list.path("items")) {
             PodInfo pod = pod(p);
             if (pod.name().contains("port-forward") && "Running".equals(pod.phase())) {
-                relays.add(pod);
+                Map<String, String> env = new TreeMap<>();
+                JsonNode containers = p.path("spec").path("containers");
+                if (containers.size() > 0) {
+                    containers.get(0).path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText("")));
+                }
+                relays.add(new RelayPod(pod, env.getOrDefault("REMOTE_HOST", ""), env.getOrDefault("REMOTE_PORT", "")));
             }
         }
         return relays;

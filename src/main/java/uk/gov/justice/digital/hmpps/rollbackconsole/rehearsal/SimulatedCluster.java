@@ -140,6 +140,25 @@ public final class SimulatedCluster {
         return this;
     }
 
+    /**
+     * A relay pod as Cloud Platform's guide starts it ({@code kubectl run NAME --image=ministryofjustice/port-forward
+     * --env=REMOTE_HOST=... --env=LOCAL_PORT=5432 --env=REMOTE_PORT=5432}): a bare pod, no owner, no app label.
+     */
+    public SimulatedCluster relayPod(String name, String remoteHost) throws IOException {
+        write(dir.resolve("pods").resolve(name + ".json"), Map.of(
+                "apiVersion", "v1", "kind", "Pod",
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("run", name)),
+                "spec", Map.of("containers", List.of(Map.of("name", name, "image", "ministryofjustice/port-forward",
+                        "env", List.of(Map.of("name", "REMOTE_HOST", "value", remoteHost),
+                                Map.of("name", "LOCAL_PORT", "value", "5432"),
+                                Map.of("name", "REMOTE_PORT", "value", "5432"))))),
+                "status", Map.of("phase", "Running", "startTime", "2025-03-01T08:00:00Z",
+                        "conditions", List.of(Map.of("type", "Ready", "status", "True")),
+                        "containerStatuses", List.of(Map.of("name", name, "ready", true, "restartCount", 0,
+                                "image", "ministryofjustice/port-forward")))));
+        return this;
+    }
+
     public SimulatedCluster servicePod(String name) throws IOException {
         return pod(name, "Running", true, "ReplicaSet", 0);
     }

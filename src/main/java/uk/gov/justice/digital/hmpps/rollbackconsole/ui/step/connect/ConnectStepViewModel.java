@@ -214,7 +214,7 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private void failed(Throwable error) {
         session.statusProperty().set("Not connected.");
         if (error instanceof ConnectFailure f) {
-            message.set(Message.error(f.whatHappened() + "\n" + f.whatToDo()));
+            message.set(Message.error(f.whatHappened() + "\n" + CredentialsHint.whatToDo(f, environment.get())));
         } else {
             message.set(Message.error("Could not connect: " + error.getMessage()));
         }
