@@ -145,12 +145,66 @@ public final class Kubectl implements AutoCloseable {
         }
     }
 
-    /**
-     * The deployment's rollout history: one release per revision, from the ReplicaSets the deployment owns (its
-     * label selector finds them, its owner reference proves them its own: another deployment's ReplicaSets may
-     * carry the same labels).
-     */
+    /** The deployment's releases, newest first: {@link #releaseHistory(String)}'s list. */
     public List<Release> releases(String deploymentName) throws KubectlException {
+        return releaseHistory(deploymentName).releases();
+    }
+
+    /**
+     * The deployment's release history: Helm's release records of the release named like the deployment (Secrets
+     * labelled {@code owner=helm,name=RELEASE}, decoded in memory, never written), merged with its ReplicaSets.
+     * Without permission to read secrets, or without records, the ReplicaSets alone, saying why.
+     */
+    public ReleaseHistory releaseHistory(String deploymentName) throws KubectlException {
+        List<Release> fromReplicaSets = replicaSetReleases(deploymentName);
+        List<HelmRelease> helm;
+        try {
+            helm = helmReleases(deploymentName);
+        } catch (KubectlException e) {
+            String why = switch (e.reason()) {
+                case FORBIDDEN -> "your account may not read secrets in " + namespace + ", where Helm keeps its records";
+                default -> "Helm's records could not be read: " + e.getMessage().lines().findFirst().orElse("");
+            };
+            return ReleaseHistory.replicaSetsOnly(deploymentName, fromReplicaSets, why);
+        }
+        if (helm.isEmpty()) {
+            return ReleaseHistory.replicaSetsOnly(deploymentName, fromReplicaSets, "Helm has no release records named "
+                    + deploymentName + " in " + namespace);
+        }
+        return ReleaseHistory.merge(deploymentName, fromReplicaSets, helm);
+    }
+
+    /** Helm's release records of one release, decoded: {@code get secrets -l owner=helm,name=RELEASE}. */
+    public List<HelmRelease> helmReleases(String release) throws KubectlException {
+        byte[] out = run(List.of("get", "secrets", "-l", "owner=helm,name=" + release, "-o", "json"));
+        try {
+            List<HelmRelease> records = new ArrayList<>();
+            for (JsonNode s : json(out).path("items")) {
+                String name = s.path("metadata").path("name").asText();
+                String data = s.path("data").path("release").asText("");
+                if (data.isEmpty()) {
+                    continue;
+                }
+                byte[] helmText;
+                try {
+                    helmText = Base64.getDecoder().decode(data);
+                } catch (IllegalArgumentException e) {
+                    throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, "the release of secret " + name
+                            + " is not base64", "");
+                }
+                records.add(HelmRelease.decode(name, helmText));
+            }
+            return records;
+        } finally {
+            Arrays.fill(out, (byte) 0);
+        }
+    }
+
+    /**
+     * The deployment's rollout history from its ReplicaSets (its label selector finds them, its owner reference proves
+     * them its own: another deployment's ReplicaSets may carry the same labels).
+     */
+    private List<Release> replicaSetReleases(String deploymentName) throws KubectlException {
         JsonNode d = json(getJson("deployment", deploymentName));
         String selector = selector(d.path("spec").path("selector"));
         if (selector.isEmpty()) {

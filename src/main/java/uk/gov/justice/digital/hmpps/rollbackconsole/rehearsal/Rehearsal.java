@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 
 /**
  * Everything a rehearsal of the runbook needs, started inside the app and closed with its window: an embedded
@@ -155,10 +156,24 @@ public final class Rehearsal implements AutoCloseable {
                         "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-earlier",
                         cutoff.minus(12, ChronoUnit.DAYS).toString(), 0)
                 .replicaSet("hmpps-person-record-6b9d8e7f1", DEPLOYMENT, DEPLOYMENT, uid, 42, BAD_IMAGE,
-                        cutoff.toString(), 0)
+                        cutoff.plusSeconds(3).toString(), 0)
                 .replicaSet("hmpps-person-record-7c1e2d3a4", DEPLOYMENT, DEPLOYMENT, uid, 43, ROLLBACK_IMAGE,
                         cutoff.plus(22, ChronoUnit.HOURS).toString(), 2);
+        // Helm's records of the last 10 deploys: revisions 112 to 121, the bad one 120, the rollback 121; deploys
+        // a few seconds before their ReplicaSets. The older seven have no ReplicaSet left.
+        Instant installed = cutoff.minus(400, ChronoUnit.DAYS);
+        for (int v = 112; v <= 118; v++) {
+            cluster.helmRelease(DEPLOYMENT, v, "superseded", installed, cutoff.minus(12 + 4L * (119 - v), ChronoUnit.DAYS),
+                    "rehearsal-" + v);
+        }
+        cluster.helmRelease(DEPLOYMENT, 119, "superseded", installed, cutoff.minus(12, ChronoUnit.DAYS).minusSeconds(3),
+                        "rehearsal-earlier")
+                .helmRelease(DEPLOYMENT, 120, "superseded", installed, cutoff, Release.tagOf(BAD_IMAGE))
+                .helmRelease(DEPLOYMENT, 121, "deployed", installed, cutoff.plus(22, ChronoUnit.HOURS).minusSeconds(3),
+                        Release.tagOf(ROLLBACK_IMAGE));
         String matchUid = "5e4a7c00-0000-4000-8000-00000000000b";
+        cluster.helmRelease("hmpps-person-match", 31, "deployed", installed, cutoff.minus(30, ChronoUnit.DAYS).minusSeconds(3),
+                "rehearsal");
         cluster.deployment("hmpps-person-match", matchUid, 7, "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal")
                 .replicaSet("hmpps-person-match-88bb99cc0", "hmpps-person-match", "hmpps-person-match", matchUid, 7,
                         "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal",

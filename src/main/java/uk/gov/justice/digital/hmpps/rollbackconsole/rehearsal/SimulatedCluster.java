@@ -175,6 +175,42 @@ public final class SimulatedCluster {
         return this;
     }
 
+    /**
+     * One of Helm's release records, as {@code helm upgrade} writes it: the Secret
+     * {@code sh.helm.release.v1.RELEASE.vN}, labelled {@code owner=helm,name=RELEASE,status,version}, whose
+     * {@code data.release} is base64 (the Secret's) of base64 of gzip of the release's JSON, with the deploy's times
+     * in the deploying machine's offset and the image tag under {@code generic-service}, as the deploy actions set it.
+     */
+    public SimulatedCluster helmRelease(String release, long version, String status, java.time.Instant firstDeployed,
+                                        java.time.Instant lastDeployed, String imageTag) throws IOException {
+        java.time.ZoneId deployer = java.time.ZoneId.of("Europe/London");
+        Map<String, Object> json = Map.of("name", release, "version", version, "namespace", namespace,
+                "info", Map.of("first_deployed", firstDeployed.atZone(deployer).toOffsetDateTime().toString(),
+                        "last_deployed", lastDeployed.atZone(deployer).toOffsetDateTime().toString(),
+                        "deleted", "", "description", "Upgrade complete", "status", status),
+                "chart", Map.of("metadata", Map.of("name", release, "version", "0.1.0", "appVersion", "1.0")),
+                "config", Map.of("generic-service", Map.of("image", Map.of("tag", imageTag))),
+                "manifest", "---\n# Source: " + release + "/charts/generic-service/templates/deployment.yaml\n");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(JSON.writeValueAsBytes(json));
+        }
+        String helmText = Base64.getEncoder().encodeToString(zipped.toByteArray());
+        String name = "sh.helm.release.v1." + release + ".v" + version;
+        write(dir.resolve("secrets").resolve(name + ".json"), Map.of("apiVersion", "v1", "kind", "Secret",
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("owner", "helm",
+                        "name", release, "status", status, "version", Long.toString(version))),
+                "type", "helm.sh/release.v1",
+                "data", Map.of("release", Base64.getEncoder().encodeToString(helmText.getBytes(StandardCharsets.US_ASCII)))));
+        return this;
+    }
+
+    /** Every secret read is refused, as for an account without that permission. */
+    public SimulatedCluster forbidSecrets() throws IOException {
+        Files.writeString(dir.resolve("forbid-secrets"), "forbidden");
+        return this;
+    }
+
     /** Makes every command fail as kubectl does: "expired", "forbidden", "unreachable", or null to stop. */
     public SimulatedCluster failAs(String how) throws IOException {
         if (how == null) {

@@ -30,19 +30,24 @@ class PickReleaseTest extends ConsoleWindowTest {
         robot.interact(() -> robot.lookup("#releases-context").queryComboBox().getSelectionModel().select(SimulatedCluster.CONTEXT));
         fill(robot, "#releases-namespace", SimulatedCluster.NAMESPACE);
         robot.clickOn("#releases-read");
-        waitUntil(() -> rows(robot, "#releases-table") == 5);
+        waitUntil(() -> rows(robot, "#releases-table") == 12);
 
+        // Helm's ten releases of hmpps-person-record, then hmpps-person-match's two: the bad release, 27, is three
+        // deploys old, so its ReplicaSet is gone and only Helm's record lists it.
         @SuppressWarnings("unchecked")
         TableView<Release> table = robot.lookup("#releases-table").queryAs(TableView.class);
-        assertThat(table.getItems()).extracting(r -> r.deployment() + " " + r.revision()).containsExactly(
-                "hmpps-person-record 7", "hmpps-person-record 6", "hmpps-person-record 5",
-                "hmpps-person-match 3", "hmpps-person-match 2");
-        robot.interact(() -> table.getSelectionModel().select(1));
+        assertThat(table.getItems()).extracting(r -> r.deployment() + " " + r.revision()).startsWith(
+                "hmpps-person-record 30", "hmpps-person-record 29", "hmpps-person-record 28", "hmpps-person-record 27")
+                .endsWith("hmpps-person-record 21", "hmpps-person-match 12", "hmpps-person-match 11");
+        assertThat(table.getItems().get(3).kept()).isEqualTo(Release.Kept.HELM);
+        assertThat(text(robot, "#releases-history-end")).contains("the oldest kept is revision 21 (2025-03-03.4900.aaaa021)")
+                .contains("An older bad release is not listed: type its deployment time");
+        robot.interact(() -> table.getSelectionModel().select(3));
         screenshot("12a-releases-read");
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
 
         assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");
-        assertThat(text(robot, "#releases-message")).contains("revision 6 (2025-06-09.5512.bad0bad)");
+        assertThat(text(robot, "#releases-message")).contains("revision 27 (2025-06-09.5512.bad0bad)");
         waitUntil(() -> text(robot, "#cutoff-counts").startsWith(TestReplica.BST_TO_NOW_COUNTS.events() + " affected events"));
         assertThat(console.session().cutoffProperty().get().instant()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED);
         screenshot("12-deployment-time-from-the-cluster");
@@ -56,7 +61,7 @@ class PickReleaseTest extends ConsoleWindowTest {
         assertThat(text(robot, "#releases-message")).contains("is the one running now: the rollback is not live yet");
 
         // Moving on with the bad release journals the cutoff and how it was derived, for the report.
-        robot.interact(() -> table.getSelectionModel().select(1));
+        robot.interact(() -> table.getSelectionModel().select(3));
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
         robot.clickOn("#next");
         var recorder = console.session().incident().orElseThrow();
@@ -64,11 +69,13 @@ class PickReleaseTest extends ConsoleWindowTest {
         var incident = recorder.state();
         assertThat(incident.cutoff().orElseThrow().utc()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED.minusSeconds(300));
         assertThat(incident.decisions()).anySatisfy(d -> assertThat(d.text())
-                .contains("hmpps-person-record revision 6 (2025-06-09.5512.bad0bad)").contains("less 5 min"));
+                .contains("hmpps-person-record revision 27 (2025-06-09.5512.bad0bad)").contains("Helm's record")
+                .contains("less 5 min"));
         // The history the lead chose from is kept in the incident, for a reviewer without a cluster.
         assertThat(incident.files()).anySatisfy(f -> {
-            assertThat(f.purpose()).startsWith("rollout history");
-            assertThat(java.nio.file.Files.readString(f.path())).contains("\"revision\" : 6")
+            assertThat(f.purpose()).startsWith("release history");
+            assertThat(java.nio.file.Files.readString(f.path())).contains("\"revision\" : 27")
+                    .contains("the oldest kept is revision 21")
                     .contains("2025-06-09.5512.bad0bad").doesNotContain("canary");
             assertThat(uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(f.path())).isEqualTo(f.sha256());
         });
