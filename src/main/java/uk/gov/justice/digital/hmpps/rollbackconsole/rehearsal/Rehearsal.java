@@ -185,7 +185,8 @@ public final class Rehearsal implements AutoCloseable {
             started.add(service);
             services.add(service);
             service.onReclustered(this::settleClusters);
-            cluster.servicePod(pod).forwardTo(pod, service.port()).podLog(pod, service.logFile());
+            // Rolled out: the pods run the deployment's image, the rollback.
+            cluster.podOf(DEPLOYMENT, pod, ROLLBACK_IMAGE).forwardTo(pod, service.port()).podLog(pod, service.logFile());
             // A dead pod leaves the cluster: its log follow ends and it is no longer listed.
             service.onDeath(() -> {
                 try {

@@ -127,16 +127,36 @@ public final class SimulatedCluster {
     /** A pod of the deployment, or of a CronJob's Job when ownerKind is Job; labels as the Helm chart gives both. */
     public SimulatedCluster pod(String name, String phase, boolean ready, String ownerKind, int restarts)
             throws IOException {
+        return pod(DEPLOYMENT, name, IMAGE, phase, ready, ownerKind, restarts);
+    }
+
+    /** A ready, running pod of a deployment's ReplicaSet, on this image: a rollout moves pods from one to the next. */
+    public SimulatedCluster podOf(String deployment, String name, String image) throws IOException {
+        return pod(deployment, name, image, "Running", true, "ReplicaSet", 0);
+    }
+
+    /** Sets a deployment's replicas (0: asleep, as dev and preprod are out of hours) and its ready count. */
+    public SimulatedCluster scale(String deployment, int replicas) throws IOException {
+        Path file = dir.resolve("deployments").resolve(deployment + ".json");
+        com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("spec")).put("replicas", replicas);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("status")).put("replicas", replicas).put("readyReplicas", replicas);
+        write(file, d);
+        return this;
+    }
+
+    public SimulatedCluster pod(String deployment, String name, String image, String phase, boolean ready,
+                                String ownerKind, int restarts) throws IOException {
         write(dir.resolve("pods").resolve(name + ".json"), Map.of(
                 "apiVersion", "v1", "kind", "Pod",
-                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("app", DEPLOYMENT),
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("app", deployment),
                         "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", ownerKind,
                                 "name", name.substring(0, name.lastIndexOf('-')), "controller", true))),
-                "spec", Map.of("containers", List.of(Map.of("name", DEPLOYMENT, "image", IMAGE))),
+                "spec", Map.of("containers", List.of(Map.of("name", deployment, "image", image))),
                 "status", Map.of("phase", phase, "startTime", "2025-03-04T08:00:00Z",
                         "conditions", List.of(Map.of("type", "Ready", "status", ready ? "True" : "False")),
-                        "containerStatuses", List.of(Map.of("name", DEPLOYMENT, "ready", ready,
-                                "restartCount", restarts, "image", IMAGE)))));
+                        "containerStatuses", List.of(Map.of("name", deployment, "ready", ready,
+                                "restartCount", restarts, "image", image)))));
         return this;
     }
 
