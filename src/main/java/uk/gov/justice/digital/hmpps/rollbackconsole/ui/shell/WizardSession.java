@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
@@ -32,6 +33,8 @@ public final class WizardSession {
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment");
     private final StringProperty connectionDetail = new SimpleStringProperty(this, "connectionDetail", "");
     private final ObjectProperty<Cutoff> cutoff = new SimpleObjectProperty<>(this, "cutoff");
+    // The release picked as the bad one at the Deployment time step; null when the time was typed.
+    private final ObjectProperty<Release> badRelease = new SimpleObjectProperty<>(this, "badRelease");
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<ExportResult> export = new SimpleObjectProperty<>(this, "export");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready.");
@@ -89,6 +92,11 @@ public final class WizardSession {
 
     public ObjectProperty<Cutoff> cutoffProperty() {
         return cutoff;
+    }
+
+    /** The release the cutoff was taken from, for the Send step's "is the rollback live?"; null when typed. */
+    public ObjectProperty<Release> badReleaseProperty() {
+        return badRelease;
     }
 
     public ObjectProperty<PreviewSnapshot> previewProperty() {

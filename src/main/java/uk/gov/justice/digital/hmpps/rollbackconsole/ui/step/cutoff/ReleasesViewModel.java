@@ -77,6 +77,7 @@ public final class ReleasesViewModel {
                 cutoff.textProperty().set(textFor(chosen.get()));
             }
         });
+        chosen.addListener((obs, was, now) -> session.badReleaseProperty().set(now));
         // A cutoff typed or picked by other means is no longer this release's.
         cutoff.textProperty().addListener((obs, was, now) -> {
             if (chosen.get() != null && !now.equals(textFor(chosen.get()))) {
