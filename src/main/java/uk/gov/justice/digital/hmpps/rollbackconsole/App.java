@@ -55,6 +55,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepV
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.RollbackLiveViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
@@ -335,7 +336,8 @@ public final class App extends Application {
                     new CutoffStep(cutoff),
                     new PreviewStep(preview),
                     new ExportStep(export),
-                    new ReclusterStep(recluster),
+                    new ReclusterStep(recluster, new RollbackLiveViewModel(session, tasks, Clock.systemUTC(),
+                            recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty())),
                     new ProgressStep(new ProgressStepViewModel(session)),
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }
