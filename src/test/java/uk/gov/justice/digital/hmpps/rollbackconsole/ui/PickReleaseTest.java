@@ -50,6 +50,8 @@ class PickReleaseTest extends ConsoleWindowTest {
         assertThat(text(robot, "#releases-message")).contains("revision 27 (2025-06-09.5512.bad0bad)");
         waitUntil(() -> text(robot, "#cutoff-counts").startsWith(TestReplica.BST_TO_NOW_COUNTS.events() + " affected events"));
         assertThat(console.session().cutoffProperty().get().instant()).isEqualTo(ReleaseHistoryScenario.BAD_RELEASE_CREATED);
+        assertThat(console.session().badReleaseProperty().get().revision()).as("for the Send step's live check")
+                .isEqualTo(ReleaseHistoryScenario.BAD_REVISION);
         screenshot("12-deployment-time-from-the-cluster");
 
         // Five minutes' margin moves the cutoff earlier; the revision running now is accepted only with a warning.

@@ -81,7 +81,7 @@ public final class RollbackLiveViewModel {
             busy.set(false);
             result.set(r);
             overridden.set(false);
-            session.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "Rollback live check in " + ns + ": "
+            journal(new JournalEntry.Decision(DecisionKind.NOTE, null, "Rollback live check in " + ns + ": "
                     + (r.passed() ? "passed" : r.asleep() ? "asleep" : "NOT passed") + "\n" + r.summary()));
             message.set(r.passed() ? Message.ok("The rollback is live as far as the cluster shows.")
                     : r.asleep() ? Message.warning("The deployment is asleep: nothing can be sent until it is up.")
@@ -101,10 +101,18 @@ public final class RollbackLiveViewModel {
             message.set(Message.error("Type why the send must go although the rollback is not shown live."));
             return;
         }
-        session.record(new JournalEntry.Decision(DecisionKind.CONTINUE_DESPITE_WARNING, null,
+        journal(new JournalEntry.Decision(DecisionKind.CONTINUE_DESPITE_WARNING, null,
                 "Sending although the rollback is not shown live: " + reason));
         overridden.set(true);
         message.set(Message.warning("The send may go; the reason is in the journal: " + reason));
+    }
+
+    // A file reviewed offline is sent without a connection, so its incident may not have started yet: a check (and
+    // an override) is part of it, as the send is, in the namespace's environment.
+    private void journal(JournalEntry entry) {
+        Environment env = environment();
+        session.incident().ifPresent(incident -> incident.start(env == null ? Environment.LOCAL : env));
+        session.record(entry);
     }
 
     private void reset() {
