@@ -331,6 +331,13 @@ public final class App extends Application {
             PreviewStepViewModel preview = new PreviewStepViewModel(session, tasks);
             ExportStepViewModel export = new ExportStepViewModel(session, tasks, dialogs, settings);
             models[0] = new StepModels(connect, cutoff, preview, export);
+            // One kubectl, context and namespace for every step that asks the cluster.
+            var target = session.clusterTarget();
+            target.share(recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty());
+            target.share(connect.throughCluster().kubectlPathProperty(), connect.throughCluster().contextProperty(),
+                    connect.throughCluster().namespaceProperty());
+            target.share(cutoff.releases().kubectlPathProperty(), cutoff.releases().contextProperty(),
+                    cutoff.releases().namespaceProperty());
             return List.of(
                     new ConnectStep(connect, dialogs),
                     new CutoffStep(cutoff),

@@ -81,5 +81,18 @@ class PickReleaseTest extends ConsoleWindowTest {
                     .contains("2025-06-09.5512.bad0bad").doesNotContain("canary");
             assertThat(uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256.of(f.path())).isEqualTo(f.sha256());
         });
+
+        // The cluster chosen here is the one cluster of every step: Connect's "through the cluster" shows it too.
+        robot.clickOn("#back");
+        robot.clickOn("#back");
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 0);
+        robot.interact(() -> robot.lookup("#through-cluster").queryAs(TitledPane.class).setExpanded(true));
+        assertThat(text(robot, "#cluster-kubectl")).isEqualTo(cluster.executable().toString());
+        assertThat(text(robot, "#cluster-namespace")).isEqualTo(SimulatedCluster.NAMESPACE);
+        assertThat(robot.lookup("#cluster-context").queryComboBox().getValue()).isEqualTo(SimulatedCluster.CONTEXT);
+        fill(robot, "#cluster-namespace", "hmpps-person-record-dev");
+        assertThat(console.session().clusterTarget().namespaceProperty().get()).isEqualTo("hmpps-person-record-dev");
+        assertThat(console.session().clusterTarget().environment().get()).contains(
+                uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.DEV);
     }
 }

@@ -33,6 +33,8 @@ public final class WizardSession {
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment");
     private final StringProperty connectionDetail = new SimpleStringProperty(this, "connectionDetail", "");
     private final ObjectProperty<Cutoff> cutoff = new SimpleObjectProperty<>(this, "cutoff");
+    // The one kubectl, context and namespace every step uses; see ClusterTarget.
+    private final ClusterTarget clusterTarget = new ClusterTarget();
     // The release picked as the bad one at the Deployment time step; null when the time was typed.
     private final ObjectProperty<Release> badRelease = new SimpleObjectProperty<>(this, "badRelease");
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
@@ -92,6 +94,11 @@ public final class WizardSession {
 
     public ObjectProperty<Cutoff> cutoffProperty() {
         return cutoff;
+    }
+
+    /** The cluster every step talks to, chosen once. */
+    public ClusterTarget clusterTarget() {
+        return clusterTarget;
     }
 
     /** The release the cutoff was taken from, for the Send step's "is the rollback live?"; null when typed. */
