@@ -344,7 +344,8 @@ public final class App extends Application {
                     new PreviewStep(preview),
                     new ExportStep(export),
                     new ReclusterStep(recluster, new RollbackLiveViewModel(session, tasks, Clock.systemUTC(),
-                            recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty())),
+                            recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty(),
+                            () -> recluster.exportProperty().get() == null ? 0 : recluster.exportProperty().get().records())),
                     new ProgressStep(new ProgressStepViewModel(session)),
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }

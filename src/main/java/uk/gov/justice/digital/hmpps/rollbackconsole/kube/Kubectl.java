@@ -215,6 +215,30 @@ public final class Kubectl implements AutoCloseable {
         return RolloutHistory.of(d, sets);
     }
 
+    /** The needs-attention CronJob, its schedule, clock and last run; empty when the namespace has none. */
+    public Optional<NeedsAttentionJob> needsAttentionJob() throws KubectlException {
+        JsonNode job;
+        try {
+            job = json(getJson("cronjob", NeedsAttentionJob.NAME));
+        } catch (KubectlException e) {
+            if (e.reason() == KubectlException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        JsonNode spec = job.path("spec");
+        String zone = spec.path("timeZone").asText("");
+        String last = job.path("status").path("lastScheduleTime").asText("");
+        try {
+            return Optional.of(new NeedsAttentionJob(NeedsAttentionJob.NAME, spec.path("schedule").asText(""),
+                    zone.isEmpty() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone), spec.path("suspend").asBoolean(false),
+                    last.isEmpty() ? null : Instant.parse(last)));
+        } catch (RuntimeException e) {
+            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, "The CronJob " + NeedsAttentionJob.NAME
+                    + " has a schedule or time zone the console cannot read: " + e.getMessage(), "");
+        }
+    }
+
     /** Reads a secret. Its values are decoded into memory and never logged; kubectl's output is wiped after use. */
     public KubeSecret secret(String name) throws KubectlException {
         byte[] out = getJson("secret", name);

@@ -1,5 +1,6 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.kube;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,9 @@ public final class RollbackLiveCheck {
         /** The console cannot tell: no bad release was picked. */
         UNKNOWN,
         /** Dev or preprod scaled to zero out of hours: asleep, not broken; nothing can be sent until it wakes. */
-        ASLEEP
+        ASLEEP,
+        /** Worth knowing before sending, but no reason to hold the send: the needs-attention job due during it. */
+        WARN
     }
 
     public record Item(String title, Status status, List<String> facts) {
@@ -44,9 +47,9 @@ public final class RollbackLiveCheck {
             items = List.copyOf(items);
         }
 
-        /** Every check passed: the rollback is live as far as the cluster shows. */
+        /** Every check passed (a warning holds nothing): the rollback is live as far as the cluster shows. */
         public boolean passed() {
-            return items.stream().allMatch(i -> i.status() == Status.PASS);
+            return items.stream().allMatch(i -> i.status() == Status.PASS || i.status() == Status.WARN);
         }
 
         public boolean asleep() {
@@ -73,6 +76,13 @@ public final class RollbackLiveCheck {
      */
     public static Result run(Kubectl kubectl, Optional<Release> bad, Environment environment, Instant now)
             throws KubectlException {
+        return run(kubectl, bad, environment, now, Duration.ZERO);
+    }
+
+    /** As {@link #run(Kubectl, Optional, Environment, Instant)}, and whether the needs-attention job is due during a
+     * recluster starting now and lasting about {@code estimated}. */
+    public static Result run(Kubectl kubectl, Optional<Release> bad, Environment environment, Instant now,
+                             Duration estimated) throws KubectlException {
         DeploymentInfo record = kubectl.deployment(RECORD);
         List<PodInfo> recordPods = replicaPods(kubectl, record);
         List<Item> items = new ArrayList<>();
@@ -80,6 +90,9 @@ public final class RollbackLiveCheck {
 
         Optional<DeploymentInfo> match = optional(kubectl, MATCH);
         items.add(notTheBadRelease(kubectl, bad, record, recordPods, match));
+        if (!estimated.isZero()) {
+            items.add(job(kubectl, now, estimated));
+        }
         return new Result(now, record.image(), items);
     }
 
@@ -147,6 +160,30 @@ public final class RollbackLiveCheck {
             facts.add("pod " + p.name() + " still runs the bad release");
         }
         return new Item(title, deploymentOnBad || !podsOnBad.isEmpty() ? Status.FAIL : Status.PASS, facts);
+    }
+
+    private static Item job(Kubectl kubectl, Instant now, Duration estimated) {
+        String title = "The needs-attention job does not run during the send";
+        Optional<NeedsAttentionJob> job;
+        try {
+            job = kubectl.needsAttentionJob();
+        } catch (KubectlException e) {
+            return new Item(title, Status.WARN, List.of("its CronJob " + NeedsAttentionJob.NAME + " could not be read: "
+                    + e.getMessage().lines().findFirst().orElse("")));
+        }
+        if (job.isEmpty()) {
+            return new Item(title, Status.PASS, List.of("there is no CronJob " + NeedsAttentionJob.NAME + " here"));
+        }
+        NeedsAttentionJob j = job.get();
+        List<String> facts = new ArrayList<>();
+        facts.add("schedule " + j.schedule() + " in " + j.zone() + (j.suspended() ? ", suspended" : "")
+                + (j.lastScheduled() == null ? ", never run" : ", last run " + j.lastScheduled()));
+        Optional<String> overlap = j.overlap(now, estimated);
+        overlap.ifPresent(facts::add);
+        if (overlap.isEmpty()) {
+            facts.add(j.nextRun(now).map(n -> "next run " + n + ", after the estimated end of the send").orElse("no run due"));
+        }
+        return new Item(title, overlap.isPresent() ? Status.WARN : Status.PASS, facts);
     }
 
     // The deployment's own pods: a CronJob's pods may carry the same labels and are left out.

@@ -225,6 +225,22 @@ public final class SimulatedCluster {
         return this;
     }
 
+    /**
+     * The needs-attention CronJob as the chart declares it (no time zone: the cluster's clock), its last run, and,
+     * when it ran, the pod its Job left, which carries the service's labels.
+     */
+    public SimulatedCluster needsAttentionJob(String schedule, java.time.Instant lastScheduled) throws IOException {
+        Files.createDirectories(dir.resolve("cronjobs"));
+        String name = "hmpps-person-record-recluster-needs-attention-job";
+        Map<String, Object> status = lastScheduled == null ? Map.of() : Map.of("lastScheduleTime", lastScheduled.toString());
+        write(dir.resolve("cronjobs").resolve(name + ".json"), Map.of("apiVersion", "batch/v1", "kind", "CronJob",
+                "metadata", Map.of("name", name, "namespace", namespace),
+                "spec", Map.of("schedule", schedule, "concurrencyPolicy", "Replace", "suspend", false,
+                        "jobTemplate", Map.of("spec", Map.of("activeDeadlineSeconds", 3600))),
+                "status", status));
+        return this;
+    }
+
     /** Every secret read is refused, as for an account without that permission. */
     public SimulatedCluster forbidSecrets() throws IOException {
         Files.writeString(dir.resolve("forbid-secrets"), "forbidden");

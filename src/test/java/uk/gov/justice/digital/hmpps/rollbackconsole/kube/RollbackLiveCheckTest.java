@@ -115,6 +115,26 @@ class RollbackLiveCheckTest {
     }
 
     @Test
+    void theNeedsAttentionJobDueDuringTheSendIsAWarningThatHoldsNothing() throws Exception {
+        SimulatedCluster s = rolledBack().needsAttentionJob("0 13 * * *", Instant.parse("2025-06-09T13:00:00Z"));
+        try (Kubectl k = kubectl(s)) {
+            Release bad = revision(k, ReleaseHistoryScenario.RECORD, ReleaseHistoryScenario.BAD_REVISION);
+            Instant twelveForty = Instant.parse("2025-06-10T12:40:00Z");
+
+            RollbackLiveCheck.Result result = RollbackLiveCheck.run(k, Optional.of(bad), Environment.PROD, twelveForty,
+                    NeedsAttentionJob.estimate(5_000));
+
+            RollbackLiveCheck.Item job = result.items().get(2);
+            assertThat(job.status()).isEqualTo(Status.WARN);
+            assertThat(job.facts()).anySatisfy(f -> assertThat(f).contains("runs next at Tue 10 Jun 13:00 UTC (14:00 BST)"));
+            assertThat(result.passed()).as("a warning, not a failure").isTrue();
+
+            assertThat(RollbackLiveCheck.run(k, Optional.of(bad), Environment.PROD, NOW, NeedsAttentionJob.estimate(5_000))
+                    .items().get(2).status()).as("at 10:00, done long before 13:00").isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
     void withoutAPickedReleaseTheComparisonIsLeftToTheLead() throws Exception {
         try (Kubectl k = kubectl(rolledBack())) {
             RollbackLiveCheck.Result result = RollbackLiveCheck.run(k, Optional.empty(), Environment.PROD, NOW);

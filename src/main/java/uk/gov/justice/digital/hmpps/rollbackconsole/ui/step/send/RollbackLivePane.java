@@ -67,6 +67,7 @@ final class RollbackLivePane extends VBox {
                 case FAIL -> "\u2718 ";
                 case UNKNOWN -> "? ";
                 case ASLEEP -> "\u263E ";
+                case WARN -> "\u26A0 ";
             }).append(item.title());
             item.facts().forEach(f -> text.append("\n    \u2022 ").append(f));
             Label line = new Label(text.toString());
@@ -75,7 +76,7 @@ final class RollbackLivePane extends VBox {
             line.getStyleClass().addAll(Styles.MESSAGE, switch (item.status()) {
                 case PASS -> Styles.MESSAGE_OK;
                 case FAIL -> Styles.MESSAGE_ERROR;
-                case UNKNOWN, ASLEEP -> Styles.MESSAGE_WARNING;
+                case UNKNOWN, ASLEEP, WARN -> Styles.MESSAGE_WARNING;
             });
             line.setId("live-item-" + items.getChildren().size());
             items.getChildren().add(line);

@@ -17,6 +17,7 @@ import javafx.beans.value.ObservableStringValue;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.NeedsAttentionJob;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.RollbackLiveCheck;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
@@ -37,6 +38,7 @@ public final class RollbackLiveViewModel {
     private final ObservableStringValue kubectlPath;
     private final ObservableStringValue context;
     private final ObservableStringValue namespace;
+    private final java.util.function.LongSupplier recordsToSend;
 
     private final ReadOnlyObjectWrapper<RollbackLiveCheck.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
@@ -45,8 +47,11 @@ public final class RollbackLiveViewModel {
     private final StringProperty overrideReason = new SimpleStringProperty(this, "overrideReason", "");
     private final BooleanBinding blocksSend;
 
+    /** @param recordsToSend how many records the send holds, for its estimated duration */
     public RollbackLiveViewModel(WizardSession session, TaskRunner tasks, Clock clock, ObservableStringValue kubectlPath,
-                                 ObservableStringValue context, ObservableStringValue namespace) {
+                                 ObservableStringValue context, ObservableStringValue namespace,
+                                 java.util.function.LongSupplier recordsToSend) {
+        this.recordsToSend = recordsToSend;
         this.session = session;
         this.tasks = tasks;
         this.clock = clock;
@@ -71,11 +76,13 @@ public final class RollbackLiveViewModel {
         Path exe = Path.of(kubectlPath.get() == null || kubectlPath.get().isBlank() ? "kubectl" : kubectlPath.get().trim());
         var bad = Optional.ofNullable(session.badReleaseProperty().get());
         Environment env = environment();
+        // The job's run is weighed against the send's estimated duration, never less than one batch's.
+        var estimated = NeedsAttentionJob.estimate(Math.max(500, recordsToSend.getAsLong()));
         busy.set(true);
         message.set(Message.info("Reading hmpps-person-record and hmpps-person-match in " + ns + "\u2026"));
         tasks.run(() -> {
             try (Kubectl k = new Kubectl(exe, ctx.trim(), ns)) {
-                return RollbackLiveCheck.run(k, bad, env, clock.instant());
+                return RollbackLiveCheck.run(k, bad, env, clock.instant(), estimated);
             }
         }, r -> {
             busy.set(false);

@@ -54,7 +54,7 @@ class RollbackLiveViewModelTest {
         }
         model = new RollbackLiveViewModel(session, new DirectTaskRunner(), Clock.systemUTC(),
                 new SimpleStringProperty(cluster.executable().toString()), new SimpleStringProperty(SimulatedCluster.CONTEXT),
-                new SimpleStringProperty(PROD));
+                new SimpleStringProperty(PROD), () -> 1_000);
     }
 
     @AfterEach
