@@ -14,7 +14,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 /** The daily needs-attention job, read through the simulated kubectl, weighed against a send's estimated duration. */
 class NeedsAttentionJobTest {
 
-    /** Wednesday 10 June 2025. */
+    /** Wednesday 11 June 2025. */
     private static final Instant WEDNESDAY_NOON = Instant.parse("2025-06-11T12:00:00Z");
     private static final Instant TUESDAY_RUN = Instant.parse("2025-06-10T13:00:00Z");
 

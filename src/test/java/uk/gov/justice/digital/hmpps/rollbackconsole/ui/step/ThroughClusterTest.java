@@ -160,6 +160,31 @@ class ThroughClusterTest {
     }
 
     @Test
+    void anUnreachableReplicaAtNightMayBeStoppedForTheNight() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        connect = new ConnectStepViewModel(session, new DirectTaskRunner(),
+                new SettingsStore(dir.resolve("settings.properties")));
+        connect.environmentProperty().set(Environment.PROD);
+        connect.sslModeProperty().set(SslMode.DISABLE);
+        connect.hostProperty().set("127.0.0.1");
+        connect.portProperty().set(Integer.toString(closed));
+        connect.databaseProperty().set(TestReplica.DATABASE);
+        connect.userProperty().set(TestReplica.CONSOLE_USER);
+
+        connect.useClock(java.time.Clock.fixed(java.time.Instant.parse("2025-06-11T01:30:00Z"), java.time.ZoneOffset.UTC));
+        connect.connect();
+        assertThat(connect.messageProperty().get().text()).contains("It is 02:30 UK time: the platform stops the prod"
+                + " read replica out of hours (RDS auto start/stop)");
+
+        connect.useClock(java.time.Clock.fixed(java.time.Instant.parse("2025-06-11T10:30:00Z"), java.time.ZoneOffset.UTC));
+        connect.connect();
+        assertThat(connect.messageProperty().get().text()).doesNotContain("out of hours");
+    }
+
+    @Test
     void inDevTheReplicasOwnSecretHoldsEverything() throws Exception {
         SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster"), SimulatedCluster.CONTEXT,
                         "hmpps-person-record-dev")
