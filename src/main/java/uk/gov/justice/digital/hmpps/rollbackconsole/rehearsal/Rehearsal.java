@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReplicaSecrets;
 
 /**
  * Everything a rehearsal of the runbook needs, started inside the app and closed with its window: an embedded
@@ -49,6 +50,8 @@ public final class Rehearsal implements AutoCloseable {
     public static final int AFFECTED_EVENTS = 1_250;
     public static final String BAD_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-bad-release";
     public static final String ROLLBACK_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-rollback";
+    /** The address the rehearsal's replica secret gives, and Person Record's relay pod relays to. */
+    public static final String REPLICA_ADDRESS = "person-record-replica.rehearsal.invalid";
     private static final DateTimeFormatter RUNBOOK_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     /**
@@ -178,6 +181,21 @@ public final class Rehearsal implements AutoCloseable {
                 .replicaSet("hmpps-person-match-88bb99cc0", "hmpps-person-match", "hmpps-person-match", matchUid, 7,
                         "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal",
                         cutoff.minus(30, ChronoUnit.DAYS).toString(), 2);
+        cluster.podOf("hmpps-person-match", "hmpps-person-match-88bb99cc0-rh7cc",
+                "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal");
+        // Both relay pods, person-match's first as kubectl lists them; Person Record's reaches the rehearsal's
+        // database, whose secret holds its address and (as in dev) its credentials.
+        cluster.relayPod("person-match-port-forward-pod", "person-match-replica.rehearsal.invalid")
+                .relayPod("person-record-port-forward-pod", REPLICA_ADDRESS)
+                .forwardTo("person-record-port-forward-pod", database.getPort())
+                .secret(ReplicaSecrets.REPLICA, Map.of("rds_instance_address", REPLICA_ADDRESS,
+                        "database_name", RehearsalDatabase.DATABASE, "database_username", RehearsalDatabase.CONSOLE_USER,
+                        "database_password", "rehearsal"));
+        // The daily needs-attention job, with the pod its last run left (it carries the service's labels).
+        Instant lastJobRun = cutoff.truncatedTo(ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS);
+        cluster.needsAttentionJob("0 13 * * *", lastJobRun)
+                .pod(DEPLOYMENT, "hmpps-person-record-recluster-needs-attention-job-" + lastJobRun.getEpochSecond() / 60
+                        + "-rh7dd", ROLLBACK_IMAGE, "Succeeded", false, "Job", 0);
         Duration perItem = Duration.ofMillis(1000L / options.recordsPerSecond());
         for (String pod : PODS) {
             SimulatedPersonRecordService service = SimulatedPersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
