@@ -7,6 +7,7 @@ import javafx.scene.control.TitledPane;
 
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
@@ -90,6 +91,17 @@ class PickReleaseTest extends ConsoleWindowTest {
         assertThat(text(robot, "#cluster-kubectl")).isEqualTo(cluster.executable().toString());
         assertThat(text(robot, "#cluster-namespace")).isEqualTo(SimulatedCluster.NAMESPACE);
         assertThat(robot.lookup("#cluster-context").queryComboBox().getValue()).isEqualTo(SimulatedCluster.CONTEXT);
+        // Its relay pods: person-match's is listed first and never chosen.
+        cluster.relayPod("person-match-port-forward-pod", "cloud-platform-match.abcdefgh.eu-west-2.rds.amazonaws.com")
+                .relayPod("person-record-port-forward-pod", "cloud-platform-replica.abcdefgh.eu-west-2.rds.amazonaws.com");
+        robot.clickOn("#cluster-find-relay");
+        waitUntil(() -> robot.lookup("#cluster-relay-pods").queryComboBox().getItems().size() == 2);
+        assertThat(((uk.gov.justice.digital.hmpps.rollbackconsole.kube.RelayPod) robot.lookup("#cluster-relay-pods")
+                .queryComboBox().getValue()).name()).isEqualTo("person-record-port-forward-pod");
+        robot.interact(() -> robot.lookup("#cluster-relay-pods").queryComboBox().show());
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("13c-cluster-target-and-relay-pods");
+        robot.interact(() -> robot.lookup("#cluster-relay-pods").queryComboBox().hide());
         fill(robot, "#cluster-namespace", "hmpps-person-record-dev");
         assertThat(console.session().clusterTarget().namespaceProperty().get()).isEqualTo("hmpps-person-record-dev");
         assertThat(console.session().clusterTarget().environment().get()).contains(

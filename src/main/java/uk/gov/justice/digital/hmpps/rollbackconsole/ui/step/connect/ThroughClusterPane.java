@@ -60,7 +60,8 @@ final class ThroughClusterPane extends TitledPane {
 
         Label intro = new Label("Runbook step 3 reaches the replica through a relay pod: kubectl port-forward to its "
                 + "5432. The console does it with a free local port (yours may already run PostgreSQL on 5432), "
-                + "keeps the forward up, and fills the form from the read-replica secret if you allow it.");
+                + "keeps the forward up, and fills the form from the secrets if you allow it. The kubectl, context and "
+                + "namespace are those of every step: change them here or there.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.STEP_INTRO);
         MessageLabel message = new MessageLabel(model.messageProperty());

@@ -93,7 +93,7 @@ final class ReleasesPane extends TitledPane {
         historyEnd.setId("releases-history-end");
         Label intro = new Label("Helm keeps a record of the last 10 releases of hmpps-person-record and hmpps-person-match"
                 + " (the ReplicaSets only the last three): pick the bad release instead of typing its time. kubectl runs"
-                + " with the context and namespace given here, never the kubeconfig's current one.");
+                + " with the context and namespace given here (those of every step), never the kubeconfig's current one.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.STEP_INTRO);
 
