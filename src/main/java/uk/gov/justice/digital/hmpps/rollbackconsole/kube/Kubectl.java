@@ -151,92 +151,21 @@ public final class Kubectl implements AutoCloseable {
     }
 
     /**
-     * The deployment's release history: Helm's release records of the release named like the deployment (Secrets
-     * labelled {@code owner=helm,name=RELEASE}, decoded in memory, never written), merged with its ReplicaSets.
-     * Without permission to read secrets, or without records, the ReplicaSets alone, saying why.
+     * The deployment's release history: Helm's release records of the release named like the deployment, merged
+     * with its ReplicaSets; without permission to read secrets, or without records, the ReplicaSets alone, saying why.
      */
     public ReleaseHistory releaseHistory(String deploymentName) throws KubectlException {
-        List<Release> fromReplicaSets = replicaSetReleases(deploymentName);
-        List<HelmRelease> helm;
-        try {
-            helm = helmReleases(deploymentName);
-        } catch (KubectlException e) {
-            String why = switch (e.reason()) {
-                case FORBIDDEN -> "your account may not read secrets in " + namespace + ", where Helm keeps its records";
-                default -> "Helm's records could not be read: " + e.getMessage().lines().findFirst().orElse("");
-            };
-            return ReleaseHistory.replicaSetsOnly(deploymentName, fromReplicaSets, why);
-        }
-        if (helm.isEmpty()) {
-            return ReleaseHistory.replicaSetsOnly(deploymentName, fromReplicaSets, "Helm has no release records named "
-                    + deploymentName + " in " + namespace);
-        }
-        return ReleaseHistory.merge(deploymentName, fromReplicaSets, helm);
+        return ReleaseHistoryReader.read(this, deploymentName);
     }
 
     /** Helm's release records of one release, decoded: {@code get secrets -l owner=helm,name=RELEASE}. */
     public List<HelmRelease> helmReleases(String release) throws KubectlException {
-        byte[] out = run(List.of("get", "secrets", "-l", "owner=helm,name=" + release, "-o", "json"));
-        try {
-            List<HelmRelease> records = new ArrayList<>();
-            for (JsonNode s : json(out).path("items")) {
-                String name = s.path("metadata").path("name").asText();
-                String data = s.path("data").path("release").asText("");
-                if (data.isEmpty()) {
-                    continue;
-                }
-                byte[] helmText;
-                try {
-                    helmText = Base64.getDecoder().decode(data);
-                } catch (IllegalArgumentException e) {
-                    throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, "the release of secret " + name
-                            + " is not base64", "");
-                }
-                records.add(HelmRelease.decode(name, helmText));
-            }
-            return records;
-        } finally {
-            Arrays.fill(out, (byte) 0);
-        }
-    }
-
-    /**
-     * The deployment's rollout history from its ReplicaSets (its label selector finds them, its owner reference proves
-     * them its own: another deployment's ReplicaSets may carry the same labels).
-     */
-    private List<Release> replicaSetReleases(String deploymentName) throws KubectlException {
-        JsonNode d = json(getJson("deployment", deploymentName));
-        String selector = selector(d.path("spec").path("selector"));
-        if (selector.isEmpty()) {
-            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT,
-                    "deployment " + deploymentName + " has no label selector; its ReplicaSets cannot be found", "");
-        }
-        JsonNode sets = json(run(List.of("get", "replicasets", "-l", selector, "-o", "json")));
-        return RolloutHistory.of(d, sets);
+        return ReleaseHistoryReader.helmReleases(this, release);
     }
 
     /** The needs-attention CronJob, its schedule, clock and last run; empty when the namespace has none. */
     public Optional<NeedsAttentionJob> needsAttentionJob() throws KubectlException {
-        JsonNode job;
-        try {
-            job = json(getJson("cronjob", NeedsAttentionJob.NAME));
-        } catch (KubectlException e) {
-            if (e.reason() == KubectlException.Reason.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        JsonNode spec = job.path("spec");
-        String zone = spec.path("timeZone").asText("");
-        String last = job.path("status").path("lastScheduleTime").asText("");
-        try {
-            return Optional.of(new NeedsAttentionJob(NeedsAttentionJob.NAME, spec.path("schedule").asText(""),
-                    zone.isEmpty() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone), spec.path("suspend").asBoolean(false),
-                    last.isEmpty() ? null : Instant.parse(last)));
-        } catch (RuntimeException e) {
-            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, "The CronJob " + NeedsAttentionJob.NAME
-                    + " has a schedule or time zone the console cannot read: " + e.getMessage(), "");
-        }
+        return NeedsAttentionJob.read(this);
     }
 
     /** Reads a secret. Its values are decoded into memory and never logged; kubectl's output is wiped after use. */
@@ -289,11 +218,11 @@ public final class Kubectl implements AutoCloseable {
         return CommandLine.kubectl(executable, context, namespace, args);
     }
 
-    private byte[] getJson(String kind, String name) throws KubectlException {
+    byte[] getJson(String kind, String name) throws KubectlException {
         return run(CommandLine.getJson(kind, name));
     }
 
-    private byte[] run(List<String> args) throws KubectlException {
+    byte[] run(List<String> args) throws KubectlException {
         return run(executable, command(args), timeout, reaper, context, namespace);
     }
 
@@ -401,7 +330,7 @@ public final class Kubectl implements AutoCloseable {
         return new KubectlException(KubectlException.Reason.FAILED, "kubectl failed." + tail, said);
     }
 
-    private JsonNode json(byte[] out) throws KubectlException {
+    JsonNode json(byte[] out) throws KubectlException {
         try {
             return mapper.readTree(out);
         } catch (IOException e) {
@@ -411,7 +340,7 @@ public final class Kubectl implements AutoCloseable {
         }
     }
 
-    private static String selector(JsonNode selector) {
+    static String selector(JsonNode selector) {
         List<String> terms = new ArrayList<>();
         Map<String, String> labels = new TreeMap<>();
         selector.path("matchLabels").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));

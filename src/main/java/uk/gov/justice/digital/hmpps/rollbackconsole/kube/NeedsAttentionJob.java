@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The daily CronJob {@code hmpps-person-record-recluster-needs-attention-job}: at {@code 0 13 * * *} in prod and
  * {@code 0 13 * * 1-5} in dev and preprod, in the cluster's clock (UTC unless the CronJob names a time zone), it calls
@@ -40,6 +42,30 @@ public record NeedsAttentionJob(String name, String schedule, ZoneId zone, boole
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(zone, "zone");
         cron(schedule);
+    }
+
+    /** Reads the CronJob; empty when the namespace has none. */
+    static Optional<NeedsAttentionJob> read(Kubectl kubectl) throws KubectlException {
+        JsonNode job;
+        try {
+            job = kubectl.json(kubectl.getJson("cronjob", NAME));
+        } catch (KubectlException e) {
+            if (e.reason() == KubectlException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        JsonNode spec = job.path("spec");
+        String zone = spec.path("timeZone").asText("");
+        String last = job.path("status").path("lastScheduleTime").asText("");
+        try {
+            return Optional.of(new NeedsAttentionJob(NAME, spec.path("schedule").asText(""),
+                    zone.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zone), spec.path("suspend").asBoolean(false),
+                    last.isEmpty() ? null : Instant.parse(last)));
+        } catch (RuntimeException e) {
+            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, "The CronJob " + NAME
+                    + " has a schedule or time zone the console cannot read: " + e.getMessage(), "");
+        }
     }
 
     /** How long a recluster of this many records may take, at the pace seen in dev. */
