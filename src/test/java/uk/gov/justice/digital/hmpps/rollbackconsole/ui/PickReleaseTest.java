@@ -45,6 +45,18 @@ class PickReleaseTest extends ConsoleWindowTest {
                 .contains("An older bad release is not listed: type its deployment time");
         robot.interact(() -> table.getSelectionModel().select(3));
         screenshot("12a-releases-read");
+        scrollIntoView(robot, robot.lookup("#releases-history-end").query());
+        screenshot("13d-release-history-end-100");
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().onProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        scrollIntoView(robot, robot.lookup("#releases-history-end").query());
+        assertThat(text(robot, "#releases-history-end")).as("a tag is not personal data: never masked")
+                .contains("(2025-03-03.4900.aaaa021)");
+        screenshot("13d-release-history-end-150");
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().onProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#releases-use").queryButton().fire());
 
         assertThat(text(robot, "#cutoff-utc")).isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC");

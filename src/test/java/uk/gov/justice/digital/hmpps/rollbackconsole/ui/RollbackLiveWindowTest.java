@@ -58,6 +58,8 @@ class RollbackLiveWindowTest extends ConsoleWindowTest {
         screenshot(name + "-100");
         robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#live-item-0")).as("image tags are never masked")
+                .contains(ReleaseHistoryScenario.ROLLBACK_IMAGE);
         scrollTo(robot, "#rollback-live");
         screenshot(name + "-150");
         robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(false));

@@ -87,9 +87,10 @@ final class ReleasesPane extends TitledPane {
         Label marginLabel = new Label("Start the cutoff earlier by (minutes):");
         HBox choose = Em.spacing(new HBox(marginLabel, margin, use), 0.62);
 
-        MessageLabel message = new MessageLabel(model.messageProperty());
+        // Tags and revisions are not personal data: presenter mode shows them as the table does.
+        MessageLabel message = MessageLabel.unmasked(model.messageProperty());
         message.setId("releases-message");
-        MessageLabel historyEnd = new MessageLabel(model.historyEndProperty());
+        MessageLabel historyEnd = MessageLabel.unmasked(model.historyEndProperty());
         historyEnd.setId("releases-history-end");
         Label intro = new Label("Helm keeps a record of the last 10 releases of hmpps-person-record and hmpps-person-match"
                 + " (the ReplicaSets only the last three): pick the bad release instead of typing its time. kubectl runs"
