@@ -180,8 +180,22 @@ public final class App extends Application {
                     });
                 }
             }
+            // The one cluster target is the rehearsal's in every step: its kubectl, context and namespace.
+            var target = console.session().clusterTarget();
+            lock(target.kubectlPathProperty(), settings.get("kubectl.path", target.kubectlPathProperty().get()));
+            lock(target.contextProperty(), Rehearsal.CONTEXT);
+            lock(target.namespaceProperty(), Rehearsal.NAMESPACE);
             stage.setTitle("REHEARSAL \u2014 Rollback Console (simulated: nothing real is touched)");
             return console;
+        }
+
+        private static void lock(javafx.beans.property.StringProperty property, String value) {
+            property.set(value);
+            property.addListener((obs, was, now) -> {
+                if (!value.equals(now)) {
+                    Platform.runLater(() -> property.set(value));
+                }
+            });
         }
 
         /**
