@@ -55,6 +55,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepV
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.RollbackLiveViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.FxTaskRunner;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
@@ -179,8 +180,22 @@ public final class App extends Application {
                     });
                 }
             }
+            // The one cluster target is the rehearsal's in every step: its kubectl, context and namespace.
+            var target = console.session().clusterTarget();
+            lock(target.kubectlPathProperty(), settings.get("kubectl.path", target.kubectlPathProperty().get()));
+            lock(target.contextProperty(), Rehearsal.CONTEXT);
+            lock(target.namespaceProperty(), Rehearsal.NAMESPACE);
             stage.setTitle("REHEARSAL \u2014 Rollback Console (simulated: nothing real is touched)");
             return console;
+        }
+
+        private static void lock(javafx.beans.property.StringProperty property, String value) {
+            property.set(value);
+            property.addListener((obs, was, now) -> {
+                if (!value.equals(now)) {
+                    Platform.runLater(() -> property.set(value));
+                }
+            });
         }
 
         /**
@@ -330,12 +345,21 @@ public final class App extends Application {
             PreviewStepViewModel preview = new PreviewStepViewModel(session, tasks);
             ExportStepViewModel export = new ExportStepViewModel(session, tasks, dialogs, settings);
             models[0] = new StepModels(connect, cutoff, preview, export);
+            // One kubectl, context and namespace for every step that asks the cluster.
+            var target = session.clusterTarget();
+            target.share(recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty());
+            target.share(connect.throughCluster().kubectlPathProperty(), connect.throughCluster().contextProperty(),
+                    connect.throughCluster().namespaceProperty());
+            target.share(cutoff.releases().kubectlPathProperty(), cutoff.releases().contextProperty(),
+                    cutoff.releases().namespaceProperty());
             return List.of(
                     new ConnectStep(connect, dialogs),
                     new CutoffStep(cutoff),
                     new PreviewStep(preview),
                     new ExportStep(export),
-                    new ReclusterStep(recluster),
+                    new ReclusterStep(recluster, new RollbackLiveViewModel(session, tasks, Clock.systemUTC(),
+                            recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty(),
+                            () -> recluster.exportProperty().get() == null ? 0 : recluster.exportProperty().get().records())),
                     new ProgressStep(new ProgressStepViewModel(session)),
                     new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
         }

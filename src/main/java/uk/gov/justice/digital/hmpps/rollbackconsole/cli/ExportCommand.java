@@ -195,28 +195,36 @@ final class ExportCommand {
             throw new UsageException("--cutoff and --since-release exclude each other: give one.");
         }
         String deployment = o.required("--deployment");
-        long revision;
+        String revision = o.required("--since-release").strip();
         long margin;
         try {
-            revision = Long.parseLong(o.required("--since-release"));
             margin = Long.parseLong(o.value("--margin-minutes").orElse("0"));
         } catch (NumberFormatException e) {
-            throw new UsageException("--since-release and --margin-minutes take whole numbers.");
+            throw new UsageException("--margin-minutes takes a whole number.");
         }
         if (margin < 0) {
             throw new UsageException("--margin-minutes moves the cutoff earlier; it cannot be negative.");
         }
         try (Kubectl kubectl = ReleasesCommand.kubectl(o)) {
-            Release release = kubectl.releases(deployment).stream().filter(r -> r.revision() == revision).findFirst()
-                    .orElseThrow(() -> new UsageException(deployment + " has no revision " + revision
-                            + ": rollback-console releases lists them."));
+            // The REV that `releases` prints (Helm's revision when Helm's records can be read), or the release's tag.
+            List<Release> matching = kubectl.releases(deployment).stream().filter(r -> r.revision() > 0
+                    && Long.toString(r.revision()).equals(revision) || r.tag().equals(revision)).toList();
+            if (matching.isEmpty()) {
+                throw new UsageException(deployment + " has no revision " + revision
+                        + ": rollback-console releases lists them, and where its history ends.");
+            }
+            if (matching.size() > 1) {
+                throw new UsageException("the tag " + revision + " of " + deployment + " was deployed more than once"
+                        + " (revisions " + String.join(", ", matching.stream().map(r -> Long.toString(r.revision())).toList())
+                        + "): give the revision.");
+            }
+            Release release = matching.get(0);
             if (release.current()) {
                 err.println("Warning: revision " + revision + " of " + deployment + " is the one running now: the rollback"
                         + " is not live yet (runbook step 2).");
             }
             java.time.Instant at = release.cutoff(java.time.Duration.ofMinutes(margin));
-            out.println("Release: " + deployment + " revision " + revision + " (" + release.tag() + "), ReplicaSet "
-                    + release.replicaSet() + " created " + release.created() + (margin > 0 ? ", less " + margin + " min" : ""));
+            out.println("Release: " + release.describe() + (margin > 0 ? ", less " + margin + " min" : ""));
             CutoffInput input = CutoffParser.parse(at.toString(), java.time.ZoneOffset.UTC);
             if (input instanceof CutoffInput.Valid v) {
                 return v.cutoff();

@@ -12,10 +12,12 @@ import java.util.Set;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReleaseHistory;
 
 /**
- * {@code rollback-console releases}: the rollout history of both deployments that can damage clusters, so that the
- * bad release's start is read off the cluster instead of typed from memory.
+ * {@code rollback-console releases}: the release history of both deployments that can damage clusters (Helm's
+ * records of the last 10 deploys, merged with the ReplicaSets), so that the bad release's start is read off the
+ * cluster instead of typed from memory, and where that history ends.
  */
 final class ReleasesCommand {
 
@@ -39,21 +41,32 @@ final class ReleasesCommand {
         Options o = Options.parse(args, VALUED, Set.of());
         try (Kubectl kubectl = kubectl(o)) {
             for (String deployment : DEPLOYMENTS) {
-                out.println(deployment + " (context " + kubectl.context() + ", namespace " + kubectl.namespace() + ")");
-                out.printf(Locale.UK, "  %-4s %-28s %-20s %-24s %s%n", "REV", "RELEASE", "CREATED (UTC)", "CREATED (UK)", "RAN FOR");
-                for (Release r : kubectl.releases(deployment)) {
-                    out.printf(Locale.UK, "  %-4d %-28s %-20s %-24s %s%n", r.revision(), r.tag(), UTC.format(r.created()),
-                            LONDON.format(r.created()), r.current() ? "running now (" + r.replicas() + " pods)" : r.ranForText());
+                ReleaseHistory history = kubectl.releaseHistory(deployment);
+                out.println(deployment + " (context " + kubectl.context() + ", namespace " + kubectl.namespace() + "): "
+                        + (history.fromHelm() ? "REV is Helm's revision" : "REV is the deployment's revision"));
+                out.printf(Locale.UK, "  %-4s %-28s %-11s %-20s %-24s %-22s %s%n", "REV", "RELEASE", "STATUS",
+                        "STARTED (UTC)", "STARTED (UK)", "RAN FOR", "KEPT BY");
+                for (Release r : history.releases()) {
+                    out.printf(Locale.UK, "  %-4s %-28s %-11s %-20s %-24s %-22s %s%n",
+                            r.revision() == 0 ? "-" : Long.toString(r.revision()), r.tag(),
+                            r.status().isEmpty() ? "-" : r.status(), UTC.format(r.created()), LONDON.format(r.created()),
+                            r.current() ? "running now (" + r.replicas() + " pods)" : r.ranForText(), keptBy(r));
                 }
+                out.println("  " + history.end());
                 out.println();
             }
-            out.println("A revision's cutoff is its creation time in UTC: "
-                    + "rollback-console export --since-release REVISION --deployment NAME ...");
+            out.println("A release's cutoff is its start in UTC: "
+                    + "rollback-console export --since-release REV-or-TAG --deployment NAME ...");
             return 0;
         } catch (KubectlException e) {
             err.println("rollback-console: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String keptBy(Release r) {
+        return r.kept().words() + (r.deploymentRevision() > 0 && r.kept() != Release.Kept.REPLICA_SET
+                ? " (deployment revision " + r.deploymentRevision() + ")" : "");
     }
 
     static Kubectl kubectl(Options o) throws UsageException {

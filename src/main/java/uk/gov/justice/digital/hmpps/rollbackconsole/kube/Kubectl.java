@@ -111,17 +111,23 @@ public final class Kubectl implements AutoCloseable {
     }
 
     /**
-     * The relay pods that forward to the read replica (image ministryofjustice/port-forward), by the names the
-     * namespaces give them: port-forward-pod, person-record-port-forward-pod, person-match-port-forward-pod. They
-     * carry no label of their own, so every pod is listed and matched by name; only running ones are kept.
+     * The relay pods that forward to a database (image ministryofjustice/port-forward), by the names the namespaces
+     * give them: port-forward-pod, person-record-port-forward-pod, person-match-port-forward-pod. They carry no label
+     * of their own, so every pod is listed and matched by name; only running ones are kept, each with the REMOTE_HOST
+     * and REMOTE_PORT its container was started with. {@link RelayPod#preferred} says which to use: never the first.
      */
-    public List<PodInfo> relayPods() throws KubectlException {
+    public List<RelayPod> relayPods() throws KubectlException {
         JsonNode list = json(run(List.of("get", "pods", "-o", "json")));
-        List<PodInfo> relays = new ArrayList<>();
+        List<RelayPod> relays = new ArrayList<>();
         for (JsonNode p : list.path("items")) {
             PodInfo pod = pod(p);
             if (pod.name().contains("port-forward") && "Running".equals(pod.phase())) {
-                relays.add(pod);
+                Map<String, String> env = new TreeMap<>();
+                JsonNode containers = p.path("spec").path("containers");
+                if (containers.size() > 0) {
+                    containers.get(0).path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText("")));
+                }
+                relays.add(new RelayPod(pod, env.getOrDefault("REMOTE_HOST", ""), env.getOrDefault("REMOTE_PORT", "")));
             }
         }
         return relays;
@@ -139,20 +145,27 @@ public final class Kubectl implements AutoCloseable {
         }
     }
 
-    /**
-     * The deployment's rollout history: one release per revision, from the ReplicaSets the deployment owns (its
-     * label selector finds them, its owner reference proves them its own: another deployment's ReplicaSets may
-     * carry the same labels).
-     */
+    /** The deployment's releases, newest first: {@link #releaseHistory(String)}'s list. */
     public List<Release> releases(String deploymentName) throws KubectlException {
-        JsonNode d = json(getJson("deployment", deploymentName));
-        String selector = selector(d.path("spec").path("selector"));
-        if (selector.isEmpty()) {
-            throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT,
-                    "deployment " + deploymentName + " has no label selector; its ReplicaSets cannot be found", "");
-        }
-        JsonNode sets = json(run(List.of("get", "replicasets", "-l", selector, "-o", "json")));
-        return RolloutHistory.of(d, sets);
+        return releaseHistory(deploymentName).releases();
+    }
+
+    /**
+     * The deployment's release history: Helm's release records of the release named like the deployment, merged
+     * with its ReplicaSets; without permission to read secrets, or without records, the ReplicaSets alone, saying why.
+     */
+    public ReleaseHistory releaseHistory(String deploymentName) throws KubectlException {
+        return ReleaseHistoryReader.read(this, deploymentName);
+    }
+
+    /** Helm's release records of one release, decoded: {@code get secrets -l owner=helm,name=RELEASE}. */
+    public List<HelmRelease> helmReleases(String release) throws KubectlException {
+        return ReleaseHistoryReader.helmReleases(this, release);
+    }
+
+    /** The needs-attention CronJob, its schedule, clock and last run; empty when the namespace has none. */
+    public Optional<NeedsAttentionJob> needsAttentionJob() throws KubectlException {
+        return NeedsAttentionJob.read(this);
     }
 
     /** Reads a secret. Its values are decoded into memory and never logged; kubectl's output is wiped after use. */
@@ -205,11 +218,11 @@ public final class Kubectl implements AutoCloseable {
         return CommandLine.kubectl(executable, context, namespace, args);
     }
 
-    private byte[] getJson(String kind, String name) throws KubectlException {
+    byte[] getJson(String kind, String name) throws KubectlException {
         return run(CommandLine.getJson(kind, name));
     }
 
-    private byte[] run(List<String> args) throws KubectlException {
+    byte[] run(List<String> args) throws KubectlException {
         return run(executable, command(args), timeout, reaper, context, namespace);
     }
 
@@ -317,7 +330,7 @@ public final class Kubectl implements AutoCloseable {
         return new KubectlException(KubectlException.Reason.FAILED, "kubectl failed." + tail, said);
     }
 
-    private JsonNode json(byte[] out) throws KubectlException {
+    JsonNode json(byte[] out) throws KubectlException {
         try {
             return mapper.readTree(out);
         } catch (IOException e) {
@@ -327,7 +340,7 @@ public final class Kubectl implements AutoCloseable {
         }
     }
 
-    private static String selector(JsonNode selector) {
+    static String selector(JsonNode selector) {
         List<String> terms = new ArrayList<>();
         Map<String, String> labels = new TreeMap<>();
         selector.path("matchLabels").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));

@@ -14,7 +14,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.AtomicFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.WrittenFile;
 
 /**
- * The rollout history as it was read, kept in the incident's folder: a reviewer later sees the releases the lead
+ * The release history as it was read (Helm's records merged with the ReplicaSets), kept in the incident's folder: a reviewer later sees the releases the lead
  * chose from, without a cluster to ask.
  */
 public final class ReleaseHistoryFile {
@@ -22,8 +22,9 @@ public final class ReleaseHistoryFile {
     private ReleaseHistoryFile() {
     }
 
-    public static WrittenFile write(Path target, String context, String namespace, Instant readAt, List<Release> releases)
-            throws IOException {
+    public static WrittenFile write(Path target, String context, String namespace, Instant readAt,
+                                    List<ReleaseHistory> histories) throws IOException {
+        List<Release> releases = histories.stream().flatMap(h -> h.releases().stream()).toList();
         return AtomicFile.write(target, true, out -> {
             // The atomic writer closes its own stream once the content is forced to disk.
             try (JsonGenerator g = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
@@ -33,11 +34,19 @@ public final class ReleaseHistoryFile {
                 g.writeStringField("context", context);
                 g.writeStringField("namespace", namespace);
                 g.writeStringField("read_at", readAt.toString());
+                g.writeArrayFieldStart("history_ends");
+                for (ReleaseHistory h : histories) {
+                    g.writeString(h.end());
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("releases");
                 for (Release r : releases) {
                     g.writeStartObject();
                     g.writeStringField("deployment", r.deployment());
                     g.writeNumberField("revision", r.revision());
+                    g.writeStringField("kept_by", r.kept().words());
+                    g.writeStringField("helm_status", r.status());
+                    g.writeNumberField("deployment_revision", r.deploymentRevision());
                     g.writeStringField("release", r.tag());
                     g.writeStringField("replica_set", r.replicaSet());
                     g.writeArrayFieldStart("images");

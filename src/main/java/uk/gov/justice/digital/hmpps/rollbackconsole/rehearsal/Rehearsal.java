@@ -27,6 +27,8 @@ import java.util.function.Consumer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReplicaSecrets;
 
 /**
  * Everything a rehearsal of the runbook needs, started inside the app and closed with its window: an embedded
@@ -47,6 +49,8 @@ public final class Rehearsal implements AutoCloseable {
     public static final int AFFECTED_EVENTS = 1_250;
     public static final String BAD_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-bad-release";
     public static final String ROLLBACK_IMAGE = "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-rollback";
+    /** The address the rehearsal's replica secret gives, and Person Record's relay pod relays to. */
+    public static final String REPLICA_ADDRESS = "person-record-replica.rehearsal.invalid";
     private static final DateTimeFormatter RUNBOOK_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     /**
@@ -192,14 +196,43 @@ public final class Rehearsal implements AutoCloseable {
                         "ghcr.io/ministryofjustice/hmpps-person-record:rehearsal-earlier",
                         cutoff.minus(12, ChronoUnit.DAYS).toString(), 0)
                 .replicaSet("hmpps-person-record-6b9d8e7f1", DEPLOYMENT, DEPLOYMENT, uid, 42, BAD_IMAGE,
-                        cutoff.toString(), 0)
+                        cutoff.plusSeconds(3).toString(), 0)
                 .replicaSet("hmpps-person-record-7c1e2d3a4", DEPLOYMENT, DEPLOYMENT, uid, 43, ROLLBACK_IMAGE,
                         cutoff.plus(22, ChronoUnit.HOURS).toString(), 2);
+        // Helm's records of the last 10 deploys: revisions 112 to 121, the bad one 120, the rollback 121; deploys
+        // a few seconds before their ReplicaSets. The older seven have no ReplicaSet left.
+        Instant installed = cutoff.minus(400, ChronoUnit.DAYS);
+        for (int v = 112; v <= 118; v++) {
+            cluster.helmRelease(DEPLOYMENT, v, "superseded", installed, cutoff.minus(12 + 4L * (119 - v), ChronoUnit.DAYS),
+                    "rehearsal-" + v);
+        }
+        cluster.helmRelease(DEPLOYMENT, 119, "superseded", installed, cutoff.minus(12, ChronoUnit.DAYS).minusSeconds(3),
+                        "rehearsal-earlier")
+                .helmRelease(DEPLOYMENT, 120, "superseded", installed, cutoff, Release.tagOf(BAD_IMAGE))
+                .helmRelease(DEPLOYMENT, 121, "deployed", installed, cutoff.plus(22, ChronoUnit.HOURS).minusSeconds(3),
+                        Release.tagOf(ROLLBACK_IMAGE));
         String matchUid = "5e4a7c00-0000-4000-8000-00000000000b";
+        cluster.helmRelease("hmpps-person-match", 31, "deployed", installed, cutoff.minus(30, ChronoUnit.DAYS).minusSeconds(3),
+                "rehearsal");
         cluster.deployment("hmpps-person-match", matchUid, 7, "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal")
                 .replicaSet("hmpps-person-match-88bb99cc0", "hmpps-person-match", "hmpps-person-match", matchUid, 7,
                         "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal",
                         cutoff.minus(30, ChronoUnit.DAYS).toString(), 2);
+        cluster.podOf("hmpps-person-match", "hmpps-person-match-88bb99cc0-rh7cc",
+                "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal");
+        // Both relay pods, person-match's first as kubectl lists them; Person Record's reaches the rehearsal's
+        // database, whose secret holds its address and (as in dev) its credentials.
+        cluster.relayPod("person-match-port-forward-pod", "person-match-replica.rehearsal.invalid")
+                .relayPod("person-record-port-forward-pod", REPLICA_ADDRESS)
+                .forwardTo("person-record-port-forward-pod", database.getPort())
+                .secret(ReplicaSecrets.REPLICA, Map.of("rds_instance_address", REPLICA_ADDRESS,
+                        "database_name", RehearsalDatabase.DATABASE, "database_username", RehearsalDatabase.CONSOLE_USER,
+                        "database_password", "rehearsal"));
+        // The daily needs-attention job, with the pod its last run left (it carries the service's labels).
+        Instant lastJobRun = cutoff.truncatedTo(ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS);
+        cluster.needsAttentionJob("0 13 * * *", lastJobRun)
+                .pod(DEPLOYMENT, "hmpps-person-record-recluster-needs-attention-job-" + lastJobRun.getEpochSecond() / 60
+                        + "-rh7dd", ROLLBACK_IMAGE, "Succeeded", false, "Job", 0);
         Duration perItem = Duration.ofMillis(1000L / options.recordsPerSecond());
         for (String pod : PODS) {
             SimulatedPersonRecordService service = SimulatedPersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
@@ -207,7 +240,8 @@ public final class Rehearsal implements AutoCloseable {
             started.add(service);
             services.add(service);
             service.onReclustered(this::settleClusters);
-            cluster.servicePod(pod).forwardTo(pod, service.port()).podLog(pod, service.logFile());
+            // Rolled out: the pods run the deployment's image, the rollback.
+            cluster.podOf(DEPLOYMENT, pod, ROLLBACK_IMAGE).forwardTo(pod, service.port()).podLog(pod, service.logFile());
             // A dead pod leaves the cluster: its log follow ends and it is no longer listed.
             service.onDeath(() -> {
                 try {

@@ -128,16 +128,55 @@ public final class SimulatedCluster {
     /** A pod of the deployment, or of a CronJob's Job when ownerKind is Job; labels as the Helm chart gives both. */
     public SimulatedCluster pod(String name, String phase, boolean ready, String ownerKind, int restarts)
             throws IOException {
+        return pod(DEPLOYMENT, name, IMAGE, phase, ready, ownerKind, restarts);
+    }
+
+    /** A ready, running pod of a deployment's ReplicaSet, on this image: a rollout moves pods from one to the next. */
+    public SimulatedCluster podOf(String deployment, String name, String image) throws IOException {
+        return pod(deployment, name, image, "Running", true, "ReplicaSet", 0);
+    }
+
+    /** Sets a deployment's replicas (0: asleep, as dev and preprod are out of hours) and its ready count. */
+    public SimulatedCluster scale(String deployment, int replicas) throws IOException {
+        Path file = dir.resolve("deployments").resolve(deployment + ".json");
+        com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("spec")).put("replicas", replicas);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("status")).put("replicas", replicas).put("readyReplicas", replicas);
+        write(file, d);
+        return this;
+    }
+
+    public SimulatedCluster pod(String deployment, String name, String image, String phase, boolean ready,
+                                String ownerKind, int restarts) throws IOException {
         write(dir.resolve("pods").resolve(name + ".json"), Map.of(
                 "apiVersion", "v1", "kind", "Pod",
-                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("app", DEPLOYMENT),
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("app", deployment),
                         "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", ownerKind,
                                 "name", name.substring(0, name.lastIndexOf('-')), "controller", true))),
-                "spec", Map.of("containers", List.of(Map.of("name", DEPLOYMENT, "image", IMAGE))),
+                "spec", Map.of("containers", List.of(Map.of("name", deployment, "image", image))),
                 "status", Map.of("phase", phase, "startTime", "2025-03-04T08:00:00Z",
                         "conditions", List.of(Map.of("type", "Ready", "status", ready ? "True" : "False")),
-                        "containerStatuses", List.of(Map.of("name", DEPLOYMENT, "ready", ready,
-                                "restartCount", restarts, "image", IMAGE)))));
+                        "containerStatuses", List.of(Map.of("name", deployment, "ready", ready,
+                                "restartCount", restarts, "image", image)))));
+        return this;
+    }
+
+    /**
+     * A relay pod as Cloud Platform's guide starts it ({@code kubectl run NAME --image=ministryofjustice/port-forward
+     * --env=REMOTE_HOST=... --env=LOCAL_PORT=5432 --env=REMOTE_PORT=5432}): a bare pod, no owner, no app label.
+     */
+    public SimulatedCluster relayPod(String name, String remoteHost) throws IOException {
+        write(dir.resolve("pods").resolve(name + ".json"), Map.of(
+                "apiVersion", "v1", "kind", "Pod",
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("run", name)),
+                "spec", Map.of("containers", List.of(Map.of("name", name, "image", "ministryofjustice/port-forward",
+                        "env", List.of(Map.of("name", "REMOTE_HOST", "value", remoteHost),
+                                Map.of("name", "LOCAL_PORT", "value", "5432"),
+                                Map.of("name", "REMOTE_PORT", "value", "5432"))))),
+                "status", Map.of("phase", "Running", "startTime", "2025-03-01T08:00:00Z",
+                        "conditions", List.of(Map.of("type", "Ready", "status", "True")),
+                        "containerStatuses", List.of(Map.of("name", name, "ready", true, "restartCount", 0,
+                                "image", "ministryofjustice/port-forward")))));
         return this;
     }
 
@@ -154,6 +193,58 @@ public final class SimulatedCluster {
         values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
         write(dir.resolve("secrets").resolve(name + ".json"), Map.of("apiVersion", "v1", "kind", "Secret",
                 "metadata", Map.of("name", name), "type", "Opaque", "data", data));
+        return this;
+    }
+
+    /**
+     * One of Helm's release records, as {@code helm upgrade} writes it: the Secret
+     * {@code sh.helm.release.v1.RELEASE.vN}, labelled {@code owner=helm,name=RELEASE,status,version}, whose
+     * {@code data.release} is base64 (the Secret's) of base64 of gzip of the release's JSON, with the deploy's times
+     * in the deploying machine's offset and the image tag under {@code generic-service}, as the deploy actions set it.
+     */
+    public SimulatedCluster helmRelease(String release, long version, String status, java.time.Instant firstDeployed,
+                                        java.time.Instant lastDeployed, String imageTag) throws IOException {
+        java.time.ZoneId deployer = java.time.ZoneId.of("Europe/London");
+        Map<String, Object> json = Map.of("name", release, "version", version, "namespace", namespace,
+                "info", Map.of("first_deployed", firstDeployed.atZone(deployer).toOffsetDateTime().toString(),
+                        "last_deployed", lastDeployed.atZone(deployer).toOffsetDateTime().toString(),
+                        "deleted", "", "description", "Upgrade complete", "status", status),
+                "chart", Map.of("metadata", Map.of("name", release, "version", "0.1.0", "appVersion", "1.0")),
+                "config", Map.of("generic-service", Map.of("image", Map.of("tag", imageTag))),
+                "manifest", "---\n# Source: " + release + "/charts/generic-service/templates/deployment.yaml\n");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(JSON.writeValueAsBytes(json));
+        }
+        String helmText = Base64.getEncoder().encodeToString(zipped.toByteArray());
+        String name = "sh.helm.release.v1." + release + ".v" + version;
+        write(dir.resolve("secrets").resolve(name + ".json"), Map.of("apiVersion", "v1", "kind", "Secret",
+                "metadata", Map.of("name", name, "namespace", namespace, "labels", Map.of("owner", "helm",
+                        "name", release, "status", status, "version", Long.toString(version))),
+                "type", "helm.sh/release.v1",
+                "data", Map.of("release", Base64.getEncoder().encodeToString(helmText.getBytes(StandardCharsets.US_ASCII)))));
+        return this;
+    }
+
+    /**
+     * The needs-attention CronJob as the chart declares it (no time zone: the cluster's clock), its last run, and,
+     * when it ran, the pod its Job left, which carries the service's labels.
+     */
+    public SimulatedCluster needsAttentionJob(String schedule, java.time.Instant lastScheduled) throws IOException {
+        Files.createDirectories(dir.resolve("cronjobs"));
+        String name = "hmpps-person-record-recluster-needs-attention-job";
+        Map<String, Object> status = lastScheduled == null ? Map.of() : Map.of("lastScheduleTime", lastScheduled.toString());
+        write(dir.resolve("cronjobs").resolve(name + ".json"), Map.of("apiVersion", "batch/v1", "kind", "CronJob",
+                "metadata", Map.of("name", name, "namespace", namespace),
+                "spec", Map.of("schedule", schedule, "concurrencyPolicy", "Replace", "suspend", false,
+                        "jobTemplate", Map.of("spec", Map.of("activeDeadlineSeconds", 3600))),
+                "status", status));
+        return this;
+    }
+
+    /** Every secret read is refused, as for an account without that permission. */
+    public SimulatedCluster forbidSecrets() throws IOException {
+        Files.writeString(dir.resolve("forbid-secrets"), "forbidden");
         return this;
     }
 

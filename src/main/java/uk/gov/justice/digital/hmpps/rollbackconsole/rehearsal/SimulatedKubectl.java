@@ -133,17 +133,25 @@ public final class SimulatedKubectl {
                 return print(dir.resolve("deployments").resolve(name + ".json"), "deployments.apps \"" + name + "\" not found");
             }
             case "replicaset", "replicasets", "rs" -> {
-                ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
-                ArrayNode items = list.putArray("items");
-                for (JsonNode rs : all("replicasets")) {
-                    if (matches(rs, flags.get("-l"))) {
-                        items.add(rs);
-                    }
+                return list("replicasets");
+            }
+            case "cronjob", "cronjobs", "cj" -> {
+                if (name == null) {
+                    return list("cronjobs");
                 }
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
-                return 0;
+                return print(dir.resolve("cronjobs").resolve(name + ".json"), "cronjobs.batch \"" + name + "\" not found");
             }
             case "secret", "secrets" -> {
+                if (Files.exists(dir.resolve("forbid-secrets"))) {
+                    String ns = namespace == null ? "default" : namespace;
+                    err.println("Error from server (Forbidden): secrets" + (name == null ? "" : " \"" + name + "\"")
+                            + " is forbidden: User \"someone@justice.gov.uk\" cannot " + (name == null ? "list" : "get")
+                            + " resource \"secrets\" in API group \"\" in the namespace \"" + ns + "\"");
+                    return 1;
+                }
+                if (name == null) {
+                    return list("secrets");
+                }
                 return print(dir.resolve("secrets").resolve(name + ".json"), "secrets \"" + name + "\" not found");
             }
             case "pod", "pods", "po" -> {
@@ -165,6 +173,19 @@ public final class SimulatedKubectl {
                 return 1;
             }
         }
+    }
+
+    /** Every object of a kind that matches {@code -l}, as a List. */
+    private int list(String kind) throws IOException {
+        ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+        ArrayNode items = list.putArray("items");
+        for (JsonNode item : all(kind)) {
+            if (matches(item, flags.get("-l"))) {
+                items.add(item);
+            }
+        }
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list));
+        return 0;
     }
 
     private List<JsonNode> pods() throws IOException {

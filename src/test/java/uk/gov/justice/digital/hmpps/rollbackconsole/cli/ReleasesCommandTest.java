@@ -52,10 +52,28 @@ class ReleasesCommandTest {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("hmpps-person-record (context " + SimulatedCluster.CONTEXT)
+                .contains("REV is Helm's revision")
                 .contains("hmpps-person-match (context")
-                .containsPattern("6 +2025-06-09\\.5512\\.bad0bad +2025-06-09 12:21:55 +2025-06-09 13:21:55 BST +20 h 8 min")
-                .containsPattern("7 +2025-05-01\\.5400\\.900d900 .* running now \\(2 pods\\)")
+                .containsPattern("27 +2025-06-09\\.5512\\.bad0bad +superseded +2025-06-09 12:21:55 +2025-06-09 13:21:55 BST"
+                        + " +2 h 38 min +Helm only")
+                .containsPattern("30 +2025-05-01\\.5400\\.900d900 +deployed .* running now \\(2 pods\\) +Helm and ReplicaSet"
+                        + " \\(deployment revision 7\\)")
+                .contains("the oldest kept is revision 21 (2025-03-03.4900.aaaa021), started 2025-03-03 10:00:00 UTC")
                 .doesNotContain("canary").doesNotContain("hmpps-person-record-old");
+    }
+
+    @Test
+    void withoutPermissionToReadSecretsItListsTheReplicaSetsAndSaysTheHistoryIsShort() throws Exception {
+        cluster.forbidSecrets();
+        List<String> args = new ArrayList<>(List.of("releases"));
+        args.addAll(kube());
+        assertThat(run(args)).isZero();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("REV is the deployment's revision")
+                .contains("Only the ReplicaSets of hmpps-person-record are listed (your account may not read secrets")
+                .containsPattern("7 +2025-05-01\\.5400\\.900d900 +- .* running now")
+                .doesNotContain("bad0bad");
     }
 
     @Test
@@ -65,12 +83,12 @@ class ReleasesCommandTest {
         List<String> replica = List.of("--host", "localhost", "--port", Integer.toString(TestReplica.port()),
                 "--database", TestReplica.DATABASE, "--user", TestReplica.CONSOLE_USER);
 
-        List<String> release = new ArrayList<>(List.of("export", "--since-release", "6", "--deployment", "hmpps-person-record",
+        List<String> release = new ArrayList<>(List.of("export", "--since-release", "27", "--deployment", "hmpps-person-record",
                 "--out", byRelease.toString()));
         release.addAll(kube());
         release.addAll(replica);
         assertThat(run(release)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Release: hmpps-person-record revision 6 (2025-06-09.5512.bad0bad)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Release: hmpps-person-record revision 27 (2025-06-09.5512.bad0bad)")
                 .contains("Cutoff: 2025-06-09 12:21:55 UTC");
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("running now");
 
@@ -84,12 +102,28 @@ class ReleasesCommandTest {
 
     @Test
     void theRevisionRunningNowIsAcceptedWithAWarningThatTheRollbackIsNotLive() {
-        List<String> args = new ArrayList<>(List.of("export", "--since-release", "7", "--deployment", "hmpps-person-record",
+        List<String> args = new ArrayList<>(List.of("export", "--since-release", "30", "--deployment", "hmpps-person-record",
                 "--out", dir.resolve("x.json").toString(), "--host", "localhost", "--port", Integer.toString(TestReplica.port()),
                 "--database", TestReplica.DATABASE, "--user", TestReplica.CONSOLE_USER));
         args.addAll(kube());
         assertThat(run(args)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is the one running now: the rollback is not live yet");
+    }
+
+    @Test
+    void aReleaseIsFoundByItsTagUnlessThatTagWasDeployedTwice() {
+        List<String> args = new ArrayList<>(List.of("export", "--since-release", ReleaseHistoryScenario.BAD_TAG,
+                "--deployment", "hmpps-person-record", "--out", dir.resolve("x.json").toString(), "--host", "localhost",
+                "--port", Integer.toString(TestReplica.port()), "--database", TestReplica.DATABASE,
+                "--user", TestReplica.CONSOLE_USER));
+        args.addAll(kube());
+        assertThat(run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Cutoff: 2025-06-09 12:21:55 UTC");
+
+        args.set(2, ReleaseHistoryScenario.ROLLBACK_TAG);
+        args.set(6, dir.resolve("y.json").toString());
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("was deployed more than once (revisions 30, 25)");
     }
 
     @Test

@@ -67,9 +67,21 @@ class RehearsalTest {
 
             try (Kubectl kubectl = new Kubectl(r.kubectl(), Rehearsal.CONTEXT, Rehearsal.NAMESPACE)) {
                 List<Release> releases = kubectl.releases(Rehearsal.DEPLOYMENT);
-                assertThat(releases).extracting(Release::revision).containsExactly(43L, 42L, 41L);
+                assertThat(releases).extracting(Release::revision)
+                        .containsExactly(121L, 120L, 119L, 118L, 117L, 116L, 115L, 114L, 113L, 112L);
+                assertThat(releases).extracting(Release::deploymentRevision).startsWith(43L, 42L, 41L, 0L);
                 assertThat(releases.get(1).created()).isEqualTo(r.cutoff());
                 assertThat(releases.get(0).current()).isTrue();
+                // Person Record's relay, not person-match's that kubectl lists first, and the rollback is live.
+                assertThat(kubectl.relayPods()).extracting(uk.gov.justice.digital.hmpps.rollbackconsole.kube.RelayPod::name)
+                        .containsExactly("person-match-port-forward-pod", "person-record-port-forward-pod");
+                assertThat(uk.gov.justice.digital.hmpps.rollbackconsole.kube.RelayPod.preferred(kubectl.relayPods())
+                        .orElseThrow().remoteHost()).isEqualTo(Rehearsal.REPLICA_ADDRESS);
+                var live = uk.gov.justice.digital.hmpps.rollbackconsole.kube.RollbackLiveCheck.run(kubectl,
+                        java.util.Optional.of(releases.get(1)), uk.gov.justice.digital.hmpps.rollbackconsole.domain
+                                .Environment.REHEARSAL, NOW.instant(), java.time.Duration.ofMinutes(10));
+                assertThat(live.passed()).as(live.summary()).isTrue();
+                assertThat(kubectl.needsAttentionJob()).isPresent();
             }
         }
     }

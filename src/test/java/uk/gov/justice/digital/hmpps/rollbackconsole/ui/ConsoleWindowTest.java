@@ -92,7 +92,31 @@ public abstract class ConsoleWindowTest {
     protected void fill(FxRobot robot, String id, String text) {
         TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
         robot.interact(() -> field.setText(""));
+        scrollIntoView(robot, field);
         robot.clickOn(field).write(text);
+    }
+
+    /** As a user scrolls a step's page to reach a field below the fold before clicking it. */
+    protected static void scrollIntoView(FxRobot robot, Node node) {
+        javafx.scene.Parent p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) p;
+        robot.interact(() -> {
+            javafx.geometry.Bounds inViewport = scroll.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double viewport = scroll.getViewportBounds().getHeight();
+            if (inViewport.getMinY() >= 0 && inViewport.getMaxY() <= viewport) {
+                return;
+            }
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            scroll.setVvalue(Math.min(1, Math.max(0, (y - viewport / 3) / Math.max(1, content - viewport))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected void connectToTestReplica(FxRobot robot) {

@@ -6,7 +6,22 @@ import javafx.scene.control.Label;
 /** Shows a {@link Message} in its colour; hidden when there is none. */
 public final class MessageLabel extends Label {
 
+    private final boolean masked;
+
     public MessageLabel(ObservableValue<Message> message) {
+        this(message, true);
+    }
+
+    /**
+     * A message that holds no personal data, only image tags, revisions and the cluster's words, which presenter
+     * mode must show as they are: a masked tag cannot be compared with the one on the shared screen's other side.
+     */
+    public static MessageLabel unmasked(ObservableValue<Message> message) {
+        return new MessageLabel(message, false);
+    }
+
+    private MessageLabel(ObservableValue<Message> message, boolean masked) {
+        this.masked = masked;
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
         getStyleClass().add(Styles.MESSAGE);
@@ -24,7 +39,7 @@ public final class MessageLabel extends Label {
             setText("");
             return;
         }
-        setText(Presenter.maskingFor(this).text(m.text()));
+        setText(masked ? Presenter.maskingFor(this).text(m.text()) : m.text());
         getStyleClass().add(switch (m.kind()) {
             case ERROR -> Styles.MESSAGE_ERROR;
             case WARNING -> Styles.MESSAGE_WARNING;

@@ -13,6 +13,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Cutoff;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.EventClock;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
@@ -35,6 +36,10 @@ public final class WizardSession {
     // The clock event_log is written in (UK time on the real service): every window the steps build reads in it.
     private final ObjectProperty<EventClock> eventClock = new SimpleObjectProperty<>(this, "eventClock", EventClock.SERVICE);
     private final ObjectProperty<Cutoff> cutoff = new SimpleObjectProperty<>(this, "cutoff");
+    // The one kubectl, context and namespace every step uses; see ClusterTarget.
+    private final ClusterTarget clusterTarget = new ClusterTarget();
+    // The release picked as the bad one at the Deployment time step; null when the time was typed.
+    private final ObjectProperty<Release> badRelease = new SimpleObjectProperty<>(this, "badRelease");
     private final ObjectProperty<PreviewSnapshot> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<ExportResult> export = new SimpleObjectProperty<>(this, "export");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready.");
@@ -104,6 +109,16 @@ public final class WizardSession {
 
     public ObjectProperty<Cutoff> cutoffProperty() {
         return cutoff;
+    }
+
+    /** The cluster every step talks to, chosen once. */
+    public ClusterTarget clusterTarget() {
+        return clusterTarget;
+    }
+
+    /** The release the cutoff was taken from, for the Send step's "is the rollback live?"; null when typed. */
+    public ObjectProperty<Release> badReleaseProperty() {
+        return badRelease;
     }
 
     public ObjectProperty<PreviewSnapshot> previewProperty() {

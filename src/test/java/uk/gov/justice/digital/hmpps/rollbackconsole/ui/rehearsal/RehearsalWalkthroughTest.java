@@ -74,6 +74,11 @@ class RehearsalWalkthroughTest extends RehearsalWindowTestBase {
         waitUntil(() -> text(robot, r, "#cutoff-counts").contains("affected events")
                 && !text(robot, r, "#cutoff-counts").startsWith("Counting"));
         assertThat(text(robot, r, "#cutoff-counts")).contains("1,000");
+        // The cluster target is the rehearsal's in every step: another namespace typed here does not stick.
+        robot.interact(() -> ((javafx.scene.control.TextInputControl) in(robot, r, "#releases-namespace"))
+                .setText("hmpps-person-record-prod"));
+        waitUntil(() -> text(robot, r, "#releases-namespace").equals(Rehearsal.NAMESPACE));
+        assertThat(rc.session().clusterTarget().namespaceProperty().get()).isEqualTo(Rehearsal.NAMESPACE);
         assertRehearsalShows(robot, r);
         screenshot(r, "62-rehearsal-deployment-time");
         next(robot, r);

@@ -38,6 +38,8 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private final WizardSession session;
     private final TaskRunner tasks;
     private final SettingsStore settings;
+    // The hour decides whether an unreachable replica may simply be stopped for the night.
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private final StringProperty host = new SimpleStringProperty(this, "host");
     private final StringProperty port = new SimpleStringProperty(this, "port");
@@ -133,6 +135,11 @@ public final class ConnectStepViewModel implements AutoCloseable {
 
     WizardSession session() {
         return session;
+    }
+
+    /** The clock the out-of-hours hint reads; the system's unless a test gives another. */
+    public void useClock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     /** Reaching the replica through the cluster's relay pod, as the runbook does by hand. */
@@ -376,7 +383,8 @@ public final class ConnectStepViewModel implements AutoCloseable {
     private void failed(Throwable error) {
         session.statusProperty().set("Not connected.");
         if (error instanceof ConnectFailure f) {
-            message.set(Message.error(f.whatHappened() + "\n" + f.whatToDo()));
+            message.set(Message.error(f.whatHappened() + "\n" + CredentialsHint.whatToDo(f, environment.get())
+                    + ReplicaAsleepHint.of(f, environment.get(), clock).map(h -> "\n" + h).orElse("")));
         } else {
             message.set(Message.error("Could not connect: " + error.getMessage()));
         }

@@ -13,7 +13,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
-import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.RelayPod;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReplicaSecrets;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -34,13 +35,14 @@ final class ThroughClusterPane extends TitledPane {
         namespace.setPrefColumnCount(28);
         Button find = new Button("Find the relay pod");
         find.setId("cluster-find-relay");
-        ComboBox<PodInfo> pods = new ComboBox<>(model.relayPods());
+        ComboBox<RelayPod> pods = new ComboBox<>(model.relayPods());
         pods.setId("cluster-relay-pods");
-        Em.prefWidth(pods, 27.69);
+        Em.prefWidth(pods, 46);
         pods.setButtonCell(podCell());
         pods.setCellFactory(list -> podCell());
-        CheckBox readSecret = new CheckBox("Read the secret " + ThroughClusterViewModel.SECRET
-                + " into the form (host name, database, user, password; kept in memory only)");
+        CheckBox readSecret = new CheckBox("Read the secrets into the form, in memory only: the replica's address"
+                + " from " + ReplicaSecrets.REPLICA + "; the database, user and password from it in dev, from "
+                + ReplicaSecrets.PRIMARY + " in preprod and prod");
         readSecret.setId("cluster-read-secret");
         readSecret.setWrapText(true);
         Button go = new Button("Forward and connect");
@@ -58,7 +60,8 @@ final class ThroughClusterPane extends TitledPane {
 
         Label intro = new Label("Runbook step 3 reaches the replica through a relay pod: kubectl port-forward to its "
                 + "5432. The console does it with a free local port (yours may already run PostgreSQL on 5432), "
-                + "keeps the forward up, and fills the form from the read-replica secret if you allow it.");
+                + "keeps the forward up, and fills the form from the secrets if you allow it. The kubectl, context and "
+                + "namespace are those of every step: change them here or there.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.STEP_INTRO);
         MessageLabel message = new MessageLabel(model.messageProperty());
@@ -85,12 +88,12 @@ final class ThroughClusterPane extends TitledPane {
         setAnimated(false);
     }
 
-    private static ListCell<PodInfo> podCell() {
+    private static ListCell<RelayPod> podCell() {
         return new ListCell<>() {
             @Override
-            protected void updateItem(PodInfo pod, boolean empty) {
+            protected void updateItem(RelayPod pod, boolean empty) {
                 super.updateItem(pod, empty);
-                setText(empty || pod == null ? null : pod.name());
+                setText(empty || pod == null ? null : pod.name() + " \u2192 " + pod.relaysTo());
             }
         };
     }

@@ -21,24 +21,25 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubeSecret;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
-import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.RelayPod;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReplicaSecrets;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
  * Connect "through the cluster", as runbook step 3 does by hand: a port-forward from a free local port to the relay
- * pod's 5432, kept up by the console, and, with the user's consent, the read-replica secret read into the form
- * (host name for TLS, database, user, password). Nothing from the secret is written anywhere.
+ * pod's 5432, kept up by the console, and, with the user's consent, the secrets read into the form: the replica's
+ * address (the certificate's host name) from the replica's secret, the database, user and password from whichever
+ * secret holds them (the primary's in preprod and prod). Nothing from a secret is written anywhere.
  */
 public final class ThroughClusterViewModel implements AutoCloseable {
 
-    /** The secret that holds the read replica's address and credentials (values base64, as usual). */
-    public static final String SECRET = "hmpps-person-record-rds-read-replica-instance-output";
+    /** The secret that holds the read replica's address (and, in dev, its credentials). */
+    public static final String SECRET = ReplicaSecrets.REPLICA;
 
     private final ConnectStepViewModel connect;
     private final TaskRunner tasks;
@@ -49,8 +50,8 @@ public final class ThroughClusterViewModel implements AutoCloseable {
     private final StringProperty context = new SimpleStringProperty(this, "context", "");
     private final StringProperty namespace = new SimpleStringProperty(this, "namespace", "");
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
-    private final ObservableList<PodInfo> relayPods = FXCollections.observableArrayList();
-    private final ObjectProperty<PodInfo> selectedPod = new SimpleObjectProperty<>(this, "selectedPod");
+    private final ObservableList<RelayPod> relayPods = FXCollections.observableArrayList();
+    private final ObjectProperty<RelayPod> selectedPod = new SimpleObjectProperty<>(this, "selectedPod");
     private final BooleanProperty readSecret = new SimpleBooleanProperty(this, "readSecret", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
@@ -100,24 +101,37 @@ public final class ThroughClusterViewModel implements AutoCloseable {
         }, pods -> {
             busy.set(false);
             relayPods.setAll(pods);
-            if (pods.size() == 1 || (selectedPod.get() == null && !pods.isEmpty())) {
-                selectedPod.set(pods.get(0));
+            Optional<RelayPod> preferred = RelayPod.preferred(pods);
+            selectedPod.set(preferred.orElse(null));
+            if (pods.isEmpty()) {
+                message.set(Message.error("No running relay pod (a name with port-forward in it) in " + ns + ". Ask the"
+                        + " team that owns the namespace to start " + RelayPod.PERSON_RECORD + ", as the runbook's"
+                        + " connection guide describes."));
+            } else if (preferred.isEmpty()) {
+                message.set(Message.error("The only relay pods in " + ns + " are hmpps-person-match's ("
+                        + String.join(", ", pods.stream().map(RelayPod::name).toList()) + "): they reach another"
+                        + " service's database. Ask for " + RelayPod.PERSON_RECORD + " to be started."));
+            } else {
+                message.set(Message.info("Relay pod " + preferred.get().name() + " relays to " + preferred.get().relaysTo()
+                        + (pods.size() > 1 ? "; " + (pods.size() - 1) + " more listed, each with where it relays to" : "")
+                        + ". Forward to it, then connect."));
             }
-            message.set(pods.isEmpty()
-                    ? Message.error("No running relay pod (a name with port-forward in it) in " + ns + ". Ask the team "
-                    + "that owns the namespace to start one, as the runbook describes.")
-                    : Message.info("Relay pod " + pods.get(0).name() + (pods.size() > 1 ? " and " + (pods.size() - 1)
-                    + " more" : "") + ". Forward to it, then connect."));
         }, this::failed);
     }
 
     /** Starts the forward to the relay pod's 5432, reads the secret if allowed, fills the form and connects. */
     public void connectThroughCluster() {
-        PodInfo pod = selectedPod.get();
-        if (pod == null) {
+        RelayPod relay = selectedPod.get();
+        if (relay == null) {
             message.set(Message.error("Find the relay pods and choose one first."));
             return;
         }
+        if (relay.isPersonMatch()) {
+            message.set(Message.error(relay.name() + " relays to hmpps-person-match's database, not Person Record's:"
+                    + " choose " + RelayPod.PERSON_RECORD + " (or port-forward-pod)."));
+            return;
+        }
+        var pod = relay.pod();
         Path path = Path.of(kubectlPath.get().trim());
         String ctx = context.get().trim();
         String ns = namespace.get().trim();
@@ -129,7 +143,14 @@ public final class ThroughClusterViewModel implements AutoCloseable {
             Kubectl k = new Kubectl(path, ctx, ns);
             connect.session().processLedger().ifPresent(k::noting);
             try {
-                Optional<KubeSecret> secret = withSecret ? Optional.of(k.secret(SECRET)) : Optional.empty();
+                Optional<ReplicaSecrets.Credentials> secret = withSecret ? Optional.of(ReplicaSecrets.read(k))
+                        : Optional.empty();
+                if (secret.isPresent() && !relay.remoteHost().isEmpty()
+                        && !relay.remoteHost().equalsIgnoreCase(secret.get().address())) {
+                    throw new KubectlException(KubectlException.Reason.UNEXPECTED_OUTPUT, relay.name() + " relays to "
+                            + relay.remoteHost() + ", not to the read replica's address in " + ReplicaSecrets.REPLICA
+                            + ": it would reach another database. Choose the relay pod that relays to the replica.", "");
+                }
                 PortForward f = PortForward.start(k, pod.name(), new PortForward.Options(5432, Duration.ofMillis(500),
                         Duration.ofSeconds(15), 10, Duration.ofSeconds(30)), ThroughClusterViewModel::acceptsConnections,
                         state -> tasks.uiExecutor().execute(() -> showForward(state)), clock);
@@ -148,20 +169,21 @@ public final class ThroughClusterViewModel implements AutoCloseable {
             connect.hostProperty().set("127.0.0.1");
             connect.portProperty().set(Integer.toString(forwarded.port()));
             forwarded.secret().ifPresent(s -> {
-                s.text("rds_instance_address").ifPresent(connect.tlsServerNameProperty()::set);
-                s.text("database_name").ifPresent(connect.databaseProperty()::set);
-                s.text("database_username").ifPresent(connect.userProperty()::set);
-                s.text("database_password").ifPresent(connect.passwordProperty()::set);
-                s.wipe();
+                connect.tlsServerNameProperty().set(s.address());
+                connect.databaseProperty().set(s.database());
+                connect.userProperty().set(s.user());
+                connect.passwordProperty().set(s.password());
             });
             message.set(Message.ok("Forwarding 127.0.0.1:" + forwarded.port() + " to " + pod.name() + ":5432"
-                    + (forwarded.secret().isPresent() ? "; the form holds the secret's host name, database, user and "
-                    + "password (in memory only)." : ".")));
+                    + forwarded.secret().map(s -> "; the form holds the replica's address from " + ReplicaSecrets.REPLICA
+                    + (s.credentialsSecret().equals(ReplicaSecrets.REPLICA) ? " with its database, user and password"
+                    : " and the database, user and password from " + s.credentialsSecret())
+                    + " (in memory only).").orElse(".")));
             connect.connect();
         }, this::failed);
     }
 
-    private record Forwarded(Kubectl kubectl, PortForward forward, int port, Optional<KubeSecret> secret) {
+    private record Forwarded(Kubectl kubectl, PortForward forward, int port, Optional<ReplicaSecrets.Credentials> secret) {
     }
 
     // The relay forwards raw TCP to the database: it is ready when a connection to the local port is accepted.
@@ -216,8 +238,8 @@ public final class ThroughClusterViewModel implements AutoCloseable {
     public StringProperty contextProperty() { return context; }
     public StringProperty namespaceProperty() { return namespace; }
     public ObservableList<String> contexts() { return contexts; }
-    public ObservableList<PodInfo> relayPods() { return relayPods; }
-    public ObjectProperty<PodInfo> selectedPodProperty() { return selectedPod; }
+    public ObservableList<RelayPod> relayPods() { return relayPods; }
+    public ObjectProperty<RelayPod> selectedPodProperty() { return selectedPod; }
     public BooleanProperty readSecretProperty() { return readSecret; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }

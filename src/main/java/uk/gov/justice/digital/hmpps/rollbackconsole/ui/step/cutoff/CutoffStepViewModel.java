@@ -254,8 +254,7 @@ public final class CutoffStepViewModel {
         var release = releases.chosenProperty().get();
         if (release != null) {
             session.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "Cutoff taken from the cluster: "
-                    + release.deployment() + " revision " + release.revision() + " (" + release.tag() + "), ReplicaSet "
-                    + release.replicaSet() + " created " + release.created() + ", less "
+                    + release.describe() + ", less "
                     + releases.marginMinutesProperty().get() + " min" + (release.current()
                     ? "; this was the revision running at the time (the rollback was not live yet)" : "") + "."));
         }

@@ -25,11 +25,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
-/** "From the cluster": both deployments' rollout histories, and a button that makes one release the bad one. */
+/** "From the cluster": both deployments' release histories, where they end, and a button that makes one the bad one. */
 final class ReleasesPane extends TitledPane {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.UK)
+    private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
 
     ReleasesPane(ReleasesViewModel model) {
@@ -60,12 +60,18 @@ final class ReleasesPane extends TitledPane {
         Em.prefHeight(table, 15.38);
         table.setPlaceholder(new Label("Read the releases to see both deployments' revisions."));
         table.getColumns().setAll(List.of(
-                column("deployment", 165, Release::deployment),
-                column("rev", 50, r -> Long.toString(r.revision())),
-                column("release", 215, Release::tag),
-                column("created (UTC)", 170, r -> UTC.format(r.created())),
-                column("created (UK)", 215, r -> UK.format(r.created())),
-                column("ran for", 105, r -> r.current() ? "running now" : r.ranForText())));
+                column("of", 68, r -> r.deployment().replaceFirst("^hmpps-person-", "")),
+                column("rev", 40, r -> r.revision() == 0 ? "-" : Long.toString(r.revision())),
+                column("release", 212, Release::tag),
+                column("status", 96, Release::status),
+                column("started (UTC)", 178, r -> UTC.format(r.created())),
+                column("UK time", 132, r -> ukTime(r.created())),
+                column("ran for", 100, r -> r.current() ? "running now" : r.ranForText()),
+                column("kept by", 90, r -> switch (r.kept()) {
+                    case HELM_AND_REPLICA_SET -> "Helm + RS";
+                    case HELM -> "Helm";
+                    case REPLICA_SET -> "ReplicaSet";
+                })));
         Em.columns(table);
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
@@ -81,11 +87,14 @@ final class ReleasesPane extends TitledPane {
         Label marginLabel = new Label("Start the cutoff earlier by (minutes):");
         HBox choose = Em.spacing(new HBox(marginLabel, margin, use), 0.62);
 
-        MessageLabel message = new MessageLabel(model.messageProperty());
+        // Tags and revisions are not personal data: presenter mode shows them as the table does.
+        MessageLabel message = MessageLabel.unmasked(model.messageProperty());
         message.setId("releases-message");
-        Label intro = new Label("The cluster records when each revision of hmpps-person-record and hmpps-person-match "
-                + "started: pick the bad release instead of typing its time. kubectl runs with the context and "
-                + "namespace given here, never the kubeconfig's current one.");
+        MessageLabel historyEnd = MessageLabel.unmasked(model.historyEndProperty());
+        historyEnd.setId("releases-history-end");
+        Label intro = new Label("Helm keeps a record of the last 10 releases of hmpps-person-record and hmpps-person-match"
+                + " (the ReplicaSets only the last three): pick the bad release instead of typing its time. kubectl runs"
+                + " with the context and namespace given here (those of every step), never the kubeconfig's current one.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.STEP_INTRO);
 
@@ -100,9 +109,16 @@ final class ReleasesPane extends TitledPane {
 
         setText("From the cluster: pick the bad release");
         setId("releases-pane");
-        setContent(Em.spacing(new VBox(intro, form, message, table, choose), 0.62));
+        setContent(Em.spacing(new VBox(intro, form, message, table, historyEnd, choose), 0.62));
         setExpanded(false);
         setAnimated(false);
+    }
+
+    // UK time is UTC or an hour ahead: the date is the UTC column's, or the next day's, said so.
+    private static String ukTime(java.time.Instant at) {
+        var uk = at.atZone(ZoneId.of("Europe/London"));
+        boolean nextDay = !uk.toLocalDate().equals(at.atZone(ZoneOffset.UTC).toLocalDate());
+        return UK_TIME.format(at) + (nextDay ? " +1 d" : "");
     }
 
     private static TableColumn<Release, String> column(String title, double width, java.util.function.Function<Release, String> value) {

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.KubectlException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
+import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReleaseHistory;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ReleaseHistoryFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -29,9 +30,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.TaskRunner;
 
 /**
- * "From the cluster": the rollout history of both deployments that can damage clusters, read with the user's own
- * kubectl, so that the bad release's start is picked rather than typed. Picking a release writes its ReplicaSet's
- * creation time, in UTC, into the deployment time.
+ * "From the cluster": the release history of both deployments that can damage clusters (Helm's records of the last
+ * 10 deploys merged with the ReplicaSets), read with the user's own kubectl, so that the bad release's start is
+ * picked rather than typed, and where that history ends. Picking a release writes its start, in UTC, into the
+ * deployment time.
  */
 public final class ReleasesViewModel {
 
@@ -53,6 +55,7 @@ public final class ReleasesViewModel {
     private final IntegerProperty marginMinutes = new SimpleIntegerProperty(this, "marginMinutes", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyObjectWrapper<Message> historyEnd = new ReadOnlyObjectWrapper<>(this, "historyEnd");
     private final ReadOnlyObjectWrapper<Release> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
 
     public ReleasesViewModel(WizardSession session, TaskRunner tasks, SettingsStore settings, CutoffStepViewModel cutoff,
@@ -74,6 +77,7 @@ public final class ReleasesViewModel {
                 cutoff.textProperty().set(textFor(chosen.get()));
             }
         });
+        chosen.addListener((obs, was, now) -> session.badReleaseProperty().set(now));
         // A cutoff typed or picked by other means is no longer this release's.
         cutoff.textProperty().addListener((obs, was, now) -> {
             if (chosen.get() != null && !now.equals(textFor(chosen.get()))) {
@@ -106,18 +110,21 @@ public final class ReleasesViewModel {
         String ctx = context.get().trim();
         String ns = namespace.get().trim();
         busy.set(true);
-        message.set(Message.info("Reading the rollout history of " + String.join(" and ", DEPLOYMENTS) + " in " + ns + "\u2026"));
+        message.set(Message.info("Reading the release history of " + String.join(" and ", DEPLOYMENTS) + " in " + ns + "\u2026"));
         tasks.run(() -> {
-            List<Release> all = new ArrayList<>();
+            List<ReleaseHistory> all = new ArrayList<>();
             try (Kubectl kubectl = new Kubectl(path, ctx, ns)) {
                 for (String deployment : DEPLOYMENTS) {
-                    all.addAll(kubectl.releases(deployment));
+                    all.add(kubectl.releaseHistory(deployment));
                 }
             }
             return all;
-        }, list -> {
+        }, histories -> {
             busy.set(false);
+            List<Release> list = histories.stream().flatMap(h -> h.releases().stream()).toList();
             releases.setAll(list);
+            String ends = String.join("\n", histories.stream().map(ReleaseHistory::end).toList());
+            historyEnd.set(histories.stream().allMatch(ReleaseHistory::fromHelm) ? Message.info(ends) : Message.warning(ends));
             settings.put("kubectl.path", path.toString());
             settings.put("kubectl.context", ctx);
             try {
@@ -125,24 +132,24 @@ public final class ReleasesViewModel {
             } catch (java.io.IOException ignored) {
                 // Remembering the context is a convenience.
             }
-            keepInIncident(ctx, ns, list);
-            message.set(list.isEmpty() ? Message.warning("No revisions found for either deployment in " + ns + ".")
-                    : Message.info("Pick the release that caused the damage. Its cutoff is the creation of its "
-                    + "ReplicaSet: the moment its first pod could start serving."));
+            keepInIncident(ctx, ns, histories);
+            message.set(list.isEmpty() ? Message.warning("No releases found for either deployment in " + ns + ".")
+                    : Message.info("Pick the release that caused the damage. Its cutoff is its start: Helm's deploy, or"
+                    + " its ReplicaSet's creation if that came first (the moment its first pod could start serving)."));
         }, this::failed);
     }
 
     /** The history as read goes into the incident's folder, so that a reviewer sees what the lead chose from. */
-    private void keepInIncident(String ctx, String ns, List<Release> list) {
+    private void keepInIncident(String ctx, String ns, List<ReleaseHistory> list) {
         session.incident().ifPresent(incident -> tasks.run(() -> {
             incident.flush();
             var folder = incident.folder();
             if (folder.isEmpty()) {
                 return null;
             }
-            var written = ReleaseHistoryFile.write(folder.get().resolve("rollout-history.json"), ctx, ns,
+            var written = ReleaseHistoryFile.write(folder.get().resolve("release-history.json"), ctx, ns,
                     clock.instant(), list);
-            session.record(new JournalEntry.FileWritten("rollout history of " + String.join(" and ", DEPLOYMENTS),
+            session.record(new JournalEntry.FileWritten("release history of " + String.join(" and ", DEPLOYMENTS),
                     written.path(), written.sha256()));
             return written;
         }, written -> { }, e -> session.statusProperty().set("The rollout history could not be kept in the incident: "
@@ -186,6 +193,8 @@ public final class ReleasesViewModel {
     public IntegerProperty marginMinutesProperty() { return marginMinutes; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    /** Where each deployment's history ends, and whether Helm's records were read. */
+    public ReadOnlyObjectProperty<Message> historyEndProperty() { return historyEnd.getReadOnlyProperty(); }
     /** The release the current deployment time was taken from; null when it was typed. */
     public ReadOnlyObjectProperty<Release> chosenProperty() { return chosen.getReadOnlyProperty(); }
 }

@@ -12,8 +12,15 @@ public final class ReclusterStep implements WizardStep {
     // Kept: a binding nobody holds stops passing on changes.
     private final javafx.beans.binding.BooleanBinding enterable;
 
+    private final RollbackLiveViewModel live;
+
     public ReclusterStep(ReclusterStepViewModel model) {
+        this(model, null);
+    }
+
+    public ReclusterStep(ReclusterStepViewModel model, RollbackLiveViewModel live) {
         this.model = model;
+        this.live = live;
         this.enterable = model.reviewedFileReady();
     }
 
@@ -40,7 +47,7 @@ public final class ReclusterStep implements WizardStep {
     @Override
     public Node view() {
         if (view == null) {
-            view = new ReclusterStepView(model);
+            view = new ReclusterStepView(model, live);
         }
         return view.root();
     }

@@ -45,9 +45,16 @@ public final class ReclusterStepView {
     private final TextField batchSize = new TextField();
     private final Button send = new Button("_Send\u2026");
     private final Node root;
+    private final RollbackLiveViewModel live;
 
     public ReclusterStepView(ReclusterStepViewModel model) {
+        this(model, null);
+    }
+
+    /** @param live "is the rollback live?", shown above the send; null for none */
+    public ReclusterStepView(ReclusterStepViewModel model, RollbackLiveViewModel live) {
         this.model = model;
+        this.live = live;
         kubectlPath.setId("kubectl-path");
         browse.setId("browse-kubectl");
         context.setId("kube-context");
@@ -143,7 +150,8 @@ public final class ReclusterStepView {
                         + "pick one ready pod of " + ReclusterStepViewModel.DEPLOYMENT + ", forward a local port to it, "
                         + "and send the exported file to POST /admin/recluster in batches. Every kubectl command names "
                         + "the context and namespace shown here.",
-                form, kubeMessage, podsCard, sendCard, SendCommands.pane(model)));
+                live == null ? new Node[] {form, kubeMessage, podsCard, sendCard, SendCommands.pane(model)}
+                : new Node[] {form, kubeMessage, podsCard, new RollbackLivePane(live), sendCard, SendCommands.pane(model)}));
         bind();
     }
 
@@ -182,7 +190,8 @@ public final class ReclusterStepView {
         // A send carried on from the journal cuts the file as the first run did: its batch size is not a choice.
         batchSize.disableProperty().bind(locked.or(model.resumptionProperty().isNotNull()));
         startForward.disableProperty().bind(locked.or(model.selectedPodProperty().isNull()));
-        send.disableProperty().bind(locked.or(model.forwardUpProperty().not()).or(model.exportProperty().isNull()));
+        send.disableProperty().bind(locked.or(model.forwardUpProperty().not()).or(model.exportProperty().isNull())
+                .or(live == null ? javafx.beans.binding.Bindings.createBooleanBinding(() -> false) : live.blocksSend()));
         file.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "file"),
                 model.exportProperty()));
         records.textProperty().bind(Bindings.createStringBinding(() -> exportText(model.exportProperty().get(), "records"),
