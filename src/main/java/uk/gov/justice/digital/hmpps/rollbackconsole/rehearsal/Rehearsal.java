@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,13 +63,23 @@ public final class Rehearsal implements AutoCloseable {
      * @param failure          one of the service's ordinary failures, to practise; NONE for none
      * @param failureBatch     the batch (the request to a pod, from 1) it happens in
      */
+    /**
+     * @param replicaLagSeconds for how long after the start the read replica stays behind its primary, its replay
+     *                          paused while the simulated service goes on writing events (0: it keeps up)
+     */
     public record Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords, Failure failure,
-                          int failureBatch) {
+                          int failureBatch, int replicaLagSeconds) {
         public Options {
-            if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0 || failureBatch < 1) {
+            if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0 || failureBatch < 1
+                    || replicaLagSeconds < 0) {
                 throw new IllegalArgumentException("speed must be at least 1 a second; batch and count not negative");
             }
             java.util.Objects.requireNonNull(failure, "failure");
+        }
+
+        public Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords, Failure failure,
+                       int failureBatch) {
+            this(recordsPerSecond, podDiesInBatch, notFoundRecords, failure, failureBatch, 0);
         }
 
         public Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords) {
@@ -145,6 +156,9 @@ public final class Rehearsal implements AutoCloseable {
             r.replica = RehearsalDatabase.standbyOf(r.database, folder.resolve("replica"));
             r.started.add(r.replica);
             r.notFound = r.someAffectedIds(options.notFoundRecords());
+            if (options.replicaLagSeconds() > 0) {
+                r.lagReplica(Duration.ofSeconds(options.replicaLagSeconds()));
+            }
             check(cancelled);
             progress.accept("Starting two simulated pods of hmpps-person-record…");
             r.startCluster();
@@ -163,6 +177,64 @@ public final class Rehearsal implements AutoCloseable {
     private static void check(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("rehearsal start cancelled");
+        }
+    }
+
+    /**
+     * Makes the read replica lag, as one under load or just restarted does: its replay is paused, the service goes on
+     * writing affected events on the primary (as it does while the bad release runs), and replay resumes by itself
+     * after {@code lag}. The console sees the lag grow, and a preview meanwhile ends at what the replica replayed.
+     */
+    private void lagReplica(Duration lag) {
+        writeAnEvent();
+        // A replica that was streaming, then fell behind: it has replayed a transaction, so it knows how far behind.
+        try (Connection c = replica.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("select pg_last_xact_replay_timestamp() is not null"
+                        + " and pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        break;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            s.execute("select pg_wal_replay_pause()");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pausing the rehearsal's replica", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not pause the rehearsal's replica", e);
+        }
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(runnable -> {
+                    Thread t = new Thread(runnable, "rehearsal-replica-lag");
+                    t.setDaemon(true);
+                    return t;
+                });
+        started.add(timer::shutdownNow);
+        // A new event on the primary every few seconds: the replica's receive point moves on, its replay does not.
+        timer.scheduleWithFixedDelay(this::writeAnEvent, 0, 3, java.util.concurrent.TimeUnit.SECONDS);
+        timer.schedule(() -> {
+            try (Connection c = replica.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("select pg_wal_replay_resume()");
+            } catch (SQLException e) {
+                // the rehearsal is closing
+            }
+        }, lag.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** One more update of an affected record, written on the primary as the service writes it (UK time). */
+    private void writeAnEvent() {
+        try (Connection c = RehearsalDatabase.admin(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("set timezone = 'Europe/London'");
+            s.execute("insert into personrecordservice.event_log (source_system_id, source_system, match_id,"
+                    + " uuid_status_type, event_type) select source_system_id, source_system, match_id, 'ACTIVE',"
+                    + " 'CPR_RECORD_UPDATED' from personrecordservice.event_log"
+                    + " where event_type = 'CPR_RECORD_CREATED' order by id desc limit 1");
+        } catch (SQLException e) {
+            // the rehearsal is closing
         }
     }
 

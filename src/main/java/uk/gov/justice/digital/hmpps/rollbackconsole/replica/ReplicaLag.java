@@ -51,7 +51,11 @@ public record ReplicaLag(boolean inRecovery, Instant replicaNow, Instant lastRep
         return caughtUp() || (lastReplay != null && !lastReplay.isBefore(moment));
     }
 
+    /** Past the threshold; a standby with changes waiting and no replay time yet cannot tell, and counts as past it. */
     public boolean beyond(Duration threshold) {
+        if (!caughtUp() && lastReplay == null) {
+            return true;
+        }
         return lag().compareTo(threshold) > 0;
     }
 
@@ -98,7 +102,9 @@ public record ReplicaLag(boolean inRecovery, Instant replicaNow, Instant lastRep
                     + ": the window ends at its clock.";
         }
         if (lastReplay == null) {
-            return "The replica has not replayed any transaction yet: it cannot tell how far behind it is.";
+            return "The replica has changes waiting to be replayed (received WAL " + receivedLsn + ", replayed "
+                    + replayedLsn + ") and has replayed no transaction since it started, so it cannot tell how far"
+                    + " behind it is: the window ends at its clock, which may claim events it has not replayed yet.";
         }
         return "The replica is " + seconds(lag()) + " behind its primary (received WAL " + receivedLsn
                 + ", replayed " + replayedLsn + "): the window ends at its last replayed change, not at its clock,"

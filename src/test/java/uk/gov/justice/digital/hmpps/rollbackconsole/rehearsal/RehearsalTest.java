@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag;
+import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Release;
 
 /** The rehearsal's parts, without a window: its replica, its cluster's release history, and a cancelled start. */
@@ -107,6 +112,26 @@ class RehearsalTest {
                                 java.time.LocalDateTime.parse("2026-06-10T13:00:00"));
                 assertThat(rs.getLong(2)).isEqualTo(Rehearsal.AFFECTED_EVENTS);
             }
+        }
+    }
+
+    @Test
+    void aLaggingReplicaCanBeRehearsed() throws Exception {
+        try (Rehearsal r = Rehearsal.start(dir.resolve("lag"), new Rehearsal.Options(100, 0, 0, Rehearsal.Failure.NONE,
+                1, 600), Clock.systemUTC(), s -> { }, () -> false);
+             Replica replica = Replica.connect(new ConnectionSettings("localhost", r.databasePort(),
+                     RehearsalDatabase.DATABASE, RehearsalDatabase.CONSOLE_USER, null, Environment.REHEARSAL,
+                     SslMode.DISABLE, null, null))) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            ReplicaLag lag = replica.lag();
+            while (lag.caughtUp() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                lag = replica.lag();
+            }
+            // The service goes on writing on the primary; the replica receives it and does not replay it.
+            assertThat(lag.inRecovery()).isTrue();
+            assertThat(lag.caughtUp()).isFalse();
+            assertThat(lag.boundedByReplay()).isTrue();
         }
     }
 

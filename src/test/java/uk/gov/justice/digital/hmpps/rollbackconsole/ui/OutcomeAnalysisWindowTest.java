@@ -78,7 +78,7 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
 
             selectTab(robot, "tab-impact");
             robot.clickOn("#read-impact");
-            waitUntil(() -> text(robot, "#impact-message").contains("affected records"));
+            waitUntil(() -> text(robot, "#impact-message").contains("busiest hour"));
             assertThat(text(robot, "#impact-message")).isEqualTo(
                     "17 affected records; the busiest hour 2025-06-09 13:00 had 4.");
             assertThat(robot.lookup("#impact-chart").queryAs(BarChart.class).getData()).hasSize(1);

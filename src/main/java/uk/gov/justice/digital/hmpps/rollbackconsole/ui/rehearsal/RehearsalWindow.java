@@ -82,9 +82,11 @@ public final class RehearsalWindow {
         failureBatch.disableProperty().bind(failure.valueProperty().isEqualTo(Rehearsal.Failure.NONE));
         grid.addRow(4, new Label("A failure of the service to practise"), failure);
         grid.addRow(5, new Label("\u2026in batch"), failureBatch);
+        TextField lag = field("rehearsal-replica-lag", defaults.replicaLagSeconds());
+        grid.addRow(6, new Label("The read replica is behind for the first seconds (0: never)"), lag);
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
-        grid.add(problem, 0, 6, 2, 1);
+        grid.add(problem, 0, 7, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
@@ -92,14 +94,14 @@ public final class RehearsalWindow {
         startButton.setId("rehearsal-start");
         startButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                options(speed, podDies, notFound, failure, failureBatch);
+                options(speed, podDies, notFound, failure, failureBatch, lag);
                 problem.setText("");
             } catch (IllegalArgumentException ex) {
                 problem.setText("Whole numbers: a speed of at least 1, a failure's batch from 1, the others 0 or more.");
                 e.consume();
             }
         });
-        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound, failure, failureBatch) : null);
+        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound, failure, failureBatch, lag) : null);
         return dialog.showAndWait();
     }
 
@@ -111,10 +113,12 @@ public final class RehearsalWindow {
     }
 
     private static Rehearsal.Options options(TextField speed, TextField podDies, TextField notFound,
-                                             ComboBox<Rehearsal.Failure> failure, TextField failureBatch) {
+                                             ComboBox<Rehearsal.Failure> failure, TextField failureBatch,
+                                             TextField lag) {
         return new Rehearsal.Options(Integer.parseInt(speed.getText().trim()),
                 Integer.parseInt(podDies.getText().trim()), Integer.parseInt(notFound.getText().trim()),
-                failure.getValue(), Integer.parseInt(failureBatch.getText().trim()));
+                failure.getValue(), Integer.parseInt(failureBatch.getText().trim()),
+                Integer.parseInt(lag.getText().trim()));
     }
 
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */
