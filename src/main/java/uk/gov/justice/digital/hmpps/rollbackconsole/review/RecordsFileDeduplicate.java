@@ -3,6 +3,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.review;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +69,13 @@ public final class RecordsFileDeduplicate {
         } finally {
             cancelRequested.set(false);
         }
+    }
+
+    /** {@code affected-records-distinct.json} for {@code affected-records.json}: the name offered for the copy. */
+    public static String defaultName(Path source) {
+        String name = source.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return stem + "-distinct.json";
     }
 
     /** Stops the running copy; if none is running yet, the next one to start is cancelled. */
