@@ -206,6 +206,8 @@ public final class ReviewView {
         sha256.getStyleClass().add(Styles.MONOSPACE);
         sha256.setPrefColumnCount(64);
         Em.minWidth(sha256, 9.23);
+        // The SHA-256 field gives way; the button's word does not collapse to "...".
+        copySha.setMinWidth(Region.USE_PREF_SIZE);
         copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
         Label shaName = new Label("SHA-256 of the bytes reviewed");
         shaName.getStyleClass().add(Styles.FACT_NAME);

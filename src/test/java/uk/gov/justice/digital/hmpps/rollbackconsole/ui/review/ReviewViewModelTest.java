@@ -116,9 +116,11 @@ class ReviewViewModelTest {
     void saysHowManyProblemsOfACodeTheReportDidNotKeep() {
         model.open(ReviewFixtures.duplicates(dir, "duplicates.json", 1_005));
 
-        assertThat(model.verdictProperty().get().kind()).isEqualTo(Verdict.Kind.SAFE);
-        assertThat(model.verdictProperty().get().detail())
-                .isEqualTo("1,006 records the service accepts, no errors; 1,005 warnings worth a look below.");
+        assertThat(model.verdictProperty().get().kind()).isEqualTo(Verdict.Kind.CAUTION);
+        assertThat(model.verdictProperty().get().headline()).isEqualTo("SEND WITH CAUTION");
+        assertThat(model.verdictProperty().get().detail()).isEqualTo("1,005 rows repeat records listed earlier "
+                + "(1,006 rows, 1 distinct record): the seed runbook's one row per event; sending them reclusters those "
+                + "records again for nothing. No errors; 1,005 warnings worth a look below.");
         assertThat(model.problems()).hasSize(1_000);
         assertThat(model.notShown()).containsExactly("5 more DUPLICATE_RECORD not shown");
     }
