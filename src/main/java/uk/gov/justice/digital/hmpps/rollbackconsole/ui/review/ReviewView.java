@@ -308,6 +308,10 @@ public final class ReviewView {
         all.setUserData(null);
         errors.setUserData(Severity.ERROR);
         warnings.setUserData(Severity.WARNING);
+        // The group takes the buttons only when the control's skin is made; until then it ignores them.
+        for (ToggleButton b : List.of(all, errors, warnings)) {
+            b.setToggleGroup(filter.getToggleGroup());
+        }
         filter.getToggleGroup().selectToggle(all);
         filter.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
