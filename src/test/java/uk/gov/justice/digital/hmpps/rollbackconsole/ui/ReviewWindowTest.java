@@ -168,6 +168,8 @@ class ReviewWindowTest extends ConsoleWindowTest {
         // It may still be sent as it is: the verdict warns, it does not block.
         assertThat(robot.lookup("#send-file").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#review-deduplicated").query().isVisible()).isFalse();
+        // The problems' filter shows which severity it shows.
+        assertThat(robot.lookup("#filter-all").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
         screenshot("26-review-caution");
 
         Path copy = dir.resolve("affected-records-distinct.json");
