@@ -209,6 +209,16 @@ class ReviewWindowTest extends ConsoleWindowTest {
         waitUntil(() -> "SEND WITH CAUTION".equals(text(robot, "#review-verdict")));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         screenshot("28-review-caution-dark");
+        // Presenter mode, 150 %: the verdict and its button stay on screen for the audience.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        Node verdict = robot.lookup("#review-verdict").query();
+        Node save = robot.lookup("#save-deduplicated").query();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        assertThat(save.localToScene(save.getBoundsInLocal()).getMaxY()).isLessThan(stage.getScene().getHeight());
+        assertThat(verdict.localToScene(verdict.getBoundsInLocal()).getMinY()).isPositive();
+        screenshot("29-review-caution-presenter-150");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
     @Test

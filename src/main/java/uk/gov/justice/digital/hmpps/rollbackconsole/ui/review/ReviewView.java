@@ -160,6 +160,8 @@ public final class ReviewView {
     private Node header() {
         title.getStyleClass().add(Styles.STEP_TITLE);
         title.setMinWidth(0);
+        // Zoomed in, the file's name goes onto a second line rather than ending in "...".
+        title.setWrapText(true);
         path.getStyleClass().addAll(Styles.STEP_INTRO);
         path.setMinWidth(0);
         VBox names = Em.spacing(new VBox(title, path), 0.15);
@@ -211,6 +213,7 @@ public final class ReviewView {
         copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
         Label shaName = new Label("SHA-256 of the bytes reviewed");
         shaName.getStyleClass().add(Styles.FACT_NAME);
+        shaName.setWrapText(true);
         HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         VBox sha = Em.spacing(new VBox(shaName, shaRow), 0.31);
