@@ -80,8 +80,9 @@ public record ReviewReport(
             why.append(Text.count(repeats)).append(repeats == 1 ? " row repeats a record" : " rows repeat records")
                     .append(" listed earlier (").append(Text.count(records)).append(" rows, ")
                     .append(Text.records(distinctRecords).replace("record", "distinct record"))
-                    .append("): the seed runbook's one row per event; sending them reclusters those records again "
-                            + "for nothing");
+                    .append("): the seed runbook's one row per event; ")
+                    .append(repeats == 1 ? "sending it reclusters that record again for nothing"
+                            : "sending them reclusters those records again for nothing");
         }
         long blank = count(ProblemCode.ID_WHITESPACE);
         if (blank > 0) {

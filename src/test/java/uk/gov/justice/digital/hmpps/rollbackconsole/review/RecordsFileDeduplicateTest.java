@@ -145,6 +145,15 @@ class RecordsFileDeduplicateTest {
         assertThat(perEvent.caution()).contains("3 rows repeat records listed earlier (7 rows, 4 distinct records): "
                 + "the seed runbook's one row per event; sending them reclusters those records again for nothing");
         assertThat(perEvent.hasDuplicates()).isTrue();
+        ReviewReport once = new RecordsFileValidator().validate(Fixtures.path("duplicates.json"));
+        assertThat(once.caution()).contains("2 rows repeat records listed earlier (4 rows, 2 distinct records): the "
+                + "seed runbook's one row per event; sending them reclusters those records again for nothing");
+        ReviewReport single = new RecordsFileValidator().validate(write("one-repeat.json", """
+                [ { "source_system" : "NOMIS", "source_system_id" : "A1" },
+                  { "source_system" : "NOMIS", "source_system_id" : "A1" } ]
+                """));
+        assertThat(single.caution()).contains("1 row repeats a record listed earlier (2 rows, 1 distinct record): the "
+                + "seed runbook's one row per event; sending it reclusters that record again for nothing");
 
         ReviewReport blank = new RecordsFileValidator().validate(write("blank.json", """
                 [ { "source_system" : "NOMIS", "source_system_id" : " A1" } ]
