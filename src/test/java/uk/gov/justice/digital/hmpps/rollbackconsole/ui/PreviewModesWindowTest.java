@@ -26,7 +26,7 @@ class PreviewModesWindowTest extends ConsoleWindowTest {
         toThePreview(robot);
         ToggleButton distinct = robot.lookup("#mode-distinct").queryAs(ToggleButton.class);
         ToggleButton perEvent = robot.lookup("#mode-per-event").queryAs(ToggleButton.class);
-        screenshot("04-preview-distinct-entered");
+        screenshot("04d-preview-distinct-entered");
         assertThat(distinct.isSelected()).isTrue();
         assertThat(perEvent.isSelected()).isFalse();
         looksChosen(robot, distinct, perEvent, "light");
@@ -49,7 +49,7 @@ class PreviewModesWindowTest extends ConsoleWindowTest {
         assertThat(robot.lookup("#preview-message").query().getStyleClass()).contains("message-warning")
                 .doesNotContain("message-ok");
         looksChosen(robot, perEvent, distinct, "light");
-        screenshot("05-preview-per-event");
+        screenshot("05c-preview-per-event-light");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         looksChosen(robot, perEvent, distinct, "dark");
         screenshot("05d-preview-per-event-dark");
