@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportException;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.FileForm;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.Problem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.ProblemCode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileDeduplicate;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
 
@@ -24,8 +28,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
  */
 final class ValidateCommand {
 
-    private static final Set<String> VALUED = Set.of("--batch-size");
-    private static final Set<String> FLAGS = Set.of();
+    private static final Set<String> VALUED = Set.of("--batch-size", "--write-distinct");
+    private static final Set<String> FLAGS = Set.of("--overwrite");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -35,7 +39,10 @@ final class ValidateCommand {
         this.err = err;
     }
 
-    /** 0 when the file is safe to send, 1 when it is not or cannot be read. */
+    /**
+     * 0 when the file may be sent (safe, or with caution), 1 when it may not or cannot be read, or when the copy
+     * asked for with {@code --write-distinct} could not be written.
+     */
     int run(List<String> args) throws UsageException {
         Arguments split = Arguments.split(args, VALUED);
         if (split.positional().size() != 1) {
@@ -64,7 +71,41 @@ final class ValidateCommand {
             return 1;
         }
         print(name, report, batchSize);
+        Optional<String> distinct = o.value("--write-distinct");
+        if (distinct.isPresent()) {
+            return writeDistinct(file, report, Path.of(distinct.get()), o.flag("--overwrite"));
+        }
+        if (report.hasDuplicates() && report.errorCount() == 0) {
+            out.println("To send each record once: rollback-console validate " + name + " --write-distinct "
+                    + RecordsFileDeduplicate.defaultName(file));
+        }
         return report.safeToSend() ? 0 : 1;
+    }
+
+    /** Writes the copy with each record once; the exit code stays the verdict on FILE unless the copy fails. */
+    private int writeDistinct(Path file, ReviewReport report, Path target, boolean overwrite) {
+        if (report.errorCount() > 0) {
+            err.println("rollback-console: " + target + " was not written: " + file + " has errors to fix first.");
+            return 1;
+        }
+        try {
+            RecordsFileDeduplicate.Result result = new RecordsFileDeduplicate().write(file, target, overwrite);
+            ExportResult written = result.written();
+            NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+            out.println("Wrote " + plural(n, written.records(), "record") + ", each once, to " + written.file());
+            out.println("SHA-256 of it: " + written.sha256());
+            if (!result.source().sha256().equals(report.sha256())) {
+                err.println("rollback-console: " + file + " changed while it was being read: the copy is of what it "
+                        + "holds now; validate it again.");
+                return 1;
+            }
+            return report.safeToSend() ? 0 : 1;
+        } catch (ExportException | IllegalArgumentException e) {
+            err.println("rollback-console: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("rollback-console: " + target + " was not written: " + e.getMessage());
+        }
+        return 1;
     }
 
     private void print(String name, ReviewReport report, int batchSize) {
@@ -101,7 +142,10 @@ final class ValidateCommand {
                         + " not shown");
             }
         }
-        if (report.safeToSend()) {
+        Optional<String> caution = report.caution();
+        if (caution.isPresent()) {
+            out.println("Safe to send: yes, with caution: " + caution.get() + ".");
+        } else if (report.safeToSend()) {
             out.println("Safe to send: yes");
         } else if (errors > 0) {
             out.println("Safe to send: no, " + plural(n, errors, "error") + " must be fixed first");

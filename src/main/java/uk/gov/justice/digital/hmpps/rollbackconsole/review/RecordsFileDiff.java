@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportException;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
@@ -99,52 +98,10 @@ public final class RecordsFileDiff {
         return new RecordsScan(file, limits, ProgressListener.NONE, cancelRequested::get, true, null).run();
     }
 
-    @FunctionalInterface
-    private interface KeyFilter {
-        boolean wanted(long high, long low);
-    }
-
-    /** Writes the first occurrence of each wanted record of the reviewed file, in the file's order. */
-    private ExportResult write(Path target, boolean overwrite, RecordsScan.Outcome reviewed, KeyFilter filter)
-            throws IOException, ExportException {
-        Path source = reviewed.report().file();
-        LongPairTable own = reviewed.keys();
-        RunbookJsonExport export = new RunbookJsonExport();
-        currentExport.set(export);
-        if (cancelRequested.get()) {
-            export.cancel();
-        }
-        try {
-            return export.write(target, overwrite, sink -> {
-                RecordsScan again = new RecordsScan(source, limits, ProgressListener.NONE, cancelRequested::get,
-                        false, (number, system, id, personUuid, high, low) -> {
-                            // The review remembered the number of each record's first occurrence.
-                            if (own.get(high, low) == number && filter.wanted(high, low)) {
-                                sink.accept(new AffectedRecord(personUuid, system, id, 1, null));
-                            }
-                        });
-                String sha256 = again.run().report().sha256();
-                if (!sha256.equals(reviewed.report().sha256())) {
-                    throw new FileChangedException(source + " changed while it was being compared (its SHA-256 was "
-                            + reviewed.report().sha256() + " and is now " + sha256 + "), so " + target
-                            + " was not written. Compare the files again.");
-                }
-            });
-        } catch (ExportException e) {
-            if (e.kind() == ExportException.Kind.CANCELLED) {
-                CancellationException cancelled = new CancellationException(e.getMessage());
-                cancelled.initCause(e);
-                throw cancelled;
-            }
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof FileChangedException changed) {
-                    throw new IOException(changed.getMessage(), e);
-                }
-            }
-            throw e;
-        } finally {
-            currentExport.set(null);
-        }
+    private ExportResult write(Path target, boolean overwrite, RecordsScan.Outcome reviewed,
+                               FirstOccurrences.KeyFilter filter) throws IOException, ExportException {
+        return new FirstOccurrences(limits, cancelRequested::get, currentExport).write(target, overwrite, reviewed,
+                filter);
     }
 
     private static void checkTargets(Path a, Path b, DiffTargets targets) {
@@ -172,13 +129,6 @@ public final class RecordsFileDiff {
             return Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Raised inside the export's source, which then fails; only the message travels on. */
-    private static final class FileChangedException extends IOException {
-        FileChangedException(String message) {
-            super(message);
         }
     }
 }

@@ -64,6 +64,42 @@ public record ReviewReport(
         return errorCount() == 0 && records > 0;
     }
 
+    /**
+     * Why a file that may be sent should be sent with care, or empty when there is nothing to say: the warnings
+     * that change what the send does. Repeated records (the seed runbook's one row per event) are reclustered once
+     * per row, for nothing; ids with blank space at either end are looked up as written and not found. The other
+     * warnings (a number as id, extra fields, a malformed person_uuid) change nothing the service does.
+     */
+    public Optional<String> caution() {
+        if (!safeToSend()) {
+            return Optional.empty();
+        }
+        StringBuilder why = new StringBuilder();
+        long repeats = count(ProblemCode.DUPLICATE_RECORD);
+        if (repeats > 0) {
+            why.append(Text.count(repeats)).append(repeats == 1 ? " row repeats a record" : " rows repeat records")
+                    .append(" listed earlier (").append(Text.count(records)).append(" rows, ")
+                    .append(Text.records(distinctRecords).replace("record", "distinct record"))
+                    .append("): the seed runbook's one row per event; ")
+                    .append(repeats == 1 ? "sending it reclusters that record again for nothing"
+                            : "sending them reclusters those records again for nothing");
+        }
+        long blank = count(ProblemCode.ID_WHITESPACE);
+        if (blank > 0) {
+            if (why.length() > 0) {
+                why.append("; ");
+            }
+            why.append(Text.count(blank)).append(blank == 1 ? " id has" : " ids have")
+                    .append(" blank space at either end: the service looks them up as written and will not find them");
+        }
+        return why.length() == 0 ? Optional.empty() : Optional.of(why.toString());
+    }
+
+    /** Whether a de-duplicated copy would differ from the file: the same record is listed more than once. */
+    public boolean hasDuplicates() {
+        return count(ProblemCode.DUPLICATE_RECORD) > 0;
+    }
+
     public long errorCount() {
         return countOf(Severity.ERROR);
     }

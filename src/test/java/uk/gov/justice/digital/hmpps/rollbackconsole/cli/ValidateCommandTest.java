@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 
 class ValidateCommandTest {
 
@@ -114,6 +115,67 @@ class ValidateCommandTest {
     }
 
     @Test
+    void saysSendWithCautionForOneRowPerEventAndHowToWriteEachRecordOnce() throws Exception {
+        Path file = folder.resolve("affected-records.json");
+        Files.writeString(file, "[\n" + (RECORD + ",\n").repeat(1_005)
+                + "  { \"source_system\" : \"DELIUS\", \"source_system_id\" : \"X1\" }\n]\n");
+
+        Console run = Console.run("validate", file.toString());
+
+        // The exit code still says whether the file may be sent; the verdict says how.
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).endsWith("Safe to send: yes, with caution: 1,004 rows repeat records listed earlier "
+                + "(1,006 rows, 2 distinct records): the seed runbook's one row per event; sending them reclusters "
+                + "those records again for nothing.",
+                "To send each record once: rollback-console validate " + file + " --write-distinct "
+                        + "affected-records-distinct.json");
+
+        Path out = folder.resolve("affected-records-distinct.json");
+        Console write = Console.run("validate", file.toString(), "--write-distinct", out.toString());
+
+        assertThat(write.exitCode()).isZero();
+        assertThat(write.out()).endsWith("Wrote 2 records, each once, to " + out.toAbsolutePath(),
+                "SHA-256 of it: " + Sha256.of(out));
+        assertThat(Files.readString(out)).isEqualTo("""
+                [
+                  {
+                    "person_uuid" : null,
+                    "source_system" : "NOMIS",
+                    "source_system_id" : "A1234BC"
+                  },
+                  {
+                    "person_uuid" : null,
+                    "source_system" : "DELIUS",
+                    "source_system_id" : "X1"
+                  }
+                ]
+                """);
+        Console again = Console.run("validate", out.toString());
+        assertThat(again.out()).endsWith("Problems: none", "Safe to send: yes");
+
+        // An existing file is replaced only when asked.
+        Console refused = Console.run("validate", file.toString(), "--write-distinct", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).hasSize(1);
+        assertThat(Console.run("validate", file.toString(), "--write-distinct", out.toString(), "--overwrite")
+                .exitCode()).isZero();
+    }
+
+    @Test
+    void writesNoCopyOfAFileWithErrors() throws IOException {
+        String file = fixture("unknown-source-system.json");
+        Path out = folder.resolve("out.json");
+
+        Console run = Console.run("validate", file, "--write-distinct", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsExactly("rollback-console: " + out + " was not written: " + file
+                + " has errors to fix first.");
+        assertThat(out).doesNotExist();
+        assertThat(run.out()).doesNotContain("To send each record once");
+    }
+
+    @Test
     void exitsOneWhenTheFileIsNotThere() {
         String missing = folder.resolve("missing.json").toString();
 
@@ -129,7 +191,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().get(0)).isEqualTo("rollback-console: validate takes one FILE, the exported JSON file to review.");
-        assertThat(run.err()).contains("  rollback-console validate FILE [--batch-size N]");
+        assertThat(run.err()).contains("  rollback-console validate FILE [--batch-size N] [--write-distinct OUT [--overwrite]]");
         assertThat(Console.run("validate", "a.json", "b.json").exitCode()).isEqualTo(2);
     }
 
@@ -156,7 +218,7 @@ class ValidateCommandTest {
     void isACommandTheHelpNames() {
         assertThat(CommandLine.isCommand(new String[] {"validate", "x.json"})).isTrue();
         assertThat(CommandLine.isCommand(new String[] {"diff", "a.json", "b.json"})).isTrue();
-        assertThat(Console.run("help").out()).contains("  rollback-console validate FILE [--batch-size N]",
+        assertThat(Console.run("help").out()).contains("  rollback-console validate FILE [--batch-size N] [--write-distinct OUT [--overwrite]]",
                 "  rollback-console diff A B [--only-a FILE] [--only-b FILE] [--both FILE] [--overwrite]");
     }
 

@@ -131,7 +131,7 @@ class ReviewWindowTest extends ConsoleWindowTest {
         Path file = ReviewFixtures.duplicates(dir, "one-row-per-event.json", 1_005);
 
         robot.interact(() -> console.openReview(file));
-        waitUntil(() -> "SAFE TO SEND".equals(text(robot, "#review-verdict")));
+        waitUntil(() -> "SEND WITH CAUTION".equals(text(robot, "#review-verdict")));
 
         assertThat(text(robot, "#not-shown")).isEqualTo("5 more DUPLICATE_RECORD not shown");
         assertThat(rows(robot, "#problems-table")).isEqualTo(1_000);
@@ -141,6 +141,84 @@ class ReviewWindowTest extends ConsoleWindowTest {
         robot.clickOn("#filter-warnings");
         assertThat(rows(robot, "#problems-table")).isEqualTo(1_000);
         screenshot("25-review-warnings");
+    }
+
+    @Test
+    void aOneRowPerEventFileIsSendWithCautionAndItsDeduplicatedCopyIsSafe(FxRobot robot) throws Exception {
+        // The seed runbook's export: NOMIS A1 updated three times, DELIUS X1 twice.
+        String u1 = "782a5cbe-5a10-4694-a046-0be9e82f0591";
+        String u2 = "0c2f6a3e-94b5-4c43-9b0e-2f4b2c1d7e10";
+        Path file = ReviewFixtures.write(dir, "affected-records.json", """
+                [
+                  { "person_uuid" : "%s", "source_system" : "NOMIS", "source_system_id" : "A1" },
+                  { "person_uuid" : null, "source_system" : "DELIUS", "source_system_id" : "X1" },
+                  { "person_uuid" : "%s", "source_system" : "NOMIS", "source_system_id" : "A1" },
+                  { "person_uuid" : "%s", "source_system" : "DELIUS", "source_system_id" : "X1" },
+                  { "person_uuid" : "%s", "source_system" : "NOMIS", "source_system_id" : "A1" }
+                ]
+                """.formatted(u1, u2, u2, u2));
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> "SEND WITH CAUTION".equals(text(robot, "#review-verdict")));
+
+        assertThat(text(robot, "#review-verdict-detail")).isEqualTo("3 rows repeat records listed earlier (5 rows, "
+                + "2 distinct records): the seed runbook's one row per event; sending them reclusters those records "
+                + "again for nothing. No errors; 3 warnings worth a look below.");
+        Node box = robot.lookup("#review-verdict-box").query();
+        assertThat(box.getStyleClass()).contains("verdict-caution").doesNotContain("verdict-safe");
+        // It may still be sent as it is: the verdict warns, it does not block.
+        assertThat(robot.lookup("#send-file").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#review-deduplicated").query().isVisible()).isFalse();
+        // The problems' filter shows which severity it shows.
+        assertThat(robot.lookup("#filter-all").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        screenshot("26-review-caution");
+
+        Path copy = dir.resolve("affected-records-distinct.json");
+        dialogs.saveFile = copy;
+        robot.clickOn("#save-deduplicated");
+        waitUntil(() -> text(robot, "#deduplicated-message").startsWith("Saved"));
+
+        assertThat(dialogs.asked).contains("Save a de-duplicated file");
+        assertThat(text(robot, "#deduplicated-message")).isEqualTo("Saved 2 records, each once, to " + copy
+                + ", SHA-256 " + Sha256.of(copy) + ".");
+        assertThat(Files.readString(copy)).isEqualTo("""
+                [
+                  {
+                    "person_uuid" : "%s",
+                    "source_system" : "NOMIS",
+                    "source_system_id" : "A1"
+                  },
+                  {
+                    "person_uuid" : null,
+                    "source_system" : "DELIUS",
+                    "source_system_id" : "X1"
+                  }
+                ]
+                """.formatted(u1));
+        screenshot("27-review-deduplicated");
+
+        robot.clickOn("#review-deduplicated");
+        waitUntil(() -> "SAFE TO SEND".equals(text(robot, "#review-verdict")));
+        assertThat(text(robot, "#review-path")).isEqualTo(copy.toString());
+        assertThat(text(robot, "#review-records")).isEqualTo("2 (2 distinct)");
+        assertThat(robot.lookup("#review-verdict-box").query().getStyleClass()).contains("verdict-safe");
+        assertThat(robot.lookup("#save-deduplicated").query().isVisible()).isFalse();
+        assertThat(console.session().reviewedFileProperty().get()).isEqualTo(new ReviewedFile(copy, Sha256.of(copy), 2));
+
+        // Dark theme: still amber, not green.
+        robot.interact(() -> console.openReview(file));
+        waitUntil(() -> "SEND WITH CAUTION".equals(text(robot, "#review-verdict")));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        screenshot("28-review-caution-dark");
+        // Presenter mode, 150 %: the verdict and its button stay on screen for the audience.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        Node verdict = robot.lookup("#review-verdict").query();
+        Node save = robot.lookup("#save-deduplicated").query();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        assertThat(save.localToScene(save.getBoundsInLocal()).getMaxY()).isLessThan(stage.getScene().getHeight());
+        assertThat(verdict.localToScene(verdict.getBoundsInLocal()).getMinY()).isPositive();
+        screenshot("29-review-caution-presenter-150");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
     @Test

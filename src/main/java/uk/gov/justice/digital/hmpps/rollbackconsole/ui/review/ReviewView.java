@@ -63,6 +63,8 @@ public final class ReviewView {
     private final VBox verdictBox = new VBox();
     private final Label verdictHeadline = new Label();
     private final Label verdictDetail = new Label();
+    private final Button saveDeduplicated = new Button("Save a de-duplicated file\u2026");
+    private final Button reviewDeduplicated = new Button("Review the de-duplicated file");
 
     private final Label form = new Label();
     private final Label query = new Label();
@@ -116,6 +118,8 @@ public final class ReviewView {
         verdictBox.setId("review-verdict-box");
         verdictHeadline.setId("review-verdict");
         verdictDetail.setId("review-verdict-detail");
+        saveDeduplicated.setId("save-deduplicated");
+        reviewDeduplicated.setId("review-deduplicated");
         form.setId("review-form");
         query.setId("review-query");
         records.setId("review-records");
@@ -156,6 +160,8 @@ public final class ReviewView {
     private Node header() {
         title.getStyleClass().add(Styles.STEP_TITLE);
         title.setMinWidth(0);
+        // Zoomed in, the file's name goes onto a second line rather than ending in "...".
+        title.setWrapText(true);
         path.getStyleClass().addAll(Styles.STEP_INTRO);
         path.setMinWidth(0);
         VBox names = Em.spacing(new VBox(title, path), 0.15);
@@ -188,16 +194,26 @@ public final class ReviewView {
         verdictHeadline.setMinWidth(Region.USE_PREF_SIZE);
         verdictDetail.setWrapText(true);
         verdictDetail.getStyleClass().add(Styles.VERDICT_DETAIL);
-        VBox words = Em.spacing(new VBox(verdictHeadline, verdictDetail), 0.15);
+        // A file with repeats can be made into one that lists each record once, then reviewed in its turn.
+        saveDeduplicated.setTooltip(new Tooltip("Writes a copy in the runbook's format with each source_system and "
+                + "source_system_id once, keeping its first row"));
+        MessageLabel dedupMessage = new MessageLabel(model.deduplication().messageProperty());
+        dedupMessage.setId("deduplicated-message");
+        HBox dedupRow = Em.spacing(new HBox(saveDeduplicated, reviewDeduplicated), 0.62);
+        dedupRow.setAlignment(Pos.CENTER_LEFT);
+        VBox words = Em.spacing(new VBox(verdictHeadline, verdictDetail, dedupRow, dedupMessage), 0.31);
         HBox.setHgrow(words, Priority.ALWAYS);
         // The SHA-256 sits by the verdict: it is what the reviewer reads out to whoever sends the file.
         sha256.setEditable(false);
         sha256.getStyleClass().add(Styles.MONOSPACE);
         sha256.setPrefColumnCount(64);
         Em.minWidth(sha256, 9.23);
+        // The SHA-256 field gives way; the button's word does not collapse to "...".
+        copySha.setMinWidth(Region.USE_PREF_SIZE);
         copySha.setTooltip(new Tooltip("Copy the SHA-256 to the clipboard, to compare it with the sender's"));
         Label shaName = new Label("SHA-256 of the bytes reviewed");
         shaName.getStyleClass().add(Styles.FACT_NAME);
+        shaName.setWrapText(true);
         HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         VBox sha = Em.spacing(new VBox(shaName, shaRow), 0.31);
@@ -295,6 +311,10 @@ public final class ReviewView {
         all.setUserData(null);
         errors.setUserData(Severity.ERROR);
         warnings.setUserData(Severity.WARNING);
+        // The group takes the buttons only when the control's skin is made; until then it ignores them.
+        for (ToggleButton b : List.of(all, errors, warnings)) {
+            b.setToggleGroup(filter.getToggleGroup());
+        }
         filter.getToggleGroup().selectToggle(all);
         filter.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
@@ -365,6 +385,16 @@ public final class ReviewView {
         showReport(model.reportProperty().get());
         body.visibleProperty().bind(model.reportProperty().isNotNull());
 
+        saveDeduplicated.setOnAction(e -> model.saveDeduplicated());
+        saveDeduplicated.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.reportProperty().get() != null
+                && model.reportProperty().get().hasDuplicates(), model.reportProperty()));
+        saveDeduplicated.managedProperty().bind(saveDeduplicated.visibleProperty());
+        saveDeduplicated.disableProperty().bind(Bindings.createBooleanBinding(() -> model.workingProperty().get(),
+                model.workingProperty()));
+        reviewDeduplicated.setOnAction(e -> model.reviewDeduplicated());
+        reviewDeduplicated.visibleProperty().bind(model.deduplication().savedProperty().isNotNull());
+        reviewDeduplicated.managedProperty().bind(reviewDeduplicated.visibleProperty());
+        reviewDeduplicated.getStyleClass().add(Styles.PRIMARY);
         copySha.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(sha256.getText());
@@ -419,7 +449,8 @@ public final class ReviewView {
     private void showVerdict(Verdict v) {
         verdictBox.setVisible(v != null);
         verdictBox.setManaged(v != null);
-        verdictBox.getStyleClass().removeAll(Styles.VERDICT_SAFE, Styles.VERDICT_NOT_SAFE, Styles.VERDICT_NOTHING);
+        verdictBox.getStyleClass().removeAll(Styles.VERDICT_SAFE, Styles.VERDICT_NOT_SAFE, Styles.VERDICT_NOTHING,
+                Styles.VERDICT_CAUTION);
         if (v == null) {
             return;
         }
@@ -427,6 +458,7 @@ public final class ReviewView {
         verdictDetail.setText(v.detail());
         verdictBox.getStyleClass().add(switch (v.kind()) {
             case SAFE -> Styles.VERDICT_SAFE;
+            case CAUTION -> Styles.VERDICT_CAUTION;
             case NOT_SAFE -> Styles.VERDICT_NOT_SAFE;
             case NOTHING_TO_SEND -> Styles.VERDICT_NOTHING;
         });

@@ -95,7 +95,8 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<Message> compareMessage = new ReadOnlyObjectWrapper<>(this, "compareMessage");
     private final ObservableMap<Difference, ExportResult> saved = FXCollections.observableHashMap();
     private final ObservableMap<Difference, ExportResult> savedView = FXCollections.unmodifiableObservableMap(saved);
-    private final BooleanBinding working = busy.or(comparing);
+    private final Deduplication deduplication;
+    private final BooleanBinding working;
 
     // Which piece of work is current; a result carrying another number is stale and dropped. Read by workers.
     private final AtomicLong reviewRun = new AtomicLong();
@@ -111,6 +112,8 @@ public final class ReviewViewModel {
         this.dialogs = dialogs;
         this.settings = settings;
         this.recent = new RecentFiles(settings);
+        this.deduplication = new Deduplication(tasks, dialogs, this::open);
+        this.working = busy.or(comparing).or(deduplication.savingProperty());
         visibleProblems.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             Severity only = severityFilter.get();
             Predicate<Problem> all = p -> true;
@@ -134,6 +137,7 @@ public final class ReviewViewModel {
         Objects.requireNonNull(path, "path");
         Path target = path.toAbsolutePath().normalize();
         cancel();
+        deduplication.reset();
         long run = reviewRun.incrementAndGet();
         compareRun.incrementAndGet();
         busy.set(false);
@@ -422,6 +426,20 @@ public final class ReviewViewModel {
         return Message.error("The comparison failed: " + error);
     }
 
+    // ---- de-duplicating
+
+    /** Asks where, then saves a copy of the reviewed file with each record once; see {@link Deduplication}. */
+    public void saveDeduplicated() {
+        if (!busy.get() && !comparing.get()) {
+            deduplication.save(report.get());
+        }
+    }
+
+    /** Reviews the de-duplicated copy just saved. */
+    public void reviewDeduplicated() {
+        deduplication.reviewSaved();
+    }
+
     // ---- stopping
 
     /** Stops the review, comparison or save that is running; what was already shown stays. */
@@ -434,6 +452,7 @@ public final class ReviewViewModel {
         if (comparing.get() && d != null) {
             d.cancel();
         }
+        deduplication.cancel();
     }
 
     public void openRecent(Path path) {
@@ -491,6 +510,7 @@ public final class ReviewViewModel {
     public ReadOnlyObjectProperty<Message> compareMessageProperty() { return compareMessage.getReadOnlyProperty(); }
     /** The differences saved since the last comparison, and where. */
     public ObservableMap<Difference, ExportResult> saved() { return savedView; }
+    public Deduplication deduplication() { return deduplication; }
     /** Reviewing, comparing or saving. */
     public ObservableBooleanValue workingProperty() { return working; }
     public ObservableList<Path> recentFiles() { return recent.files(); }

@@ -44,6 +44,9 @@ public final class Styles {
     public static final String VERDICT_SAFE = "verdict-safe";
     public static final String VERDICT_NOT_SAFE = "verdict-not-safe";
     public static final String VERDICT_NOTHING = "verdict-nothing";
+    public static final String VERDICT_CAUTION = "verdict-caution";
+    /** A count card whose number is not what it seems at a glance (rows that are events, not records): amber. */
+    public static final String CARD_CAUTION = "card-caution";
     public static final String SEVERITY_ERROR = "severity-error";
     public static final String SEVERITY_WARNING = "severity-warning";
     public static final String COMPARE_COUNTS = "compare-counts";

@@ -116,11 +116,48 @@ class ReviewViewModelTest {
     void saysHowManyProblemsOfACodeTheReportDidNotKeep() {
         model.open(ReviewFixtures.duplicates(dir, "duplicates.json", 1_005));
 
-        assertThat(model.verdictProperty().get().kind()).isEqualTo(Verdict.Kind.SAFE);
-        assertThat(model.verdictProperty().get().detail())
-                .isEqualTo("1,006 records the service accepts, no errors; 1,005 warnings worth a look below.");
+        assertThat(model.verdictProperty().get().kind()).isEqualTo(Verdict.Kind.CAUTION);
+        assertThat(model.verdictProperty().get().headline()).isEqualTo("SEND WITH CAUTION");
+        assertThat(model.verdictProperty().get().detail()).isEqualTo("1,005 rows repeat records listed earlier "
+                + "(1,006 rows, 1 distinct record): the seed runbook's one row per event; sending them reclusters those "
+                + "records again for nothing. No errors; 1,005 warnings worth a look below.");
         assertThat(model.problems()).hasSize(1_000);
         assertThat(model.notShown()).containsExactly("5 more DUPLICATE_RECORD not shown");
+    }
+
+    @Test
+    void theDeduplicatedCopyAsksBeforeReplacingAFileAndIsForgottenWhenAnotherFileIsOpened() throws Exception {
+        Path file = ReviewFixtures.duplicates(dir, "per-event.json", 3);
+        Path existing = ReviewFixtures.write(dir, "per-event-distinct.json", "keep me");
+        model.open(file);
+        dialogs.saveFile = existing;
+        dialogs.confirmAnswer = false;
+
+        model.saveDeduplicated();
+
+        assertThat(dialogs.asked).contains("Save a de-duplicated file").anyMatch(q -> q.startsWith(
+                "Replace per-event-distinct.json?: " + existing + " already exists. Replace it with the 1 distinct "
+                        + "record of per-event.json?"));
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        assertThat(model.deduplication().messageProperty().get())
+                .isEqualTo(Message.info("Not saved: per-event-distinct.json was left as it is."));
+
+        dialogs.confirmAnswer = true;
+        model.saveDeduplicated();
+        assertThat(model.deduplication().savedProperty().get().records()).isEqualTo(1);
+        assertThat(model.deduplication().messageProperty().get().kind()).isEqualTo(Message.Kind.OK);
+        assertThat(new RecordsFileValidator().validate(existing).records()).isEqualTo(1);
+
+        // Reviewing the copy is opening it: what was said about the last file goes.
+        model.reviewDeduplicated();
+        assertThat(model.fileProperty().get()).isEqualTo(existing);
+        assertThat(model.verdictProperty().get().kind()).isEqualTo(Verdict.Kind.SAFE);
+        assertThat(model.deduplication().messageProperty().get()).isNull();
+        assertThat(model.deduplication().savedProperty().get()).isNull();
+        // A file without repeats offers nothing to de-duplicate.
+        dialogs.asked.clear();
+        model.saveDeduplicated();
+        assertThat(dialogs.asked).isEmpty();
     }
 
     @Test

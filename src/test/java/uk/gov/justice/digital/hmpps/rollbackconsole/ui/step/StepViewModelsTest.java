@@ -128,6 +128,9 @@ class StepViewModelsTest {
         preview.modeProperty().set(RecordMode.ONE_ROW_PER_EVENT);
         assertThat(preview.rows()).hasSize((int) TestReplica.BST_TO_NOW_COUNTS.events())
                 .containsExactlyElementsOf(recordsOf(preview.windowProperty().get(), RecordMode.ONE_ROW_PER_EVENT));
+        // The rows are events; how many records they hold is still known, and the form is warned about.
+        assertThat(preview.distinctRecordsProperty().get()).isEqualTo(TestReplica.BST_TO_NOW_COUNTS.distinctRecords());
+        assertThat(preview.messageProperty().get().kind()).isEqualTo(Message.Kind.WARNING);
     }
 
     @Test

@@ -188,7 +188,14 @@ public final class PreviewStepView {
     }
 
     private void bind(SegmentedButton modes) {
+        // The SegmentedButton puts its buttons in its group only when its skin is made, and a group ignores a toggle
+        // that is not yet in it: join them now, or neither form shows as chosen when the step first appears.
+        distinct.setToggleGroup(modes.getToggleGroup());
+        perEvent.setToggleGroup(modes.getToggleGroup());
         modes.getToggleGroup().selectToggle(model.modeProperty().get() == RecordMode.DISTINCT_RECORDS ? distinct : perEvent);
+        // A resumed incident restores its form into the model: the buttons follow.
+        model.modeProperty().addListener((obs, was, now) -> modes.getToggleGroup().selectToggle(
+                now == RecordMode.DISTINCT_RECORDS ? distinct : perEvent));
         modes.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 // A segmented control always has one choice.
@@ -218,6 +225,7 @@ public final class PreviewStepView {
             }
         });
         model.summaryProperty().addListener((obs, was, now) -> showCounts(now));
+        model.distinctRecordsProperty().addListener((obs, was, now) -> showCounts(model.summaryProperty().get()));
         showCounts(model.summaryProperty().get());
         model.statisticsProperty().addListener((obs, was, now) -> showStatistics(now));
         // Sorting a million rows while they stream in would be wasted work; sorting waits for the end.
@@ -239,7 +247,7 @@ public final class PreviewStepView {
 
     private void showCounts(AffectedSummary s) {
         counts.getChildren().setAll(
-                card("records", s.rows(), "count-records"),
+                recordsCard(s),
                 card("events", s.events(), "count-events"),
                 card("NOMIS", s.count(SourceSystem.NOMIS), "count-nomis"),
                 card("DELIUS", s.count(SourceSystem.DELIUS), "count-delius"),
@@ -247,6 +255,23 @@ public final class PreviewStepView {
                 card("LIBRA", s.count(SourceSystem.LIBRA), "count-libra"),
                 card("clusters (person_uuid)", s.distinctClusters(), "count-clusters"),
                 card("without person_uuid", s.withoutPersonUuid(), "count-without-uuid"));
+    }
+
+    /**
+     * In the per-event form the rows are events, not records: the card says so, with the distinct records once
+     * known, in amber, as that form is the seed runbook's trap (each repeat is sent and reclustered again).
+     */
+    private Node recordsCard(AffectedSummary s) {
+        boolean perEvent = model.modeProperty().get() == RecordMode.ONE_ROW_PER_EVENT;
+        if (!perEvent) {
+            return card("records", s.rows(), "count-records");
+        }
+        long distinctRecords = model.distinctRecordsProperty().get();
+        VBox box = (VBox) card(distinctRecords < 0 ? "rows, one per event"
+                : "rows, one per event (" + COUNT.format(distinctRecords) + " distinct records)", s.rows(), "count-records");
+        box.getChildren().get(1).setId("count-records-caption");
+        box.getStyleClass().add(Styles.CARD_CAUTION);
+        return box;
     }
 
     private static Node card(String name, long value, String id) {

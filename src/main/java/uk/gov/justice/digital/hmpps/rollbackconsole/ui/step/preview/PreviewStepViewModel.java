@@ -63,6 +63,10 @@ public final class PreviewStepViewModel {
     // its listeners with it.
     private final ObservableList<AffectedRecord> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<AffectedSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary", AffectedSummary.EMPTY);
+    // Distinct records of the finished preview, in either form; -1 until it is known. In the per-event form the
+    // rows count events, and this is the number the recluster cares about.
+    private final javafx.beans.property.ReadOnlyLongWrapper distinctRecords =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "distinctRecords", -1);
     private final ReadOnlyObjectWrapper<ClusterStatistics> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ReadOnlyObjectWrapper<Message> statisticsMessage = new ReadOnlyObjectWrapper<>(this, "statisticsMessage");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
@@ -145,6 +149,7 @@ public final class PreviewStepViewModel {
         tally = new AffectedRecordTally();
         AffectedRecordTally runTally = tally;
         rows.clear();
+        distinctRecords.set(-1);
         summary.set(AffectedSummary.EMPTY);
         statistics.set(null);
         statisticsMessage.set(null);
@@ -210,23 +215,29 @@ public final class PreviewStepViewModel {
         boolean distinct = chosenMode == RecordMode.DISTINCT_RECORDS;
         tasks.run(() -> {
             DistinctRecords folded = new DistinctRecords();
+            // Folded in both forms: one row per event still says how many distinct records it holds.
             Consumer<AffectedRecord> sink = distinct ? event -> {
                 AffectedRecord first = folded.add(event);
                 if (first != null) {
                     delivery.offer(first);
                 }
-            } : delivery::offer;
+            } : event -> {
+                folded.add(event);
+                delivery.offer(event);
+            };
             ReplicaQuery<Long> q = replica.affectedRecords(w, RecordMode.ONE_ROW_PER_EVENT, sink);
             if (!runs.register(run, RECORDS, q)) {
                 throw new CancellationException();
             }
             q.run();
-            return distinct ? folded.inRunbookOrder() : List.<AffectedRecord>of();
-        }, finalRows -> {
+            return new Streamed(distinct ? folded.inRunbookOrder() : List.<AffectedRecord>of(), folded.records());
+        }, streamed -> {
             delivery.drain();
             if (!runs.isCurrent(run)) {
                 return;
             }
+            List<AffectedRecord> finalRows = streamed.rows();
+            distinctRecords.set(streamed.distinct());
             if (distinct) {
                 list.setAll(finalRows);
                 AffectedRecordTally exact = new AffectedRecordTally();
@@ -235,10 +246,16 @@ public final class PreviewStepViewModel {
             }
             state.set(State.DONE);
             NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
-            String what = distinct ? " distinct records" : " rows, one per event,";
+            String what = distinct ? " distinct records" : " rows, one per event (" + n.format(streamed.distinct())
+                    + " distinct records),";
             message.set(list.isEmpty()
                     ? Message.warning("No records were created or updated between " + UTC_TIME.format(w.cutoff()) + " and "
                     + UTC_TIME.format(w.asOf()) + ". Check the deployment time: there is nothing to recluster.")
+                    // The seed runbook's form: fine to look at, a trap to export. Never the green of a good result.
+                    : !distinct ? Message.warning(n.format(list.size()) + what + " affected between "
+                    + UTC_TIME.format(w.cutoff()) + " and " + UTC_TIME.format(w.asOf()) + ". This is the seed "
+                    + "runbook's form: a record updated more than once would be sent, and reclustered, more than once. "
+                    + "Choose Distinct records to export each record once." + lagNote)
                     : lagNote.contains("behind") ? Message.warning(n.format(list.size()) + what + " affected between "
                     + UTC_TIME.format(w.cutoff()) + " and " + UTC_TIME.format(w.asOf()) + "." + lagNote)
                     : Message.ok(n.format(list.size()) + what + " affected between " + UTC_TIME.format(w.cutoff())
@@ -319,6 +336,7 @@ public final class PreviewStepViewModel {
 
     private void reset() {
         runs.restart();
+        distinctRecords.set(-1);
         rows.clear();
         summary.set(AffectedSummary.EMPTY);
         statistics.set(null);
@@ -344,6 +362,8 @@ public final class PreviewStepViewModel {
     public ReadOnlyObjectProperty<Predicate<AffectedRecord>> filterPredicateProperty() { return filterPredicate.getReadOnlyProperty(); }
     public ObservableList<AffectedRecord> rows() { return readOnlyRows; }
     public ReadOnlyObjectProperty<AffectedSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
+    /** Distinct records of the finished preview, whichever the form; -1 while unknown. */
+    public javafx.beans.property.ReadOnlyLongProperty distinctRecordsProperty() { return distinctRecords.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClusterStatistics> statisticsProperty() { return statistics.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
@@ -352,6 +372,10 @@ public final class PreviewStepViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     public javafx.beans.property.ReadOnlyStringProperty sqlProperty() { return sql.getReadOnlyProperty(); }
+
+    /** What a preview's stream gives back: the final rows (distinct form only) and the distinct records seen. */
+    private record Streamed(List<AffectedRecord> rows, long distinct) {
+    }
 
     static String formatTime(Instant i) {
         return UTC_TIME.format(i);
