@@ -133,6 +133,40 @@ class EventClockWindowTest extends ConsoleWindowTest {
         screenshot("75-resumed-journal-before-the-clock");
     }
 
+    @Test
+    void theClockLinesStayWholeWhenZoomedForTheCall(FxRobot robot) throws Exception {
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        fill(robot, "#cutoff-text", TestReplica.CUTOFF_BST_LOCAL);
+        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        for (int zoom : new int[] {150, 200}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    presenter.onProperty().set(true);
+                    presenter.zoomProperty().set(zoom);
+                    presenter.darkProperty().set(dark);
+                    presenter.highContrastProperty().set(dark);
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.Node line = robot.lookup("#cutoff-utc").query();
+                javafx.geometry.Bounds b = line.localToScene(line.getBoundsInLocal());
+                // The line wraps inside the window rather than running off it or being cut to "...".
+                assertThat(b.getMaxX()).as("at " + zoom + " %").isLessThanOrEqualTo(stage.getScene().getWidth());
+                assertThat(((javafx.scene.control.Labeled) line).isWrapText()).isTrue();
+                screenshot("78-deployment-time-" + zoom + (dark ? "-dark-contrast" : ""));
+            }
+        }
+        robot.interact(() -> {
+            presenter.darkProperty().set(false);
+            presenter.highContrastProperty().set(false);
+            presenter.zoomProperty().set(100);
+            presenter.onProperty().set(false);
+        });
+    }
+
     private ConnectStepViewModel connect() {
         return console.wizard().steps().stream().filter(ConnectStep.class::isInstance).map(ConnectStep.class::cast)
                 .findFirst().orElseThrow().model();

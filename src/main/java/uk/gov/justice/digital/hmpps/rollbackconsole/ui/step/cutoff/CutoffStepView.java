@@ -72,6 +72,9 @@ public final class CutoffStepView {
         textLabel.setMnemonicParsing(true);
         textLabel.setLabelFor(text);
         Label zoneLabel = new Label("Time zone of that time (used when the text names no zone or offset):");
+        // Whole at 200 %: a zone cut to "BST in su..." is no help to the people watching.
+        zoneLabel.setWrapText(true);
+        london.setWrapText(true);
         VBox zoneBox = Em.spacing(new VBox(zoneLabel, london, utc), 0.31);
         Label pickLabel = new Label("Or pick it:");
         HBox picker = Em.spacing(new HBox(pickLabel, date, time, useDateTime), 0.62);
