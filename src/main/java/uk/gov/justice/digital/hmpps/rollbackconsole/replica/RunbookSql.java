@@ -123,7 +123,7 @@ final class RunbookSql {
 
     /** Replication lag as the standby sees it; the last three are null on a primary. */
     static final String LAG = "select pg_is_in_recovery(), now(), pg_last_xact_replay_timestamp(),"
-            + " pg_last_wal_receive_lsn()::text, pg_last_wal_replay_lsn()::text";
+            + " pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()";
 
     static final String SERVER_VERSION = "show server_version";
 
