@@ -118,6 +118,22 @@ final class OutcomeCommand {
         BusinessImpact.ReleaseSpan release = release(o, window.get());
         try (Replica replica = Replica.connect(settings);
              IncidentJournal journal = store.resume(folder)) {
+            // As in the window: the after statistics wait, bounded, for the replica to replay the recluster.
+            boolean[] said = {false};
+            java.util.Optional<String> notReplayed = uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplayWait
+                    .untilReplayed(replica, uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplayWait.DEFAULT,
+                            () -> false, () -> false, lag -> {
+                                if (!said[0]) {
+                                    out.println("Waiting for the replica to replay past now before taking the after"
+                                            + " statistics (" + lag.shortText() + ")...");
+                                    said[0] = true;
+                                }
+                            });
+            if (notReplayed.isPresent()) {
+                err.println("Warning: after statistics: " + notReplayed.get());
+                journal.append(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session
+                        .DecisionKind.NOTE, null, "After statistics: " + notReplayed.get()));
+            }
             ClusterStatistics after = replica.clusterStatistics(window.get()).run();
             journal.append(new JournalEntry.StatisticsTaken(JournalEntry.Phase.AFTER, after));
             OutstandingClusters outstanding = replica.outstandingClusters(window.get()).run();
@@ -152,6 +168,10 @@ final class OutcomeCommand {
             return 1;
         } catch (SQLException e) {
             err.println("rollback-console: " + Replica.describe(e));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("rollback-console: interrupted while waiting for the replica; nothing more was taken.");
             return 1;
         } catch (IOException e) {
             err.println("rollback-console: " + e.getMessage());

@@ -238,43 +238,28 @@ public final class OutcomeStepViewModel {
     private record Taken(ClusterStatistics after, boolean journalLacksBefore, String notReplayed) {
     }
 
-    /** Bounds the wait for the replica to replay past the run's end before the after statistics are taken. */
-    static final java.time.Duration REPLAY_WAIT = java.time.Duration.ofMinutes(2);
     private volatile boolean takeAnyway;
     private final javafx.beans.property.ReadOnlyBooleanWrapper waitingForReplay =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "waitingForReplay");
 
     /**
      * On a worker thread: waits until the replica has replayed past the moment the statistics were asked for (after
-     * the run logged Complete), or has nothing left to replay, so the after statistics see the recluster's last
-     * changes. Returns null when it got there, else what the statistics may miss (the wait ran out, or the lead chose
-     * to take them anyway).
+     * the run logged Complete), so they see the recluster's last changes; null when it got there, else what they may
+     * miss.
      */
     private String waitForReplay(Replica replica, long run) throws java.sql.SQLException, InterruptedException {
-        uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaLag lag = replica.lag();
-        java.time.Instant mustReach = lag.replicaNow();
-        long deadline = System.nanoTime() + REPLAY_WAIT.toNanos();
-        while (!lag.replayedPast(mustReach)) {
-            if (!runs.isCurrent(run)) {
-                throw new CancellationException();
-            }
-            if (takeAnyway || System.nanoTime() > deadline) {
-                return "The replica was " + lag.shortText().replace("replica ", "") + " and had not replayed up to "
-                        + UTC_TIME.format(mustReach) + (takeAnyway ? ": taken anyway, as chosen" : ": taken after waiting "
-                        + REPLAY_WAIT.toMinutes() + " min") + ", so they may not show the recluster's last changes.";
-            }
-            String shown = "Waiting for the replica to replay past the run's end before taking the after statistics ("
-                    + lag.shortText() + ")\u2026";
-            tasks.uiExecutor().execute(() -> {
-                if (runs.isCurrent(run)) {
-                    waitingForReplay.set(true);
-                    statisticsMessage.set(Message.info(shown));
-                }
-            });
-            Thread.sleep(500);
-            lag = replica.lag();
-        }
-        return null;
+        return uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplayWait.untilReplayed(replica,
+                uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplayWait.DEFAULT, () -> !runs.isCurrent(run),
+                () -> takeAnyway, lag -> {
+                    String shown = "Waiting for the replica to replay past the run's end before taking the after"
+                            + " statistics (" + lag.shortText() + ")\u2026";
+                    tasks.uiExecutor().execute(() -> {
+                        if (runs.isCurrent(run)) {
+                            waitingForReplay.set(true);
+                            statisticsMessage.set(Message.info(shown));
+                        }
+                    });
+                }).orElse(null);
     }
 
     /** Ends the wait for the replica: the after statistics are taken now, and say so. */
@@ -440,23 +425,9 @@ public final class OutcomeStepViewModel {
 
     /** Renders the few lines for the incident channel and hands them to {@code clipboard} on the UI thread. */
     public void copySummary(Consumer<String> clipboard) {
-        Optional<IncidentRecorder> recorder = session.incident();
-        if (recorder.isEmpty()) {
-            reportMessage.set(Message.error("This window keeps no incident journal to summarise."));
-            return;
-        }
-        startIncident();
-        ClusterStatistics b = before.get();
-        ClusterStatistics a = after.get();
-        OutstandingClusters o = outstanding.get();
         Masking mask = masking.get();
-        uk.gov.justice.digital.hmpps.rollbackconsole.report.OutcomeFindings findings = analysis.findings();
-        tasks.run(() -> ChannelSummary.render(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock)
-                        .withFindings(findings), mask),
-                text -> {
-                    clipboard.accept(text);
-                    reportMessage.set(Message.ok("Summary copied: paste it into the incident channel."));
-                }, error -> reportMessage.set(Message.error("The summary could not be made: " + Replica.describeFailure(error))));
+        copy(clipboard, report -> ChannelSummary.render(report, mask),
+                "Summary copied: paste it into the incident channel.");
     }
 
     /**
@@ -464,6 +435,13 @@ public final class OutcomeStepViewModel {
      * {@code clipboard} on the UI thread.
      */
     public void copyOrganisationSummary(Consumer<String> clipboard) {
+        copy(clipboard, uk.gov.justice.digital.hmpps.rollbackconsole.report.ImpactWording::render,
+                "Summary for the organisation copied: counts only, no identifiers.");
+    }
+
+    /** Builds the report from the journal and what this screen read, renders it in the background, copies it. */
+    private void copy(Consumer<String> clipboard, java.util.function.Function<IncidentReport, String> render,
+                      String copied) {
         Optional<IncidentRecorder> recorder = session.incident();
         if (recorder.isEmpty()) {
             reportMessage.set(Message.error("This window keeps no incident journal to summarise."));
@@ -474,11 +452,11 @@ public final class OutcomeStepViewModel {
         ClusterStatistics a = after.get();
         OutstandingClusters o = outstanding.get();
         uk.gov.justice.digital.hmpps.rollbackconsole.report.OutcomeFindings findings = analysis.findings();
-        tasks.run(() -> uk.gov.justice.digital.hmpps.rollbackconsole.report.ImpactWording.render(
-                        IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock).withFindings(findings)),
+        tasks.run(() -> render.apply(IncidentReport.of(recorder.get().state(), b, a, o, List.of(), clock)
+                        .withFindings(findings)),
                 text -> {
                     clipboard.accept(text);
-                    reportMessage.set(Message.ok("Summary for the organisation copied: counts only, no identifiers."));
+                    reportMessage.set(Message.ok(copied));
                 }, error -> reportMessage.set(Message.error("The summary could not be made: "
                         + Replica.describeFailure(error))));
     }
