@@ -39,6 +39,15 @@ class ReclusterLogParserTest {
     }
 
     @Test
+    void readsTheCompleteLineOfServiceVersionsThatAppendASummary() {
+        // Some versions of the service's AdminController log "Complete. Summary: {...}" with the run's counts
+        // (public source, ministryofjustice/hmpps-person-record); the run is over all the same.
+        assertThat(parse("ADMIN RECLUSTER:  Complete. Summary: {RECLUSTERED=498, NOT_FOUND=2} |"))
+                .contains(new ReclusterEvent.Complete());
+        assertThat(parse("ADMIN RECLUSTER:  Complete.Summary")).isEmpty();
+    }
+
+    @Test
     void toleratesOneSpaceOrSeveralAndNoMdcColumn() {
         assertThat(parse("ADMIN RECLUSTER: Complete.")).contains(new ReclusterEvent.Complete());
         assertThat(parse("ADMIN RECLUSTER:   Complete.  ")).contains(new ReclusterEvent.Complete());
