@@ -106,6 +106,9 @@ final class ReportText {
             return "Previewed " + e.rows() + " rows (" + mode(e.mode()) + ")";
         } else if (entry instanceof Exported e) {
             return "Exported " + e.records() + " records to " + e.path().getFileName();
+        } else if (entry instanceof JournalEntry.ClusterTargetSet e) {
+            return "Cluster target: context " + e.context() + ", namespace " + e.namespace()
+                    + (e.environment() == null ? "" : " (" + e.environment().label() + ")") + ", kubectl " + e.kubectl();
         } else if (entry instanceof PodChosen e) {
             return "Chose pod " + e.pod() + (e.namespace() == null ? "" : " in " + e.namespace());
         } else if (entry instanceof BatchesPlanned e) {

@@ -134,6 +134,17 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
                 Optional.ofNullable(before), Optional.ofNullable(after), decisions, files, reports);
     }
 
+    /** The cluster target the incident last used, as journalled; empty when no step used one. */
+    public Optional<JournalEntry.ClusterTargetSet> clusterTarget() {
+        JournalEntry.ClusterTargetSet last = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.ClusterTargetSet t) {
+                last = t;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     /** The clock the incident chose for event_log, as last journalled; empty in a journal written before the choice existed. */
     public Optional<JournalEntry.ClockChosen> eventClock() {
         JournalEntry.ClockChosen last = null;

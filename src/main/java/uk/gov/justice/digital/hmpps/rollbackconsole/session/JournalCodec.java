@@ -104,6 +104,15 @@ final class JournalCodec {
             n.put("path", e.path().toString());
             n.put("sha256", e.sha256());
             n.put("records", e.records());
+        } else if (entry instanceof JournalEntry.ClusterTargetSet e) {
+            n.put("kubectl", e.kubectl());
+            n.put("context", e.context());
+            n.put("namespace", e.namespace());
+            if (e.environment() == null) {
+                n.putNull("environment");
+            } else {
+                n.put("environment", e.environment().name());
+            }
         } else if (entry instanceof PodChosen e) {
             n.put("namespace", e.namespace());
             n.put("pod", e.pod());
@@ -235,6 +244,11 @@ final class JournalCodec {
             }
             case "exported":
                 return new Exported(Path.of(text(n, "path")), text(n, "sha256"), number(n, "records"));
+            case "cluster_target": {
+                String env = optionalText(n, "environment");
+                return new JournalEntry.ClusterTargetSet(text(n, "kubectl"), text(n, "context"), text(n, "namespace"),
+                        env == null ? null : Environment.valueOf(env));
+            }
             case "pod_chosen":
                 return new PodChosen(optionalText(n, "namespace"), text(n, "pod"));
             case "batches_planned":
@@ -302,6 +316,8 @@ final class JournalCodec {
             return "preview";
         } else if (entry instanceof Exported) {
             return "exported";
+        } else if (entry instanceof JournalEntry.ClusterTargetSet) {
+            return "cluster_target";
         } else if (entry instanceof PodChosen) {
             return "pod_chosen";
         } else if (entry instanceof BatchesPlanned) {

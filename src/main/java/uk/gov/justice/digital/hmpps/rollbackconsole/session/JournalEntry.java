@@ -142,6 +142,25 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * The cluster every step talks to: the kubectl run, the kubeconfig context, the namespace, and the environment the
+     * namespace names (null for any other namespace). Journalled when a step first uses it and whenever a step uses
+     * another; a resumed incident gets the last one back.
+     */
+    record ClusterTargetSet(String kubectl, String context, String namespace, Environment environment)
+            implements JournalEntry {
+        public ClusterTargetSet {
+            Objects.requireNonNull(kubectl, "kubectl");
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        /** The target for these values, its environment read off the namespace. */
+        public static ClusterTargetSet of(String kubectl, String context, String namespace) {
+            return new ClusterTargetSet(kubectl, context, namespace, Environment.fromNamespace(namespace).orElse(null));
+        }
+    }
+
     record PodChosen(String namespace, String pod) implements JournalEntry {
         @Override
         public Optional<IncidentStep> step() {

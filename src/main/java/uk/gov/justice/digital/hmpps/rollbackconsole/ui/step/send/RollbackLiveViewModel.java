@@ -119,6 +119,7 @@ public final class RollbackLiveViewModel {
     private void journal(JournalEntry entry) {
         Environment env = environment();
         session.incident().ifPresent(incident -> incident.start(env == null ? Environment.LOCAL : env));
+        session.useClusterTarget();
         session.record(entry);
     }
 
