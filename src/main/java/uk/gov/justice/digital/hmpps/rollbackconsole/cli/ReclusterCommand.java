@@ -139,6 +139,7 @@ final class ReclusterCommand {
                              new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)
                              .with(settings).onNotice(n -> out.println(n.text()))) {
                     ReclusterRun.Result result = run.start().get(24, TimeUnit.HOURS);
+                    NeedsAttentionAfterRun.journal(kubectl, incident, out, err);
                     int exit = summary(result, incident);
                     remaining(result, file, pod, namespace, context, batchSize, incident);
                     return exit;

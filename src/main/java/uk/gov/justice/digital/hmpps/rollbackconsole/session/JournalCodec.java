@@ -166,6 +166,11 @@ final class JournalCodec {
             OutcomeCodec.encode(n, e);
         } else if (entry instanceof JournalEntry.PathsTaken e) {
             OutcomeCodec.encode(n, e);
+        } else if (entry instanceof JournalEntry.NeedsAttentionJobSeen e) {
+            n.put("from", e.from().toString());
+            n.put("to", e.to().toString());
+            n.put("verdict", e.verdict());
+            n.put("text", e.text());
         } else if (entry instanceof Decision e) {
             n.put("kind", e.kind().name());
             if (e.batchIndex() == null) {
@@ -285,6 +290,9 @@ final class JournalCodec {
                 return OutcomeCodec.decodeChanges(n);
             case OutcomeCodec.PATHS:
                 return OutcomeCodec.decodePaths(n);
+            case "needs_attention_job":
+                return new JournalEntry.NeedsAttentionJobSeen(Instant.parse(text(n, "from")),
+                        Instant.parse(text(n, "to")), text(n, "verdict"), text(n, "text"));
             case "decision":
                 return new Decision(DecisionKind.valueOf(text(n, "kind")), optionalInteger(n, "batch"),
                         text(n, "text"));
@@ -340,6 +348,8 @@ final class JournalCodec {
             return OutcomeCodec.CHANGES;
         } else if (entry instanceof JournalEntry.PathsTaken) {
             return OutcomeCodec.PATHS;
+        } else if (entry instanceof JournalEntry.NeedsAttentionJobSeen) {
+            return "needs_attention_job";
         } else if (entry instanceof Decision) {
             return "decision";
         } else if (entry instanceof FileWritten) {

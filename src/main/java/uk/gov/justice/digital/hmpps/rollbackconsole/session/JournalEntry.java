@@ -306,6 +306,24 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * Whether the daily needs-attention job ran during the recluster window {@code [from, to]} (first batch sent to
+     * the last thing its runs logged), read from its CronJob's and Jobs' status: {@code verdict} RAN, MAY_HAVE_RUN,
+     * DID_NOT_RUN or UNKNOWN, and what was seen, in words.
+     */
+    record NeedsAttentionJobSeen(Instant from, Instant to, String verdict, String text) implements JournalEntry {
+        public NeedsAttentionJobSeen {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public static NeedsAttentionJobSeen of(uk.gov.justice.digital.hmpps.rollbackconsole.kube.NeedsAttentionRuns.Finding f) {
+            return new NeedsAttentionJobSeen(f.from(), f.to(), f.verdict().name(), f.text());
+        }
+    }
+
     /** @param batchIndex the batch the decision is about, or null */
     record Decision(DecisionKind kind, Integer batchIndex, String text) implements JournalEntry {
         public Decision {

@@ -208,4 +208,27 @@ class ReclusterLiveCheckCommandTest {
         assertThat(service.reclusterRequests()).isEqualTo(2);
         assertThat(journal()).contains("Rollback live check in " + preprod + ": NOT passed");
     }
+
+    @Test
+    void whetherTheNeedsAttentionJobRanDuringTheRunIsPrintedAndJournalled() throws Exception {
+        SimulatedCluster cluster = rolledBack(PROD).needsAttentionJob("0 13 * * *", null);
+        // The job starts on its own while batch 1 runs, as at 13:00 it would.
+        service.beforeComplete(run -> {
+            if (run == 1) {
+                try {
+                    java.time.Instant now = java.time.Instant.now();
+                    cluster.needsAttentionJobRun(now, now.plusSeconds(1), false);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+
+        int code = run(cluster, PROD, "--bad-release", "27");
+
+        assertThat(code).as(printed() + errors()).isZero();
+        assertThat(printed()).contains("Needs-attention job: hmpps-person-record-recluster-needs-attention-job ran during"
+                + " the recluster window");
+        assertThat(journal()).contains("\"type\":\"needs_attention_job\"").contains("\"verdict\":\"RAN\"");
+    }
 }
