@@ -34,6 +34,7 @@ final class ReclusterLiveCheck {
     private final Optional<String> badRelease;
     private final String badDeployment;
     private final Optional<String> sendAnyway;
+    private final String kubectlPath;
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
@@ -53,6 +54,7 @@ final class ReclusterLiveCheck {
             throw new UsageException(SEND_ANYWAY + " takes the reason the send must go although the rollback is not"
                     + " shown live, in words, e.g. " + SEND_ANYWAY + " \"old pod terminating, agreed with the on-call lead\".");
         }
+        this.kubectlPath = o.value("--kubectl").orElse("kubectl");
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -69,6 +71,8 @@ final class ReclusterLiveCheck {
         RollbackLiveCheck.Result result = RollbackLiveCheck.run(kubectl, bad, environment, clock.instant(),
                 NeedsAttentionJob.estimate(Math.max(500, records)));
         incident.start(environment);
+        // The cluster the command talks to, as the window journals its one cluster target.
+        incident.record(JournalEntry.ClusterTargetSet.of(kubectlPath, kubectl.context(), kubectl.namespace()));
         incident.record(new JournalEntry.Decision(DecisionKind.NOTE, null, result.journalText(namespace)));
         out.println("Is the rollback live? (" + namespace + ")");
         for (RollbackLiveCheck.Item item : result.items()) {

@@ -94,7 +94,8 @@ class ReclusterLiveCheckCommandTest {
 
     @Test
     void inProdALiveRollbackIsCheckedJournalledAndSent() throws Exception {
-        int code = run(rolledBack(PROD), PROD, "--bad-release", "27");
+        SimulatedCluster cluster = rolledBack(PROD);
+        int code = run(cluster, PROD, "--bad-release", "27");
 
         assertThat(code).as(printed() + errors()).isZero();
         assertThat(printed()).contains("Is the rollback live? (" + PROD + ")")
@@ -105,6 +106,8 @@ class ReclusterLiveCheckCommandTest {
                 .contains("The rollback is live as far as the cluster shows.")
                 .contains("COMPLETE: 2 batches complete");
         assertThat(service.reclusterRequests()).isEqualTo(2);
+        assertThat(journal()).contains("\"type\":\"cluster_target\",\"kubectl\":\"" + cluster.executable()
+                + "\",\"context\":\"" + SimulatedCluster.CONTEXT + "\",\"namespace\":\"" + PROD + "\",\"environment\":\"PROD\"");
         assertThat(journal()).contains("\"type\":\"decision\",\"kind\":\"NOTE\",\"batch\":null,\"text\":\"Rollback live check in "
                 + PROD + ": passed\\nPASS: The rollout of hmpps-person-record is complete (the deployment runs "
                 + ReleaseHistoryScenario.ROLLBACK_IMAGE);
