@@ -44,7 +44,10 @@ final class ClusterStates implements AutoCloseable {
                 try {
                     cluster.scale(Rehearsal.DEPLOYMENT, Rehearsal.PODS.size());
                     for (String pod : Rehearsal.PODS) {
-                        cluster.podOf(Rehearsal.DEPLOYMENT, pod, Rehearsal.ROLLBACK_IMAGE);
+                        // Asleep, every pod comes up; in a rollout only the old pod is replaced, unless it died.
+                        if (options.asleep() || java.nio.file.Files.exists(cluster.dir().resolve("pods").resolve(pod + ".json"))) {
+                            cluster.podOf(Rehearsal.DEPLOYMENT, pod, Rehearsal.ROLLBACK_IMAGE);
+                        }
                     }
                 } catch (IOException e) {
                     // The cluster stays as it was: the check keeps saying so.
