@@ -347,6 +347,8 @@ public final class App extends Application {
             models[0] = new StepModels(connect, cutoff, preview, export);
             // One kubectl, context and namespace for every step that asks the cluster.
             var target = session.clusterTarget();
+            // What the settings remember is offered first; it is remembered again whenever a step uses it.
+            target.rememberIn(settings);
             target.share(recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty());
             target.share(connect.throughCluster().kubectlPathProperty(), connect.throughCluster().contextProperty(),
                     connect.throughCluster().namespaceProperty());

@@ -60,7 +60,10 @@ final class ReclusterCommand {
     }
 
     int run(List<String> args) throws UsageException {
-        Options o = Options.parse(args, VALUED, Set.of());
+        Set<String> valued = new java.util.HashSet<>(VALUED);
+        valued.addAll(ReclusterLiveCheck.VALUED);
+        Options o = Options.parse(args, valued, Set.of());
+        ReclusterLiveCheck liveCheck = new ReclusterLiveCheck(o, out, err, clock);
         String namespace = o.required("--namespace");
         String context = o.required("--context");
         Path file = Path.of(o.required("--file"));
@@ -111,6 +114,9 @@ final class ReclusterCommand {
             DeploymentInfo deployment = kubectl.deployment(DEPLOYMENT);
             out.println("Deployment " + DEPLOYMENT + " runs " + deployment.image() + " (" + deployment.readyReplicas()
                     + " of " + deployment.replicas() + " ready): check it is the rolled-back release.");
+            if (!liveCheck.allows(kubectl, environment, namespace, report.records(), incident)) {
+                return 1;
+            }
             List<PodInfo> pods = kubectl.servingPods(deployment.selector());
             String pod = o.value("--pod").orElse(pods.isEmpty() ? null : pods.get(0).name());
             String chosen = pod;
@@ -133,6 +139,7 @@ final class ReclusterCommand {
                              new IncidentBatchJournal(incident, () -> namespace), new ProgressLines(out), clock)
                              .with(settings).onNotice(n -> out.println(n.text()))) {
                     ReclusterRun.Result result = run.start().get(24, TimeUnit.HOURS);
+                    NeedsAttentionAfterRun.journal(kubectl, incident, out, err);
                     int exit = summary(result, incident);
                     remaining(result, file, pod, namespace, context, batchSize, incident);
                     return exit;

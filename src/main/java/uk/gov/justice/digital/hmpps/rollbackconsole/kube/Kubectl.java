@@ -168,6 +168,11 @@ public final class Kubectl implements AutoCloseable {
         return NeedsAttentionJob.read(this);
     }
 
+    /** The Jobs of the needs-attention CronJob still kept (and those made by hand from it), oldest first. */
+    public List<NeedsAttentionRuns.Run> needsAttentionRuns() throws KubectlException {
+        return NeedsAttentionRuns.read(this);
+    }
+
     /** Reads a secret. Its values are decoded into memory and never logged; kubectl's output is wiped after use. */
     public KubeSecret secret(String name) throws KubectlException {
         byte[] out = getJson("secret", name);

@@ -56,6 +56,26 @@ public final class RollbackLiveCheck {
             return items.stream().anyMatch(i -> i.status() == Status.ASLEEP);
         }
 
+        /**
+         * Whether this result holds a send to {@code environment}, unless overridden with a reason: in prod until
+         * every check passes (a release the console could not compare included), as the window's Send button does.
+         * An asleep deployment holds it anywhere, and no reason lifts that: there is no pod to send to.
+         */
+        public boolean holdsSend(Environment environment) {
+            return asleep() || environment == Environment.PROD && !passed();
+        }
+
+        /** What the journal keeps of the check, the window's and the command line's alike. */
+        public String journalText(String namespace) {
+            return "Rollback live check in " + namespace + ": "
+                    + (passed() ? "passed" : asleep() ? "asleep" : "NOT passed") + "\n" + summary();
+        }
+
+        /** The decision journalled when a send goes although the check did not pass. */
+        public static String overrideText(String reason) {
+            return "Sending although the rollback is not shown live: " + reason;
+        }
+
         /** One line per check, for the journal and the report. */
         public String summary() {
             List<String> lines = new ArrayList<>();
@@ -101,7 +121,8 @@ public final class RollbackLiveCheck {
         List<String> facts = new ArrayList<>();
         facts.add("the deployment runs " + (d.image().isEmpty() ? "no image" : d.image()));
         if (d.replicas() == 0) {
-            if (environment == Environment.DEV || environment == Environment.PREPROD) {
+            // A rehearsal practises dev's and preprod's scheduled downtime when its options put it to sleep.
+            if (environment == Environment.DEV || environment == Environment.PREPROD || environment == Environment.REHEARSAL) {
                 facts.add("0 replicas: " + environment.label() + " is scaled to zero out of hours and starts again at "
                         + WAKES_AT + " on weekdays; asleep, not broken. Nothing can be sent until it is up");
                 return new Item(title, Status.ASLEEP, facts);

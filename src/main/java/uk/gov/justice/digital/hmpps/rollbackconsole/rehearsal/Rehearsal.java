@@ -66,9 +66,18 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * @param replicaLagSeconds for how long after the start the read replica stays behind its primary, its replay
      *                          paused while the simulated service goes on writing events (0: it keeps up)
+     * @param rolloutInProgress the rollback's rollout is not finished: one pod still runs the bad release, until
+     *                          {@link ClusterStates#SETTLES_AFTER} after the start
+     * @param asleep            hmpps-person-record is scaled to zero, as dev and preprod are out of hours, until
+     *                          {@link ClusterStates#SETTLES_AFTER} after the start
      */
     public record Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords, Failure failure,
-                          int failureBatch, int replicaLagSeconds) {
+                          int failureBatch, int replicaLagSeconds, boolean rolloutInProgress, boolean asleep) {
+        public Options(int recordsPerSecond, int podDiesInBatch, int notFoundRecords, Failure failure,
+                       int failureBatch, int replicaLagSeconds) {
+            this(recordsPerSecond, podDiesInBatch, notFoundRecords, failure, failureBatch, replicaLagSeconds, false, false);
+        }
+
         public Options {
             if (recordsPerSecond < 1 || podDiesInBatch < 0 || notFoundRecords < 0 || failureBatch < 1
                     || replicaLagSeconds < 0) {
@@ -329,6 +338,7 @@ public final class Rehearsal implements AutoCloseable {
             }
             stage(service, options.failure(), options.failureBatch());
         }
+        started.add(ClusterStates.apply(cluster, options));
     }
 
     private void stage(SimulatedPersonRecordService service, Failure failure, int batch) {

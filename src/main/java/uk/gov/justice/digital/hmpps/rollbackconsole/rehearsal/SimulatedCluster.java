@@ -242,6 +242,26 @@ public final class SimulatedCluster {
         return this;
     }
 
+    /**
+     * A Job the needs-attention CronJob made (or one made by hand from it, {@code byHand}): named after the CronJob
+     * with its scheduled minute, started at {@code started} and complete at {@code completed} (null: still active).
+     */
+    public SimulatedCluster needsAttentionJobRun(java.time.Instant started, java.time.Instant completed, boolean byHand)
+            throws IOException {
+        Files.createDirectories(dir.resolve("jobs"));
+        String cronJob = "hmpps-person-record-recluster-needs-attention-job";
+        String name = cronJob + "-" + (byHand ? "manual-" : "") + started.getEpochSecond() / 60;
+        Map<String, Object> metadata = byHand ? Map.of("name", name, "namespace", namespace)
+                : Map.of("name", name, "namespace", namespace, "ownerReferences", List.of(Map.of("apiVersion",
+                "batch/v1", "kind", "CronJob", "name", cronJob, "controller", true)));
+        Map<String, Object> status = completed == null
+                ? Map.of("startTime", started.toString(), "active", 1)
+                : Map.of("startTime", started.toString(), "completionTime", completed.toString(), "succeeded", 1);
+        write(dir.resolve("jobs").resolve(name + ".json"), Map.of("apiVersion", "batch/v1", "kind", "Job",
+                "metadata", metadata, "spec", Map.of("backoffLimit", 2), "status", status));
+        return this;
+    }
+
     /** Every secret read is refused, as for an account without that permission. */
     public SimulatedCluster forbidSecrets() throws IOException {
         Files.writeString(dir.resolve("forbid-secrets"), "forbidden");

@@ -141,6 +141,12 @@ public final class SimulatedKubectl {
                 }
                 return print(dir.resolve("cronjobs").resolve(name + ".json"), "cronjobs.batch \"" + name + "\" not found");
             }
+            case "job", "jobs" -> {
+                if (name == null) {
+                    return list("jobs");
+                }
+                return print(dir.resolve("jobs").resolve(name + ".json"), "jobs.batch \"" + name + "\" not found");
+            }
             case "secret", "secrets" -> {
                 if (Files.exists(dir.resolve("forbid-secrets"))) {
                     String ns = namespace == null ? "default" : namespace;

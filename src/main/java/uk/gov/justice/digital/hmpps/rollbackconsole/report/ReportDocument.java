@@ -117,6 +117,7 @@ final class ReportDocument {
         sections.add(OutcomeSections.sanityCheck(r));
         sections.add(batches(s));
         sections.add(runs(s));
+        sections.add(JobSection.during(s));
         sections.add(outstanding(r));
         sections.add(OutcomeSections.paths(r));
         sections.add(decisions(s));
@@ -156,6 +157,8 @@ final class ReportDocument {
         }
         s.connection().ifPresent(c -> rows.add(List.of("Replica", c.user() + "@" + c.host() + ":" + c.port() + "/"
                 + c.database() + " (sslmode " + c.sslMode() + ")")));
+        s.clusterTarget().ifPresent(t -> rows.add(List.of("Cluster target", "context " + t.context() + ", namespace "
+                + t.namespace() + ", " + ReportText.kubectl(t.kubectl()))));
         s.pod().ifPresent(p -> rows.add(List.of("Pod", p.pod())));
         rows.add(List.of("Rollback Console", s.appVersion() == null ? "unknown" : s.appVersion()));
         rows.add(List.of("Incident folder", s.folder().getFileName() == null ? s.folder().toString()

@@ -90,6 +90,11 @@ final class ReportText {
         };
     }
 
+    /** The kubectl a cluster target ran: "kubectl from the PATH", or its path. */
+    static String kubectl(String path) {
+        return "kubectl".equals(path) ? "kubectl from the PATH" : "kubectl " + path;
+    }
+
     /** One line of the timeline: what the journal entry says happened. */
     static String describe(JournalEntry entry) {
         if (entry instanceof IncidentStarted e) {
@@ -106,6 +111,9 @@ final class ReportText {
             return "Previewed " + e.rows() + " rows (" + mode(e.mode()) + ")";
         } else if (entry instanceof Exported e) {
             return "Exported " + e.records() + " records to " + e.path().getFileName();
+        } else if (entry instanceof JournalEntry.ClusterTargetSet e) {
+            return "Cluster target: context " + e.context() + ", namespace " + e.namespace()
+                    + (e.environment() == null ? "" : " (" + e.environment().label() + ")") + ", " + kubectl(e.kubectl());
         } else if (entry instanceof PodChosen e) {
             return "Chose pod " + e.pod() + (e.namespace() == null ? "" : " in " + e.namespace());
         } else if (entry instanceof BatchesPlanned e) {
@@ -129,6 +137,8 @@ final class ReportText {
         } else if (entry instanceof StatisticsTaken e) {
             return "Cluster statistics " + e.phase().name().toLowerCase() + ": " + e.statistics().total()
                     + " clusters, " + e.statistics().count("NEEDS_ATTENTION") + " needing attention";
+        } else if (entry instanceof JournalEntry.NeedsAttentionJobSeen e) {
+            return "The needs-attention job during the recluster: " + e.text();
         } else if (entry instanceof Decision e) {
             return "Decision" + (e.batchIndex() == null ? "" : " on batch " + e.batchIndex()) + ": "
                     + decision(e.kind()) + ": " + e.text();

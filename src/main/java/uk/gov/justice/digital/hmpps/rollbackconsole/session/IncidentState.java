@@ -134,6 +134,50 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
                 Optional.ofNullable(before), Optional.ofNullable(after), decisions, files, reports);
     }
 
+    /** When the recluster ran: from the first batch sent to the last thing its runs answered or logged. */
+    public record RunWindow(Instant from, Instant to) {
+    }
+
+    /** The recluster window as the journal records it; empty when no batch was sent. */
+    public Optional<RunWindow> reclusterWindow() {
+        Instant from = null;
+        Instant to = null;
+        for (JournalLine line : lines) {
+            JournalEntry e = line.entry();
+            if (e instanceof BatchSending && from == null) {
+                from = line.at();
+            }
+            if (from != null && (e instanceof BatchSending || e instanceof BatchAnswered
+                    || e instanceof JournalEntry.LogMilestone || e instanceof RunCounted
+                    || e instanceof JournalEntry.RunObserved || e instanceof JournalEntry.NotFoundIds)) {
+                to = line.at();
+            }
+        }
+        return from == null ? Optional.empty() : Optional.of(new RunWindow(from, to));
+    }
+
+    /** What the journal last said of the needs-attention job during the recluster window; empty if never read. */
+    public Optional<JournalEntry.NeedsAttentionJobSeen> needsAttentionJob() {
+        JournalEntry.NeedsAttentionJobSeen last = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.NeedsAttentionJobSeen j) {
+                last = j;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The cluster target the incident last used, as journalled; empty when no step used one. */
+    public Optional<JournalEntry.ClusterTargetSet> clusterTarget() {
+        JournalEntry.ClusterTargetSet last = null;
+        for (JournalLine line : lines) {
+            if (line.entry() instanceof JournalEntry.ClusterTargetSet t) {
+                last = t;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     /** The clock the incident chose for event_log, as last journalled; empty in a journal written before the choice existed. */
     public Optional<JournalEntry.ClockChosen> eventClock() {
         JournalEntry.ClockChosen last = null;

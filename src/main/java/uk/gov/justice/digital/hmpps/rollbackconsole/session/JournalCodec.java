@@ -104,6 +104,15 @@ final class JournalCodec {
             n.put("path", e.path().toString());
             n.put("sha256", e.sha256());
             n.put("records", e.records());
+        } else if (entry instanceof JournalEntry.ClusterTargetSet e) {
+            n.put("kubectl", e.kubectl());
+            n.put("context", e.context());
+            n.put("namespace", e.namespace());
+            if (e.environment() == null) {
+                n.putNull("environment");
+            } else {
+                n.put("environment", e.environment().name());
+            }
         } else if (entry instanceof PodChosen e) {
             n.put("namespace", e.namespace());
             n.put("pod", e.pod());
@@ -157,6 +166,11 @@ final class JournalCodec {
             OutcomeCodec.encode(n, e);
         } else if (entry instanceof JournalEntry.PathsTaken e) {
             OutcomeCodec.encode(n, e);
+        } else if (entry instanceof JournalEntry.NeedsAttentionJobSeen e) {
+            n.put("from", e.from().toString());
+            n.put("to", e.to().toString());
+            n.put("verdict", e.verdict());
+            n.put("text", e.text());
         } else if (entry instanceof Decision e) {
             n.put("kind", e.kind().name());
             if (e.batchIndex() == null) {
@@ -235,6 +249,11 @@ final class JournalCodec {
             }
             case "exported":
                 return new Exported(Path.of(text(n, "path")), text(n, "sha256"), number(n, "records"));
+            case "cluster_target": {
+                String env = optionalText(n, "environment");
+                return new JournalEntry.ClusterTargetSet(text(n, "kubectl"), text(n, "context"), text(n, "namespace"),
+                        env == null ? null : Environment.valueOf(env));
+            }
             case "pod_chosen":
                 return new PodChosen(optionalText(n, "namespace"), text(n, "pod"));
             case "batches_planned":
@@ -271,6 +290,9 @@ final class JournalCodec {
                 return OutcomeCodec.decodeChanges(n);
             case OutcomeCodec.PATHS:
                 return OutcomeCodec.decodePaths(n);
+            case "needs_attention_job":
+                return new JournalEntry.NeedsAttentionJobSeen(Instant.parse(text(n, "from")),
+                        Instant.parse(text(n, "to")), text(n, "verdict"), text(n, "text"));
             case "decision":
                 return new Decision(DecisionKind.valueOf(text(n, "kind")), optionalInteger(n, "batch"),
                         text(n, "text"));
@@ -302,6 +324,8 @@ final class JournalCodec {
             return "preview";
         } else if (entry instanceof Exported) {
             return "exported";
+        } else if (entry instanceof JournalEntry.ClusterTargetSet) {
+            return "cluster_target";
         } else if (entry instanceof PodChosen) {
             return "pod_chosen";
         } else if (entry instanceof BatchesPlanned) {
@@ -324,6 +348,8 @@ final class JournalCodec {
             return OutcomeCodec.CHANGES;
         } else if (entry instanceof JournalEntry.PathsTaken) {
             return OutcomeCodec.PATHS;
+        } else if (entry instanceof JournalEntry.NeedsAttentionJobSeen) {
+            return "needs_attention_job";
         } else if (entry instanceof Decision) {
             return "decision";
         } else if (entry instanceof FileWritten) {

@@ -142,6 +142,25 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * The cluster every step talks to: the kubectl run, the kubeconfig context, the namespace, and the environment the
+     * namespace names (null for any other namespace). Journalled when a step first uses it and whenever a step uses
+     * another; a resumed incident gets the last one back.
+     */
+    record ClusterTargetSet(String kubectl, String context, String namespace, Environment environment)
+            implements JournalEntry {
+        public ClusterTargetSet {
+            Objects.requireNonNull(kubectl, "kubectl");
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        /** The target for these values, its environment read off the namespace. */
+        public static ClusterTargetSet of(String kubectl, String context, String namespace) {
+            return new ClusterTargetSet(kubectl, context, namespace, Environment.fromNamespace(namespace).orElse(null));
+        }
+    }
+
     record PodChosen(String namespace, String pod) implements JournalEntry {
         @Override
         public Optional<IncidentStep> step() {
@@ -284,6 +303,24 @@ public sealed interface JournalEntry {
                       long inReviewQueue) implements JournalEntry {
         public PathsTaken {
             Objects.requireNonNull(takenAt, "takenAt");
+        }
+    }
+
+    /**
+     * Whether the daily needs-attention job ran during the recluster window {@code [from, to]} (first batch sent to
+     * the last thing its runs logged), read from its CronJob's and Jobs' status: {@code verdict} RAN, MAY_HAVE_RUN,
+     * DID_NOT_RUN or UNKNOWN, and what was seen, in words.
+     */
+    record NeedsAttentionJobSeen(Instant from, Instant to, String verdict, String text) implements JournalEntry {
+        public NeedsAttentionJobSeen {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(text, "text");
+        }
+
+        public static NeedsAttentionJobSeen of(uk.gov.justice.digital.hmpps.rollbackconsole.kube.NeedsAttentionRuns.Finding f) {
+            return new NeedsAttentionJobSeen(f.from(), f.to(), f.verdict().name(), f.text());
         }
     }
 

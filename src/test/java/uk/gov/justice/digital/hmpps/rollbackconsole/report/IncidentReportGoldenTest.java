@@ -53,6 +53,12 @@ class IncidentReportGoldenTest {
         try (IncidentJournal journal = IncidentJournal.resume(folder, clock)) {
             journal.append(new JournalEntry.Decision(DecisionKind.NOTE, null,
                     "Agreed with the <on-call> lead | data science to *check* the list\nbefore closing."));
+            journal.append(JournalEntry.ClusterTargetSet.of("kubectl", "live.cloud-platform.service.justice.gov.uk",
+                    "hmpps-person-record-preprod"));
+            journal.append(new JournalEntry.NeedsAttentionJobSeen(Instant.parse("2025-06-10T14:06:30Z"),
+                    Instant.parse("2025-06-10T14:15:00Z"), "MAY_HAVE_RUN", "hmpps-person-record-recluster-needs-attention-job"
+                    + " started at 2025-06-10 13:30 UTC (14:30 BST), less than an hour before the recluster window: the"
+                    + " service goes on with its work after the Job ends, so it may have run during the recluster."));
         }
         IncidentState state = new IncidentStore(temp, clock).open(folder);
         OutstandingClusters outstanding = new OutstandingClusters(SampleIncident.WINDOW, List.of(

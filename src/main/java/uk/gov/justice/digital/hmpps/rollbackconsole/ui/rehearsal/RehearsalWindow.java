@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.collections.FXCollections;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -84,9 +85,16 @@ public final class RehearsalWindow {
         grid.addRow(5, new Label("\u2026in batch"), failureBatch);
         TextField lag = field("rehearsal-replica-lag", defaults.replicaLagSeconds());
         grid.addRow(6, new Label("The read replica is behind for the first seconds (0: never)"), lag);
+        // The cluster as the Send step's "is the rollback live?" must recognise it; each settles by itself.
+        CheckBox rollout = check("rehearsal-rollout-in-progress", "Rollout in progress: one pod still runs the bad"
+                + " release (the rollout finishes 2 minutes after the start)");
+        CheckBox asleep = check("rehearsal-asleep", "Pods asleep: hmpps-person-record scaled to 0, as dev and preprod"
+                + " are out of hours (it wakes 2 minutes after the start)");
+        grid.add(rollout, 0, 7, 2, 1);
+        grid.add(asleep, 0, 8, 2, 1);
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
-        grid.add(problem, 0, 7, 2, 1);
+        grid.add(problem, 0, 9, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
@@ -94,14 +102,14 @@ public final class RehearsalWindow {
         startButton.setId("rehearsal-start");
         startButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                options(speed, podDies, notFound, failure, failureBatch, lag);
+                options(speed, podDies, notFound, failure, failureBatch, lag, rollout, asleep);
                 problem.setText("");
             } catch (IllegalArgumentException ex) {
                 problem.setText("Whole numbers: a speed of at least 1, a failure's batch from 1, the others 0 or more.");
                 e.consume();
             }
         });
-        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound, failure, failureBatch, lag) : null);
+        dialog.setResultConverter(b -> b == start ? options(speed, podDies, notFound, failure, failureBatch, lag, rollout, asleep) : null);
         return dialog.showAndWait();
     }
 
@@ -112,13 +120,21 @@ public final class RehearsalWindow {
         return f;
     }
 
+    private static CheckBox check(String id, String text) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setWrapText(true);
+        box.setMaxWidth(520);
+        return box;
+    }
+
     private static Rehearsal.Options options(TextField speed, TextField podDies, TextField notFound,
                                              ComboBox<Rehearsal.Failure> failure, TextField failureBatch,
-                                             TextField lag) {
+                                             TextField lag, CheckBox rollout, CheckBox asleep) {
         return new Rehearsal.Options(Integer.parseInt(speed.getText().trim()),
                 Integer.parseInt(podDies.getText().trim()), Integer.parseInt(notFound.getText().trim()),
                 failure.getValue(), Integer.parseInt(failureBatch.getText().trim()),
-                Integer.parseInt(lag.getText().trim()));
+                Integer.parseInt(lag.getText().trim()), rollout.isSelected(), asleep.isSelected());
     }
 
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */

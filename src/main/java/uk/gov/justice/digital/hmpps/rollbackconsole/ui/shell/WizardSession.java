@@ -57,6 +57,8 @@ public final class WizardSession {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "resumedSend");
 
     private final IncidentRecorder incident;
+    // The cluster target the journal last recorded, so that it is journalled once for each change, not each use.
+    private JournalEntry.ClusterTargetSet journalledTarget;
 
     private final ProcessLedger processes;
 
@@ -82,6 +84,12 @@ public final class WizardSession {
         cutoff.addListener((obs, was, now) -> preview.set(null));
         eventClock.addListener((obs, was, now) -> preview.set(null));
         preview.addListener((obs, was, now) -> export.set(null));
+        // The send uses the cluster target whichever way it was reached (a reviewed file needs no connection).
+        recluster.addListener((obs, was, now) -> {
+            if (now != null) {
+                useClusterTarget();
+            }
+        });
     }
 
     public ObjectProperty<Replica> replicaProperty() {
@@ -114,6 +122,33 @@ public final class WizardSession {
     /** The cluster every step talks to, chosen once. */
     public ClusterTarget clusterTarget() {
         return clusterTarget;
+    }
+
+    /**
+     * Said by a step as it uses the cluster target for the incident (connecting through it, reading releases, the
+     * rollback check, the send): the journal records the target unless it already holds this one, and the settings
+     * remember it for the next start. Before the incident has started there is nothing to journal it in; the next use
+     * after the start journals it.
+     */
+    public void useClusterTarget() {
+        Optional<JournalEntry.ClusterTargetSet> now = clusterTarget.entry();
+        if (now.isEmpty()) {
+            return;
+        }
+        clusterTarget.remember();
+        if (incident == null || now.get().equals(journalledTarget)) {
+            return;
+        }
+        incident.record(now.get());
+        if (incident.folder().isPresent()) {
+            journalledTarget = now.get();
+        }
+    }
+
+    /** Gives the target back as a resumed incident's journal last recorded it. */
+    public void restoreClusterTarget(JournalEntry.ClusterTargetSet target) {
+        journalledTarget = target;
+        clusterTarget.set(target.kubectl(), target.context(), target.namespace());
     }
 
     /** The release the cutoff was taken from, for the Send step's "is the rollback live?"; null when typed. */

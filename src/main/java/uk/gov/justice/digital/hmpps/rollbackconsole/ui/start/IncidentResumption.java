@@ -105,6 +105,7 @@ public final class IncidentResumption {
                 state.step().ordinal() > 0 ? state.step().title() : null));
         connect.restoreClock(state.eventClock().map(JournalEntry.ClockChosen::clock).orElse(EventClock.SERVICE),
                 clockChange);
+        state.clusterTarget().ifPresent(session::restoreClusterTarget);
         state.cutoff().ifPresent(cutoff::restore);
         state.preview().ifPresent(p -> preview.restore(p.mode(), p.window()));
         // Every batch settled: nothing is left to send, so the file is not offered to the Send step; the incident

@@ -91,6 +91,15 @@ abstract class RehearsalWindowTestBase {
     protected RehearsalWindow startThroughTheOptionsDialog(FxRobot robot, Runnable opener, String speed,
                                                            String podDiesInBatch, String notFound,
                                                            String screenshotName, DialogService rehearsalDialogs) {
+        return startThroughTheOptionsDialog(robot, opener, speed, podDiesInBatch, notFound, screenshotName,
+                rehearsalDialogs, dialog -> { });
+    }
+
+    /** As above, with {@code more} choosing further options in the dialog (on the FX thread) before it starts. */
+    protected RehearsalWindow startThroughTheOptionsDialog(FxRobot robot, Runnable opener, String speed,
+                                                           String podDiesInBatch, String notFound,
+                                                           String screenshotName, DialogService rehearsalDialogs,
+                                                           java.util.function.Consumer<javafx.stage.Window> more) {
         console.rehearsalDialogs(s -> rehearsalDialogs);
         int before = console.rehearsals().size();
         // The opener waits for the dialog: run later, so that this thread can answer it.
@@ -101,6 +110,7 @@ abstract class RehearsalWindowTestBase {
             field(robot, dialog, "#rehearsal-speed").setText(speed);
             field(robot, dialog, "#rehearsal-pod-dies").setText(podDiesInBatch);
             field(robot, dialog, "#rehearsal-not-found").setText(notFound);
+            more.accept(dialog);
         });
         Screenshots.save(dialog.getScene(), screenshotName);
         robot.interact(() -> ((javafx.scene.control.Button) robot.from(dialog.getScene().getRoot())

@@ -255,6 +255,9 @@ public final class ConnectStepViewModel implements AutoCloseable {
         // The incident starts at its first connection; the journal never holds the password.
         session.incident().ifPresent(incident -> incident.start(replica.settings().environment()));
         session.record(JournalEntry.Connected.of(replica.settings()));
+        if (throughCluster().forwarding()) {
+            session.useClusterTarget();
+        }
         connectionDetail = replica.settings().user() + "@" + replica.settings().host() + ":"
                 + replica.settings().port() + "/" + replica.settings().database() + "  \u2022  PostgreSQL "
                 + i.serverVersion() + (i.inRecovery() ? "  \u2022  read replica" : "  \u2022  PRIMARY");

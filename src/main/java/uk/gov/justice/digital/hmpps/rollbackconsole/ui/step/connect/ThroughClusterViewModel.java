@@ -183,6 +183,11 @@ public final class ThroughClusterViewModel implements AutoCloseable {
         }, this::failed);
     }
 
+    /** The replica is being reached through the cluster target: a forward to a relay pod was started here. */
+    boolean forwarding() {
+        return forward != null;
+    }
+
     private record Forwarded(Kubectl kubectl, PortForward forward, int port, Optional<ReplicaSecrets.Credentials> secret) {
     }
 

@@ -132,6 +132,7 @@ public final class ReleasesViewModel {
             } catch (java.io.IOException ignored) {
                 // Remembering the context is a convenience.
             }
+            session.useClusterTarget();
             keepInIncident(ctx, ns, histories);
             message.set(list.isEmpty() ? Message.warning("No releases found for either deployment in " + ns + ".")
                     : Message.info("Pick the release that caused the damage. Its cutoff is its start: Helm's deploy, or"

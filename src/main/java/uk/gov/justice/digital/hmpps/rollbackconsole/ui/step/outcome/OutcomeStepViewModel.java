@@ -203,6 +203,7 @@ public final class OutcomeStepViewModel {
                 journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.BEFORE, snapshot.statisticsBefore()));
             }
             journal(new JournalEntry.StatisticsTaken(JournalEntry.Phase.AFTER, stats));
+            NeedsAttentionDuringRun.read(session, tasks);
             StatisticsComparison c = comparison.get();
             if (c == null) {
                 statisticsMessage.set(Message.warning("Taken at " + UTC_TIME.format(stats.takenAt())

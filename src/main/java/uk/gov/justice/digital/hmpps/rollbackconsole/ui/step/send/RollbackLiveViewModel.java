@@ -88,8 +88,7 @@ public final class RollbackLiveViewModel {
             busy.set(false);
             result.set(r);
             overridden.set(false);
-            journal(new JournalEntry.Decision(DecisionKind.NOTE, null, "Rollback live check in " + ns + ": "
-                    + (r.passed() ? "passed" : r.asleep() ? "asleep" : "NOT passed") + "\n" + r.summary()));
+            journal(new JournalEntry.Decision(DecisionKind.NOTE, null, r.journalText(ns)));
             message.set(r.passed() ? Message.ok("The rollback is live as far as the cluster shows.")
                     : r.asleep() ? Message.warning("The deployment is asleep: nothing can be sent until it is up.")
                     : env == Environment.PROD ? Message.error("Not shown live. In prod the send waits until the check"
@@ -109,7 +108,7 @@ public final class RollbackLiveViewModel {
             return;
         }
         journal(new JournalEntry.Decision(DecisionKind.CONTINUE_DESPITE_WARNING, null,
-                "Sending although the rollback is not shown live: " + reason));
+                RollbackLiveCheck.Result.overrideText(reason)));
         overridden.set(true);
         message.set(Message.warning("The send may go; the reason is in the journal: " + reason));
     }
@@ -119,6 +118,7 @@ public final class RollbackLiveViewModel {
     private void journal(JournalEntry entry) {
         Environment env = environment();
         session.incident().ifPresent(incident -> incident.start(env == null ? Environment.LOCAL : env));
+        session.useClusterTarget();
         session.record(entry);
     }
 
