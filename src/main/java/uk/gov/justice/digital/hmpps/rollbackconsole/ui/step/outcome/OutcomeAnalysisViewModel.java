@@ -69,6 +69,7 @@ public final class OutcomeAnalysisViewModel {
     private final ReadOnlyObjectWrapper<AffectedHours> hours = new ReadOnlyObjectWrapper<>(this, "hours");
     private final ReadOnlyObjectWrapper<Message> impactMessage = new ReadOnlyObjectWrapper<>(this, "impactMessage");
     private final ReadOnlyBooleanWrapper impactRunning = new ReadOnlyBooleanWrapper(this, "impactRunning");
+    private final BadReleaseSpanViewModel release;
 
     private final ReadOnlyObjectWrapper<SanityPack> pack = new ReadOnlyObjectWrapper<>(this, "pack");
     private final ReadOnlyStringWrapper packFiles = new ReadOnlyStringWrapper(this, "packFiles", "");
@@ -90,7 +91,8 @@ public final class OutcomeAnalysisViewModel {
         this.session = session;
         this.tasks = tasks;
         this.outstanding = outstanding;
-        busy.bind(changesRunning.or(impactRunning).or(packRunning).or(pathsRunning));
+        this.release = new BadReleaseSpanViewModel(session, tasks);
+        busy.bind(changesRunning.or(impactRunning).or(packRunning).or(pathsRunning).or(release.runningProperty()));
         session.previewProperty().addListener((obs, was, now) -> reset());
     }
 
@@ -150,7 +152,10 @@ public final class OutcomeAnalysisViewModel {
         }, error -> failed(run, CHANGES, changesRunning, changesMessage, "Reading what changed", error));
     }
 
-    /** Reads the affected records by hour, for the business impact's chart. */
+    /**
+     * Reads the affected records by hour, for the business impact's chart, and how long the bad release ran from
+     * the cluster's release history (through the session's cluster target), side by side in the background.
+     */
     public void readImpact() {
         PreviewSnapshot snapshot = session.previewProperty().get();
         Replica replica = session.replicaProperty().get();
@@ -158,6 +163,7 @@ public final class OutcomeAnalysisViewModel {
             impactMessage.set(Message.error("There is no preview on a live connection: connect and preview first."));
             return;
         }
+        release.read();
         long run = runs.current();
         impactRunning.set(true);
         impactMessage.set(Message.info("Counting the affected records by hour\u2026"));
@@ -280,11 +286,12 @@ public final class OutcomeAnalysisViewModel {
 
     /** What the report and the summaries take from here. */
     public OutcomeFindings findings() {
-        return OutcomeFindings.of(changes.get(), hours.get(), null, pack.get(), paths.get());
+        return OutcomeFindings.of(changes.get(), hours.get(), release.current().orElse(null), pack.get(), paths.get());
     }
 
     public void cancel() {
         runs.cancelAll();
+        release.cancel();
     }
 
     private void journal(JournalEntry entry) {
@@ -295,6 +302,7 @@ public final class OutcomeAnalysisViewModel {
 
     private void reset() {
         runs.restart();
+        release.reset();
         for (ReadOnlyBooleanWrapper running : List.of(changesRunning, impactRunning, packRunning, pathsRunning)) {
             running.set(false);
         }
@@ -317,6 +325,11 @@ public final class OutcomeAnalysisViewModel {
     public ReadOnlyObjectProperty<AffectedHours> hoursProperty() { return hours.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> impactMessageProperty() { return impactMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty impactRunningProperty() { return impactRunning.getReadOnlyProperty(); }
+    /** How long the bad release ran; null until read, or when the history does not reach back to it. */
+    public ReadOnlyObjectProperty<uk.gov.justice.digital.hmpps.rollbackconsole.outcome.BusinessImpact.ReleaseSpan>
+            releaseSpanProperty() { return release.spanProperty(); }
+    public ReadOnlyObjectProperty<Message> releaseMessageProperty() { return release.messageProperty(); }
+    public ReadOnlyBooleanProperty releaseRunningProperty() { return release.runningProperty(); }
     public ReadOnlyObjectProperty<SanityPack> packProperty() { return pack.getReadOnlyProperty(); }
     public ReadOnlyStringProperty packFilesProperty() { return packFiles.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> packMessageProperty() { return packMessage.getReadOnlyProperty(); }
