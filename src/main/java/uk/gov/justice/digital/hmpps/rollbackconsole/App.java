@@ -361,7 +361,8 @@ public final class App extends Application {
                             recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty(),
                             () -> recluster.exportProperty().get() == null ? 0 : recluster.exportProperty().get().records())),
                     new ProgressStep(new ProgressStepViewModel(session)),
-                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
+                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock,
+                            new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress(settings))));
         }
 
         /** The rehearsals started from this window, in order. */

@@ -256,7 +256,8 @@ final class OutcomeAnalysisPanes {
     Node pathsPane() {
         TextField base = new TextField();
         base.setId("manage-ui-base");
-        base.setPromptText("the team's manage UI, e.g. https://manage-people.example (empty: no links)");
+        base.setPromptText("the team's manage UI, e.g. https://manage-people.example (kept for next time;"
+                + " empty: no links)");
         base.textProperty().bindBidirectional(model.manageUiBaseProperty());
         HBox.setHgrow(base, Priority.ALWAYS);
         Button read = new Button("Read the paths");

@@ -37,6 +37,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.report.SanityPackFiles;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -85,10 +86,17 @@ public final class OutcomeAnalysisViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    /** @param outstanding the outstanding clusters the step has read, if any: paths start from them */
+    private final ManageUiAddress manageUi;
+
+    /**
+     * @param outstanding the outstanding clusters the step has read, if any: paths start from them
+     * @param manageUi    where the manage UI's address is kept between runs
+     */
     public OutcomeAnalysisViewModel(WizardSession session, TaskRunner tasks,
-                                    ObservableObjectValue<OutstandingClusters> outstanding) {
+                                    ObservableObjectValue<OutstandingClusters> outstanding, ManageUiAddress manageUi) {
         this.session = session;
+        this.manageUi = manageUi;
+        manageUiBase.set(manageUi.get());
         this.tasks = tasks;
         this.outstanding = outstanding;
         this.release = new BadReleaseSpanViewModel(session, tasks);
@@ -234,13 +242,14 @@ public final class OutcomeAnalysisViewModel {
             pathsMessage.set(Message.error("There is no preview on a live connection: connect and preview first."));
             return;
         }
-        if (!ClusterPaths.validBase(manageUiBase.get())) {
-            pathsMessage.set(Message.error("The manage UI address \u201c" + manageUiBase.get()
-                    + "\u201d is not an http(s) address."));
+        Optional<String> badAddress = ManageUiAddress.problem(manageUiBase.get());
+        if (badAddress.isPresent()) {
+            pathsMessage.set(Message.error(badAddress.get()));
             return;
         }
         OutstandingClusters known = outstanding.get();
-        String base = manageUiBase.get();
+        String base = manageUiBase.get() == null ? "" : manageUiBase.get().strip();
+        Optional<String> notKept = manageUi.keep(base);
         long run = runs.current();
         pathsRunning.set(true);
         pathsMessage.set(Message.info("Reading the review queue for the clusters left\u2026"));
@@ -267,8 +276,11 @@ public final class OutcomeAnalysisViewModel {
             paths.set(found);
             pathRows.setAll(found.paths());
             journal(found.journalEntry());
-            pathsMessage.set(found.paths().isEmpty() ? Message.ok("No cluster is left needing attention.")
-                    : Message.warning(OutcomeWording.paths(found)));
+            String kept = notKept.map(n -> " " + n).orElse("");
+            pathsMessage.set(found.paths().isEmpty() && notKept.isEmpty()
+                    ? Message.ok("No cluster is left needing attention.")
+                    : Message.warning((found.paths().isEmpty() ? "No cluster is left needing attention."
+                    : OutcomeWording.paths(found)) + kept));
         }, error -> failed(run, PATHS, pathsRunning, pathsMessage, "Reading the review queue", error));
     }
 

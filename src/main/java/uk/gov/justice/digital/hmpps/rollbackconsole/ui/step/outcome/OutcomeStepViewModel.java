@@ -42,6 +42,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportWriter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -111,12 +112,18 @@ public final class OutcomeStepViewModel {
     private final OutcomeAnalysisViewModel analysis;
 
     public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock) {
+        this(session, tasks, dialogs, clock, new ManageUiAddress(null));
+    }
+
+    /** @param manageUi where the manage UI's address is kept between runs (the settings file) */
+    public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock,
+                                ManageUiAddress manageUi) {
         this.session = session;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.clock = clock;
         available.bind(session.previewProperty().isNotNull().and(session.replicaProperty().isNotNull()));
-        analysis = new OutcomeAnalysisViewModel(session, tasks, outstanding.getReadOnlyProperty());
+        analysis = new OutcomeAnalysisViewModel(session, tasks, outstanding.getReadOnlyProperty(), manageUi);
         busy.bind(statisticsRunning.or(outstandingRunning).or(writing).or(analysis.busyProperty()));
         filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
         comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
