@@ -71,6 +71,7 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyObjectWrapper<ClusterStatistics> before = new ReadOnlyObjectWrapper<>(this, "before");
     private final ReadOnlyObjectWrapper<ClusterStatistics> after = new ReadOnlyObjectWrapper<>(this, "after");
     private final ReadOnlyObjectWrapper<StatisticsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyObjectWrapper<OutcomeVerdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ObservableList<StatisticsComparison.Row> comparisonRows = FXCollections.observableArrayList();
     // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
     private final ObservableList<StatisticsComparison.Row> comparisonRowsView = FXCollections.unmodifiableObservableList(comparisonRows);
@@ -129,6 +130,8 @@ public final class OutcomeStepViewModel {
         comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
                 : StatisticsComparison.of(before.get(), after.get()), before, after));
         comparison.addListener((obs, was, now) -> comparisonRows.setAll(now == null ? List.of() : now.rows()));
+        verdict.bind(Bindings.createObjectBinding(() -> comparison.get() == null ? null
+                : OutcomeVerdict.of(comparison.get()), comparison));
         // The after statistics are taken by themselves when a recluster run completes (runbook: re-check them).
         session.reclusterProperty().addListener((obs, was, run) -> {
             if (run != null) {
@@ -219,8 +222,9 @@ public final class OutcomeStepViewModel {
                 String text = "Taken at " + UTC_TIME.format(stats.takenAt()) + ": " + na.after()
                         + " clusters need attention, " + na.before() + " before ("
                         + StatisticsComparison.signed(na.difference()) + ").";
-                statisticsMessage.set(taken.notReplayed() == null ? Message.ok(text)
-                        : Message.warning(text + " " + taken.notReplayed()));
+                // Only a fall in the clusters needing attention is good news; no change is never shown green.
+                statisticsMessage.set(taken.notReplayed() == null && verdict.get().goodNews() ? Message.ok(text)
+                        : Message.warning(text + (taken.notReplayed() == null ? "" : " " + taken.notReplayed())));
             }
             if (taken.notReplayed() != null) {
                 journal(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.NOTE,
@@ -530,6 +534,8 @@ public final class OutcomeStepViewModel {
     public ReadOnlyObjectProperty<ClusterStatistics> afterProperty() { return after.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StatisticsComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
     public ObservableList<StatisticsComparison.Row> comparisonRows() { return comparisonRowsView; }
+    /** The line the step leads with once both statistics are taken; null before. */
+    public ReadOnlyObjectProperty<OutcomeVerdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty statisticsRunningProperty() { return statisticsRunning.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<OutstandingClusters> outstandingProperty() { return outstanding.getReadOnlyProperty(); }
