@@ -267,8 +267,11 @@ public final class App extends Application {
             OutcomeStep outcome = wizard.steps().stream().filter(OutcomeStep.class::isInstance)
                     .map(OutcomeStep.class::cast).findFirst().orElseThrow();
             console.outcome = new OutcomeScreen(outcome.model(), shell);
-            console.incidents = new IncidentsScreen(new IncidentsViewModel(
-                    new IncidentStore(incidentsRoot(settings), clock), tasks), shell);
+            IncidentStore kept = new IncidentStore(incidentsRoot(settings), clock);
+            console.incidents = new IncidentsScreen(new IncidentsViewModel(kept, tasks,
+                    new uk.gov.justice.digital.hmpps.rollbackconsole.ui.incidents.PathsRecheckViewModel(kept, tasks,
+                            session, new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress(settings))),
+                    shell);
             shell.addFileMenuItems(console.outcome.menuItem(), console.incidents.menuItem());
             console.start = new StartScreen(new StartViewModel(new IncidentStore(incidentsRoot(settings), clock), tasks,
                     s -> console.resume(s.folder()), s -> console.incidents.open(s.folder())), shell);
@@ -363,7 +366,8 @@ public final class App extends Application {
                             recluster.kubectlPathProperty(), recluster.contextProperty(), recluster.namespaceProperty(),
                             () -> recluster.exportProperty().get() == null ? 0 : recluster.exportProperty().get().records())),
                     new ProgressStep(new ProgressStepViewModel(session)),
-                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock)));
+                    new OutcomeStep(new OutcomeStepViewModel(session, tasks, dialogs, clock,
+                            new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress(settings))));
         }
 
         /** The rehearsals started from this window, in order. */

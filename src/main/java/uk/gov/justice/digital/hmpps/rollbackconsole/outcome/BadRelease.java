@@ -28,8 +28,27 @@ public final class BadRelease {
                         && !r.created().isAfter(cutoff.plus(SLACK)))
                 .min(Comparator.comparing(Release::created));
         Optional<Release> bad = justAfter.isPresent() ? justAfter : running;
-        return bad.map(r -> new BusinessImpact.ReleaseSpan(r.deployment() + " revision " + r.revision()
+        return bad.map(BadRelease::span);
+    }
+
+    /**
+     * The release the lead picked as the bad one (Deployment time, from the cluster), found again in a history
+     * read now, when it has ended since; else the one running at the cutoff.
+     */
+    public static Optional<BusinessImpact.ReleaseSpan> picked(List<Release> releases, Release picked, Instant cutoff) {
+        if (picked != null) {
+            Optional<Release> again = releases.stream().filter(r -> r.deployment().equals(picked.deployment())
+                    && r.revision() == picked.revision() && r.created().equals(picked.created())).findFirst();
+            if (again.isPresent()) {
+                return again.map(BadRelease::span);
+            }
+        }
+        return at(releases, cutoff);
+    }
+
+    public static BusinessImpact.ReleaseSpan span(Release r) {
+        return new BusinessImpact.ReleaseSpan(r.deployment() + " revision " + r.revision()
                 + (r.tag().isEmpty() ? "" : " (" + r.tag() + ")"), r.created(),
-                r.current() || r.ranFor() == null ? Optional.empty() : Optional.of(r.created().plus(r.ranFor()))));
+                r.current() || r.ranFor() == null ? Optional.empty() : Optional.of(r.created().plus(r.ranFor())));
     }
 }

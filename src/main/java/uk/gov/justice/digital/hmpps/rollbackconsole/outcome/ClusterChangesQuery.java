@@ -22,6 +22,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ClusterLookup;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.Replica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaQuery;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.KeyHash;
+import uk.gov.justice.digital.hmpps.rollbackconsole.review.LongPairTable;
 
 /**
  * What the recluster changed: the exported file is streamed in batches, and each batch's records are looked up on
@@ -38,7 +40,8 @@ public final class ClusterChangesQuery {
     /**
      * @param window the window the file was exported over: said in the result, so that the figures name their set
      * @param file   the exported file (person_uuid, source_system, source_system_id); a record it gives with an
-     *               unknown source system, or twice in one batch, is read once or left out
+     *               unknown source system is left out, and one it gives again (the seed runbook's one row per
+     *               event) is read once, with the person_uuid of its first row, in whichever batch it recurs
      */
     public static ReplicaQuery<ClusterChanges> of(Replica replica, AffectedWindow window, Path file, int batchSize) {
         Objects.requireNonNull(window, "window");
@@ -78,10 +81,16 @@ public final class ClusterChangesQuery {
         void accept(Map<RecordKey, UUID> batch) throws SQLException, IOException;
     }
 
-    /** Streams the file, handing over batches of at most {@code size} distinct records. */
+    /**
+     * Streams the file, handing over batches of at most {@code size} distinct records, each record once in the whole
+     * pass: a record met again, in this batch or any later one, is left out. The records met are kept as 128-bit
+     * fingerprints in flat arrays (about 30 to 60 bytes a distinct record), never as their ids.
+     */
     static void forEachBatch(Path file, int size, BatchBody body) throws IOException, SQLException {
         try (RunbookJsonReader reader = RunbookJsonReader.open(file)) {
             Map<RecordKey, UUID> batch = new LinkedHashMap<>();
+            LongPairTable seen = new LongPairTable();
+            long[] fingerprint = new long[2];
             Optional<FileRecord> next;
             while ((next = reader.next()).isPresent()) {
                 FileRecord r = next.get();
@@ -89,7 +98,11 @@ public final class ClusterChangesQuery {
                 if (system.isEmpty() || r.sourceSystemId() == null || r.sourceSystemId().isBlank()) {
                     continue; // not a record the service could take: validate reports it
                 }
-                batch.putIfAbsent(new RecordKey(system.get(), r.sourceSystemId()), uuid(r.personUuid()));
+                KeyHash.of(system.get(), r.sourceSystemId(), fingerprint);
+                if (seen.putIfAbsent(fingerprint[0], fingerprint[1], 1) != 0) {
+                    continue; // met before: the first row's person_uuid stands
+                }
+                batch.put(new RecordKey(system.get(), r.sourceSystemId()), uuid(r.personUuid()));
                 if (batch.size() >= size) {
                     body.accept(batch);
                     batch = new LinkedHashMap<>();

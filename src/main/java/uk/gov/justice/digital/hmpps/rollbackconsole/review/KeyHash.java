@@ -11,7 +11,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
  * for a million records), but the diff decides by fingerprint which file a record goes to, and a collision there
  * would leave a record out of a file without a word; 128 bits make that impossible in practice for 8 bytes more.
  */
-final class KeyHash {
+public final class KeyHash {
 
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
@@ -20,7 +20,7 @@ final class KeyHash {
     }
 
     /** Writes the fingerprint to {@code out[0]} and {@code out[1]}; an array, not an object, per record. */
-    static void of(SourceSystem system, String id, long[] out) {
+    public static void of(SourceSystem system, String id, long[] out) {
         int units = id.length() + 1;
         long h1 = 0;
         long h2 = 0;

@@ -5,7 +5,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.review;
  * entry, so a million entries take about 40 MB instead of the hundreds a HashSet of strings would. Open
  * addressing with linear probing; a value of 0 marks an empty slot, which is why values must not be 0.
  */
-final class LongPairTable {
+public final class LongPairTable {
 
     private static final int INITIAL_CAPACITY = 1 << 10;
     // Resizing at 70% keeps probe runs short while a million entries still fit in 2^21 slots.
@@ -18,11 +18,11 @@ final class LongPairTable {
     private int size;
     private int threshold;
 
-    LongPairTable() {
+    public LongPairTable() {
         allocate(INITIAL_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -39,7 +39,7 @@ final class LongPairTable {
     }
 
     /** Stores {@code value} if the pair is new and returns 0; otherwise returns the value stored first. */
-    int putIfAbsent(long first, long second, int value) {
+    public int putIfAbsent(long first, long second, int value) {
         if (value == 0) {
             throw new IllegalArgumentException("0 marks an empty slot and cannot be stored");
         }

@@ -52,6 +52,8 @@ public final class ExportBenchmark {
         summary(figures);
         review(new WholeProcessRuns(window, work).consoleFile(RecordMode.ONE_ROW_PER_EVENT));
         previewInItsOwnJvm(window, work.resolve("preview.json"));
+        ChangesPassBenchmark.inItsOwnJvm(window, new WholeProcessRuns(window, work).consoleFile(RecordMode.ONE_ROW_PER_EVENT),
+                new WholeProcessRuns(window, work).consoleFile(RecordMode.DISTINCT_RECORDS));
         if (!exportOnly) {
             ReclusterBenchmark.run(10_000);
             ProgressScreenBenchmark.inItsOwnJvm();

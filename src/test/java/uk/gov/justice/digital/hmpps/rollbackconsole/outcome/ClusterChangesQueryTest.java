@@ -82,6 +82,31 @@ class ClusterChangesQueryTest {
         assertThat(changes.window()).isEqualTo(TestReplica.BST_WINDOW);
     }
 
+    // The seed runbook's one row per event: every record again, later, some with another person_uuid (the cluster
+    // it was in at that later event). Each record counts once, with its first row's cluster, however the batches
+    // fall: a repeat in a later batch is folded as one in the same batch is.
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 5_000})
+    void aOneRowPerEventFileCountsEachRecordOnceWithItsFirstRowsClusterWhateverTheBatch(int batch) throws Exception {
+        String rows = TestReplica.RECLUSTER_FILE.strip();
+        String body = rows.substring(1, rows.length() - 1).strip();
+        String later = body.replace("e1000000-0000-4000-8000-000000000001", "e9000000-0000-4000-8000-000000000009")
+                .replace("\"person_uuid\": null", "\"person_uuid\": \"e9000000-0000-4000-8000-000000000009\"");
+        Path perEvent = Files.writeString(folder.resolve("affected-records-per-event.json"),
+                "[\n" + body + ",\n" + later + ",\n" + body + "\n]\n", StandardCharsets.UTF_8);
+
+        ClusterChanges once = ClusterChangesQuery.of(replica, TestReplica.BST_WINDOW, file, batch).run();
+        ClusterChanges repeated = ClusterChangesQuery.of(replica, TestReplica.BST_WINDOW, perEvent, batch).run();
+
+        assertThat(repeated.counts()).isEqualTo(once.counts());
+        assertThat(repeated.counts().records()).isEqualTo(13);
+        assertThat(repeated.merged()).isEqualTo(once.merged());
+        assertThat(repeated.split()).isEqualTo(once.split());
+        assertThat(repeated.emptied()).isEqualTo(once.emptied());
+        assertThat(SanityPackQuery.of(replica, repeated, perEvent, batch).run().records())
+                .isEqualTo(SanityPackQuery.of(replica, once, file, batch).run().records());
+    }
+
     @Test
     void namesEachMergedSplitAndEmptiedClusterLargestMergeFirst() throws SQLException {
         ClusterChanges changes = ClusterChangesQuery.of(replica, TestReplica.BST_WINDOW, file, 3).run();

@@ -25,6 +25,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportWriter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 
 /**
  * After a recluster done by hand on the replica (cluster 2's records merged into cluster 1, one record of cluster 3
@@ -99,6 +101,8 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
             robot.clickOn("#copy-path-link");
             assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
                     .isEqualTo("https://manage.example/cluster/" + TestReplica.CLUSTER_4_OVERRIDE_CONFLICT);
+            assertThat(new SettingsStore(dir.resolve("settings.properties")).get(ManageUiAddress.KEY))
+                    .as("kept for the next run and for Recent incidents' re-check").contains("https://manage.example");
             shoot(robot, "45-outcome-paths");
 
             selectTab(robot, "tab-sanity");

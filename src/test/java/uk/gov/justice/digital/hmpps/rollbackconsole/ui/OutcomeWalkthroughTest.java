@@ -56,6 +56,12 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
                     List.of("ACTIVE", "2", "3", "+1"), List.of("MERGED", "1", "0", "-1"),
                     List.of("NEEDS_ATTENTION", "2", "2", "0"), List.of("RECLUSTER_MERGE", "1", "1", "0"));
             assertThat(text(robot, "#statistics-message")).contains("2 clusters need attention, 2 before (0)");
+            // Other statuses moved, but as many clusters need attention: amber, not green.
+            assertThat(text(robot, "#outcome-verdict-headline")).isEqualTo("NEEDS_ATTENTION 2 to 2 (0)");
+            assertThat(robot.lookup("#outcome-verdict").query().getStyleClass())
+                    .contains(uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles.VERDICT_CAUTION);
+            assertThat(robot.lookup("#statistics-message").query().getStyleClass())
+                    .contains(uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles.MESSAGE_WARNING);
             assertThat(text(robot, "#comparison-totals")).isEqualTo("Total clusters: 6 before, 6 after (0).");
             assertThat(robot.lookup("#comparison-chart").queryAs(javafx.scene.chart.BarChart.class).getData()).hasSize(2);
             screenshot("40-outcome");

@@ -46,9 +46,11 @@ public final class IncidentsView {
     private final TableView<IncidentSummary> list = new TableView<>();
     private final VBox detail = Em.spacing(new VBox(), 0.92);
     private final Node root;
+    private final PathsRecheckPane recheck;
 
     public IncidentsView(IncidentsViewModel model, Runnable back) {
         this.model = model;
+        recheck = model.recheck().map(PathsRecheckPane::new).orElse(null);
         Button backButton = new Button("Back to the runbook");
         backButton.setId("incidents-back");
         backButton.setOnAction(e -> back.run());
@@ -62,8 +64,9 @@ public final class IncidentsView {
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("incidents-message");
         VBox top = StepLayout.page("Recent incidents",
-                "The incidents kept on this computer, newest first. Each is read from its journal, read-only: "
-                        + "nothing is changed and nothing is sent.", actions, message);
+                "The incidents kept on this computer, newest first. Each is read from its journal: nothing is "
+                        + "sent, and nothing is changed but for a re-check of the clusters left, which adds its "
+                        + "reading to the journal.", actions, message);
         Em.padding(top, 1.23, 1.54, 0.62, 1.54);
 
         buildList();
@@ -135,6 +138,10 @@ public final class IncidentsView {
         List<Node> parts = new ArrayList<>();
         parts.add(section("Incident"));
         parts.add(facts(s));
+        if (recheck != null) {
+            parts.add(section("Clusters left"));
+            parts.add(recheck.show(s));
+        }
         parts.add(section("Batches"));
         parts.add(batches(s));
         parts.add(section("Timeline"));

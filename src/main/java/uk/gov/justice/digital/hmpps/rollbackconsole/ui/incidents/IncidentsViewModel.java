@@ -50,9 +50,45 @@ public final class IncidentsViewModel {
     // The latest open asked for; an older one finishing late is not shown over it.
     private Path opening;
 
+    private final PathsRecheckViewModel recheck;
+
     public IncidentsViewModel(IncidentStore store, TaskRunner tasks) {
+        this(store, tasks, null);
+    }
+
+    /** @param recheck re-checks a finished incident's clusters left; null where none is offered */
+    public IncidentsViewModel(IncidentStore store, TaskRunner tasks, PathsRecheckViewModel recheck) {
         this.store = store;
         this.tasks = tasks;
+        this.recheck = recheck;
+        if (recheck != null) {
+            opened.addListener((obs, was, now) -> recheck.incidentProperty().set(now == null ? null : now.state()));
+            // A reading journalled shows at once in the incident's timeline and readings.
+            recheck.onJournalled(this::reread);
+        }
+    }
+
+    /** The re-check of the clusters left, when this window offers one. */
+    public java.util.Optional<PathsRecheckViewModel> recheck() {
+        return java.util.Optional.ofNullable(recheck);
+    }
+
+    /** Reads the incident opened again, as it is on disk now. */
+    void reread() {
+        Path folder = opening;
+        if (folder == null) {
+            return;
+        }
+        tasks.run(() -> read(folder), result -> {
+            if (folder.equals(opening)) {
+                opened.set(result);
+            }
+        }, error -> {
+            if (folder.equals(opening)) {
+                detailMessage.set(Message.error("The journal of " + folder.getFileName() + " could not be read: "
+                        + error.getMessage()));
+            }
+        });
     }
 
     /** Reads the list again from the incidents' folder. */

@@ -60,5 +60,12 @@ public final class Styles {
     // The Outcome step and the recent incidents.
     public static final String OUTCOME = "outcome";
     public static final String COMPARISON_CHART = "comparison-chart";
+    /** The Outcome step's leading line; with VERDICT_SAFE when attention fell, VERDICT_CAUTION or VERDICT_NOTHING. */
+    public static final String OUTCOME_VERDICT = "outcome-verdict";
+    /** A difference in the comparison: fewer needing attention; more; a status that changed; no change. */
+    public static final String DIFFERENCE_BETTER = "difference-better";
+    public static final String DIFFERENCE_WORSE = "difference-worse";
+    public static final String DIFFERENCE_CHANGED = "difference-changed";
+    public static final String DIFFERENCE_NONE = "difference-none";
     public static final String INCIDENTS = "incidents";
 }

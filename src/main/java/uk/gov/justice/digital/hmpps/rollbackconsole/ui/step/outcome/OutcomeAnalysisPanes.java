@@ -148,19 +148,29 @@ final class OutcomeAnalysisPanes {
     }
 
     Node impactPane(Runnable copyOrganisationSummary) {
-        Button read = new Button("Count the affected records by hour");
+        Button read = new Button("Read the business impact");
         read.setId("read-impact");
         read.getStyleClass().add(Styles.PRIMARY);
-        read.disableProperty().bind(model.impactRunningProperty());
+        read.disableProperty().bind(model.impactRunningProperty().or(model.releaseRunningProperty()));
         read.setOnAction(e -> model.readImpact());
         Button copy = new Button("Copy summary for the organisation");
         copy.setId("copy-organisation-summary");
         copy.setOnAction(e -> copyOrganisationSummary.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-impact");
+        cancel.disableProperty().bind(model.impactRunningProperty().or(model.releaseRunningProperty()).not());
+        cancel.setOnAction(e -> model.cancel());
         MessageLabel message = new MessageLabel(model.impactMessageProperty());
         message.setId("impact-message");
-        Label intro = intro("Runbook step 5: the business impact, for people outside the team. The chart shows when "
-                + "the bad release touched records (each record once, at its first affected event); the summary for "
-                + "the organisation puts the figures in plain words, with no identifiers.");
+        // How long the bad release ran, from the cluster's release history (the session's cluster target).
+        MessageLabel release = MessageLabel.unmasked(model.releaseMessageProperty());
+        release.setId("impact-release");
+        // A wrapping label in a VBox is given one line unless it may be as tall as its text.
+        release.setMinHeight(Region.USE_PREF_SIZE);
+        Label intro = intro("Runbook step 5: the business impact, for people outside the team: how long the bad "
+                + "release ran (from the cluster's release history) and when it touched records (each record once, at "
+                + "its first affected event); the summary for the organisation puts the figures in plain words, with "
+                + "no identifiers.");
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         chart.setId("impact-chart");
         chart.setAnimated(false);
@@ -186,7 +196,8 @@ final class OutcomeAnalysisPanes {
         Em.minHeight(chart, 16);
         model.hoursProperty().addListener((obs, was, now) -> showHours(chart, now));
         showHours(chart, model.hoursProperty().get());
-        VBox pane = Em.spacing(new VBox(intro, Em.spacing(new HBox(read, copy), 0.77), message, chart), 0.77);
+        VBox pane = Em.spacing(new VBox(intro, Em.spacing(new HBox(read, cancel, copy), 0.77), release, message,
+                chart), 0.77);
         VBox.setVgrow(chart, Priority.ALWAYS);
         Em.padding(pane, 0.92, 0, 0, 0);
         return pane;
@@ -245,7 +256,8 @@ final class OutcomeAnalysisPanes {
     Node pathsPane() {
         TextField base = new TextField();
         base.setId("manage-ui-base");
-        base.setPromptText("the team's manage UI, e.g. https://manage-people.example (empty: no links)");
+        base.setPromptText("the team's manage UI, e.g. https://manage-people.example (kept for next time;"
+                + " empty: no links)");
         base.textProperty().bindBidirectional(model.manageUiBaseProperty());
         HBox.setHgrow(base, Priority.ALWAYS);
         Button read = new Button("Read the paths");

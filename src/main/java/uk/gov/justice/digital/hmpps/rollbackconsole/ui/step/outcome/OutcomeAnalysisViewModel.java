@@ -37,6 +37,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.report.SanityPackFiles;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -69,6 +70,7 @@ public final class OutcomeAnalysisViewModel {
     private final ReadOnlyObjectWrapper<AffectedHours> hours = new ReadOnlyObjectWrapper<>(this, "hours");
     private final ReadOnlyObjectWrapper<Message> impactMessage = new ReadOnlyObjectWrapper<>(this, "impactMessage");
     private final ReadOnlyBooleanWrapper impactRunning = new ReadOnlyBooleanWrapper(this, "impactRunning");
+    private final BadReleaseSpanViewModel release;
 
     private final ReadOnlyObjectWrapper<SanityPack> pack = new ReadOnlyObjectWrapper<>(this, "pack");
     private final ReadOnlyStringWrapper packFiles = new ReadOnlyStringWrapper(this, "packFiles", "");
@@ -84,13 +86,21 @@ public final class OutcomeAnalysisViewModel {
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    /** @param outstanding the outstanding clusters the step has read, if any: paths start from them */
+    private final ManageUiAddress manageUi;
+
+    /**
+     * @param outstanding the outstanding clusters the step has read, if any: paths start from them
+     * @param manageUi    where the manage UI's address is kept between runs
+     */
     public OutcomeAnalysisViewModel(WizardSession session, TaskRunner tasks,
-                                    ObservableObjectValue<OutstandingClusters> outstanding) {
+                                    ObservableObjectValue<OutstandingClusters> outstanding, ManageUiAddress manageUi) {
         this.session = session;
+        this.manageUi = manageUi;
+        manageUiBase.set(manageUi.get());
         this.tasks = tasks;
         this.outstanding = outstanding;
-        busy.bind(changesRunning.or(impactRunning).or(packRunning).or(pathsRunning));
+        this.release = new BadReleaseSpanViewModel(session, tasks);
+        busy.bind(changesRunning.or(impactRunning).or(packRunning).or(pathsRunning).or(release.runningProperty()));
         session.previewProperty().addListener((obs, was, now) -> reset());
     }
 
@@ -150,7 +160,10 @@ public final class OutcomeAnalysisViewModel {
         }, error -> failed(run, CHANGES, changesRunning, changesMessage, "Reading what changed", error));
     }
 
-    /** Reads the affected records by hour, for the business impact's chart. */
+    /**
+     * Reads the affected records by hour, for the business impact's chart, and how long the bad release ran from
+     * the cluster's release history (through the session's cluster target), side by side in the background.
+     */
     public void readImpact() {
         PreviewSnapshot snapshot = session.previewProperty().get();
         Replica replica = session.replicaProperty().get();
@@ -158,6 +171,7 @@ public final class OutcomeAnalysisViewModel {
             impactMessage.set(Message.error("There is no preview on a live connection: connect and preview first."));
             return;
         }
+        release.read();
         long run = runs.current();
         impactRunning.set(true);
         impactMessage.set(Message.info("Counting the affected records by hour\u2026"));
@@ -228,13 +242,14 @@ public final class OutcomeAnalysisViewModel {
             pathsMessage.set(Message.error("There is no preview on a live connection: connect and preview first."));
             return;
         }
-        if (!ClusterPaths.validBase(manageUiBase.get())) {
-            pathsMessage.set(Message.error("The manage UI address \u201c" + manageUiBase.get()
-                    + "\u201d is not an http(s) address."));
+        Optional<String> badAddress = ManageUiAddress.problem(manageUiBase.get());
+        if (badAddress.isPresent()) {
+            pathsMessage.set(Message.error(badAddress.get()));
             return;
         }
         OutstandingClusters known = outstanding.get();
-        String base = manageUiBase.get();
+        String base = manageUiBase.get() == null ? "" : manageUiBase.get().strip();
+        Optional<String> notKept = manageUi.keep(base);
         long run = runs.current();
         pathsRunning.set(true);
         pathsMessage.set(Message.info("Reading the review queue for the clusters left\u2026"));
@@ -261,8 +276,11 @@ public final class OutcomeAnalysisViewModel {
             paths.set(found);
             pathRows.setAll(found.paths());
             journal(found.journalEntry());
-            pathsMessage.set(found.paths().isEmpty() ? Message.ok("No cluster is left needing attention.")
-                    : Message.warning(OutcomeWording.paths(found)));
+            String kept = notKept.map(n -> " " + n).orElse("");
+            pathsMessage.set(found.paths().isEmpty() && notKept.isEmpty()
+                    ? Message.ok("No cluster is left needing attention.")
+                    : Message.warning((found.paths().isEmpty() ? "No cluster is left needing attention."
+                    : OutcomeWording.paths(found)) + kept));
         }, error -> failed(run, PATHS, pathsRunning, pathsMessage, "Reading the review queue", error));
     }
 
@@ -280,11 +298,12 @@ public final class OutcomeAnalysisViewModel {
 
     /** What the report and the summaries take from here. */
     public OutcomeFindings findings() {
-        return OutcomeFindings.of(changes.get(), hours.get(), null, pack.get(), paths.get());
+        return OutcomeFindings.of(changes.get(), hours.get(), release.current().orElse(null), pack.get(), paths.get());
     }
 
     public void cancel() {
         runs.cancelAll();
+        release.cancel();
     }
 
     private void journal(JournalEntry entry) {
@@ -295,6 +314,7 @@ public final class OutcomeAnalysisViewModel {
 
     private void reset() {
         runs.restart();
+        release.reset();
         for (ReadOnlyBooleanWrapper running : List.of(changesRunning, impactRunning, packRunning, pathsRunning)) {
             running.set(false);
         }
@@ -317,6 +337,11 @@ public final class OutcomeAnalysisViewModel {
     public ReadOnlyObjectProperty<AffectedHours> hoursProperty() { return hours.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> impactMessageProperty() { return impactMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty impactRunningProperty() { return impactRunning.getReadOnlyProperty(); }
+    /** How long the bad release ran; null until read, or when the history does not reach back to it. */
+    public ReadOnlyObjectProperty<uk.gov.justice.digital.hmpps.rollbackconsole.outcome.BusinessImpact.ReleaseSpan>
+            releaseSpanProperty() { return release.spanProperty(); }
+    public ReadOnlyObjectProperty<Message> releaseMessageProperty() { return release.messageProperty(); }
+    public ReadOnlyBooleanProperty releaseRunningProperty() { return release.runningProperty(); }
     public ReadOnlyObjectProperty<SanityPack> packProperty() { return pack.getReadOnlyProperty(); }
     public ReadOnlyStringProperty packFilesProperty() { return packFiles.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> packMessageProperty() { return packMessage.getReadOnlyProperty(); }

@@ -87,10 +87,14 @@ public final class OutcomeStepView {
         window.setId("outcome-window");
         window.textProperty().bind(model.windowTextProperty());
         window.getStyleClass().add(Styles.UTC_LINE);
+        // Zoomed in, the window wraps rather than ending in "...": its end is the part that moves.
+        window.setWrapText(true);
+        window.setMinHeight(Region.USE_PREF_SIZE);
         VBox top = StepLayout.page("Outcome",
                 "Runbook step 7: did the recluster work? Take the cluster statistics again for the same records and "
                         + "compare them with those taken before; list the clusters still needing attention for manual "
-                        + "resolution; then write the incident report. Identifiers and counts only.", window);
+                        + "resolution; then write the incident report. Identifiers and counts only.", window,
+                verdictBox());
         if (back != null) {
             Button backButton = new Button("Back to the runbook");
             backButton.setId("outcome-back");
@@ -111,6 +115,62 @@ public final class OutcomeStepView {
 
     public Node root() {
         return root;
+    }
+
+    /** The one line the step leads with, in green only when fewer clusters need attention than before. */
+    private Node verdictBox() {
+        Label headline = new Label();
+        headline.setId("outcome-verdict-headline");
+        headline.getStyleClass().add(Styles.VERDICT_HEADLINE);
+        Label detail = new Label();
+        detail.setId("outcome-verdict-detail");
+        detail.getStyleClass().add(Styles.VERDICT_DETAIL);
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(headline, detail);
+        box.setId("outcome-verdict");
+        box.getStyleClass().addAll(Styles.VERDICT, Styles.OUTCOME_VERDICT);
+        Runnable show = () -> {
+            OutcomeVerdict v = model.verdictProperty().get();
+            box.setVisible(v != null);
+            box.setManaged(v != null);
+            box.getStyleClass().removeAll(Styles.VERDICT_SAFE, Styles.VERDICT_CAUTION, Styles.VERDICT_NOTHING);
+            if (v == null) {
+                return;
+            }
+            headline.setText(v.headline());
+            detail.setText(v.detail());
+            box.getStyleClass().add(switch (v.kind()) {
+                case FELL -> Styles.VERDICT_SAFE;
+                case DID_NOT_FALL -> Styles.VERDICT_CAUTION;
+                case NOTHING_CHANGED -> Styles.VERDICT_NOTHING;
+            });
+        };
+        model.verdictProperty().addListener((obs, was, now) -> show.run());
+        show.run();
+        return box;
+    }
+
+    /** A difference coloured by what it means: fewer needing attention green, more red, no change muted. */
+    private static final class DifferenceCell extends javafx.scene.control.TableCell<StatisticsComparison.Row, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.DIFFERENCE_BETTER, Styles.DIFFERENCE_WORSE, Styles.DIFFERENCE_CHANGED,
+                    Styles.DIFFERENCE_NONE);
+            int i = getIndex();
+            StatisticsComparison.Row row = empty || getTableView() == null || i < 0
+                    || i >= getTableView().getItems().size() ? null : getTableView().getItems().get(i);
+            if (empty || item == null || row == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            long d = row.difference();
+            boolean attention = OutcomeVerdict.NEEDS_ATTENTION.equals(row.status());
+            getStyleClass().add(d == 0 ? Styles.DIFFERENCE_NONE : !attention ? Styles.DIFFERENCE_CHANGED
+                    : d < 0 ? Styles.DIFFERENCE_BETTER : Styles.DIFFERENCE_WORSE);
+        }
     }
 
     private Node statisticsPane() {
@@ -141,6 +201,7 @@ public final class OutcomeStepView {
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
         TableColumn<StatisticsComparison.Row, String> difference = new TableColumn<>("difference");
         difference.setCellValueFactory(c -> new ReadOnlyStringWrapper(StatisticsComparison.signed(c.getValue().difference())));
+        difference.setCellFactory(column -> new DifferenceCell());
         for (TableColumn<StatisticsComparison.Row, ?> n : List.of(before, after, difference)) {
             n.getStyleClass().add(Styles.NUMBER_COLUMN);
             n.setPrefWidth(90);

@@ -42,6 +42,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.report.ReportWriter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
@@ -70,6 +71,7 @@ public final class OutcomeStepViewModel {
     private final ReadOnlyObjectWrapper<ClusterStatistics> before = new ReadOnlyObjectWrapper<>(this, "before");
     private final ReadOnlyObjectWrapper<ClusterStatistics> after = new ReadOnlyObjectWrapper<>(this, "after");
     private final ReadOnlyObjectWrapper<StatisticsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyObjectWrapper<OutcomeVerdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final ObservableList<StatisticsComparison.Row> comparisonRows = FXCollections.observableArrayList();
     // Kept: a read-only view listens weakly, so one made per call could be collected with its listeners.
     private final ObservableList<StatisticsComparison.Row> comparisonRowsView = FXCollections.unmodifiableObservableList(comparisonRows);
@@ -111,17 +113,25 @@ public final class OutcomeStepViewModel {
     private final OutcomeAnalysisViewModel analysis;
 
     public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock) {
+        this(session, tasks, dialogs, clock, new ManageUiAddress(null));
+    }
+
+    /** @param manageUi where the manage UI's address is kept between runs (the settings file) */
+    public OutcomeStepViewModel(WizardSession session, TaskRunner tasks, DialogService dialogs, Clock clock,
+                                ManageUiAddress manageUi) {
         this.session = session;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.clock = clock;
         available.bind(session.previewProperty().isNotNull().and(session.replicaProperty().isNotNull()));
-        analysis = new OutcomeAnalysisViewModel(session, tasks, outstanding.getReadOnlyProperty());
+        analysis = new OutcomeAnalysisViewModel(session, tasks, outstanding.getReadOnlyProperty(), manageUi);
         busy.bind(statisticsRunning.or(outstandingRunning).or(writing).or(analysis.busyProperty()));
         filter.addListener((obs, was, now) -> filterPredicate.set(predicateFor(now)));
         comparison.bind(Bindings.createObjectBinding(() -> before.get() == null || after.get() == null ? null
                 : StatisticsComparison.of(before.get(), after.get()), before, after));
         comparison.addListener((obs, was, now) -> comparisonRows.setAll(now == null ? List.of() : now.rows()));
+        verdict.bind(Bindings.createObjectBinding(() -> comparison.get() == null ? null
+                : OutcomeVerdict.of(comparison.get()), comparison));
         // The after statistics are taken by themselves when a recluster run completes (runbook: re-check them).
         session.reclusterProperty().addListener((obs, was, run) -> {
             if (run != null) {
@@ -213,8 +223,9 @@ public final class OutcomeStepViewModel {
                 String text = "Taken at " + UTC_TIME.format(stats.takenAt()) + ": " + na.after()
                         + " clusters need attention, " + na.before() + " before ("
                         + StatisticsComparison.signed(na.difference()) + ").";
-                statisticsMessage.set(taken.notReplayed() == null ? Message.ok(text)
-                        : Message.warning(text + " " + taken.notReplayed()));
+                // Only a fall in the clusters needing attention is good news; no change is never shown green.
+                statisticsMessage.set(taken.notReplayed() == null && verdict.get().goodNews() ? Message.ok(text)
+                        : Message.warning(text + (taken.notReplayed() == null ? "" : " " + taken.notReplayed())));
             }
             if (taken.notReplayed() != null) {
                 journal(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.NOTE,
@@ -524,6 +535,8 @@ public final class OutcomeStepViewModel {
     public ReadOnlyObjectProperty<ClusterStatistics> afterProperty() { return after.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StatisticsComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
     public ObservableList<StatisticsComparison.Row> comparisonRows() { return comparisonRowsView; }
+    /** The line the step leads with once both statistics are taken; null before. */
+    public ReadOnlyObjectProperty<OutcomeVerdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> statisticsMessageProperty() { return statisticsMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty statisticsRunningProperty() { return statisticsRunning.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<OutstandingClusters> outstandingProperty() { return outstanding.getReadOnlyProperty(); }

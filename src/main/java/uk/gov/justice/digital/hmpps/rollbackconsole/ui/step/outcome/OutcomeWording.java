@@ -8,10 +8,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.AffectedHours;
 import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPath;
 import uk.gov.justice.digital.hmpps.rollbackconsole.outcome.ClusterPaths;
 
-/** The Outcome analysis's one-line messages, shared by its view-model and its view. */
-final class OutcomeWording {
+/** The Outcome analysis's one-line messages, shared by its view-model, its view and Recent incidents' re-check. */
+public final class OutcomeWording {
 
-    static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+    public static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
     private OutcomeWording() {
     }
@@ -28,7 +28,7 @@ final class OutcomeWording {
                 .orElse("") + ".";
     }
 
-    static String paths(ClusterPaths p) {
+    public static String paths(ClusterPaths p) {
         return COUNT.format(p.paths().size()) + " clusters left: " + COUNT.format(p.count(ClusterPath.Path.PERSON_MUST_ACT))
                 + " need a person, " + COUNT.format(p.count(ClusterPath.Path.PERSON_SHOULD_LOOK)) + " another reason, "
                 + COUNT.format(p.count(ClusterPath.Path.MAY_HEAL)) + " may heal by the daily job; "

@@ -30,7 +30,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ManageUiAddress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewSnapshot;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.DirectTaskRunner;
@@ -113,6 +115,36 @@ class OutcomeAnalysisViewModelTest {
                 .contains("https://manage.example/cluster/" + TestReplica.CLUSTER_4_OVERRIDE_CONFLICT);
         assertThat(model.pathsMessageProperty().get().text()).isEqualTo("2 clusters left: 1 need a person, 0 another"
                 + " reason, 1 may heal by the daily job; 1 in the review queue.");
+    }
+
+    @Test
+    void theManageUiAddressIsKeptInTheSettingsFileAndUsedForTheLinks() throws Exception {
+        Path settingsFile = dir.resolve("settings.properties");
+        SettingsStore settings = new SettingsStore(settingsFile);
+        settings.put(ManageUiAddress.KEY, "https://manage.example");
+        settings.save();
+        OutcomeAnalysisViewModel kept = new OutcomeStepViewModel(session, new DirectTaskRunner(), new FakeDialogs(),
+                CLOCK, new ManageUiAddress(new SettingsStore(settingsFile))).analysis();
+        assertThat(kept.manageUiBaseProperty().get()).as("typed once, on an earlier day").isEqualTo("https://manage.example");
+
+        kept.manageUiBaseProperty().set(" https://people.example/manage/ ");
+        kept.readPaths();
+
+        assertThat(kept.pathRows().get(0).link())
+                .contains("https://people.example/manage/cluster/" + TestReplica.CLUSTER_4_OVERRIDE_CONFLICT);
+        assertThat(new SettingsStore(settingsFile).get(ManageUiAddress.KEY)).contains("https://people.example/manage/");
+
+        // Not an address: refused, and the one kept stays.
+        kept.manageUiBaseProperty().set("people.example");
+        kept.readPaths();
+        assertThat(kept.pathsMessageProperty().get().kind()).isEqualTo(Message.Kind.ERROR);
+        assertThat(new SettingsStore(settingsFile).get(ManageUiAddress.KEY)).contains("https://people.example/manage/");
+
+        // Emptied: no links, and nothing kept.
+        kept.manageUiBaseProperty().set("");
+        kept.readPaths();
+        assertThat(kept.pathRows().get(0).link()).isEmpty();
+        assertThat(new SettingsStore(settingsFile).get(ManageUiAddress.KEY)).isEmpty();
     }
 
     @Test
