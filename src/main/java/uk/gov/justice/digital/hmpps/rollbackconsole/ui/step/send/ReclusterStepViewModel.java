@@ -363,7 +363,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
         int chosenSize = size;
         busy.set(true);
         sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
-        tasks.run(() -> resuming != null ? SendCount.of(resuming) : SendCount.of(export, chosenSize), counted -> {
+        tasks.run(() -> SendGate.count(session, resuming, export, chosenSize), counted -> {
             busy.set(false);
             if (counted.batches() == 0) {
                 sendMessage.set(Message.ok("Nothing is left to send: every batch of the file was sent before."));
@@ -414,6 +414,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
         busy.set(true);
         sendMessage.set(Message.info("Checking the file once more before the first batch\u2026"));
         Kubectl k = kubectl;
+        session.record(SendGate.started(session, resuming, export, counted, size, ns, pod));
         if (resuming == null) {
             session.record(new JournalEntry.BatchesPlanned(counted.batches(), counted.records(), size));
         } else {
