@@ -87,8 +87,17 @@ public final class LogSettlement {
             Instant started = clock.instant();
             boolean saidGoing = false;
             while (true) {
-                boolean moved = watch.read(POLL);
+                // One line at a time: the run before ours may end and ours begin within one read.
+                boolean moved = watch.read(POLL, 1);
                 ReclusterProgress p = tracker.snapshot();
+                if (p.isComplete() && p.lastProgressAt() != null && p.lastProgressAt().isBefore(sentAt)) {
+                    // Complete before the batch was even sent: the run before it, within the clock's tolerance.
+                    // The console sends a batch only after the previous run's Complete, so ours starts after it.
+                    tracker = new ReclusterTracker(batch, records,
+                            p.lastProgressAt().plus(ReclusterTracker.DEFAULT_CLOCK_TOLERANCE), clock);
+                    watch.follow(tracker);
+                    continue;
+                }
                 if (p.isComplete()) {
                     return new Finding(batch, pod, Found.COMPLETE, records, "pod " + pod + "'s log shows batch " + batch
                             + "'s run complete (“ADMIN RECLUSTER:  Complete.”, " + p.records() + " records): it is done",

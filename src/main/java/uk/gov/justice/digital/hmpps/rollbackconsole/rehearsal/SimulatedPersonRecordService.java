@@ -68,6 +68,8 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     private volatile Duration perRecord = Duration.ofMillis(2);
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean dropAfterBody;
+    private volatile java.util.function.IntPredicate beforeRequest = n -> true;
+    private final AtomicInteger arrived = new AtomicInteger();
     private volatile int dropRequest = -1;
     private volatile boolean healthDown;
     private volatile int dieAfterItems = -1;
@@ -242,6 +244,15 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Asked with each recluster request's number (from 1) as it arrives, before it is read: false drops it unread
+     * and uncounted, as a request that never left (the console was killed just before it).
+     */
+    public SimulatedPersonRecordService beforeRequest(java.util.function.IntPredicate arrive) {
+        beforeRequest = arrive;
+        return this;
+    }
+
     /** Requests that started a run while another run was still going on this pod: two runs competing. */
     public int sentWhileAnotherRan() {
         return sentWhileAnotherRan.get();
@@ -307,6 +318,9 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
 
     private void recluster(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!beforeRequest.test(arrived.incrementAndGet())) {
+                return;
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
