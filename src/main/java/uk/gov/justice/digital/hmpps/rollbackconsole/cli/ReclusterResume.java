@@ -20,7 +20,6 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.LogSettlement;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.PodLink;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
@@ -36,7 +35,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
-import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalLine;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.LogSettling;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
 
 /**
  * {@code rollback-console recluster --resume INCIDENT-FOLDER}: carries an unfinished incident on from its journal,
@@ -205,35 +205,12 @@ final class ReclusterResume {
     /** Each batch taken (or perhaps taken) and never seen complete or ended: what its pod's log says now. */
     private void settleFromLog(IncidentState state, Kubectl kubectl, ReclusterRun.Settings settings,
                                IncidentRecorder incident) throws Exception {
-        LogSettlement settlement = new LogSettlement(kubectl, settings, clock);
-        java.util.Set<Integer> settled = new java.util.HashSet<>();
-        state.settled().forEach(b -> settled.add(b.index()));
-        for (BatchState b : state.batches()) {
-            if (!b.mayHaveRun() || settled.contains(b.index()) || b.sendingAt() == null
-                    || state.endedWithProven(b.index()).isPresent() || decided(state, b.index())) {
-                continue;
-            }
-            String pod = podOf(state, b.index());
-            if (pod == null) {
-                continue;
-            }
-            out.println("Batch " + b.index() + " was " + (b.outcome() == uk.gov.justice.digital.hmpps.rollbackconsole
-                    .session.BatchOutcome.SENT ? "taken" : "sent with no answer") + " but never seen complete: reading"
-                    + " pod " + pod + "'s log since " + b.sendingAt() + "…");
-            LogSettlement.Finding found = settlement.settle(pod, b.index(), b.records(), b.sendingAt(),
-                    b.outcome() == uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.SENT, out::println);
-            incident.recordNow(new JournalEntry.SettledFromLog(b.index(), pod, found.found().name(),
-                    found.provenDone(), found.text()));
-            ReclusterProgress p = found.progress();
-            if (found.found() == LogSettlement.Found.COMPLETE && p != null) {
-                incident.record(new JournalEntry.RunCounted(b.index(), p.records(), p.notFound(), p.skippedMerged()));
-            }
-            if (p != null && !p.notFoundIds().isEmpty()) {
-                incident.record(new JournalEntry.NotFoundIds(b.index(), p.notFoundIds()));
-            }
-            out.println("Batch " + b.index() + ": " + found.text() + ".");
+        for (BatchState b : LogSettling.toSettle(state)) {
+            out.println("Batch " + b.index() + " was " + (b.outcome() == BatchOutcome.SENT ? "taken" : "sent with no"
+                    + " answer") + " but never seen complete: reading pod " + LogSettling.podOf(state, b.index())
+                    + "'s log since " + b.sendingAt() + "…");
         }
-        incident.flush();
+        LogSettling.settle(state, kubectl, settings, clock, incident, out::println);
     }
 
     /** Writes the decision the flags give for each batch nothing proves; false (and said) when none was given. */
@@ -323,27 +300,6 @@ final class ReclusterResume {
             }
         }
         return n;
-    }
-
-    /** The pod the batch's latest send went to: the pod chosen last before it. */
-    static String podOf(IncidentState state, int batch) {
-        String pod = null;
-        String atSend = null;
-        for (JournalLine line : state.lines()) {
-            if (line.entry() instanceof JournalEntry.PodChosen p) {
-                pod = p.pod();
-            } else if (line.entry() instanceof JournalEntry.SendStarted s && pod == null) {
-                pod = s.pod();
-            } else if (line.entry() instanceof JournalEntry.BatchSending s && s.index() == batch) {
-                atSend = pod;
-            }
-        }
-        return atSend;
-    }
-
-    private static boolean decided(IncidentState state, int batch) {
-        return state.decisions().stream().anyMatch(d -> d.batchIndex() != null && d.batchIndex() == batch
-                && (d.kind() == DecisionKind.SKIP_BATCH || d.kind() == DecisionKind.RESEND_BATCH));
     }
 
     private static String numbers(List<Integer> n) {

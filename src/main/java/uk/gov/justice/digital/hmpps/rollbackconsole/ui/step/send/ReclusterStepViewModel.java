@@ -330,6 +330,14 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             return;
         }
         Resumption resuming = resumption.get();
+        if (resuming != null && !resuming.toSettle().isEmpty()) {
+            SettleBeforeSend.run(tasks, session, kubectl, runSettings(), clock, sendMessage::set, settled -> {
+                if (continueIncident(settled.state())) {
+                    sendMessage.set(Message.info(settled.found() + " " + sendMessage.get().text()));
+                }
+            });
+            return;
+        }
         ExportResult export = resuming != null ? resuming.export() : sendFile.get();
         if (export == null) {
             sendMessage.set(Message.error("There is no exported file: go back to Export, or review a file (File > Open "
@@ -431,7 +439,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             }
             java.util.Set<Integer> chosen = java.util.Set.copyOf(counted.numbers());
             return (BatchSource) SelectedBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES,
-                    List.of(), chosen::contains);
+                    SendCount.rests(resuming), chosen::contains);
         }, batches -> {
             busy.set(false);
             start(shown, k, f, batches);
@@ -605,7 +613,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             return false;
         }
         resumption.set(null);
-        var exported = state.export();
+        var exported = uk.gov.justice.digital.hmpps.rollbackconsole.session.CarryOnPlan.sentFile(state);
         if (exported.isEmpty()) {
             sendMessage.set(Message.error("The journal of " + state.folder().getFileName() + " records no exported file:"
                     + " there is nothing to carry on. Export the records first."));
