@@ -129,8 +129,9 @@ public final class LogSettlement {
                     }
                     continue;
                 }
-                if (!saidGoing) {
-                    said.accept("batch " + batch + "'s run is still going on pod " + pod + " (" + p.phase() + "): "
+                if (!saidGoing && !moved) {
+                    // Caught up with the log, and the run is not over: it goes on now, on the pod.
+                    said.accept("Batch " + batch + "'s run is still going on pod " + pod + " (" + p.phase() + "): "
                             + "following it to Complete before anything is sent");
                     saidGoing = true;
                 }

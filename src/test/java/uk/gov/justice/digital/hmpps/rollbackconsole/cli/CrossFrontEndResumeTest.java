@@ -144,4 +144,46 @@ class CrossFrontEndResumeTest {
                 "log 2 COMPLETE", "send REVIEW 1500/3", "sending 3", "complete 3");
         assertThat(state.runs()).extracting(JournalEntry.RunCounted::batchIndex).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void theWindowsSendOfAnExportKilledAfterBatch2LoggedCompleteIsCarriedOnByTheCommandLineEveryRecordOnce()
+            throws Exception {
+        Path file = ResumeAfterKillTest.records(dir, 90);
+        service.perRecord(Duration.ofMillis(5)).beforeComplete(run -> {
+            if (run == 2) {
+                // Complete. is logged after this: the console is gone before it could journal it.
+                ResumeAfterKillTest.kill9(window);
+            }
+        });
+        window = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"),
+                "uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.WindowSendProcess", incidents().toString(),
+                file.toString(), cluster.executable().toString(), SimulatedCluster.CONTEXT, SimulatedCluster.NAMESPACE,
+                POD, "30", "EXPORT").redirectErrorStream(true).redirectOutput(dir.resolve("window.out").toFile()).start();
+        assertThat(window.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        ResumeAfterKillTest.await(() -> logLines("ADMIN RECLUSTER:  Complete.") == 2, "batch 2's Complete logged");
+        Path incident;
+        try (var folders = Files.list(incidents())) {
+            incident = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+
+        assertThat(cli("recluster", "--context", SimulatedCluster.CONTEXT, "--namespace", SimulatedCluster.NAMESPACE,
+                "--file", file.toString(), "--batch-size", "30", "--kubectl", cluster.executable().toString(),
+                "--incidents", incidents().toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rollback-console recluster --resume " + incident);
+        int code = cli("recluster", "--resume", incident.toString(), "--context", SimulatedCluster.CONTEXT,
+                "--kubectl", cluster.executable().toString(), "--incidents", incidents().toString(),
+                "--taken-within", "3");
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+
+        Map<String, Integer> done = service.reclustered();
+        for (int i = 1; i <= 90; i++) {
+            assertThat(done.get("A" + i)).as("A" + i).isEqualTo(1);
+        }
+        IncidentState state = new IncidentStore(incidents(), Clock.systemUTC()).open(incident);
+        assertThat(state.sends()).extracting(JournalEntry.SendStarted::origin).containsOnly("EXPORT");
+        assertThat(state.lines()).extracting(JournalLine::entry).filteredOn(JournalEntry.SettledFromLog.class::isInstance)
+                .extracting(e -> ((JournalEntry.SettledFromLog) e).found()).containsExactly("COMPLETE");
+        assertThat(state.sendFinished()).isTrue();
+    }
 }

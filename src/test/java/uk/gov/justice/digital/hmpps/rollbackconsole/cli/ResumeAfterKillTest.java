@@ -81,10 +81,12 @@ class ResumeAfterKillTest {
                 .redirectOutput(dir.resolve("console-" + System.nanoTime() + ".out").toFile()).start();
     }
 
-    private Process sendInAnotherProcess(Path file) throws Exception {
-        return startConsole("recluster", "--context", SimulatedCluster.CONTEXT, "--namespace", SimulatedCluster.NAMESPACE,
-                "--file", file.toString(), "--batch-size", "10", "--kubectl", cluster.executable().toString(),
-                "--incidents", incidents().toString(), "--taken-within", "3");
+    private Process sendInAnotherProcess(Path file, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("recluster", "--context", SimulatedCluster.CONTEXT, "--namespace",
+                SimulatedCluster.NAMESPACE, "--file", file.toString(), "--batch-size", "10", "--kubectl",
+                cluster.executable().toString(), "--incidents", incidents().toString(), "--taken-within", "3"));
+        args.addAll(List.of(more));
+        return startConsole(args.toArray(String[]::new));
     }
 
     static void kill9(Process p) {
@@ -284,5 +286,47 @@ class ResumeAfterKillTest {
         // again; in this stand-in its run died before finishing it, so it too ends reclustered once.
         everyRecordOnce();
         assertThat(state().sendFinished()).isTrue();
+    }
+
+    @Test
+    void aPodGoneSinceIsAPodDeathItsBatchGoesToAnotherPodOnlyWhenOneIsNamed() throws Exception {
+        Path file = records(dir, RECORDS);
+        String otherPod = "hmpps-person-record-5d8f7c9b4-fghij";
+        try (SimulatedPersonRecordService other = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"))
+                .perRecord(Duration.ofMillis(5))) {
+            cluster.servicePod(otherPod).forwardTo(POD, service.port()).forwardTo(otherPod, other.port())
+                    .podLog(otherPod, other.logFile());
+            service.perRecord(Duration.ofMillis(100));
+            console = sendInAnotherProcess(file, "--pod", POD);
+            await(() -> journalSays("\"type\":\"batch_answered\",\"index\":2"), "batch 2 answered");
+            kill9(console);
+            // Then the pod goes, and its work with it.
+            service.die();
+            cluster.removePod(POD);
+
+            List<String> args = new ArrayList<>(List.of("recluster", "--resume", onlyIncident().toString(), "--context",
+                    SimulatedCluster.CONTEXT, "--kubectl", cluster.executable().toString(), "--incidents",
+                    incidents().toString(), "--taken-within", "3"));
+            assertThat(cli(args.toArray(String[]::new))).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("pod " + POD + " is not a Running and Ready pod")
+                    .contains("name one with --pod (ready: " + otherPod + ")").contains("Nothing was sent");
+            assertThat(settled(2).found()).isEqualTo("POD_GONE");
+            assertThat(other.reclusterRequests()).isZero();
+
+            args.addAll(List.of("--pod", otherPod));
+            assertThat(cli(args.toArray(String[]::new))).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("the undone rest of batch 2 (10 records)");
+            assertThat(other.reclusterRequests()).isEqualTo(2);
+            for (int i = 1; i <= RECORDS; i++) {
+                int times = service.reclustered().getOrDefault("A" + i, 0) + other.reclustered().getOrDefault("A" + i, 0);
+                if (i > 10 && i <= 20) {
+                    // No log line of a pod that is gone proves any of batch 2 done: all of it is sent again.
+                    assertThat(times).as("A" + i).isBetween(1, 2);
+                } else {
+                    assertThat(times).as("A" + i).isEqualTo(1);
+                }
+            }
+            assertThat(state().sendFinished()).isTrue();
+        }
     }
 }

@@ -218,7 +218,8 @@ public final class IncidentResumption {
             parts.add(numbers(unknown) + " of unknown outcome (asked about before anything is sent)");
         }
         if (!notSeen.isEmpty()) {
-            parts.add(numbers(notSeen) + " taken by the service but never seen complete (not sent again)");
+            parts.add(numbers(notSeen) + " taken by the service but never seen complete (its pod's log settles it"
+                    + " before anything is sent)");
         }
         if (!notSent.isEmpty()) {
             parts.add(numbers(notSent) + " not sent");

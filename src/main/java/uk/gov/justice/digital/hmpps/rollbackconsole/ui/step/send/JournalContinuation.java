@@ -70,8 +70,10 @@ final class JournalContinuation {
                     rests.add(b.index());
                     continue;
                 }
-                if (!LogSettling.read(state, b.index()) && LogSettling.podOf(state, b.index()) != null) {
-                    // Its pod's log may still say what became of it: read when Send is pressed, before anything.
+                if (b.outcome() == uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.SENT
+                        && !LogSettling.read(state, b.index()) && LogSettling.podOf(state, b.index()) != null) {
+                    // Taken, never seen complete: its pod's log says what became of it. Read when Send is pressed,
+                    // before anything is sent. (One of unknown outcome is asked about, as before.)
                     sent.add(b.index());
                     toSettle.add(b.index());
                     continue;

@@ -22,7 +22,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.FakeDialogs;
  * wires them (no pixels: the toolkit is not needed by view-models), confirming as the incident lead would. Prints
  * "SENDING" once the run has started, then waits to be killed.
  *
- * <p>Arguments: incidents folder, file, kubectl, context, namespace, pod, batch size.
+ * <p>Arguments: incidents folder, file, kubectl, context, namespace, pod, batch size, and EXPORT to send the file as
+ * the Export step hands it on (journalled as exported) rather than as a reviewed file.
  */
 public final class WindowSendProcess {
 
@@ -59,8 +60,19 @@ public final class WindowSendProcess {
             }
         }
         ReviewedFile reviewed = new ReviewedFile(file, Sha256.of(file), records);
+        boolean exported = args.length > 7 && args[7].equals("EXPORT");
+        if (exported) {
+            incident.start(Environment.fromNamespace(namespace).orElse(Environment.LOCAL));
+            incident.record(new uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.Exported(file,
+                    reviewed.sha256(), records));
+        }
         ui.call(() -> {
-            session.reviewedFileProperty().set(reviewed);
+            if (exported) {
+                session.exportProperty().set(new uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult(
+                        file, records, 0, reviewed.sha256(), java.time.Duration.ZERO));
+            } else {
+                session.reviewedFileProperty().set(reviewed);
+            }
             session.environmentProperty().set(Environment.fromNamespace(namespace).orElse(Environment.LOCAL));
             model.namespaceProperty().set(namespace);
             model.enter();
