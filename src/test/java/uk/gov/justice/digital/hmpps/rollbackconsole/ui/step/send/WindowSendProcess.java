@@ -53,12 +53,13 @@ public final class WindowSendProcess {
         m[0] = ui.get(() -> new ReclusterStepViewModel(session, ui, dialogs, settings, Clock.systemUTC(),
                 Optional.of(new IncidentBatchJournal(incident, () -> m[0].namespaceProperty().get()))));
         ReclusterStepViewModel model = m[0];
-        long records = 0;
+        long counted = 0;
         try (RunbookJsonReader r = RunbookJsonReader.open(file)) {
             while (r.next().isPresent()) {
-                records++;
+                counted++;
             }
         }
+        long records = counted;
         ReviewedFile reviewed = new ReviewedFile(file, Sha256.of(file), records);
         boolean exported = args.length > 7 && args[7].equals("EXPORT");
         if (exported) {
