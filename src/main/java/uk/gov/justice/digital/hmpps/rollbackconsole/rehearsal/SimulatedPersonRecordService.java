@@ -69,6 +69,8 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean dropAfterBody;
     private volatile java.util.function.IntPredicate beforeRequest = n -> true;
+    private final Object holdLock = new Object();
+    private boolean held;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int dropRequest = -1;
     private volatile boolean healthDown;
@@ -250,6 +252,15 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
      */
     public SimulatedPersonRecordService beforeRequest(java.util.function.IntPredicate arrive) {
         beforeRequest = arrive;
+        return this;
+    }
+
+    /** While held, every run waits before its next item: a run still going, however long a test takes to look. */
+    public SimulatedPersonRecordService hold(boolean hold) {
+        synchronized (holdLock) {
+            held = hold;
+            holdLock.notifyAll();
+        }
         return this;
     }
 
@@ -537,6 +548,16 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     }
 
     private boolean pause() {
+        synchronized (holdLock) {
+            while (held) {
+                try {
+                    holdLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
         Duration d = perRecord;
         if (!d.isZero() && d.compareTo(Duration.ofMillis(1)) < 0) {
             // Below a millisecond: a steady rate of some thousand log lines a second, for the screen's benchmark.

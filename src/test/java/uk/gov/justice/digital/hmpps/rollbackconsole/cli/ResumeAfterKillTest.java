@@ -230,16 +230,30 @@ class ResumeAfterKillTest {
     @Test
     void killedMidRunTheRunStillGoingIsFollowedToCompleteBeforeAnythingIsSent() throws Exception {
         Path file = records(dir, RECORDS);
-        service.perRecord(Duration.ofMillis(150));
+        service.perRecord(Duration.ofMillis(50));
         console = sendInAnotherProcess(file);
         // Batch 2's upsert phase: the second run's first items.
         await(() -> logLines("Triggered. Number of records: 10.") == 2
                 && logLines("Processing Upsert Person Records, item: 3/10") == 2, "batch 2 half-way");
+        // The pod's run goes on, held until the carrying on has caught up with its log.
+        service.hold(true);
         kill9(console);
+        Thread release = new Thread(() -> {
+            try {
+                await(() -> out.toString(StandardCharsets.UTF_8).contains("following it to Complete"), "caught up");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                service.hold(false);
+            }
+        });
+        release.start();
 
         String printed = refusedThenResumed(file);
+        release.join();
 
-        assertThat(printed).contains("following it to Complete before anything is sent");
+        assertThat(printed).contains("Batch 2's run is still going on pod " + POD)
+                .contains("following it to Complete before anything is sent");
         assertThat(settled(2).found()).isEqualTo("COMPLETE");
         assertThat(service.reclusterRequests()).isEqualTo(3);
         assertThat(service.sentWhileAnotherRan()).as("batch 3 waited for batch 2's Complete").isZero();
