@@ -56,6 +56,8 @@ class CrossFrontEndResumeTest {
         if (window != null) {
             window.destroyForcibly();
         }
+        new uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger(
+                incidents().resolveSibling(incidents().getFileName() + "-processes")).endLeftovers();
         service.close();
     }
 

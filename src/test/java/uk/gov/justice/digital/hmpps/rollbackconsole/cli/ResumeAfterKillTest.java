@@ -58,6 +58,8 @@ class ResumeAfterKillTest {
         if (console != null) {
             console.destroyForcibly();
         }
+        new uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger(
+                incidents().resolveSibling(incidents().getFileName() + "-processes")).endLeftovers();
         service.close();
     }
 

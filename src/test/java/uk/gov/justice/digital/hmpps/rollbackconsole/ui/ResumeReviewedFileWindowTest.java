@@ -37,6 +37,9 @@ class ResumeReviewedFileWindowTest extends ConsoleWindowTest {
         if (killed != null) {
             killed.destroyForcibly();
         }
+        // The killed console's port-forward and log follow: ended as the next console's start ends them.
+        new uk.gov.justice.digital.hmpps.rollbackconsole.kube.ProcessLedger(
+                incidents.resolveSibling(incidents.getFileName() + "-processes")).endLeftovers();
         if (service != null) {
             service.close();
         }
