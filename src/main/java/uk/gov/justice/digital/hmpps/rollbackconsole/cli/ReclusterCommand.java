@@ -28,13 +28,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.RecordsFileValidator;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
-import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
-import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
-import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentSummary;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.SendGuard;
 
 /**
  * {@code rollback-console recluster}: the Send and Progress steps without a window. The same checks (the file is
@@ -43,10 +41,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
  */
 final class ReclusterCommand {
 
-    static final String SENT_FILE = "file sent to POST /admin/recluster";
-
     private static final Set<String> VALUED = Set.of("--context", "--namespace", "--file", "--batch-size", "--kubectl",
-            "--confirm", "--pod", "--incidents", "--forward-wait", "--stall-after", "--taken-within");
+            "--confirm", "--pod", "--incidents", "--forward-wait", "--stall-after", "--taken-within", "--resume",
+            "--unknown");
     private static final String DEPLOYMENT = "hmpps-person-record";
 
     private final PrintStream out;
@@ -62,16 +59,16 @@ final class ReclusterCommand {
     int run(List<String> args) throws UsageException {
         Set<String> valued = new java.util.HashSet<>(VALUED);
         valued.addAll(ReclusterLiveCheck.VALUED);
-        Options o = Options.parse(args, valued, Set.of());
+        Options o = Options.parse(args, valued, Set.of(ReclusterResume.SEND_STALLED_REST));
+        if (o.value("--resume").isPresent()) {
+            return new ReclusterResume(out, err, clock).run(o, settings(o));
+        }
         ReclusterLiveCheck liveCheck = new ReclusterLiveCheck(o, out, err, clock);
         String namespace = o.required("--namespace");
         String context = o.required("--context");
         Path file = Path.of(o.required("--file"));
         int batchSize = batchSize(o);
-        ReclusterRun.Settings settings = new ReclusterRun.Settings(
-                seconds(o, "--forward-wait", ReclusterRun.Settings.DEFAULT.forwardWait()),
-                seconds(o, "--stall-after", ReclusterRun.Settings.DEFAULT.stallAfter()),
-                seconds(o, "--taken-within", ReclusterRun.Settings.DEFAULT.takenWithin()));
+        ReclusterRun.Settings settings = settings(o);
         Environment environment = Environment.fromNamespace(namespace).orElse(Environment.LOCAL);
         if (environment.isProduction() && !namespace.equals(o.value("--confirm").orElse(""))) {
             throw new UsageException("this sends to production: repeat the namespace to confirm, --confirm " + namespace);
@@ -91,10 +88,16 @@ final class ReclusterCommand {
                     .orElse("") + "). Nothing was sent; rollback-console validate lists every problem.");
             return 1;
         }
-        Optional<String> sentBefore = alreadySent(incidents, report.sha256());
+        Optional<SendGuard.PriorSend> sentBefore;
+        try {
+            sentBefore = new SendGuard(incidents).find(file, report.sha256(), Optional.empty());
+        } catch (java.io.IOException e) {
+            err.println("rollback-console: the incidents in " + incidents + " cannot be read to check that " + file
+                    + " was not sent before: " + e.getMessage() + ". Nothing was sent.");
+            return 1;
+        }
         if (sentBefore.isPresent()) {
-            err.println("rollback-console: " + file + " (SHA-256 " + report.sha256() + ") was already sent in the incident "
-                    + sentBefore.get() + ". Nothing was sent: sending it again would recluster every record again.");
+            err.println("rollback-console: " + sentBefore.get().describe(file, report.sha256()));
             return 1;
         }
 
@@ -126,7 +129,10 @@ final class ReclusterCommand {
                 return 1;
             }
             incident.start(environment);
-            incident.record(new JournalEntry.FileWritten(SENT_FILE, file.toAbsolutePath(), report.sha256()));
+            int planned = ReclusterBatches.count(file, batchSize);
+            incident.record(new JournalEntry.SendStarted(file.toAbsolutePath(), report.sha256(), report.records(),
+                    batchSize, planned, namespace, pod, JournalEntry.SendStarted.FILE));
+            incident.record(new JournalEntry.BatchesPlanned(planned, report.records(), batchSize));
             out.println("Pod: " + pod + "; file: " + file + " (" + report.records() + " records, SHA-256 "
                     + report.sha256() + ") in batches of up to " + batchSize);
 
@@ -241,31 +247,6 @@ final class ReclusterCommand {
         return n;
     }
 
-    /** An earlier incident that sent (or may have sent) a batch of a file with these bytes. */
-    private static Optional<String> alreadySent(Path incidents, String sha256) {
-        try {
-            IncidentStore store = new IncidentStore(incidents, Clock.systemUTC());
-            for (IncidentSummary s : store.recent(200)) {
-                IncidentState state;
-                try {
-                    state = store.open(s.folder());
-                } catch (java.io.IOException e) {
-                    continue;
-                }
-                boolean sameFile = state.files().stream().anyMatch(f -> SENT_FILE.equals(f.purpose()) && sha256.equals(f.sha256()))
-                        || state.export().map(e -> sha256.equals(e.sha256())).orElse(false);
-                boolean sent = state.batches().stream().anyMatch(b -> b.outcome() == BatchOutcome.SENT
-                        || b.outcome() == BatchOutcome.OUTCOME_UNKNOWN);
-                if (sameFile && sent) {
-                    return Optional.of(s.folder().toString());
-                }
-            }
-        } catch (java.io.IOException e) {
-            // No readable incidents folder: nothing was sent from this machine.
-        }
-        return Optional.empty();
-    }
-
     private static int batchSize(Options o) throws UsageException {
         try {
             int n = Integer.parseInt(o.value("--batch-size").orElse(Integer.toString(ReclusterBatches.DEFAULT_BATCH_SIZE)));
@@ -276,6 +257,13 @@ final class ReclusterCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("--batch-size takes a whole number from 1, e.g. 500.");
         }
+    }
+
+    static ReclusterRun.Settings settings(Options o) throws UsageException {
+        return new ReclusterRun.Settings(
+                seconds(o, "--forward-wait", ReclusterRun.Settings.DEFAULT.forwardWait()),
+                seconds(o, "--stall-after", ReclusterRun.Settings.DEFAULT.stallAfter()),
+                seconds(o, "--taken-within", ReclusterRun.Settings.DEFAULT.takenWithin()));
     }
 
     private static Duration seconds(Options o, String flag, Duration otherwise) throws UsageException {
@@ -295,7 +283,7 @@ final class ReclusterCommand {
     }
 
     /** Prints a line when a batch changes phase, and at most one progress line every few seconds otherwise. */
-    private static final class ProgressLines implements java.util.function.Consumer<ReclusterProgress> {
+    static final class ProgressLines implements java.util.function.Consumer<ReclusterProgress> {
         private final PrintStream out;
         private String lastPhase = "";
         private long lastPrinted;

@@ -74,8 +74,13 @@ public final class PodWatch {
 
     /** Reads what the log has, waiting up to {@code wait} for a first line; true when our run moved on. */
     public boolean read(Duration wait) throws InterruptedException {
+        return read(wait, DRAIN);
+    }
+
+    /** As {@link #read(Duration)}, at most {@code max} lines: to look at the run after each line. */
+    boolean read(Duration wait, int max) throws InterruptedException {
         boolean moved = false;
-        for (TimestampedLine line : log.poll(wait, DRAIN)) {
+        for (TimestampedLine line : log.poll(wait, max)) {
             moved |= accept(line);
         }
         if (moved) {

@@ -61,6 +61,17 @@ public final class ReclusterBatches implements BatchSource {
         return new ReclusterBatches(RunbookJsonReader.open(file), batchSize, maxBodyBytes);
     }
 
+    /** How many batches the file is cut into at this batch size and the default body limit. */
+    public static int count(Path file, int batchSize) throws Exception {
+        int n = 0;
+        try (ReclusterBatches b = open(file, batchSize, DEFAULT_MAX_BODY_BYTES)) {
+            for (Optional<Batch> next = b.next(); next.isPresent(); next = b.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The next batch, or empty at the end of the file. */
     @Override
     public Optional<Batch> next() throws IOException, RecordsFormatException, InvalidRecordException {

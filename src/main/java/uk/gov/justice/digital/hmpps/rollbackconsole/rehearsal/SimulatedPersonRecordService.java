@@ -68,6 +68,10 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     private volatile Duration perRecord = Duration.ofMillis(2);
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean dropAfterBody;
+    private volatile java.util.function.IntPredicate beforeRequest = n -> true;
+    private final Object holdLock = new Object();
+    private boolean held;
+    private final AtomicInteger arrived = new AtomicInteger();
     private volatile int dropRequest = -1;
     private volatile boolean healthDown;
     private volatile int dieAfterItems = -1;
@@ -242,6 +246,24 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Asked with each recluster request's number (from 1) as it arrives, before it is read: false drops it unread
+     * and uncounted, as a request that never left (the console was killed just before it).
+     */
+    public SimulatedPersonRecordService beforeRequest(java.util.function.IntPredicate arrive) {
+        beforeRequest = arrive;
+        return this;
+    }
+
+    /** While held, every run waits before its next item: a run still going, however long a test takes to look. */
+    public SimulatedPersonRecordService hold(boolean hold) {
+        synchronized (holdLock) {
+            held = hold;
+            holdLock.notifyAll();
+        }
+        return this;
+    }
+
     /** Requests that started a run while another run was still going on this pod: two runs competing. */
     public int sentWhileAnotherRan() {
         return sentWhileAnotherRan.get();
@@ -307,6 +329,9 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
 
     private void recluster(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!beforeRequest.test(arrived.incrementAndGet())) {
+                return;
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
@@ -523,6 +548,16 @@ public final class SimulatedPersonRecordService implements AutoCloseable {
     }
 
     private boolean pause() {
+        synchronized (holdLock) {
+            while (held) {
+                try {
+                    holdLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
         Duration d = perRecord;
         if (!d.isZero() && d.compareTo(Duration.ofMillis(1)) < 0) {
             // Below a millisecond: a steady rate of some thousand log lines a second, for the screen's benchmark.

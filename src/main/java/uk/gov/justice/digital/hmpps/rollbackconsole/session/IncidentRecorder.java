@@ -135,6 +135,11 @@ public final class IncidentRecorder implements AutoCloseable {
         }
     }
 
+    /** The folder every incident on this machine is in: what {@link SendGuard} reads. */
+    public Path incidentsRoot() {
+        return store.root();
+    }
+
     /** The incident's folder, once it has started. */
     public synchronized Optional<Path> folder() {
         return Optional.ofNullable(journal).map(IncidentJournal::folder);

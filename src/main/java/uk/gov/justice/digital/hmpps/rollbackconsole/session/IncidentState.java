@@ -107,6 +107,12 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
                     && (JournalEntry.RunObserved.TAKEN.equals(o.kind()) || JournalEntry.RunObserved.REFUSED.equals(o.kind()))) {
                 batches.put(o.batchIndex(), batches.get(o.batchIndex()).settledByLog(
                         JournalEntry.RunObserved.TAKEN.equals(o.kind()) ? BatchOutcome.SENT : BatchOutcome.REJECTED));
+            } else if (e instanceof JournalEntry.SettledFromLog f && batches.containsKey(f.batchIndex())) {
+                // What the pod's log showed on carrying on: taken (done, or ended part way), or never taken.
+                batches.put(f.batchIndex(), batches.get(f.batchIndex()).settledByLog(
+                        JournalEntry.SettledFromLog.NOT_TAKEN.equals(f.found()) ? BatchOutcome.REJECTED
+                                : JournalEntry.SettledFromLog.UNKNOWN.equals(f.found()) ? BatchOutcome.OUTCOME_UNKNOWN
+                                : BatchOutcome.SENT));
             } else if (e instanceof RunCounted r) {
                 runs.add(r);
             } else if (e instanceof StatisticsTaken s) {
@@ -197,6 +203,40 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
         return eventClock().isEmpty() && (cutoff.isPresent() || counts.isPresent() || preview.isPresent());
     }
 
+    /** Every send's record, oldest first: each front end writes one before the first request of a file. */
+    public List<JournalEntry.SendStarted> sends() {
+        return lines.stream().map(JournalLine::entry).filter(JournalEntry.SendStarted.class::isInstance)
+                .map(JournalEntry.SendStarted.class::cast).toList();
+    }
+
+    /** The first send's record: the file the incident sends, where it came from, and how it was cut. */
+    public Optional<JournalEntry.SendStarted> send() {
+        return sends().stream().findFirst();
+    }
+
+    /**
+     * For a batch whose latest run is known to have ended before Complete (it died, fell silent, its pod went, as
+     * journalled during the run or settled from the log on carrying on): how many of its records, from its first, the
+     * log proves done. Empty when no such end is journalled since the batch's latest send.
+     */
+    public Optional<Integer> endedWithProven(int batch) {
+        Integer proven = null;
+        for (JournalLine line : lines) {
+            JournalEntry e = line.entry();
+            if (e instanceof BatchSending s && s.index() == batch) {
+                proven = null;
+            } else if (e instanceof JournalEntry.RunObserved o && o.batchIndex() != null && o.batchIndex() == batch
+                    && o.provenDone() != null && ENDINGS.contains(o.kind())) {
+                proven = o.provenDone();
+            } else if (e instanceof JournalEntry.SettledFromLog f && f.batchIndex() == batch) {
+                proven = f.ended() ? Integer.valueOf(f.provenDone()) : null;
+            }
+        }
+        return Optional.ofNullable(proven);
+    }
+
+    private static final java.util.Set<String> ENDINGS = java.util.Set.of("DIED", "STALLED", "LOG_ENDED");
+
     /** What the recluster changed, as the journal last recorded it. */
     public Optional<JournalEntry.ChangesTaken> changes() {
         JournalEntry.ChangesTaken latest = null;
@@ -273,6 +313,9 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
             } else if (e instanceof JournalEntry.LogMilestone m && m.milestone().contains("Complete")
                     && !m.milestone().contains("Upsert")) {
                 complete.add(m.batchIndex());
+            } else if (e instanceof JournalEntry.SettledFromLog f
+                    && JournalEntry.SettledFromLog.COMPLETE.equals(f.found())) {
+                complete.add(f.batchIndex());
             } else if (e instanceof Decision d && d.batchIndex() != null) {
                 if (d.kind() == DecisionKind.SKIP_BATCH) {
                     skipped.add(d.batchIndex());

@@ -162,6 +162,10 @@ final class JournalCodec {
             n.put("taken_at", e.statistics().takenAt().toString());
             ObjectNode by = n.putObject("clusters_by_status");
             e.statistics().clustersByStatus().forEach(by::put);
+        } else if (entry instanceof JournalEntry.SendStarted e) {
+            SendCodec.encode(n, e);
+        } else if (entry instanceof JournalEntry.SettledFromLog e) {
+            SendCodec.encode(n, e);
         } else if (entry instanceof JournalEntry.ChangesTaken e) {
             OutcomeCodec.encode(n, e);
         } else if (entry instanceof JournalEntry.PathsTaken e) {
@@ -286,6 +290,10 @@ final class JournalCodec {
                 return new StatisticsTaken(Phase.valueOf(text(n, "phase")),
                         new ClusterStatistics(by, Instant.parse(text(n, "taken_at"))));
             }
+            case SendCodec.SEND_STARTED:
+                return SendCodec.decodeSendStarted(n);
+            case SendCodec.SETTLED_FROM_LOG:
+                return SendCodec.decodeSettled(n);
             case OutcomeCodec.CHANGES:
                 return OutcomeCodec.decodeChanges(n);
             case OutcomeCodec.PATHS:
@@ -344,6 +352,10 @@ final class JournalCodec {
             return "not_found_ids";
         } else if (entry instanceof StatisticsTaken) {
             return "statistics";
+        } else if (entry instanceof JournalEntry.SendStarted) {
+            return SendCodec.SEND_STARTED;
+        } else if (entry instanceof JournalEntry.SettledFromLog) {
+            return SendCodec.SETTLED_FROM_LOG;
         } else if (entry instanceof JournalEntry.ChangesTaken) {
             return OutcomeCodec.CHANGES;
         } else if (entry instanceof JournalEntry.PathsTaken) {

@@ -242,6 +242,66 @@ public sealed interface JournalEntry {
         }
     }
 
+    /**
+     * A file's send begins: written by every front end, and forced to disk, before the first request of a file (or
+     * of what is left of it, when an incident is carried on). The one record of a send that {@link SendGuard} reads:
+     * a file whose SHA-256 is in any incident's {@code send_started} is being or has been sent.
+     *
+     * @param origin  where the file came from: {@link #EXPORT}, {@link #REVIEW} (the offline review) or {@link #FILE}
+     *                (named on the command line)
+     * @param batches how many batches the file is cut into at this batch size
+     */
+    record SendStarted(Path file, String sha256, long records, int batchSize, int batches, String namespace,
+                       String pod, String origin) implements JournalEntry {
+        public static final String EXPORT = "EXPORT";
+        public static final String REVIEW = "REVIEW";
+        public static final String FILE = "FILE";
+
+        public SendStarted {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.SEND);
+        }
+    }
+
+    /**
+     * What the pinned pod's log, read again when an incident is carried on, showed of a batch taken (or perhaps
+     * taken) but never seen complete; {@code found} is one of recluster.LogSettlement.Found: {@link #COMPLETE}
+     * (settled as done), {@code DIED}, {@code STALLED} or {@code POD_GONE} (the run is over, or hung:
+     * {@code provenDone} of its records from its first are proven done, the rest are offered), {@link #NOT_TAKEN} (no
+     * Triggered line of the batch since its send: the service never had it, safe to send), {@link #UNKNOWN} (nothing
+     * the log can prove: a decision is needed).
+     */
+    record SettledFromLog(int batchIndex, String pod, String found, int provenDone, String text)
+            implements JournalEntry {
+        public static final String COMPLETE = "COMPLETE";
+        public static final String NOT_TAKEN = "NOT_TAKEN";
+        public static final String UNKNOWN = "UNKNOWN";
+
+        /** The run ended before Complete, and the log proves {@code provenDone} of its records. */
+        public boolean ended() {
+            return "DIED".equals(found) || "STALLED".equals(found) || "POD_GONE".equals(found);
+        }
+
+        public SettledFromLog {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(found, "found");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public Optional<IncidentStep> step() {
+            return Optional.of(IncidentStep.PROGRESS);
+        }
+    }
+
     /** What a finished run logged: records processed, not found, and skipped because merged. */
     record RunCounted(int batchIndex, long processed, long notFound, long skipped) implements JournalEntry {
         @Override

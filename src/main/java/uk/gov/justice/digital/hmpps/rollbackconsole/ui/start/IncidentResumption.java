@@ -93,8 +93,17 @@ public final class IncidentResumption {
                 Path file = state.export().get().path();
                 check = new FileCheck(state.export().get(), Files.isRegularFile(file) ? Sha256.of(file) : null);
             }
-            return new Read(state, check);
-        }, read -> done.accept(restore(read.state(), Optional.ofNullable(read.check()))), failed);
+            // A file sent with no export (the offline review's): its SHA-256 checked again, as a fresh review's is.
+            JournalEntry.SendStarted sent = state.export().isEmpty() ? state.send().orElse(null) : null;
+            String sentSha = sent != null && Files.isRegularFile(sent.file()) ? Sha256.of(sent.file()) : null;
+            return new Read(state, check, sent, sentSha);
+        }, read -> {
+            Outcome outcome = restore(read.state(), Optional.ofNullable(read.check()));
+            if (read.sent() != null) {
+                reviewedFile(read.state(), read.sent(), read.sentSha());
+            }
+            done.accept(outcome);
+        }, failed);
     }
 
     private Outcome restore(IncidentState state, Optional<FileCheck> check) {
@@ -210,7 +219,8 @@ public final class IncidentResumption {
             parts.add(numbers(unknown) + " of unknown outcome (asked about before anything is sent)");
         }
         if (!notSeen.isEmpty()) {
-            parts.add(numbers(notSeen) + " taken by the service but never seen complete (not sent again)");
+            parts.add(numbers(notSeen) + " taken by the service but never seen complete (its pod's log settles it"
+                    + " before anything is sent)");
         }
         if (!notSent.isEmpty()) {
             parts.add(numbers(notSent) + " not sent");
@@ -225,6 +235,25 @@ public final class IncidentResumption {
                 batches.stream().map(b -> Integer.toString(b.index())).toList());
     }
 
-    private record Read(IncidentState state, FileCheck check) {
+    private record Read(IncidentState state, FileCheck check, JournalEntry.SendStarted sent, String sentSha) {
+    }
+
+    /**
+     * An incident whose file came from the offline review has no connection and no export: it carries on at the Send
+     * step, as a freshly reviewed file is sent, once the file is found unchanged; the Send step then prepares only
+     * what is left (see the Send step's carrying on).
+     */
+    private void reviewedFile(IncidentState state, JournalEntry.SendStarted sent, String shaNow) {
+        if (state.sendFinished()) {
+            return;
+        }
+        if (!sent.sha256().equals(shaNow)) {
+            session.statusProperty().set(session.statusProperty().get() + " The file it sent, " + sent.file()
+                    + (shaNow == null ? ", is no longer there." : ", has changed since it was sent (SHA-256 was "
+                    + sent.sha256() + ", is now " + shaNow + ")") + ": nothing more is sent from this window.");
+            return;
+        }
+        session.reviewedFileProperty().set(new ReviewedFile(sent.file(), sent.sha256(), sent.records()));
+        wizard.resumeAt(IncidentStep.SEND.ordinal());
     }
 }

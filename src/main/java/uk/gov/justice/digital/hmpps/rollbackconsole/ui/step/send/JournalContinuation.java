@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.CarryOnPlan;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.LogSettling;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
@@ -52,10 +54,30 @@ final class JournalContinuation {
         }
         List<Integer> sent = new java.util.ArrayList<>();
         List<Integer> send = new java.util.ArrayList<>();
+        List<Integer> rests = new java.util.ArrayList<>();
+        List<Integer> toSettle = new java.util.ArrayList<>();
+        java.util.Set<Integer> settled = new java.util.HashSet<>();
+        state.settled().forEach(b -> settled.add(b.index()));
         for (var b : state.batches()) {
             if (b.mayBeSent() && !skippedBefore.contains(b.index())) {
                 send.add(b.index());
                 continue;
+            }
+            if (b.mayHaveRun() && !settled.contains(b.index()) && !skippedBefore.contains(b.index())) {
+                if (state.endedWithProven(b.index()).isPresent()) {
+                    // Its run ended part way: the records its log does not prove done are sent first.
+                    sent.add(b.index());
+                    rests.add(b.index());
+                    continue;
+                }
+                if (b.outcome() == uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.SENT
+                        && !LogSettling.read(state, b.index()) && LogSettling.podOf(state, b.index()) != null) {
+                    // Taken, never seen complete: its pod's log says what became of it. Read when Send is pressed,
+                    // before anything is sent. (One of unknown outcome is asked about, as before.)
+                    sent.add(b.index());
+                    toSettle.add(b.index());
+                    continue;
+                }
             }
             if (b.outcome() != uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.OUTCOME_UNKNOWN
                     || skippedBefore.contains(b.index())) {
@@ -97,15 +119,23 @@ final class JournalContinuation {
         // it started); whether there are any is found when the file is cut again.
         int known = state.batches().stream().mapToInt(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState::index)
                 .max().orElse(0);
-        var x = state.export().orElseThrow();
-        ExportResult export = new ExportResult(x.path(), x.records(), 0, x.sha256(), Duration.ZERO);
-        Resumption resumption = new Resumption(state, export, size, sent, send, known);
+        var x = CarryOnPlan.sentFile(state).orElseThrow();
+        long records = state.send().map(JournalEntry.SendStarted::records)
+                .orElseGet(() -> state.export().map(JournalEntry.Exported::records).orElse(0L));
+        ExportResult export = new ExportResult(x.file(), records, 0, x.sha256(), Duration.ZERO);
+        Resumption resumption = new Resumption(state, export, size, sent, send, known, rests, toSettle);
         List<Integer> neverSeenComplete = state.sent().stream().map(b -> b.index())
-                .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i)).toList();
+                .filter(i -> state.runs().stream().noneMatch(r -> r.batchIndex() == i))
+                .filter(i -> !rests.contains(i) && !toSettle.contains(i) && !settled.contains(i)).toList();
         return new Prepared(resumption, Optional.of(Message.info((state.stoppedDuringRun() ? "This incident stopped during the recluster run. " : "")
                 + "Carrying on incident " + state.folder().getFileName() + ": "
                 + (send.isEmpty() ? "" : "batches " + ReclusterStepViewModel.numbers(send) + ", and ") + "any batch after " + known
-                + " that was never sent, from " + x.path().getFileName() + ". "
+                + " that was never sent, from " + x.file().getFileName() + ". "
+                + (rests.isEmpty() ? "" : "The run of batch " + ReclusterStepViewModel.numbers(rests) + " ended part way:"
+                + " the records its pod's log does not prove done are sent first. ")
+                + (toSettle.isEmpty() ? "" : "Batch " + ReclusterStepViewModel.numbers(toSettle) + " was sent but never"
+                + " seen complete: when you press Send, its pod's log is read first and settles it (done, ended part"
+                + " way, or never taken), before anything is sent. ")
                 + (sent.isEmpty() ? "" : "Batches " + ReclusterStepViewModel.numbers(sent) + " are not sent again. ")
                 + (neverSeenComplete.isEmpty() ? "" : "The service took batches " + ReclusterStepViewModel.numbers(neverSeenComplete)
                 + " but their runs were never seen complete (a pod may have died): they are not sent again from here;"

@@ -330,6 +330,14 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             return;
         }
         Resumption resuming = resumption.get();
+        if (resuming != null && !resuming.toSettle().isEmpty()) {
+            SettleBeforeSend.run(tasks, session, kubectl, runSettings(), clock, sendMessage::set, settled -> {
+                if (continueIncident(settled.state())) {
+                    sendMessage.set(Message.info(settled.found() + " " + sendMessage.get().text()));
+                }
+            });
+            return;
+        }
         ExportResult export = resuming != null ? resuming.export() : sendFile.get();
         if (export == null) {
             sendMessage.set(Message.error("There is no exported file: go back to Export, or review a file (File > Open "
@@ -363,7 +371,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
         int chosenSize = size;
         busy.set(true);
         sendMessage.set(Message.info("Checking " + export.file().getFileName() + " and counting its batches\u2026"));
-        tasks.run(() -> resuming != null ? SendCount.of(resuming) : SendCount.of(export, chosenSize), counted -> {
+        tasks.run(() -> SendGate.count(session, resuming, export, chosenSize), counted -> {
             busy.set(false);
             if (counted.batches() == 0) {
                 sendMessage.set(Message.ok("Nothing is left to send: every batch of the file was sent before."));
@@ -414,6 +422,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
         busy.set(true);
         sendMessage.set(Message.info("Checking the file once more before the first batch\u2026"));
         Kubectl k = kubectl;
+        session.record(SendGate.started(session, resuming, export, counted, size, ns, pod));
         if (resuming == null) {
             session.record(new JournalEntry.BatchesPlanned(counted.batches(), counted.records(), size));
         } else {
@@ -430,7 +439,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             }
             java.util.Set<Integer> chosen = java.util.Set.copyOf(counted.numbers());
             return (BatchSource) SelectedBatches.open(export.file(), size, ReclusterBatches.DEFAULT_MAX_BODY_BYTES,
-                    List.of(), chosen::contains);
+                    SendCount.rests(resuming), chosen::contains);
         }, batches -> {
             busy.set(false);
             start(shown, k, f, batches);
@@ -604,7 +613,7 @@ public final class ReclusterStepViewModel implements AutoCloseable, RunCarryOn.H
             return false;
         }
         resumption.set(null);
-        var exported = state.export();
+        var exported = uk.gov.justice.digital.hmpps.rollbackconsole.session.CarryOnPlan.sentFile(state);
         if (exported.isEmpty()) {
             sendMessage.set(Message.error("The journal of " + state.folder().getFileName() + " records no exported file:"
                     + " there is nothing to carry on. Export the records first."));

@@ -89,10 +89,24 @@ final class SendCount {
                 }
             }
         }
+        for (Batch rest : rests(r)) {
+            // Sent first, under its batch's number; not a whole batch of the file.
+            batches++;
+            records += rest.size();
+        }
         if (fileRecords != export.records()) {
             throw new IllegalStateException("The file holds " + COUNT.format(fileRecords) + " records, but the journal "
                     + "says " + COUNT.format(export.records()) + " were exported. Nothing was sent.");
         }
         return new Counted(records, batches, fileRecords, fileBatches, numbers);
+    }
+
+    /** The undone rests of the batches whose runs ended part way, as the journal and the pod's log prove them. */
+    static List<Batch> rests(Resumption r) throws Exception {
+        if (r == null || r.rests().isEmpty()) {
+            return List.of();
+        }
+        return uk.gov.justice.digital.hmpps.rollbackconsole.session.CarryOnPlan.of(r.state()).orElseThrow().leading()
+                .stream().filter(b -> r.rests().contains(b.number())).toList();
     }
 }
