@@ -1,11 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
 
 import java.text.NumberFormat;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,9 +13,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,10 +23,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchSource;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
@@ -53,7 +46,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     /** More not-found ids than this are counted but not listed. */
-    static final int MAX_LISTED_NOT_FOUND = 10_000;
+    static final int MAX_LISTED_NOT_FOUND = RunFigures.MAX_LISTED_NOT_FOUND;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
@@ -70,31 +63,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Message> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper(this, "logStatus",
             "following the pod's log from just before the first batch");
-    private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(this, "overall");
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "");
-    private final ReadOnlyStringWrapper batchesText = new ReadOnlyStringWrapper(this, "batchesText", "");
-    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "");
-    private final ReadOnlyDoubleWrapper upsert = new ReadOnlyDoubleWrapper(this, "upsert");
-    private final ReadOnlyStringWrapper upsertText = new ReadOnlyStringWrapper(this, "upsertText", "");
-    private final ReadOnlyDoubleWrapper recluster = new ReadOnlyDoubleWrapper(this, "recluster");
-    private final ReadOnlyStringWrapper reclusterText = new ReadOnlyStringWrapper(this, "reclusterText", "");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
-    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
-    private final ReadOnlyIntegerWrapper skippedMerged = new ReadOnlyIntegerWrapper(this, "skippedMerged");
-    private final ReadOnlyIntegerWrapper notFound = new ReadOnlyIntegerWrapper(this, "notFound");
-    private final ReadOnlyIntegerWrapper batchesComplete = new ReadOnlyIntegerWrapper(this, "batchesComplete");
-    private final ObservableList<BatchRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> notFoundIds = FXCollections.observableArrayList();
-    private final ObservableList<BatchRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<String> notFoundIdsView = FXCollections.unmodifiableObservableList(notFoundIds);
-    private final Map<Integer, Integer> listedNotFound = new HashMap<>();
-    private final SentRecord record = new SentRecord();
-    private int notFoundTotal;
-    private double lastRate;
-    // Work done by runs this one carries on from, which their batches' later progress no longer shows.
-    private long carriedItems;
-    private int carriedSkipped;
-    private int skippedBatches;
+    private final RunFigures figures;
 
     // After a run ended part way: what can be sent to another pod, and to which.
     private final ReadOnlyObjectWrapper<ResendOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
@@ -105,7 +74,6 @@ public final class ReclusterMonitor implements AutoCloseable {
     private RunContinuation continuation;
     // Every pod this run has sent to, in order: more than one once the rest went to another pod.
     private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
-    // Batches counted as done without this window seeing their run: decided on, or sent before a resume.
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
@@ -125,8 +93,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
         this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
         this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
-        batchesText.set("0 of " + COUNT.format(plan().batches()) + " batches complete");
-        overallText.set("0 of " + COUNT.format(plan().records() * 2) + " steps (each record is upserted, then reclustered)");
+        this.figures = new RunFigures(this::plan);
     }
 
     /** The present plan: after a resend to another pod, that pod's. */
@@ -183,17 +150,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (state.get() != RunState.FINISHED) {
             throw new IllegalStateException("the run has not ended");
         }
-        carried.ifPresent(u -> {
-            ReclusterProgress was = record.latest().remove(u.batch().number());
-            carriedItems += 2L * u.provenDone();
-            if (was != null) {
-                carriedSkipped += was.skippedMerged();
-            }
-            BatchRow row = row(u.batch().number());
-            if (row != null) {
-                row.status(rowStatus);
-            }
-        });
+        carried.ifPresent(u -> figures.carried(u, rowStatus));
         plan.set(next);
         offer.set(null);
         offerPods.clear();
@@ -209,26 +166,12 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     /** Counts records and batches that an earlier run of the incident sent as done, when carrying it on. */
     public void alreadyDone(long records, int batches) {
-        carriedItems += 2 * records;
-        skippedBatches += batches;
-        record.sentBefore(batches);
-        if (!record.latest().isEmpty() || records > 0) {
-            overall.set(Math.min(1.0, (double) carriedItems / Math.max(1, plan().records() * 2)));
-        }
-        batchesText.set(COUNT.format(batchesComplete.get() + batches) + " of " + COUNT.format(plan().batches())
-                + " batches complete");
+        figures.alreadyDone(records, batches);
     }
 
     /** A batch of unknown outcome that the user chose to treat as done. */
     public void skipped(int batchNumber, int records, String rowStatus) {
-        carriedItems += 2L * records;
-        BatchRow row = row(batchNumber);
-        if (row != null) {
-            row.status(rowStatus);
-        }
-        record.latest().remove(batchNumber);
-        skippedBatches++;
-        record.decidedDone(batchNumber);
+        figures.skipped(batchNumber, records, rowStatus);
         undecided.set(null);
     }
 
@@ -345,101 +288,15 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     void sending(SentRecord.SentBatch s) {
-        record.sent(s);
-        BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
-        rows.add(row);
-        phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
-                + COUNT.format(s.size()) + " records");
-        upsert.set(0);
-        recluster.set(0);
-        upsertText.set("");
-        reclusterText.set("");
+        figures.sending(s);
     }
 
     void answered(int number, SendOutcome outcome) {
-        BatchRow row = row(number);
-        if (row == null) {
-            return;
-        }
-        if (outcome instanceof SendOutcome.Accepted a) {
-            row.http(a.status() + " accepted");
-            row.status("waiting for the pod");
-        } else if (outcome instanceof SendOutcome.Rejected r) {
-            row.http(r.status() + " rejected");
-            row.status("rejected");
-        } else if (outcome instanceof SendOutcome.Unknown) {
-            row.http("no answer");
-            row.status("outcome unknown");
-        } else if (outcome instanceof SendOutcome.NotSent) {
-            row.http("not sent");
-            row.status("not sent");
-        }
+        figures.answered(number, outcome);
     }
 
     void progressed(ReclusterProgress p) {
-        record.latest().put(p.batch(), p);
-        int listed = listedNotFound.getOrDefault(p.batch(), 0);
-        List<String> ids = p.notFoundIds();
-        if (ids.size() > listed) {
-            notFoundTotal += ids.size() - listed;
-            int room = MAX_LISTED_NOT_FOUND - notFoundIds.size();
-            if (room > 0) {
-                notFoundIds.addAll(ids.subList(listed, Math.min(ids.size(), listed + room)));
-            }
-            listedNotFound.put(p.batch(), ids.size());
-        }
-        BatchRow row = row(p.batch());
-        if (row != null) {
-            row.notFound(p.notFound());
-            row.status(switch (p.phase()) {
-                case WAITING -> "waiting for the pod";
-                case UPSERT -> "upsert " + p.upsert().item() + "/" + p.upsert().count();
-                case RECLUSTER -> "recluster " + p.recluster().item() + "/" + p.recluster().count();
-                case COMPLETE -> "complete";
-            });
-        }
-        String of = "Batch " + p.batch() + " of " + COUNT.format(plan().batches()) + ": ";
-        phaseText.set(of + switch (p.phase()) {
-            case WAITING -> "sent; waiting for the pod to log that it has started";
-            case UPSERT -> "upserting to hmpps-person-match";
-            case RECLUSTER -> "reclustering";
-            case COMPLETE -> "complete";
-        });
-        upsert.set(fraction(p.upsert()));
-        upsertText.set("Upsert " + p.upsert().item() + " / " + p.upsert().count());
-        recluster.set(fraction(p.recluster()));
-        reclusterText.set("Recluster " + p.recluster().item() + " / " + p.recluster().count());
-        recount(p);
-    }
-
-    private void recount(ReclusterProgress current) {
-        long items = carriedItems;
-        int skipped = carriedSkipped;
-        int complete = skippedBatches;
-        for (ReclusterProgress p : record.latest().values()) {
-            items += p.upsert().item() + p.recluster().item();
-            skipped += p.skippedMerged();
-            complete += p.isComplete() ? 1 : 0;
-        }
-        long total = Math.max(1, plan().records() * 2);
-        overall.set(Math.min(1.0, (double) items / total));
-        overallText.set(COUNT.format(items) + " of " + COUNT.format(total)
-                + " steps (each record is upserted, then reclustered)");
-        batchesComplete.set(complete);
-        batchesText.set(COUNT.format(complete) + " of " + COUNT.format(plan().batches()) + " batches complete");
-        skippedMerged.set(skipped);
-        notFound.set(notFoundTotal);
-        // Between batches the new batch has no rate yet: the last one's is the better guess.
-        double rate = current.itemsPerSecond() > 0 ? current.itemsPerSecond() : lastRate;
-        lastRate = rate;
-        if (rate > 0) {
-            rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
-            etaText.set(complete == plan().batches() ? "done"
-                    : "about " + RunWording.duration(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
-        } else if (!current.isComplete()) {
-            rateText.set("not known yet");
-            etaText.set("not known yet");
-        }
+        figures.progressed(p);
     }
 
     private void logFollow(LogFollow.Status s) {
@@ -452,7 +309,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             case POD_GONE -> {
                 logStatus.set("POD GONE");
                 message.set(Message.error("POD " + plan().pod() + " IS GONE. Its log has ended, and any batch it was "
-                        + "working on has stopped with it. " + record.stoppedAt(plan())));
+                        + "working on has stopped with it. " + figures.record().stoppedAt(plan())));
             }
             case DOWN -> logStatus.set("not following: the log could not be read");
         }
@@ -465,40 +322,10 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         state.set(RunState.FINISHED);
         active.set(false);
-        for (ReclusterProgress p : r.completedBatches()) {
-            if (!record.latest().containsKey(p.batch()) || !record.latest().get(p.batch()).isComplete()) {
-                progressed(p);
-            }
-        }
-        message.set(switch (r.ending()) {
-            case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan().batches()) + " batches, "
-                    + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
-                    + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
-                    + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
-                    + COUNT.format(notFound.get()) + " not found." + record.notSeen());
-            case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
-                    + COUNT.format(plan().batches()) + " batches. " + record.notSentFrom(plan()));
-            case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
-                    + "re-sent automatically. " + record.notSentFrom(plan()));
-            case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
-                    + "re-sent automatically. " + r.detail() + " " + record.stoppedAt(plan()));
-            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
-            case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
-                    + record.stoppedAt(plan()));
-            case DIED -> Message.error("THE RUN DIED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
-            case STALLED -> Message.error("THE RUN STALLED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
-            case FORWARD_LOST -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
-            case FAILED -> Message.error("The run failed: " + r.detail() + ". " + record.stoppedAt(plan()));
-        });
-        if (r.ending() == ReclusterRun.Ending.COMPLETE) {
-            phaseText.set("All batches complete");
-            etaText.set("done");
-        }
-        if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
-            etaText.set("not known: the pod's log ended");
-        } else if (r.ending() != ReclusterRun.Ending.COMPLETE) {
-            etaText.set("not known: the run has ended");
-        }
+        figures.ended(r);
+        message.set(RunEndWording.ended(r, pod, plan(), figures.record(), podsSentTo,
+                figures.skippedMergedProperty().get(), figures.notFoundProperty().get(),
+                figures.batchesCompleteProperty().get()));
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
             offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
         } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
@@ -528,31 +355,12 @@ public final class ReclusterMonitor implements AutoCloseable {
             return;
         }
         offer.set(o);
-        String proven = u.provenDone() == 0 ? "Its log proves none of batch " + u.batch().number() + "'s records done"
-                : "Its log proves records " + RunWording.record(u.batch().firstRecord(), u.batch().records().get(0)) + " to "
-                + RunWording.record(u.batch().firstRecord() + u.provenDone() - 1, u.batch().records().get(u.provenDone() - 1))
-                + " done; they are not sent again";
-        ReclusterProgress p = u.lastProgress();
-        String where = p != null && p.phase() == Phase.COMPLETE ? "" : ", " + RunWording.where(p);
-        message.set(Message.error(what + " in batch " + u.batch().number() + " of "
-                + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
-                + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
-                + COUNT.format(o.records()) + " records). Nothing is sent again unless you choose to: send them to "
-                + (podAlive ? "this pod or another" : "another pod") + " below."));
+        message.set(RunEndWording.restOffered(what, o, plan()));
         findOtherPods();
     }
 
     BatchRow row(int number) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (rows.get(i).number() == number) {
-                return rows.get(i);
-            }
-        }
-        return null;
-    }
-
-    private static double fraction(ReclusterProgress.PhaseProgress p) {
-        return p.count() <= 0 ? 0 : Math.min(1.0, (double) p.item() / p.count());
+        return figures.row(number);
     }
 
     /** Stops sending and ends the log follow; for the window closing. */
@@ -589,19 +397,19 @@ public final class ReclusterMonitor implements AutoCloseable {
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> connectionProperty() { return connection.getReadOnlyProperty(); }
     public ReadOnlyStringProperty logStatusProperty() { return logStatus.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty overallProperty() { return overall.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty batchesTextProperty() { return batchesText.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty batchesCompleteProperty() { return batchesComplete.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty phaseTextProperty() { return phaseText.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty upsertProperty() { return upsert.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty upsertTextProperty() { return upsertText.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty reclusterProperty() { return recluster.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty reclusterTextProperty() { return reclusterText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty etaTextProperty() { return etaText.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty skippedMergedProperty() { return skippedMerged.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty notFoundProperty() { return notFound.getReadOnlyProperty(); }
-    public ObservableList<BatchRow> rows() { return rowsView; }
-    public ObservableList<String> notFoundIds() { return notFoundIdsView; }
+    public ReadOnlyDoubleProperty overallProperty() { return figures.overallProperty(); }
+    public ReadOnlyStringProperty overallTextProperty() { return figures.overallTextProperty(); }
+    public ReadOnlyStringProperty batchesTextProperty() { return figures.batchesTextProperty(); }
+    public ReadOnlyIntegerProperty batchesCompleteProperty() { return figures.batchesCompleteProperty(); }
+    public ReadOnlyStringProperty phaseTextProperty() { return figures.phaseTextProperty(); }
+    public ReadOnlyDoubleProperty upsertProperty() { return figures.upsertProperty(); }
+    public ReadOnlyStringProperty upsertTextProperty() { return figures.upsertTextProperty(); }
+    public ReadOnlyDoubleProperty reclusterProperty() { return figures.reclusterProperty(); }
+    public ReadOnlyStringProperty reclusterTextProperty() { return figures.reclusterTextProperty(); }
+    public ReadOnlyStringProperty rateTextProperty() { return figures.rateTextProperty(); }
+    public ReadOnlyStringProperty etaTextProperty() { return figures.etaTextProperty(); }
+    public ReadOnlyIntegerProperty skippedMergedProperty() { return figures.skippedMergedProperty(); }
+    public ReadOnlyIntegerProperty notFoundProperty() { return figures.notFoundProperty(); }
+    public ObservableList<BatchRow> rows() { return figures.rows(); }
+    public ObservableList<String> notFoundIds() { return figures.notFoundIds(); }
 }
