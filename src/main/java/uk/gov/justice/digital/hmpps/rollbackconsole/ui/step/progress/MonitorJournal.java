@@ -36,7 +36,7 @@ final class MonitorJournal implements BatchJournal {
         List<RecordKey> keys = batch.records();
         SentRecord.SentBatch s = new SentRecord.SentBatch(batch.number(), batch.firstRecord(), batch.size(),
                 RunWording.record(batch.firstRecord(), keys.get(0)),
-                RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
+                RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)), pod, at);
         screen.accept(() -> monitor.sending(s));
     }
 

@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunStatus;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
@@ -38,11 +39,13 @@ public final class ProgressStepView {
     private final Label file = new Label();
     private final Label plan = new Label();
     private final Label state = new Label();
+    private final Label stateDetail = new Label();
     private final ProgressBar overall = new ProgressBar(0);
     private final Label overallText = new Label();
     private final Label batches = new Label();
     private final Label rate = new Label();
     private final Label eta = new Label();
+    private final Label elapsed = new Label();
     private final Label skipped = new Label();
     private final Label notFound = new Label();
     private final Label logStatus = new Label();
@@ -62,6 +65,7 @@ public final class ProgressStepView {
     private final Button decide = new Button("_Decide about the batch of unknown outcome\u2026");
     private final TableView<BatchRow> table = new TableView<>();
     private final ListView<String> notFoundList = new ListView<>();
+    private final Label notFoundNone = new Label("None so far.");
     private final SimpleObjectProperty<Message> message = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Message> connection = new SimpleObjectProperty<>();
     private final Node root;
@@ -72,11 +76,16 @@ public final class ProgressStepView {
         file.setId("progress-file");
         plan.setId("progress-plan");
         state.setId("progress-state");
+        stateDetail.setId("progress-state-detail");
+        stateDetail.setWrapText(true);
         overall.setId("progress-overall");
         overallText.setId("progress-overall-text");
         batches.setId("progress-batches");
         rate.setId("progress-rate");
         eta.setId("progress-eta");
+        elapsed.setId("progress-elapsed");
+        eta.setWrapText(true);
+        elapsed.setWrapText(true);
         skipped.setId("progress-skipped");
         notFound.setId("progress-not-found");
         logStatus.setId("progress-log-status");
@@ -110,7 +119,7 @@ public final class ProgressStepView {
         offerCard = offerBox;
         notFoundList.setId("not-found-ids");
 
-        state.getStyleClass().add(Styles.BIG_NUMBER);
+        state.getStyleClass().addAll(Styles.BIG_NUMBER, ProgressStyles.RUN_STATE);
         file.getStyleClass().add(Styles.MONOSPACE);
         file.setWrapText(true);
         for (ProgressBar bar : new ProgressBar[] {overall, upsert, recluster}) {
@@ -133,10 +142,12 @@ public final class ProgressStepView {
         StepLayout.addFact(totals, 0, "Batches", batches);
         StepLayout.addFact(totals, 1, "Rate", rate);
         StepLayout.addFact(totals, 2, "Time left", eta);
-        StepLayout.addFact(totals, 3, "Skipped (merged)", skipped);
-        StepLayout.addFact(totals, 4, "Not found", notFound);
+        StepLayout.addFact(totals, 3, "Elapsed", elapsed);
+        StepLayout.addFact(totals, 4, "Skipped (merged)", skipped);
+        StepLayout.addFact(totals, 5, "Not found", notFound);
         keepNames(totals);
-        VBox overallCard = Em.spacing(new VBox(Em.spacing(new HBox(state), 0.92), overall, overallText, totals), 0.62);
+        VBox overallCard = Em.spacing(new VBox(Em.spacing(new HBox(state), 0.92), stateDetail, overall, overallText,
+                totals), 0.62);
         overallCard.getStyleClass().add(Styles.CARD);
 
         GridPane bars = new GridPane();
@@ -152,9 +163,15 @@ public final class ProgressStepView {
         batchCard.getStyleClass().add(Styles.CARD);
 
         table.getColumns().add(column("Batch", r -> Integer.toString(r.number()), 60));
-        table.getColumns().add(column("First record", BatchRow::firstRecord, 300));
-        table.getColumns().add(column("Last record", BatchRow::lastRecord, 300));
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 230));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 230));
         table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
+        // After the rest went to another pod a batch number shows twice: the pod tells the two apart.
+        table.getColumns().add(column("Pod", BatchRow::podShort, 130));
+        TableColumn<BatchRow, String> time = new TableColumn<>("Sent \u2013 complete");
+        time.setCellValueFactory(c -> c.getValue().timeProperty());
+        time.setPrefWidth(150);
+        table.getColumns().add(time);
         TableColumn<BatchRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setPrefWidth(170);
@@ -171,7 +188,7 @@ public final class ProgressStepView {
         Em.columns(table); Masked.table(table); Masked.list(notFoundList); // zoom, and ids masked in presenter mode
 
         Em.prefHeight(notFoundList, 9.23);
-        notFoundList.setPlaceholder(new Label("None so far."));
+        notFoundList.setPlaceholder(notFoundNone);
         notFoundList.getStyleClass().add(Styles.MONOSPACE);
         Label notFoundTitle = new Label("Ids the service did not find");
         notFoundTitle.getStyleClass().add(Styles.FACT_NAME);
@@ -259,13 +276,20 @@ public final class ProgressStepView {
                 + COUNT.format(p.batchSize()));
         message.bind(m.messageProperty());
         connection.bind(m.connectionProperty());
-        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> stateText(m),
-                m.stateProperty(), m.endingProperty()));
+        state.textProperty().bind(m.statusProperty().map(RunStatus::headline));
+        stateDetail.textProperty().bind(m.statusProperty().map(RunStatus::detail));
+        stateDetail.visibleProperty().bind(stateDetail.textProperty().isNotEmpty());
+        stateDetail.managedProperty().bind(stateDetail.visibleProperty());
+        m.statusProperty().addListener((obs, was, now) -> draw(m));
+        m.offerProperty().addListener((obs, was, now) -> draw(m));
+        m.undecidedProperty().addListener((obs, was, now) -> draw(m));
+        draw(m);
         overall.progressProperty().bind(m.overallProperty());
         overallText.textProperty().bind(m.overallTextProperty());
         batches.textProperty().bind(m.batchesTextProperty());
         rate.textProperty().bind(m.rateTextProperty());
         eta.textProperty().bind(m.etaTextProperty());
+        elapsed.textProperty().bind(m.elapsedTextProperty());
         skipped.textProperty().bind(m.skippedMergedProperty().asString());
         notFound.textProperty().bind(m.notFoundProperty().asString());
         logStatus.textProperty().bind(m.logStatusProperty());
@@ -274,10 +298,8 @@ public final class ProgressStepView {
         upsertText.textProperty().bind(m.upsertTextProperty());
         recluster.progressProperty().bind(m.reclusterProperty());
         reclusterText.textProperty().bind(m.reclusterTextProperty());
-        pause.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING));
-        resume.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED));
-        stop.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING)
-                .and(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED)));
+        notFoundNone.textProperty().bind(javafx.beans.binding.Bindings.when(m.activeProperty())
+                .then("None so far.").otherwise("None."));
         table.setItems(m.rows());
         notFoundList.setItems(m.notFoundIds());
     }
@@ -308,24 +330,34 @@ public final class ProgressStepView {
         return "#" + COUNT.format(b.firstRecord() + i + 1) + " " + k.sourceSystem().name() + "/" + k.sourceSystemId();
     }
 
-    private static String stateText(ReclusterMonitor m) {
-        return switch (m.stateProperty().get()) {
-            case SENDING -> "Running";
-            case PAUSED -> "Paused";
-            case STOPPING -> "Stopping";
-            case FINISHED -> switch (m.endingProperty().get()) {
-                case COMPLETE -> "Complete";
-                case STOPPED -> "Stopped";
-                case REJECTED -> "Rejected";
-                case OUTCOME_UNKNOWN -> "Outcome unknown";
-                case NOT_SENT -> "Not sent";
-                case LOG_ENDED -> "Pod's log ended";
-                case DIED -> "Run died";
-                case STALLED -> "Run stalled";
-                case FORWARD_LOST -> "Port-forward lost";
-                case FAILED -> "Failed";
-            };
-        };
+    /**
+     * Draws the run's state the same way everywhere on this screen: the headline's and the bar's colour, which
+     * controls apply, and which button leads (the recovery, when there is one; never Next while records are left).
+     */
+    private void draw(ReclusterMonitor m) {
+        RunStatus status = m.statusProperty().get();
+        RunStatus.Kind kind = status.kind();
+        String tone = ProgressStyles.tone(status.tone());
+        ProgressStyles.only(state, ProgressStyles.TONES, tone);
+        ProgressStyles.only(stateDetail, ProgressStyles.TONES, tone);
+        ProgressStyles.only(overall, ProgressStyles.BARS, ProgressStyles.bar(status.tone()));
+        boolean sending = kind == RunStatus.Kind.RUNNING || kind == RunStatus.Kind.WAITING_FOR_FORWARD
+                || kind == RunStatus.Kind.WAITING_FOR_OTHER_RUN;
+        pause.setDisable(!sending);
+        resume.setDisable(kind != RunStatus.Kind.PAUSED);
+        stop.setDisable(!sending && kind != RunStatus.Kind.PAUSED);
+        RunStatus.Action action = status.action(m.offerProperty().get() != null, m.undecidedProperty().get() != null);
+        lead(resume, action == RunStatus.Action.RESUME);
+        lead(resendRest, action == RunStatus.Action.SEND_THE_REST);
+        lead(decide, action == RunStatus.Action.DECIDE);
+    }
+
+    private static void lead(Button b, boolean primary) {
+        b.getStyleClass().remove(Styles.PRIMARY);
+        if (primary) {
+            b.getStyleClass().add(Styles.PRIMARY);
+        }
+        b.setDefaultButton(primary);
     }
 
     public Node root() {

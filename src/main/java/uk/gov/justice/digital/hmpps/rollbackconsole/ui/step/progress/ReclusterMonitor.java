@@ -26,7 +26,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunStatus;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.ChunkedDelivery;
@@ -64,6 +66,11 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper(this, "logStatus",
             "following the pod's log from just before the first batch");
     private final RunFigures figures;
+    // What the run's state depends on beyond the above: where it waits, and whether its pod is gone.
+    private final ReadOnlyObjectWrapper<RunStatus.Waiting> waiting = new ReadOnlyObjectWrapper<>(this, "waiting",
+            RunStatus.Waiting.NONE);
+    private final ReadOnlyBooleanWrapper podGone = new ReadOnlyBooleanWrapper(this, "podGone");
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
 
     // After a run ended part way: what can be sent to another pod, and to which.
     private final ReadOnlyObjectWrapper<ResendOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
@@ -89,11 +96,22 @@ public final class ReclusterMonitor implements AutoCloseable {
      *                        batch, that batch is not sent
      */
     public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal) {
+        this(plan, uiExecutor, incidentJournal, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock the lead's clock, in the lead's zone: the run's elapsed time, its ETA and each batch's times */
+    public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal,
+                            java.time.Clock clock) {
         this.plan.set(Objects.requireNonNull(plan, "plan"));
         this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
         this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
         this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
-        this.figures = new RunFigures(this::plan);
+        this.figures = new RunFigures(this::plan, clock);
+        status.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> RunStatus.of(new RunStatus.Facts(
+                state.get() == RunState.PAUSED, state.get() == RunState.STOPPING, ending.get(), waiting.get(),
+                podGone.get(), offer.get() != null, undecided.get() != null, figures.skippedMergedProperty().get(),
+                figures.notFoundProperty().get(), figures.record().decidedDone())), state, ending, waiting, podGone,
+                offer, undecided, figures.skippedMergedProperty(), figures.notFoundProperty()));
     }
 
     /** The present plan: after a resend to another pod, that pod's. */
@@ -117,6 +135,12 @@ public final class ReclusterMonitor implements AutoCloseable {
             if (active.get()) {
                 message.set(n.kind() == ReclusterRun.NoticeKind.FORWARD_BACK ? Message.info(n.text())
                         : Message.warning(n.text()));
+                switch (n.kind()) {
+                    case FORWARD_WAIT -> waiting.set(RunStatus.Waiting.FORWARD);
+                    case OTHER_RUN -> waiting.set(RunStatus.Waiting.OTHER_RUN);
+                    case FORWARD_BACK -> waiting.set(RunStatus.Waiting.NONE);
+                    default -> { }
+                }
             }
         });
     }
@@ -159,6 +183,8 @@ public final class ReclusterMonitor implements AutoCloseable {
         state.set(RunState.SENDING);
         active.set(true);
         ending.set(null);
+        podGone.set(false);
+        waiting.set(RunStatus.Waiting.NONE);
         logStatus.set("following pod " + next.pod() + "'s log from just before its first batch");
         start(nextRun, nextLog, batches);
         message.set(Message.info(why));
@@ -288,6 +314,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     void sending(SentRecord.SentBatch s) {
+        waiting.set(RunStatus.Waiting.NONE);
         figures.sending(s);
     }
 
@@ -296,6 +323,9 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     void progressed(ReclusterProgress p) {
+        if (active.get() && p.phase() != Phase.WAITING) {
+            waiting.set(RunStatus.Waiting.NONE);
+        }
         figures.progressed(p);
     }
 
@@ -307,6 +337,7 @@ public final class ReclusterMonitor implements AutoCloseable {
             case FOLLOWING -> logStatus.set("following the pod's log");
             case RECONNECTING -> logStatus.set("the log stream was dropped; opening it again");
             case POD_GONE -> {
+                podGone.set(true);
                 logStatus.set("POD GONE");
                 message.set(Message.error("POD " + plan().pod() + " IS GONE. Its log has ended, and any batch it was "
                         + "working on has stopped with it. " + figures.record().stoppedAt(plan())));
@@ -323,9 +354,12 @@ public final class ReclusterMonitor implements AutoCloseable {
         state.set(RunState.FINISHED);
         active.set(false);
         figures.ended(r);
-        message.set(RunEndWording.ended(r, pod, plan(), figures.record(), podsSentTo,
+        Message said = RunEndWording.ended(r, pod, plan(), figures.record(), podsSentTo,
                 figures.skippedMergedProperty().get(), figures.notFoundProperty().get(),
-                figures.batchesCompleteProperty().get()));
+                figures.batchesCompleteProperty().get());
+        // The message is coloured as the headline is: complete with exceptions is not a plain success.
+        message.set(status.get().tone() == RunStatus.Tone.DECISION && said.kind() == Message.Kind.OK
+                ? Message.warning(said.text()) : said);
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
             offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
         } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
@@ -392,6 +426,8 @@ public final class ReclusterMonitor implements AutoCloseable {
     /** A batch of unknown outcome awaiting the user's decision; null otherwise. */
     public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return undecided.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
+    /** The run's state as every view draws it: headline, colour, controls, status bar, window title. */
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReclusterRun.Ending> endingProperty() { return ending.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
@@ -408,6 +444,10 @@ public final class ReclusterMonitor implements AutoCloseable {
     public ReadOnlyStringProperty reclusterTextProperty() { return figures.reclusterTextProperty(); }
     public ReadOnlyStringProperty rateTextProperty() { return figures.rateTextProperty(); }
     public ReadOnlyStringProperty etaTextProperty() { return figures.etaTextProperty(); }
+    /** "12 min 04 s since the first batch was sent, at 14:02:11". */
+    public ReadOnlyStringProperty elapsedTextProperty() { return figures.elapsedTextProperty(); }
+    /** The rate the pod's log showed last, in upsert and recluster steps a second; 0 before it showed one. */
+    public double measuredRate() { return figures.measuredRate(); }
     public ReadOnlyIntegerProperty skippedMergedProperty() { return figures.skippedMergedProperty(); }
     public ReadOnlyIntegerProperty notFoundProperty() { return figures.notFoundProperty(); }
     public ObservableList<BatchRow> rows() { return figures.rows(); }

@@ -1,7 +1,10 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,11 @@ final class RunFigures {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
     private final Supplier<ReclusterPlan> plan;
+    private final Clock clock;
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DONE_AT = DateTimeFormatter.ofPattern("HH:mm");
+    private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper(this, "elapsedText", "");
+    private Instant startedAt;
     private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(this, "overall");
     private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "");
     private final ReadOnlyStringWrapper batchesText = new ReadOnlyStringWrapper(this, "batchesText", "");
@@ -60,8 +68,10 @@ final class RunFigures {
     private int carriedSkipped;
     private int skippedBatches;
 
-    RunFigures(Supplier<ReclusterPlan> plan) {
+    /** @param clock the lead's clock: elapsed time, the wall-clock ETA and each batch's times */
+    RunFigures(Supplier<ReclusterPlan> plan, Clock clock) {
         this.plan = plan;
+        this.clock = clock;
         batchesText.set("0 of " + COUNT.format(plan().batches()) + " batches complete");
         overallText.set("0 of " + COUNT.format(plan().records() * 2) + " steps (each record is upserted, then reclustered)");
     }
@@ -113,7 +123,12 @@ final class RunFigures {
 
     void sending(SentRecord.SentBatch s) {
         record.sent(s);
-        BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
+        BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size(), s.pod());
+        row.sentAt(clockTime(s.at()));
+        if (startedAt == null) {
+            startedAt = s.at();
+        }
+        elapsed();
         rows.add(row);
         phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
                 + COUNT.format(s.size()) + " records");
@@ -157,6 +172,9 @@ final class RunFigures {
         }
         BatchRow row = row(p.batch());
         if (row != null) {
+            if (p.isComplete() && !row.ended()) {
+                row.endedAt(clockTime(p.observedAt()));
+            }
             row.notFound(p.notFound());
             row.status(switch (p.phase()) {
                 case WAITING -> "waiting for the pod";
@@ -199,10 +217,12 @@ final class RunFigures {
         // Between batches the new batch has no rate yet: the last one's is the better guess.
         double rate = current.itemsPerSecond() > 0 ? current.itemsPerSecond() : lastRate;
         lastRate = rate;
+        elapsed();
         if (rate > 0) {
             rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
-            etaText.set(complete == plan().batches() ? "done"
-                    : "about " + RunWording.duration(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
+            Duration left = Duration.ofSeconds((long) Math.ceil((total - items) / rate));
+            etaText.set(complete == plan().batches() ? "done" : "about " + RunWording.duration(left) + ", done at about "
+                    + DONE_AT.format(clock.instant().plus(left).atZone(clock.getZone())));
         } else if (!current.isComplete()) {
             rateText.set("not known yet");
             etaText.set("not known yet");
@@ -211,13 +231,20 @@ final class RunFigures {
 
     /** The run has ended: the batches it reports complete are counted, and the time left says how it ended. */
     void ended(ReclusterRun.Result r) {
+        elapsed();
         for (ReclusterProgress p : r.completedBatches()) {
             if (!record.latest().containsKey(p.batch()) || !record.latest().get(p.batch()).isComplete()) {
                 progressed(p);
             }
         }
         if (r.ending() == ReclusterRun.Ending.COMPLETE) {
-            phaseText.set("All batches complete");
+            // The batch card speaks of the whole file now, not of the last batch's counts.
+            String all = COUNT.format(plan().records());
+            phaseText.set("All " + COUNT.format(plan().batches()) + " batches complete");
+            upsert.set(1);
+            recluster.set(1);
+            upsertText.set("Upsert " + all + " / " + all);
+            reclusterText.set("Recluster " + all + " / " + all);
             etaText.set("done");
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
@@ -225,6 +252,23 @@ final class RunFigures {
         } else if (r.ending() != ReclusterRun.Ending.COMPLETE) {
             etaText.set("not known: the run has ended");
         }
+    }
+
+    /** The rate the pod's log showed last, in upsert and recluster steps a second; 0 before it showed one. */
+    double measuredRate() {
+        return lastRate;
+    }
+
+    private void elapsed() {
+        if (startedAt != null) {
+            Duration d = Duration.between(startedAt, clock.instant());
+            elapsedText.set(RunWording.duration(d.isNegative() ? Duration.ZERO : d) + " since the first batch was sent, at "
+                    + clockTime(startedAt));
+        }
+    }
+
+    private String clockTime(Instant at) {
+        return CLOCK_TIME.format(at.atZone(clock.getZone()));
     }
 
     BatchRow row(int number) {
@@ -251,6 +295,7 @@ final class RunFigures {
     ReadOnlyStringProperty reclusterTextProperty() { return reclusterText.getReadOnlyProperty(); }
     ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
     ReadOnlyStringProperty etaTextProperty() { return etaText.getReadOnlyProperty(); }
+    ReadOnlyStringProperty elapsedTextProperty() { return elapsedText.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty skippedMergedProperty() { return skippedMerged.getReadOnlyProperty(); }
     ReadOnlyIntegerProperty notFoundProperty() { return notFound.getReadOnlyProperty(); }
     ObservableList<BatchRow> rows() { return rowsView; }

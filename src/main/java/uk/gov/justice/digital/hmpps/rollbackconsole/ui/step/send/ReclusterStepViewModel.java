@@ -30,6 +30,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.review.ReviewedFile;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunEstimate;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
@@ -58,6 +59,7 @@ public final class ReclusterStepViewModel implements AutoCloseable {
     private final WizardSession session;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final SettingsStore settings;
     private final javafx.beans.property.ReadOnlyObjectWrapper<ExportResult> sendFile =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "sendFile");
     private final ReclusterClient client = new ReclusterClient();
@@ -84,6 +86,7 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         this.session = session;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.settings = settings;
         this.choice = new PodChoice(session, tasks, dialogs, settings, clock, busy);
         this.forwarding = new PodForwarding(session, tasks, client, clock, choice::choose);
         this.starter = new RunStarter(session, tasks, dialogs, settings, clock, incidentJournal, client, forwarding,
@@ -199,7 +202,8 @@ public final class ReclusterStepViewModel implements AutoCloseable {
         ReclusterPlan plan = new ReclusterPlan(envLabel, kubectl.context(), kubectl.namespace(), f.pod(), export.file(),
                 export.sha256(), counted.records(), counted.batches(), size);
         Resumption resuming = resumption.get();
-        Optional<Message> notSent = SendConfirmation.ask(dialogs, env, plan, counted, resuming);
+        Optional<Message> notSent = SendConfirmation.ask(dialogs, env, plan, counted, resuming,
+                RunEstimate.minutesPer500(settings.get(RunEstimate.MINUTES_PER_500).orElse(null)));
         if (notSent.isPresent()) {
             sendMessage.set(notSent.get());
             return;

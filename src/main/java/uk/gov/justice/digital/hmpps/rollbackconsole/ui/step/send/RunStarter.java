@@ -77,7 +77,9 @@ final class RunStarter implements RunCarryOn.Host {
 
     /** Starts the first run of the session on the plan's pod: Progress follows it from here. */
     private void start(ReclusterPlan plan, Kubectl k, PortForward f, BatchSource batches) {
-        ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal);
+        // Times on the screen are the lead's wall-clock times, whatever zone the console's clock keeps.
+        ReclusterMonitor monitor = new ReclusterMonitor(plan, tasks.uiExecutor(), incidentJournal,
+                clock.withZone(java.time.ZoneId.systemDefault()));
         monitor.continuedBy(carryOn);
         // The log is followed from just before the first send: the pod's log holds earlier runs too.
         LogFollow log = PodLink.followFromNow(k, plan.pod(), clock, monitor.logStatusSink());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunEstimate;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan;
@@ -29,11 +30,11 @@ final class SendConfirmation {
      * @param resuming the incident carried on, or null
      */
     static Optional<Message> ask(DialogService dialogs, Environment env, ReclusterPlan plan, SendCount.Counted counted,
-                                 Resumption resuming) {
+                                 Resumption resuming, double minutesPer500) {
         String ns = plan.namespace();
         String pod = plan.pod();
         if (!dialogs.confirm("Send " + COUNT.format(counted.records()) + " records to pod " + pod + "?",
-                question(plan, counted, resuming), "Send")) {
+                question(plan, counted, resuming, minutesPer500), "Send")) {
             return Optional.of(Message.info("Nothing was sent."));
         }
         if (env != null && env.isProduction()) {
@@ -47,11 +48,16 @@ final class SendConfirmation {
         return Optional.empty();
     }
 
-    static String question(ReclusterPlan plan, SendCount.Counted counted, Resumption resuming) {
+    /** @param minutesPer500 the rate assumed for the estimate, as the lead set it or by default */
+    static String question(ReclusterPlan plan, SendCount.Counted counted, Resumption resuming, double minutesPer500) {
         return "Environment: " + plan.environment() + "\nContext: " + plan.context() + "\nNamespace: "
                 + plan.namespace() + "\nPod: " + plan.pod() + "\nFile: " + plan.file() + "\nRecords: "
                 + COUNT.format(counted.records()) + " in " + COUNT.format(counted.batches()) + " batches of up to "
                 + COUNT.format(plan.batchSize())
+                + "\nTime: about " + RunEstimate.duration(RunEstimate.at(counted.records(), minutesPer500)) + " at "
+                + RunEstimate.rate(minutesPer500) + (minutesPer500 == RunEstimate.DEFAULT_MINUTES_PER_500
+                ? ", as seen in dev" : ", as set") + " (" + RunEstimate.MINUTES_PER_500 + " in the settings); "
+                + "Progress shows the rate measured once the pod logs it"
                 + (resuming == null ? "" : "\n\nCarrying on incident " + resuming.state().folder().getFileName()
                 + ": only batches " + numbers(counted.numbers()) + " of " + COUNT.format(counted.fileBatches())
                 + " are sent; " + (resuming.sent().isEmpty() ? "none was" : "batches " + numbers(resuming.sent())
