@@ -66,6 +66,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         // Red, with the recovery leading: not Next while records are left.
         RunStateShown.assertShown(robot, "Pod died", ProgressStyles.DANGER, Set.of(), "#resend-rest");
         assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Pod died");
+        RunStateShown.lookedAt(robot, stage, "run-state-pod-died");
         assertThat(text(robot, "#progress-message")).startsWith("POD " + POD + " DIED in batch 1 of 3, at recluster item 2/4.");
         assertThat(text(robot, "#resend-offer")).isEqualTo("Pod " + POD + " died in batch 1. Its log proves 1 of the "
                 + "batch's records done; they are not sent again. Left of batch 1: 3 records, #2 DELIUS/X900002 to "
@@ -128,6 +129,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Batch 2: outcome unknown"));
         assertThat(text(robot, "#progress-message")).startsWith("OUTCOME UNKNOWN");
         RunStateShown.assertShown(robot, "Outcome unknown", ProgressStyles.DECISION, Set.of(), "#decide-unknown");
+        RunStateShown.lookedAt(robot, stage, "run-state-outcome-unknown");
         screenshot("36-progress-outcome-unknown-undecided");
 
         dialogs.chooseAnswer = "Skip";
@@ -138,6 +140,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         RunStateShown.assertShown(robot, "Complete, with exceptions", ProgressStyles.DECISION, Set.of(), "#next");
         assertThat(text(robot, "#progress-state-detail")).isEqualTo("batch 2 counted as done without its run seen");
         assertThat(robot.lookup("#progress-message").query().getStyleClass()).contains("message-warning");
+        RunStateShown.lookedAt(robot, stage, "run-state-complete-with-exceptions");
         assertThat(robot.lookup("#decide-unknown").query().isVisible()).isFalse();
         assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
         assertThat(text(robot, "#progress-overall-text")).startsWith("20 of 20 steps");

@@ -59,6 +59,7 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         waitUntil(() -> robot.lookup("#resend-card").query().isVisible() && pods.getValue() != null);
         RunStateShown.assertShown(robot, "Run died", ProgressStyles.DANGER, Set.of(), "#resend-rest");
         assertThat(stage.getTitle()).startsWith("Run died \u2014 ");
+        RunStateShown.lookedAt(robot, stage, "run-state-run-died");
         assertThat(text(robot, "#progress-message")).startsWith("THE RUN DIED on pod " + POD + " in batch 1 of 3")
                 .contains("Nothing is sent again unless you choose to");
         assertThat(pods.getItems()).as("the pod is healthy: it is offered too").containsExactly(POD, OTHER_POD);
@@ -72,6 +73,7 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         screenshot("39-progress-run-died-rest-sent");
         RunStateShown.assertShown(robot, "Complete", ProgressStyles.SUCCESS, Set.of(), "#next");
         assertThat(stage.getTitle()).startsWith("Complete \u2014 ");
+        RunStateShown.lookedAt(robot, stage, "run-state-complete");
 
         assertThat(first.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(second.reclusterRequests()).isZero();
@@ -130,6 +132,7 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Port-forward lost");
         assertThat(first.reclusterRequests()).as("nothing sent to a stale port").isEqualTo(1);
         screenshot("42-progress-forward-lost");
+        RunStateShown.lookedAt(robot, stage, "run-state-forward-lost");
     }
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */

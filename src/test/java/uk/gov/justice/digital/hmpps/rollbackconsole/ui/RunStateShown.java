@@ -25,6 +25,60 @@ final class RunStateShown {
     }
 
     /**
+     * The state as a shared screen shows it: the window at 1280x720, at 100 % and at 150 % (presenter mode), light
+     * and dark, each saved under target/screenshots; the headline is whole and inside the window in each.
+     */
+    static void lookedAt(FxRobot robot, javafx.stage.Stage stage, String name) {
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        for (int zoom : new int[] {100, 150}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    presenter.onProperty().set(zoom > 100);
+                    presenter.zoomProperty().set(zoom);
+                    presenter.darkProperty().set(dark);
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.control.Labeled headline = robot.lookup("#progress-state").queryLabeled();
+                // The page as it opens: its top, where the state is.
+                robot.interact(() -> {
+                    javafx.scene.Parent p = headline.getParent();
+                    while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                        p = p.getParent();
+                    }
+                    if (p != null) {
+                        ((javafx.scene.control.ScrollPane) p).setVvalue(0);
+                    }
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.geometry.Bounds b = headline.localToScene(headline.getBoundsInLocal());
+                assertThat(b.getMaxX()).as(name + " at " + zoom + " %").isLessThanOrEqualTo(stage.getScene().getWidth());
+                assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
+                        .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
+                        .as(name + ": the headline is not cut short at " + zoom + " %")
+                        .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
+                uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(stage.getScene(),
+                        name + "-" + zoom + (dark ? "-dark" : ""));
+            }
+        }
+        robot.interact(() -> {
+            presenter.darkProperty().set(false);
+            presenter.zoomProperty().set(100);
+            presenter.onProperty().set(false);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
      * @param tone    the headline's style class, one of {@link ProgressStyles#TONES}
      * @param enabled which of {@code #pause}, {@code #resume}, {@code #stop} can be pressed
      * @param leading the button that is primary and default ({@code #resend-rest}, {@code #decide-unknown},

@@ -60,7 +60,7 @@ final class MonitorJournal implements BatchJournal {
             BatchRow row = monitor.row(number);
             if (row != null) {
                 row.http(row.httpProperty().get().replace(" rejected", "") + ", taken (log)");
-                row.status("taken: its Triggered line is in the log");
+                row.status("taken, as its log shows");
             }
         });
     }

@@ -84,8 +84,10 @@ public final class ProgressStepView {
         rate.setId("progress-rate");
         eta.setId("progress-eta");
         elapsed.setId("progress-elapsed");
-        eta.setWrapText(true);
-        elapsed.setWrapText(true);
+        // Zoomed for the call, the figures wrap rather than being cut to "...".
+        for (Label l : new Label[] {eta, elapsed, overallText, batches, rate, skipped, notFound, phase, logStatus}) {
+            l.setWrapText(true);
+        }
         skipped.setId("progress-skipped");
         notFound.setId("progress-not-found");
         logStatus.setId("progress-log-status");
@@ -146,8 +148,9 @@ public final class ProgressStepView {
         StepLayout.addFact(totals, 4, "Skipped (merged)", skipped);
         StepLayout.addFact(totals, 5, "Not found", notFound);
         keepNames(totals);
-        VBox overallCard = Em.spacing(new VBox(Em.spacing(new HBox(state), 0.92), stateDetail, overall, overallText,
-                totals), 0.62);
+        // The headline wraps rather than being cut short when zoomed for the call.
+        state.setWrapText(true);
+        VBox overallCard = Em.spacing(new VBox(state, stateDetail, overall, overallText, totals), 0.62);
         overallCard.getStyleClass().add(Styles.CARD);
 
         GridPane bars = new GridPane();
@@ -162,29 +165,32 @@ public final class ProgressStepView {
         VBox batchCard = Em.spacing(new VBox(phase, bars), 0.62);
         batchCard.getStyleClass().add(Styles.CARD);
 
+        // What a batch is doing first; the records it holds last, scrolled to: no column is squeezed to "...".
         table.getColumns().add(column("Batch", r -> Integer.toString(r.number()), 60));
-        table.getColumns().add(column("First record", BatchRow::firstRecord, 230));
-        table.getColumns().add(column("Last record", BatchRow::lastRecord, 230));
-        table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
-        // After the rest went to another pod a batch number shows twice: the pod tells the two apart.
-        table.getColumns().add(column("Pod", BatchRow::podShort, 130));
-        TableColumn<BatchRow, String> time = new TableColumn<>("Sent \u2013 complete");
-        time.setCellValueFactory(c -> c.getValue().timeProperty());
-        time.setPrefWidth(150);
-        table.getColumns().add(time);
         TableColumn<BatchRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        status.setPrefWidth(170);
+        status.setPrefWidth(190);
+        // After the rest went to another pod a batch number shows twice: the pod tells the two apart.
+        table.getColumns().addAll(status, column("Pod", BatchRow::podShort, 140));
+        TableColumn<BatchRow, String> time = new TableColumn<>("Sent \u2013 complete");
+        time.setCellValueFactory(c -> c.getValue().timeProperty());
+        time.setPrefWidth(170);
         TableColumn<BatchRow, String> http = new TableColumn<>("HTTP");
         http.setCellValueFactory(c -> c.getValue().httpProperty());
-        http.setPrefWidth(120);
+        http.setPrefWidth(140);
         TableColumn<BatchRow, Number> nf = new TableColumn<>("Not found");
         nf.setCellValueFactory(c -> c.getValue().notFoundProperty());
         nf.setPrefWidth(90);
-        table.getColumns().addAll(status, http, nf);
+        table.getColumns().addAll(time, http, nf);
+        table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 260));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 260));
+        for (TableColumn<BatchRow, ?> c : table.getColumns()) {
+            c.setMinWidth(c.getPrefWidth());
+        }
         Em.prefHeight(table, 16.92);
         table.setPlaceholder(new Label("No batch sent yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Em.columns(table); Masked.table(table); Masked.list(notFoundList); // zoom, and ids masked in presenter mode
 
         Em.prefHeight(notFoundList, 9.23);
@@ -212,9 +218,9 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, offerCard, decide, cards,
+                cards, messageLabel, connectionLabel, offerCard, decide,
                 Em.spacing(new HBox(pause, resume, stop), 0.62),
-                lists, ProgressCommands.pane(model)));
+                planCard, lists, ProgressCommands.pane(model)));
         bind();
     }
 
@@ -340,7 +346,9 @@ public final class ProgressStepView {
         String tone = ProgressStyles.tone(status.tone());
         ProgressStyles.only(state, ProgressStyles.TONES, tone);
         ProgressStyles.only(stateDetail, ProgressStyles.TONES, tone);
-        ProgressStyles.only(overall, ProgressStyles.BARS, ProgressStyles.bar(status.tone()));
+        for (ProgressBar bar : new ProgressBar[] {overall, upsert, recluster}) {
+            ProgressStyles.only(bar, ProgressStyles.BARS, ProgressStyles.bar(status.tone()));
+        }
         boolean sending = kind == RunStatus.Kind.RUNNING || kind == RunStatus.Kind.WAITING_FOR_FORWARD
                 || kind == RunStatus.Kind.WAITING_FOR_OTHER_RUN;
         pause.setDisable(!sending);
