@@ -18,8 +18,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
@@ -73,12 +71,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
 
     // After a run ended part way: what can be sent to another pod, and to which.
-    private final ReadOnlyObjectWrapper<ResendOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
-    private final ObservableList<String> offerPods = FXCollections.observableArrayList();
-    private final ObservableList<String> offerPodsView = FXCollections.unmodifiableObservableList(offerPods);
-    private final ObjectProperty<String> offerPod = new SimpleObjectProperty<>(this, "offerPod");
-    private final ReadOnlyObjectWrapper<ReclusterRun.Unfinished> undecided = new ReadOnlyObjectWrapper<>(this, "undecided");
-    private RunContinuation continuation;
+    private final RunRecovery recovery;
     // Every pod this run has sent to, in order: more than one once the rest went to another pod.
     private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
 
@@ -107,6 +100,9 @@ public final class ReclusterMonitor implements AutoCloseable {
         this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
         this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
         this.figures = new RunFigures(this::plan, clock);
+        this.recovery = new RunRecovery(this, message::set, uiExecutor);
+        var offer = recovery.offerProperty();
+        var undecided = recovery.undecidedProperty();
         status.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> RunStatus.of(new RunStatus.Facts(
                 state.get() == RunState.PAUSED, state.get() == RunState.STOPPING, ending.get(), waiting.get(),
                 podGone.get(), offer.get() != null, undecided.get() != null, figures.skippedMergedProperty().get(),
@@ -121,7 +117,7 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     /** Lets the run, once it ends part way, be carried on by the step that started it. Set on the UI thread. */
     public void continuedBy(RunContinuation continuation) {
-        this.continuation = continuation;
+        recovery.continuedBy(continuation);
     }
 
     /** Where the run writes each batch before and after sending it: the incident's journal, then this screen. */
@@ -176,10 +172,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         carried.ifPresent(u -> figures.carried(u, rowStatus));
         plan.set(next);
-        offer.set(null);
-        offerPods.clear();
-        offerPod.set(null);
-        undecided.set(null);
+        recovery.clear();
         state.set(RunState.SENDING);
         active.set(true);
         ending.set(null);
@@ -198,56 +191,28 @@ public final class ReclusterMonitor implements AutoCloseable {
     /** A batch of unknown outcome that the user chose to treat as done. */
     public void skipped(int batchNumber, int records, String rowStatus) {
         figures.skipped(batchNumber, records, rowStatus);
-        undecided.set(null);
+        recovery.decided();
     }
 
     /** Says how a decision about the ended run came out, when it starts nothing new. */
     public void decided(Message m) {
-        undecided.set(null);
+        recovery.decided();
         message.set(m);
     }
 
     /** Sends what the pod that died left undone to the chosen pod, once the user confirms. */
     public void resendRest() {
-        ResendOffer o = offer.get();
-        String pod = offerPod.get();
-        if (o == null || continuation == null) {
-            return;
-        }
-        if (pod == null || pod.isBlank()) {
-            message.set(Message.error("Choose the pod to send the rest to: there is no other Running and Ready pod "
-                    + "of the deployment yet. Look for pods again in a moment."));
-            return;
-        }
-        continuation.resendRest(this, o, pod);
+        recovery.resendRest();
     }
 
     /** Looks again for the deployment's other Running and Ready pods. */
     public void findOtherPods() {
-        ResendOffer o = offer.get();
-        if (o == null || continuation == null) {
-            return;
-        }
-        continuation.otherReadyPods(o.podAlive() ? "" : o.deadPod(), found -> {
-            if (offer.get() != o) {
-                return;
-            }
-            String keep = offerPod.get();
-            offerPods.setAll(found);
-            offerPod.set(keep != null && found.contains(keep) ? keep : found.isEmpty() ? null : found.get(0));
-        }, problem -> {
-            if (offer.get() == o) {
-                message.set(Message.error("The other pods could not be read: " + problem));
-            }
-        });
+        recovery.findOtherPods();
     }
 
     /** Asks again what to do with the batch of unknown outcome, after the question was closed unanswered. */
     public void decideUnknown() {
-        ReclusterRun.Unfinished u = undecided.get();
-        if (u != null && continuation != null) {
-            continuation.decideUnknown(this, u);
-        }
+        recovery.decideUnknown();
     }
 
     /** Starts the run and takes charge of it; the log follow and the batches are closed when it ends. */
@@ -360,37 +325,7 @@ public final class ReclusterMonitor implements AutoCloseable {
         // The message is coloured as the headline is: complete with exceptions is not a plain success.
         message.set(status.get().tone() == RunStatus.Tone.DECISION && said.kind() == Message.Kind.OK
                 ? Message.warning(said.text()) : said);
-        if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
-        } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
-                && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod, true, "THE RUN " + (r.ending() == ReclusterRun.Ending.DIED
-                    ? "DIED" : "STALLED") + " on pod " + pod);
-        }
-        if (r.ending() == ReclusterRun.Ending.OUTCOME_UNKNOWN && r.unfinished().isPresent()) {
-            undecided.set(r.unfinished().get());
-            if (continuation != null) {
-                // Asked after this report is applied, so the screen already says what happened behind the question.
-                ReclusterRun.Unfinished u = r.unfinished().get();
-                uiExecutor.execute(() -> {
-                    if (undecided.get() == u) {
-                        continuation.decideUnknown(this, u);
-                    }
-                });
-            }
-        }
-    }
-
-    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod, boolean podAlive, String what) {
-        int later = plan().batches() - u.batch().number();
-        long laterRecords = plan().records() - (u.batch().firstRecord() + u.batch().size());
-        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords), podAlive);
-        if (o.records() == 0) {
-            return;
-        }
-        offer.set(o);
-        message.set(RunEndWording.restOffered(what, o, plan()));
-        findOtherPods();
+        recovery.ended(r, pod);
     }
 
     BatchRow row(int number) {
@@ -419,12 +354,12 @@ public final class ReclusterMonitor implements AutoCloseable {
     /** What the pod that died left undone, while it can be sent elsewhere; null otherwise. */
     /** The run now going or last ended, set on the UI thread when it starts. */
     public ReadOnlyObjectProperty<ReclusterRun> runProperty() { return runShown.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return offer.getReadOnlyProperty(); }
-    public ObservableList<String> offerPods() { return offerPodsView; }
+    public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return recovery.offerProperty(); }
+    public ObservableList<String> offerPods() { return recovery.offerPods(); }
     /** The pod to send the rest to: the first other Ready pod unless the user picks another. */
-    public ObjectProperty<String> offerPodProperty() { return offerPod; }
+    public ObjectProperty<String> offerPodProperty() { return recovery.offerPodProperty(); }
     /** A batch of unknown outcome awaiting the user's decision; null otherwise. */
-    public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return undecided.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return recovery.undecidedProperty(); }
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
     /** The run's state as every view draws it: headline, colour, controls, status bar, window title. */
     public ReadOnlyObjectProperty<RunStatus> statusProperty() { return status.getReadOnlyProperty(); }
