@@ -379,7 +379,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     public ReadOnlyStringProperty reclusterTextProperty() { return figures.reclusterTextProperty(); }
     public ReadOnlyStringProperty rateTextProperty() { return figures.rateTextProperty(); }
     public ReadOnlyStringProperty etaTextProperty() { return figures.etaTextProperty(); }
-    /** "12 min 04 s since the first batch was sent, at 14:02:11". */
+    /** "12 min 04 s since 14:02:11", the first batch's sending. */
     public ReadOnlyStringProperty elapsedTextProperty() { return figures.elapsedTextProperty(); }
     /** The rate the pod's log showed last, in upsert and recluster steps a second; 0 before it showed one. */
     public double measuredRate() { return figures.measuredRate(); }

@@ -262,8 +262,7 @@ final class RunFigures {
     private void elapsed() {
         if (startedAt != null) {
             Duration d = Duration.between(startedAt, clock.instant());
-            elapsedText.set(RunWording.duration(d.isNegative() ? Duration.ZERO : d) + " since the first batch was sent, at "
-                    + clockTime(startedAt));
+            elapsedText.set(RunWording.duration(d.isNegative() ? Duration.ZERO : d) + " since " + clockTime(startedAt));
         }
     }
 
