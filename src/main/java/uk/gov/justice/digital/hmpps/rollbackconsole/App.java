@@ -290,6 +290,7 @@ public final class App extends Application {
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
             stage.setTitle("Rollback Console");
+            uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunTitle.follow(stage, session.reclusterProperty());
             stage.setMinWidth(900);
             stage.setMinHeight(600);
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -24,6 +25,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
 
 /** The Progress step when the pod dies mid-batch: the offer to send the rest to another pod, from the window. */
 class PodDiedWindowTest extends ConsoleWindowTest {
@@ -61,7 +63,10 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         ComboBox<String> pods = robot.lookup("#resend-pod").queryAs(ComboBox.class);
         waitUntil(() -> robot.lookup("#resend-card").query().isVisible() && OTHER_POD.equals(pods.getValue()));
         assertThat(pods.getItems()).containsExactly(OTHER_POD);
-        assertThat(text(robot, "#progress-state")).isEqualTo("Pod's log ended");
+        // Red, with the recovery leading: not Next while records are left.
+        RunStateShown.assertShown(robot, "Pod died", ProgressStyles.DANGER, Set.of(), "#resend-rest");
+        assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Pod died");
+        RunStateShown.lookedAt(robot, stage, "run-state-pod-died");
         assertThat(text(robot, "#progress-message")).startsWith("POD " + POD + " DIED in batch 1 of 3, at recluster item 2/4.");
         assertThat(text(robot, "#resend-offer")).isEqualTo("Pod " + POD + " died in batch 1. Its log proves 1 of the "
                 + "batch's records done; they are not sent again. Left of batch 1: 3 records, #2 DELIUS/X900002 to "
@@ -78,6 +83,12 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         assertThat(robot.lookup("#resend-card").query().isVisible()).isFalse();
         assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
         assertThat(batches.getItems()).extracting(BatchRow::records).containsExactly(4, 3, 4, 2);
+        // The first batch shows twice, each row with the pod it went to.
+        assertThat(batches.getItems()).extracting(BatchRow::podShort)
+                .containsExactly("5d8f7c9b4-abcde", "5d8f7c9b4-fghij", "5d8f7c9b4-fghij", "5d8f7c9b4-fghij");
+        RunStateShown.assertShown(robot, "Complete", ProgressStyles.SUCCESS, Set.of(), "#next");
+        assertThat(text(robot, "#progress-phase")).isEqualTo("All 3 batches complete");
+        assertThat(text(robot, "#progress-upsert-text")).isEqualTo("Upsert 10 / 10");
         Map<String, Integer> reclustered = new HashMap<>(first.reclustered());
         second.reclustered().forEach((id, n) -> reclustered.merge(id, n, Integer::sum));
         assertThat(reclustered).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
@@ -117,12 +128,19 @@ class PodDiedWindowTest extends ConsoleWindowTest {
                 && robot.lookup("#decide-unknown").query().isVisible());
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Batch 2: outcome unknown"));
         assertThat(text(robot, "#progress-message")).startsWith("OUTCOME UNKNOWN");
+        RunStateShown.assertShown(robot, "Outcome unknown", ProgressStyles.DECISION, Set.of(), "#decide-unknown");
+        RunStateShown.lookedAt(robot, stage, "run-state-outcome-unknown");
         screenshot("36-progress-outcome-unknown-undecided");
 
         dialogs.chooseAnswer = "Skip";
         robot.clickOn("#decide-unknown");
-        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        // Not a plain success: batch 2 was counted as done without its run seen.
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete, with exceptions"));
         screenshot("37-progress-outcome-unknown-skipped");
+        RunStateShown.assertShown(robot, "Complete, with exceptions", ProgressStyles.DECISION, Set.of(), "#next");
+        assertThat(text(robot, "#progress-state-detail")).isEqualTo("batch 2 counted as done without its run seen");
+        assertThat(robot.lookup("#progress-message").query().getStyleClass()).contains("message-warning");
+        RunStateShown.lookedAt(robot, stage, "run-state-complete-with-exceptions");
         assertThat(robot.lookup("#decide-unknown").query().isVisible()).isFalse();
         assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
         assertThat(text(robot, "#progress-overall-text")).startsWith("20 of 20 steps");

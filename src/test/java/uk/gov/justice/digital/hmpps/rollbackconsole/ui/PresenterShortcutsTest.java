@@ -39,6 +39,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRec
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots;
 
@@ -167,6 +168,8 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
         keys(robot, KeyCode.CONTROL, KeyCode.P);
         assertThat(state(robot)).isEqualTo("Paused");
         screenshot("presenter-6-progress-200-paused");
+        // Amber, with Resume leading.
+        RunStateShown.assertShown(robot, "Paused", ProgressStyles.DECISION, java.util.Set.of("#resume", "#stop"), "#resume");
         // Ctrl+Shift+S: stop after this batch. The run ends stopped, with batches left unsent.
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S);
         waitUntil(() -> state(robot).equals("Stopped"));
@@ -175,6 +178,9 @@ class PresenterShortcutsTest extends ConsoleWindowTest {
         assertThat(service.reclusterRequests()).isLessThan(batches)
                 .isEqualTo(monitor.rows().size());
         screenshot("presenter-6-progress-200-stopped");
+        // Records are left: Next can be pressed but does not lead.
+        RunStateShown.assertShown(robot, "Stopped", ProgressStyles.DECISION, java.util.Set.of(), null);
+        assertThat(enabled(robot, "#next")).isTrue();
 
         // The View menu open at 200 %: its items are not cut short.
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);

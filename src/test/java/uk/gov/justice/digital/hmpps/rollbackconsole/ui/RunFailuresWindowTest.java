@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javafx.scene.control.ComboBox;
 
@@ -20,7 +21,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
 
 /** The Progress step when the service's run dies on a healthy pod, and when a 500 hides a batch it took. */
 class RunFailuresWindowTest extends ConsoleWindowTest {
@@ -30,6 +34,7 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
 
     private SimulatedPersonRecordService first;
     private SimulatedPersonRecordService second;
+    private SimulatedCluster cluster;
 
     @AfterEach
     void stopServices() {
@@ -52,7 +57,9 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> pods = robot.lookup("#resend-pod").queryAs(ComboBox.class);
         waitUntil(() -> robot.lookup("#resend-card").query().isVisible() && pods.getValue() != null);
-        assertThat(text(robot, "#progress-state")).isEqualTo("Run died");
+        RunStateShown.assertShown(robot, "Run died", ProgressStyles.DANGER, Set.of(), "#resend-rest");
+        assertThat(stage.getTitle()).startsWith("Run died \u2014 ");
+        RunStateShown.lookedAt(robot, stage, "run-state-run-died");
         assertThat(text(robot, "#progress-message")).startsWith("THE RUN DIED on pod " + POD + " in batch 1 of 3")
                 .contains("Nothing is sent again unless you choose to");
         assertThat(pods.getItems()).as("the pod is healthy: it is offered too").containsExactly(POD, OTHER_POD);
@@ -64,6 +71,9 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Send the rest, 8 records, to pod " + POD + "?"));
         waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
         screenshot("39-progress-run-died-rest-sent");
+        RunStateShown.assertShown(robot, "Complete", ProgressStyles.SUCCESS, Set.of(), "#next");
+        assertThat(stage.getTitle()).startsWith("Complete \u2014 ");
+        RunStateShown.lookedAt(robot, stage, "run-state-complete");
 
         assertThat(first.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(second.reclusterRequests()).isZero();
@@ -87,6 +97,44 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
                 .isEqualTo(uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchOutcome.SENT);
     }
 
+    @Override
+    protected void configure(SettingsStore settings) {
+        // A lost forward is waited for long enough to be seen, not the 2 minutes of a real incident.
+        settings.put(ReclusterRun.Settings.FORWARD_WAIT, "15");
+    }
+
+    @Test
+    void aLostForwardIsWaitedForInAmberThenEndsTheRunInRedWithNextNotLeading(FxRobot robot) throws Exception {
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(20));
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"));
+        first.beforeComplete(run -> {
+            if (run == 1) {
+                try {
+                    // The forward goes, and whatever kubectl starts next relays to nothing.
+                    cluster.forwardTo(POD, 1);
+                    cluster.dropPortForward();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        sendReviewedFile(robot);
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Waiting for the port-forward"));
+        RunStateShown.assertShown(robot, "Waiting for the port-forward", ProgressStyles.DECISION,
+                Set.of("#pause", "#stop"), null);
+        assertThat(enabled(robot, "#next")).isFalse();
+        screenshot("41-progress-waiting-for-the-forward");
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Port-forward lost"));
+        RunStateShown.assertShown(robot, "Port-forward lost", ProgressStyles.DANGER, Set.of(), null);
+        assertThat(enabled(robot, "#next")).isTrue();
+        assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Port-forward lost");
+        assertThat(first.reclusterRequests()).as("nothing sent to a stale port").isEqualTo(1);
+        screenshot("42-progress-forward-lost");
+        RunStateShown.lookedAt(robot, stage, "run-state-forward-lost");
+    }
+
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
     private void sendReviewedFile(FxRobot robot) throws Exception {
         Path file = dir.resolve("reviewed.json");
@@ -96,7 +144,7 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
                     Instant.parse("2025-06-09T13:00:00Z")));
         }
         new RunbookJsonExport().write(file, false, RecordSource.of(records));
-        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
+        cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).servicePod(OTHER_POD).forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
 

@@ -41,6 +41,8 @@ public final class WizardShellView extends BorderPane {
     private final StackPane content = new StackPane();
     private final List<Button> stepButtons = new ArrayList<>();
     private final EnvironmentBanner banner;
+    // Held: whether the current step lets Next be the primary button.
+    private final javafx.beans.value.ObservableValue<Boolean> nextLeads;
     private final VBox sidebar = new VBox();
     // At 200 % with a two-line banner the seven steps can be taller than the room left: they scroll, never clip.
     private final javafx.scene.control.ScrollPane sidebarScroll = new javafx.scene.control.ScrollPane(sidebar);
@@ -127,6 +129,9 @@ public final class WizardShellView extends BorderPane {
         next.getStyleClass().add(Styles.PRIMARY);
         next.disableProperty().bind(wizard.canGoNextProperty().not());
         next.setOnAction(e -> wizard.next());
+        nextLeads = wizard.currentIndexProperty().flatMap(i -> wizard.steps().get(i.intValue()).nextIsPrimary());
+        nextLeads.addListener((obs, was, now) -> lead(next, now));
+        lead(next, nextLeads.getValue());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         nav = new HBox(back, spacer, cancel, next);
@@ -315,6 +320,13 @@ public final class WizardShellView extends BorderPane {
             case "Preview" -> "Preview affected records";
             default -> step.title();
         };
+    }
+
+    private static void lead(Button next, Boolean primary) {
+        next.getStyleClass().remove(Styles.PRIMARY);
+        if (!Boolean.FALSE.equals(primary)) {
+            next.getStyleClass().add(Styles.PRIMARY);
+        }
     }
 
     private void show(int index) {

@@ -28,6 +28,14 @@ public interface WizardStep {
 
     ReadOnlyBooleanProperty busyProperty();
 
+    /**
+     * Whether Next is the primary button: not while the step's own action comes first (a run that ended with
+     * records left to send leads with its recovery).
+     */
+    default ObservableBooleanValue nextIsPrimary() {
+        return new SimpleBooleanProperty(true);
+    }
+
     /** Created once, on first entry. */
     Node view();
 

@@ -36,7 +36,7 @@ final class MonitorJournal implements BatchJournal {
         List<RecordKey> keys = batch.records();
         SentRecord.SentBatch s = new SentRecord.SentBatch(batch.number(), batch.firstRecord(), batch.size(),
                 RunWording.record(batch.firstRecord(), keys.get(0)),
-                RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)));
+                RunWording.record(batch.firstRecord() + keys.size() - 1, keys.get(keys.size() - 1)), pod, at);
         screen.accept(() -> monitor.sending(s));
     }
 
@@ -60,7 +60,7 @@ final class MonitorJournal implements BatchJournal {
             BatchRow row = monitor.row(number);
             if (row != null) {
                 row.http(row.httpProperty().get().replace(" rejected", "") + ", taken (log)");
-                row.status("taken: its Triggered line is in the log");
+                row.status("taken, as its log shows");
             }
         });
     }

@@ -41,6 +41,11 @@ public final class ProgressStep implements WizardStep {
     }
 
     @Override
+    public javafx.beans.value.ObservableBooleanValue nextIsPrimary() {
+        return model.nextIsPrimaryProperty();
+    }
+
+    @Override
     public Node view() {
         if (view == null) {
             view = new ProgressStepView(model);

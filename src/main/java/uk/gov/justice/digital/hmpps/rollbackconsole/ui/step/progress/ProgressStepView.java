@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunStatus;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Shortcuts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
@@ -38,11 +39,13 @@ public final class ProgressStepView {
     private final Label file = new Label();
     private final Label plan = new Label();
     private final Label state = new Label();
+    private final Label stateDetail = new Label();
     private final ProgressBar overall = new ProgressBar(0);
     private final Label overallText = new Label();
     private final Label batches = new Label();
     private final Label rate = new Label();
     private final Label eta = new Label();
+    private final Label elapsed = new Label();
     private final Label skipped = new Label();
     private final Label notFound = new Label();
     private final Label logStatus = new Label();
@@ -62,6 +65,7 @@ public final class ProgressStepView {
     private final Button decide = new Button("_Decide about the batch of unknown outcome\u2026");
     private final TableView<BatchRow> table = new TableView<>();
     private final ListView<String> notFoundList = new ListView<>();
+    private final Label notFoundNone = new Label("None so far.");
     private final SimpleObjectProperty<Message> message = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Message> connection = new SimpleObjectProperty<>();
     private final Node root;
@@ -72,11 +76,18 @@ public final class ProgressStepView {
         file.setId("progress-file");
         plan.setId("progress-plan");
         state.setId("progress-state");
+        stateDetail.setId("progress-state-detail");
+        stateDetail.setWrapText(true);
         overall.setId("progress-overall");
         overallText.setId("progress-overall-text");
         batches.setId("progress-batches");
         rate.setId("progress-rate");
         eta.setId("progress-eta");
+        elapsed.setId("progress-elapsed");
+        // Zoomed for the call, the figures wrap rather than being cut to "...".
+        for (Label l : new Label[] {eta, elapsed, overallText, batches, rate, skipped, notFound, phase, logStatus}) {
+            l.setWrapText(true);
+        }
         skipped.setId("progress-skipped");
         notFound.setId("progress-not-found");
         logStatus.setId("progress-log-status");
@@ -110,7 +121,7 @@ public final class ProgressStepView {
         offerCard = offerBox;
         notFoundList.setId("not-found-ids");
 
-        state.getStyleClass().add(Styles.BIG_NUMBER);
+        state.getStyleClass().addAll(Styles.BIG_NUMBER, ProgressStyles.RUN_STATE);
         file.getStyleClass().add(Styles.MONOSPACE);
         file.setWrapText(true);
         for (ProgressBar bar : new ProgressBar[] {overall, upsert, recluster}) {
@@ -133,10 +144,13 @@ public final class ProgressStepView {
         StepLayout.addFact(totals, 0, "Batches", batches);
         StepLayout.addFact(totals, 1, "Rate", rate);
         StepLayout.addFact(totals, 2, "Time left", eta);
-        StepLayout.addFact(totals, 3, "Skipped (merged)", skipped);
-        StepLayout.addFact(totals, 4, "Not found", notFound);
+        StepLayout.addFact(totals, 3, "Elapsed", elapsed);
+        StepLayout.addFact(totals, 4, "Skipped (merged)", skipped);
+        StepLayout.addFact(totals, 5, "Not found", notFound);
         keepNames(totals);
-        VBox overallCard = Em.spacing(new VBox(Em.spacing(new HBox(state), 0.92), overall, overallText, totals), 0.62);
+        // The headline wraps rather than being cut short when zoomed for the call.
+        state.setWrapText(true);
+        VBox overallCard = Em.spacing(new VBox(state, stateDetail, overall, overallText, totals), 0.62);
         overallCard.getStyleClass().add(Styles.CARD);
 
         GridPane bars = new GridPane();
@@ -151,27 +165,36 @@ public final class ProgressStepView {
         VBox batchCard = Em.spacing(new VBox(phase, bars), 0.62);
         batchCard.getStyleClass().add(Styles.CARD);
 
+        // What a batch is doing first; the records it holds last, scrolled to: no column is squeezed to "...".
         table.getColumns().add(column("Batch", r -> Integer.toString(r.number()), 60));
-        table.getColumns().add(column("First record", BatchRow::firstRecord, 300));
-        table.getColumns().add(column("Last record", BatchRow::lastRecord, 300));
-        table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
         TableColumn<BatchRow, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
-        status.setPrefWidth(170);
+        status.setPrefWidth(190);
+        // After the rest went to another pod a batch number shows twice: the pod tells the two apart.
+        table.getColumns().addAll(status, column("Pod", BatchRow::podShort, 140));
+        TableColumn<BatchRow, String> time = new TableColumn<>("Sent \u2013 complete");
+        time.setCellValueFactory(c -> c.getValue().timeProperty());
+        time.setPrefWidth(170);
         TableColumn<BatchRow, String> http = new TableColumn<>("HTTP");
         http.setCellValueFactory(c -> c.getValue().httpProperty());
-        http.setPrefWidth(120);
+        http.setPrefWidth(140);
         TableColumn<BatchRow, Number> nf = new TableColumn<>("Not found");
         nf.setCellValueFactory(c -> c.getValue().notFoundProperty());
         nf.setPrefWidth(90);
-        table.getColumns().addAll(status, http, nf);
+        table.getColumns().addAll(time, http, nf);
+        table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 260));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 260));
+        for (TableColumn<BatchRow, ?> c : table.getColumns()) {
+            c.setMinWidth(c.getPrefWidth());
+        }
         Em.prefHeight(table, 16.92);
         table.setPlaceholder(new Label("No batch sent yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Em.columns(table); Masked.table(table); Masked.list(notFoundList); // zoom, and ids masked in presenter mode
 
         Em.prefHeight(notFoundList, 9.23);
-        notFoundList.setPlaceholder(new Label("None so far."));
+        notFoundList.setPlaceholder(notFoundNone);
         notFoundList.getStyleClass().add(Styles.MONOSPACE);
         Label notFoundTitle = new Label("Ids the service did not find");
         notFoundTitle.getStyleClass().add(Styles.FACT_NAME);
@@ -195,9 +218,9 @@ public final class ProgressStepView {
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
-                planCard, messageLabel, connectionLabel, offerCard, decide, cards,
+                cards, messageLabel, connectionLabel, offerCard, decide,
                 Em.spacing(new HBox(pause, resume, stop), 0.62),
-                lists, ProgressCommands.pane(model)));
+                planCard, lists, ProgressCommands.pane(model)));
         bind();
     }
 
@@ -259,13 +282,20 @@ public final class ProgressStepView {
                 + COUNT.format(p.batchSize()));
         message.bind(m.messageProperty());
         connection.bind(m.connectionProperty());
-        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> stateText(m),
-                m.stateProperty(), m.endingProperty()));
+        state.textProperty().bind(m.statusProperty().map(RunStatus::headline));
+        stateDetail.textProperty().bind(m.statusProperty().map(RunStatus::detail));
+        stateDetail.visibleProperty().bind(stateDetail.textProperty().isNotEmpty());
+        stateDetail.managedProperty().bind(stateDetail.visibleProperty());
+        m.statusProperty().addListener((obs, was, now) -> draw(m));
+        m.offerProperty().addListener((obs, was, now) -> draw(m));
+        m.undecidedProperty().addListener((obs, was, now) -> draw(m));
+        draw(m);
         overall.progressProperty().bind(m.overallProperty());
         overallText.textProperty().bind(m.overallTextProperty());
         batches.textProperty().bind(m.batchesTextProperty());
         rate.textProperty().bind(m.rateTextProperty());
         eta.textProperty().bind(m.etaTextProperty());
+        elapsed.textProperty().bind(m.elapsedTextProperty());
         skipped.textProperty().bind(m.skippedMergedProperty().asString());
         notFound.textProperty().bind(m.notFoundProperty().asString());
         logStatus.textProperty().bind(m.logStatusProperty());
@@ -274,10 +304,8 @@ public final class ProgressStepView {
         upsertText.textProperty().bind(m.upsertTextProperty());
         recluster.progressProperty().bind(m.reclusterProperty());
         reclusterText.textProperty().bind(m.reclusterTextProperty());
-        pause.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING));
-        resume.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED));
-        stop.disableProperty().bind(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.SENDING)
-                .and(m.stateProperty().isNotEqualTo(ReclusterMonitor.RunState.PAUSED)));
+        notFoundNone.textProperty().bind(javafx.beans.binding.Bindings.when(m.activeProperty())
+                .then("None so far.").otherwise("None."));
         table.setItems(m.rows());
         notFoundList.setItems(m.notFoundIds());
     }
@@ -308,24 +336,36 @@ public final class ProgressStepView {
         return "#" + COUNT.format(b.firstRecord() + i + 1) + " " + k.sourceSystem().name() + "/" + k.sourceSystemId();
     }
 
-    private static String stateText(ReclusterMonitor m) {
-        return switch (m.stateProperty().get()) {
-            case SENDING -> "Running";
-            case PAUSED -> "Paused";
-            case STOPPING -> "Stopping";
-            case FINISHED -> switch (m.endingProperty().get()) {
-                case COMPLETE -> "Complete";
-                case STOPPED -> "Stopped";
-                case REJECTED -> "Rejected";
-                case OUTCOME_UNKNOWN -> "Outcome unknown";
-                case NOT_SENT -> "Not sent";
-                case LOG_ENDED -> "Pod's log ended";
-                case DIED -> "Run died";
-                case STALLED -> "Run stalled";
-                case FORWARD_LOST -> "Port-forward lost";
-                case FAILED -> "Failed";
-            };
-        };
+    /**
+     * Draws the run's state the same way everywhere on this screen: the headline's and the bar's colour, which
+     * controls apply, and which button leads (the recovery, when there is one; never Next while records are left).
+     */
+    private void draw(ReclusterMonitor m) {
+        RunStatus status = m.statusProperty().get();
+        RunStatus.Kind kind = status.kind();
+        String tone = ProgressStyles.tone(status.tone());
+        ProgressStyles.only(state, ProgressStyles.TONES, tone);
+        ProgressStyles.only(stateDetail, ProgressStyles.TONES, tone);
+        for (ProgressBar bar : new ProgressBar[] {overall, upsert, recluster}) {
+            ProgressStyles.only(bar, ProgressStyles.BARS, ProgressStyles.bar(status.tone()));
+        }
+        boolean sending = kind == RunStatus.Kind.RUNNING || kind == RunStatus.Kind.WAITING_FOR_FORWARD
+                || kind == RunStatus.Kind.WAITING_FOR_OTHER_RUN;
+        pause.setDisable(!sending);
+        resume.setDisable(kind != RunStatus.Kind.PAUSED);
+        stop.setDisable(!sending && kind != RunStatus.Kind.PAUSED);
+        RunStatus.Action action = status.action(m.offerProperty().get() != null, m.undecidedProperty().get() != null);
+        lead(resume, action == RunStatus.Action.RESUME);
+        lead(resendRest, action == RunStatus.Action.SEND_THE_REST);
+        lead(decide, action == RunStatus.Action.DECIDE);
+    }
+
+    private static void lead(Button b, boolean primary) {
+        b.getStyleClass().remove(Styles.PRIMARY);
+        if (primary) {
+            b.getStyleClass().add(Styles.PRIMARY);
+        }
+        b.setDefaultButton(primary);
     }
 
     public Node root() {

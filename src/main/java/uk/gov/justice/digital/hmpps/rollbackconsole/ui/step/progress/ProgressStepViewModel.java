@@ -3,7 +3,9 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.value.ChangeListener;
+import javafx.beans.InvalidationListener;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunStatus;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 
@@ -16,7 +18,8 @@ public final class ProgressStepViewModel {
     private final WizardSession session;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ChangeListener<Boolean> activeChanged = (obs, was, now) -> update();
+    private final ReadOnlyBooleanWrapper nextIsPrimary = new ReadOnlyBooleanWrapper(this, "nextIsPrimary", true);
+    private final InvalidationListener changed = o -> update();
 
     /** A run that has started is always followable, however the Send step was reached (a reviewed file, say). */
     public javafx.beans.binding.BooleanBinding runStarted() {
@@ -27,28 +30,34 @@ public final class ProgressStepViewModel {
         this.session = session;
         session.reclusterProperty().addListener((obs, was, now) -> {
             if (was != null) {
-                was.activeProperty().removeListener(activeChanged);
+                was.activeProperty().removeListener(changed);
+                was.statusProperty().removeListener(changed);
             }
             if (now != null) {
-                now.activeProperty().addListener(activeChanged);
+                now.activeProperty().addListener(changed);
+                now.statusProperty().addListener(changed);
             }
             update();
         });
         if (session.reclusterProperty().get() != null) {
-            session.reclusterProperty().get().activeProperty().addListener(activeChanged);
+            session.reclusterProperty().get().activeProperty().addListener(changed);
+            session.reclusterProperty().get().statusProperty().addListener(changed);
         }
         update();
     }
 
+    /**
+     * Busy while the run goes (a pod that is gone is not going, whatever the engine still winds down), done once it
+     * has ended; the status bar says its state as the headline does; Next leads only when no record is left.
+     */
     private void update() {
         ReclusterMonitor m = session.reclusterProperty().get();
-        busy.set(m != null && m.activeProperty().get());
+        RunStatus status = m == null ? null : m.statusProperty().get();
+        busy.set(m != null && m.activeProperty().get() && status.kind().going());
         valid.set(m != null && !m.activeProperty().get());
+        nextIsPrimary.set(status == null || !status.kind().recordsLeft());
         if (m != null) {
-            session.statusProperty().set(m.activeProperty().get()
-                    ? "Recluster running on pod " + m.plan().pod() + "."
-                    : "Recluster run on pod " + m.plan().pod() + " ended: "
-                    + m.endingProperty().get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".");
+            session.statusProperty().set("Recluster on pod " + m.plan().pod() + ": " + status.line() + ".");
         }
     }
 
@@ -103,4 +112,6 @@ public final class ProgressStepViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    /** False while a run has ended with records left: its recovery, not Next, is the primary button. */
+    public ReadOnlyBooleanProperty nextIsPrimaryProperty() { return nextIsPrimary.getReadOnlyProperty(); }
 }

@@ -1,11 +1,8 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress;
 
 import java.text.NumberFormat;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,24 +13,20 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.LogFollow;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchJournal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.BatchSource;
-import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunStatus;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SendOutcome;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.ChunkedDelivery;
@@ -53,7 +46,7 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     /** More not-found ids than this are counted but not listed. */
-    static final int MAX_LISTED_NOT_FOUND = 10_000;
+    static final int MAX_LISTED_NOT_FOUND = RunFigures.MAX_LISTED_NOT_FOUND;
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
@@ -70,42 +63,17 @@ public final class ReclusterMonitor implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Message> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyStringWrapper logStatus = new ReadOnlyStringWrapper(this, "logStatus",
             "following the pod's log from just before the first batch");
-    private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(this, "overall");
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "");
-    private final ReadOnlyStringWrapper batchesText = new ReadOnlyStringWrapper(this, "batchesText", "");
-    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "");
-    private final ReadOnlyDoubleWrapper upsert = new ReadOnlyDoubleWrapper(this, "upsert");
-    private final ReadOnlyStringWrapper upsertText = new ReadOnlyStringWrapper(this, "upsertText", "");
-    private final ReadOnlyDoubleWrapper recluster = new ReadOnlyDoubleWrapper(this, "recluster");
-    private final ReadOnlyStringWrapper reclusterText = new ReadOnlyStringWrapper(this, "reclusterText", "");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
-    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
-    private final ReadOnlyIntegerWrapper skippedMerged = new ReadOnlyIntegerWrapper(this, "skippedMerged");
-    private final ReadOnlyIntegerWrapper notFound = new ReadOnlyIntegerWrapper(this, "notFound");
-    private final ReadOnlyIntegerWrapper batchesComplete = new ReadOnlyIntegerWrapper(this, "batchesComplete");
-    private final ObservableList<BatchRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> notFoundIds = FXCollections.observableArrayList();
-    private final ObservableList<BatchRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<String> notFoundIdsView = FXCollections.unmodifiableObservableList(notFoundIds);
-    private final Map<Integer, Integer> listedNotFound = new HashMap<>();
-    private final SentRecord record = new SentRecord();
-    private int notFoundTotal;
-    private double lastRate;
-    // Work done by runs this one carries on from, which their batches' later progress no longer shows.
-    private long carriedItems;
-    private int carriedSkipped;
-    private int skippedBatches;
+    private final RunFigures figures;
+    // What the run's state depends on beyond the above: where it waits, and whether its pod is gone.
+    private final ReadOnlyObjectWrapper<RunStatus.Waiting> waiting = new ReadOnlyObjectWrapper<>(this, "waiting",
+            RunStatus.Waiting.NONE);
+    private final ReadOnlyBooleanWrapper podGone = new ReadOnlyBooleanWrapper(this, "podGone");
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
 
     // After a run ended part way: what can be sent to another pod, and to which.
-    private final ReadOnlyObjectWrapper<ResendOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
-    private final ObservableList<String> offerPods = FXCollections.observableArrayList();
-    private final ObservableList<String> offerPodsView = FXCollections.unmodifiableObservableList(offerPods);
-    private final ObjectProperty<String> offerPod = new SimpleObjectProperty<>(this, "offerPod");
-    private final ReadOnlyObjectWrapper<ReclusterRun.Unfinished> undecided = new ReadOnlyObjectWrapper<>(this, "undecided");
-    private RunContinuation continuation;
+    private final RunRecovery recovery;
     // Every pod this run has sent to, in order: more than one once the rest went to another pod.
     private final java.util.LinkedHashSet<String> podsSentTo = new java.util.LinkedHashSet<>();
-    // Batches counted as done without this window seeing their run: decided on, or sent before a resume.
 
     // Set once on the UI thread by attach(); closed by the run's own thread when it ends.
     private ReclusterRun run;
@@ -121,12 +89,25 @@ public final class ReclusterMonitor implements AutoCloseable {
      *                        batch, that batch is not sent
      */
     public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal) {
+        this(plan, uiExecutor, incidentJournal, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock the lead's clock, in the lead's zone: the run's elapsed time, its ETA and each batch's times */
+    public ReclusterMonitor(ReclusterPlan plan, Executor uiExecutor, Optional<BatchJournal> incidentJournal,
+                            java.time.Clock clock) {
         this.plan.set(Objects.requireNonNull(plan, "plan"));
         this.uiExecutor = Objects.requireNonNull(uiExecutor, "uiExecutor");
         this.incidentJournal = Objects.requireNonNull(incidentJournal, "incidentJournal");
         this.delivery = new ChunkedDelivery<>(uiExecutor, jobs -> jobs.forEach(Runnable::run));
-        batchesText.set("0 of " + COUNT.format(plan().batches()) + " batches complete");
-        overallText.set("0 of " + COUNT.format(plan().records() * 2) + " steps (each record is upserted, then reclustered)");
+        this.figures = new RunFigures(this::plan, clock);
+        this.recovery = new RunRecovery(this, message::set, uiExecutor);
+        var offer = recovery.offerProperty();
+        var undecided = recovery.undecidedProperty();
+        status.bind(javafx.beans.binding.Bindings.createObjectBinding(() -> RunStatus.of(new RunStatus.Facts(
+                state.get() == RunState.PAUSED, state.get() == RunState.STOPPING, ending.get(), waiting.get(),
+                podGone.get(), offer.get() != null, undecided.get() != null, figures.skippedMergedProperty().get(),
+                figures.notFoundProperty().get(), figures.record().decidedDone())), state, ending, waiting, podGone,
+                offer, undecided, figures.skippedMergedProperty(), figures.notFoundProperty()));
     }
 
     /** The present plan: after a resend to another pod, that pod's. */
@@ -136,7 +117,7 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     /** Lets the run, once it ends part way, be carried on by the step that started it. Set on the UI thread. */
     public void continuedBy(RunContinuation continuation) {
-        this.continuation = continuation;
+        recovery.continuedBy(continuation);
     }
 
     /** Where the run writes each batch before and after sending it: the incident's journal, then this screen. */
@@ -150,6 +131,12 @@ public final class ReclusterMonitor implements AutoCloseable {
             if (active.get()) {
                 message.set(n.kind() == ReclusterRun.NoticeKind.FORWARD_BACK ? Message.info(n.text())
                         : Message.warning(n.text()));
+                switch (n.kind()) {
+                    case FORWARD_WAIT -> waiting.set(RunStatus.Waiting.FORWARD);
+                    case OTHER_RUN -> waiting.set(RunStatus.Waiting.OTHER_RUN);
+                    case FORWARD_BACK -> waiting.set(RunStatus.Waiting.NONE);
+                    default -> { }
+                }
             }
         });
     }
@@ -183,25 +170,14 @@ public final class ReclusterMonitor implements AutoCloseable {
         if (state.get() != RunState.FINISHED) {
             throw new IllegalStateException("the run has not ended");
         }
-        carried.ifPresent(u -> {
-            ReclusterProgress was = record.latest().remove(u.batch().number());
-            carriedItems += 2L * u.provenDone();
-            if (was != null) {
-                carriedSkipped += was.skippedMerged();
-            }
-            BatchRow row = row(u.batch().number());
-            if (row != null) {
-                row.status(rowStatus);
-            }
-        });
+        carried.ifPresent(u -> figures.carried(u, rowStatus));
         plan.set(next);
-        offer.set(null);
-        offerPods.clear();
-        offerPod.set(null);
-        undecided.set(null);
+        recovery.clear();
         state.set(RunState.SENDING);
         active.set(true);
         ending.set(null);
+        podGone.set(false);
+        waiting.set(RunStatus.Waiting.NONE);
         logStatus.set("following pod " + next.pod() + "'s log from just before its first batch");
         start(nextRun, nextLog, batches);
         message.set(Message.info(why));
@@ -209,76 +185,34 @@ public final class ReclusterMonitor implements AutoCloseable {
 
     /** Counts records and batches that an earlier run of the incident sent as done, when carrying it on. */
     public void alreadyDone(long records, int batches) {
-        carriedItems += 2 * records;
-        skippedBatches += batches;
-        record.sentBefore(batches);
-        if (!record.latest().isEmpty() || records > 0) {
-            overall.set(Math.min(1.0, (double) carriedItems / Math.max(1, plan().records() * 2)));
-        }
-        batchesText.set(COUNT.format(batchesComplete.get() + batches) + " of " + COUNT.format(plan().batches())
-                + " batches complete");
+        figures.alreadyDone(records, batches);
     }
 
     /** A batch of unknown outcome that the user chose to treat as done. */
     public void skipped(int batchNumber, int records, String rowStatus) {
-        carriedItems += 2L * records;
-        BatchRow row = row(batchNumber);
-        if (row != null) {
-            row.status(rowStatus);
-        }
-        record.latest().remove(batchNumber);
-        skippedBatches++;
-        record.decidedDone(batchNumber);
-        undecided.set(null);
+        figures.skipped(batchNumber, records, rowStatus);
+        recovery.decided();
     }
 
     /** Says how a decision about the ended run came out, when it starts nothing new. */
     public void decided(Message m) {
-        undecided.set(null);
+        recovery.decided();
         message.set(m);
     }
 
     /** Sends what the pod that died left undone to the chosen pod, once the user confirms. */
     public void resendRest() {
-        ResendOffer o = offer.get();
-        String pod = offerPod.get();
-        if (o == null || continuation == null) {
-            return;
-        }
-        if (pod == null || pod.isBlank()) {
-            message.set(Message.error("Choose the pod to send the rest to: there is no other Running and Ready pod "
-                    + "of the deployment yet. Look for pods again in a moment."));
-            return;
-        }
-        continuation.resendRest(this, o, pod);
+        recovery.resendRest();
     }
 
     /** Looks again for the deployment's other Running and Ready pods. */
     public void findOtherPods() {
-        ResendOffer o = offer.get();
-        if (o == null || continuation == null) {
-            return;
-        }
-        continuation.otherReadyPods(o.podAlive() ? "" : o.deadPod(), found -> {
-            if (offer.get() != o) {
-                return;
-            }
-            String keep = offerPod.get();
-            offerPods.setAll(found);
-            offerPod.set(keep != null && found.contains(keep) ? keep : found.isEmpty() ? null : found.get(0));
-        }, problem -> {
-            if (offer.get() == o) {
-                message.set(Message.error("The other pods could not be read: " + problem));
-            }
-        });
+        recovery.findOtherPods();
     }
 
     /** Asks again what to do with the batch of unknown outcome, after the question was closed unanswered. */
     public void decideUnknown() {
-        ReclusterRun.Unfinished u = undecided.get();
-        if (u != null && continuation != null) {
-            continuation.decideUnknown(this, u);
-        }
+        recovery.decideUnknown();
     }
 
     /** Starts the run and takes charge of it; the log follow and the batches are closed when it ends. */
@@ -345,101 +279,19 @@ public final class ReclusterMonitor implements AutoCloseable {
     }
 
     void sending(SentRecord.SentBatch s) {
-        record.sent(s);
-        BatchRow row = new BatchRow(s.number(), s.first(), s.last(), s.size());
-        rows.add(row);
-        phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
-                + COUNT.format(s.size()) + " records");
-        upsert.set(0);
-        recluster.set(0);
-        upsertText.set("");
-        reclusterText.set("");
+        waiting.set(RunStatus.Waiting.NONE);
+        figures.sending(s);
     }
 
     void answered(int number, SendOutcome outcome) {
-        BatchRow row = row(number);
-        if (row == null) {
-            return;
-        }
-        if (outcome instanceof SendOutcome.Accepted a) {
-            row.http(a.status() + " accepted");
-            row.status("waiting for the pod");
-        } else if (outcome instanceof SendOutcome.Rejected r) {
-            row.http(r.status() + " rejected");
-            row.status("rejected");
-        } else if (outcome instanceof SendOutcome.Unknown) {
-            row.http("no answer");
-            row.status("outcome unknown");
-        } else if (outcome instanceof SendOutcome.NotSent) {
-            row.http("not sent");
-            row.status("not sent");
-        }
+        figures.answered(number, outcome);
     }
 
     void progressed(ReclusterProgress p) {
-        record.latest().put(p.batch(), p);
-        int listed = listedNotFound.getOrDefault(p.batch(), 0);
-        List<String> ids = p.notFoundIds();
-        if (ids.size() > listed) {
-            notFoundTotal += ids.size() - listed;
-            int room = MAX_LISTED_NOT_FOUND - notFoundIds.size();
-            if (room > 0) {
-                notFoundIds.addAll(ids.subList(listed, Math.min(ids.size(), listed + room)));
-            }
-            listedNotFound.put(p.batch(), ids.size());
+        if (active.get() && p.phase() != Phase.WAITING) {
+            waiting.set(RunStatus.Waiting.NONE);
         }
-        BatchRow row = row(p.batch());
-        if (row != null) {
-            row.notFound(p.notFound());
-            row.status(switch (p.phase()) {
-                case WAITING -> "waiting for the pod";
-                case UPSERT -> "upsert " + p.upsert().item() + "/" + p.upsert().count();
-                case RECLUSTER -> "recluster " + p.recluster().item() + "/" + p.recluster().count();
-                case COMPLETE -> "complete";
-            });
-        }
-        String of = "Batch " + p.batch() + " of " + COUNT.format(plan().batches()) + ": ";
-        phaseText.set(of + switch (p.phase()) {
-            case WAITING -> "sent; waiting for the pod to log that it has started";
-            case UPSERT -> "upserting to hmpps-person-match";
-            case RECLUSTER -> "reclustering";
-            case COMPLETE -> "complete";
-        });
-        upsert.set(fraction(p.upsert()));
-        upsertText.set("Upsert " + p.upsert().item() + " / " + p.upsert().count());
-        recluster.set(fraction(p.recluster()));
-        reclusterText.set("Recluster " + p.recluster().item() + " / " + p.recluster().count());
-        recount(p);
-    }
-
-    private void recount(ReclusterProgress current) {
-        long items = carriedItems;
-        int skipped = carriedSkipped;
-        int complete = skippedBatches;
-        for (ReclusterProgress p : record.latest().values()) {
-            items += p.upsert().item() + p.recluster().item();
-            skipped += p.skippedMerged();
-            complete += p.isComplete() ? 1 : 0;
-        }
-        long total = Math.max(1, plan().records() * 2);
-        overall.set(Math.min(1.0, (double) items / total));
-        overallText.set(COUNT.format(items) + " of " + COUNT.format(total)
-                + " steps (each record is upserted, then reclustered)");
-        batchesComplete.set(complete);
-        batchesText.set(COUNT.format(complete) + " of " + COUNT.format(plan().batches()) + " batches complete");
-        skippedMerged.set(skipped);
-        notFound.set(notFoundTotal);
-        // Between batches the new batch has no rate yet: the last one's is the better guess.
-        double rate = current.itemsPerSecond() > 0 ? current.itemsPerSecond() : lastRate;
-        lastRate = rate;
-        if (rate > 0) {
-            rateText.set(String.format(Locale.UK, "%.1f steps a second", rate));
-            etaText.set(complete == plan().batches() ? "done"
-                    : "about " + RunWording.duration(Duration.ofSeconds((long) Math.ceil((total - items) / rate))));
-        } else if (!current.isComplete()) {
-            rateText.set("not known yet");
-            etaText.set("not known yet");
-        }
+        figures.progressed(p);
     }
 
     private void logFollow(LogFollow.Status s) {
@@ -450,9 +302,10 @@ public final class ReclusterMonitor implements AutoCloseable {
             case FOLLOWING -> logStatus.set("following the pod's log");
             case RECONNECTING -> logStatus.set("the log stream was dropped; opening it again");
             case POD_GONE -> {
+                podGone.set(true);
                 logStatus.set("POD GONE");
                 message.set(Message.error("POD " + plan().pod() + " IS GONE. Its log has ended, and any batch it was "
-                        + "working on has stopped with it. " + record.stoppedAt(plan())));
+                        + "working on has stopped with it. " + figures.record().stoppedAt(plan())));
             }
             case DOWN -> logStatus.set("not following: the log could not be read");
         }
@@ -465,94 +318,18 @@ public final class ReclusterMonitor implements AutoCloseable {
         }
         state.set(RunState.FINISHED);
         active.set(false);
-        for (ReclusterProgress p : r.completedBatches()) {
-            if (!record.latest().containsKey(p.batch()) || !record.latest().get(p.batch()).isComplete()) {
-                progressed(p);
-            }
-        }
-        message.set(switch (r.ending()) {
-            case COMPLETE -> Message.ok("Complete: all " + COUNT.format(plan().batches()) + " batches, "
-                    + COUNT.format(plan().records()) + " records, were upserted and reclustered on "
-                    + (podsSentTo.size() > 1 ? "pods " + String.join(" and ", podsSentTo) : "pod " + pod) + ". "
-                    + COUNT.format(skippedMerged.get()) + " skipped because they had been merged, "
-                    + COUNT.format(notFound.get()) + " not found." + record.notSeen());
-            case STOPPED -> Message.warning("Stopped, as asked, after " + COUNT.format(batchesComplete.get()) + " of "
-                    + COUNT.format(plan().batches()) + " batches. " + record.notSentFrom(plan()));
-            case REJECTED -> Message.error("REJECTED: " + r.detail() + ". Nothing after it was sent, and nothing is "
-                    + "re-sent automatically. " + record.notSentFrom(plan()));
-            case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
-                    + "re-sent automatically. " + r.detail() + " " + record.stoppedAt(plan()));
-            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
-            case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
-                    + record.stoppedAt(plan()));
-            case DIED -> Message.error("THE RUN DIED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
-            case STALLED -> Message.error("THE RUN STALLED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan()));
-            case FORWARD_LOST -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan()));
-            case FAILED -> Message.error("The run failed: " + r.detail() + ". " + record.stoppedAt(plan()));
-        });
-        if (r.ending() == ReclusterRun.Ending.COMPLETE) {
-            phaseText.set("All batches complete");
-            etaText.set("done");
-        }
-        if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
-            etaText.set("not known: the pod's log ended");
-        } else if (r.ending() != ReclusterRun.Ending.COMPLETE) {
-            etaText.set("not known: the run has ended");
-        }
-        if (r.ending() == ReclusterRun.Ending.LOG_ENDED && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod, false, "POD " + pod + " DIED");
-        } else if ((r.ending() == ReclusterRun.Ending.DIED || r.ending() == ReclusterRun.Ending.STALLED)
-                && r.unfinished().isPresent()) {
-            offerTheRest(r.unfinished().get(), pod, true, "THE RUN " + (r.ending() == ReclusterRun.Ending.DIED
-                    ? "DIED" : "STALLED") + " on pod " + pod);
-        }
-        if (r.ending() == ReclusterRun.Ending.OUTCOME_UNKNOWN && r.unfinished().isPresent()) {
-            undecided.set(r.unfinished().get());
-            if (continuation != null) {
-                // Asked after this report is applied, so the screen already says what happened behind the question.
-                ReclusterRun.Unfinished u = r.unfinished().get();
-                uiExecutor.execute(() -> {
-                    if (undecided.get() == u) {
-                        continuation.decideUnknown(this, u);
-                    }
-                });
-            }
-        }
-    }
-
-    private void offerTheRest(ReclusterRun.Unfinished u, String deadPod, boolean podAlive, String what) {
-        int later = plan().batches() - u.batch().number();
-        long laterRecords = plan().records() - (u.batch().firstRecord() + u.batch().size());
-        ResendOffer o = new ResendOffer(deadPod, u, Math.max(0, later), Math.max(0, laterRecords), podAlive);
-        if (o.records() == 0) {
-            return;
-        }
-        offer.set(o);
-        String proven = u.provenDone() == 0 ? "Its log proves none of batch " + u.batch().number() + "'s records done"
-                : "Its log proves records " + RunWording.record(u.batch().firstRecord(), u.batch().records().get(0)) + " to "
-                + RunWording.record(u.batch().firstRecord() + u.provenDone() - 1, u.batch().records().get(u.provenDone() - 1))
-                + " done; they are not sent again";
-        ReclusterProgress p = u.lastProgress();
-        String where = p != null && p.phase() == Phase.COMPLETE ? "" : ", " + RunWording.where(p);
-        message.set(Message.error(what + " in batch " + u.batch().number() + " of "
-                + COUNT.format(plan().batches()) + where + ". " + proven + ". Left: " + COUNT.format(o.restRecords())
-                + " records of batch " + u.batch().number() + " and " + COUNT.format(o.laterBatches()) + " batches after it ("
-                + COUNT.format(o.records()) + " records). Nothing is sent again unless you choose to: send them to "
-                + (podAlive ? "this pod or another" : "another pod") + " below."));
-        findOtherPods();
+        figures.ended(r);
+        Message said = RunEndWording.ended(r, pod, plan(), figures.record(), podsSentTo,
+                figures.skippedMergedProperty().get(), figures.notFoundProperty().get(),
+                figures.batchesCompleteProperty().get());
+        // The message is coloured as the headline is: complete with exceptions is not a plain success.
+        message.set(status.get().tone() == RunStatus.Tone.DECISION && said.kind() == Message.Kind.OK
+                ? Message.warning(said.text()) : said);
+        recovery.ended(r, pod);
     }
 
     BatchRow row(int number) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            if (rows.get(i).number() == number) {
-                return rows.get(i);
-            }
-        }
-        return null;
-    }
-
-    private static double fraction(ReclusterProgress.PhaseProgress p) {
-        return p.count() <= 0 ? 0 : Math.min(1.0, (double) p.item() / p.count());
+        return figures.row(number);
     }
 
     /** Stops sending and ends the log follow; for the window closing. */
@@ -577,31 +354,37 @@ public final class ReclusterMonitor implements AutoCloseable {
     /** What the pod that died left undone, while it can be sent elsewhere; null otherwise. */
     /** The run now going or last ended, set on the UI thread when it starts. */
     public ReadOnlyObjectProperty<ReclusterRun> runProperty() { return runShown.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return offer.getReadOnlyProperty(); }
-    public ObservableList<String> offerPods() { return offerPodsView; }
+    public ReadOnlyObjectProperty<ResendOffer> offerProperty() { return recovery.offerProperty(); }
+    public ObservableList<String> offerPods() { return recovery.offerPods(); }
     /** The pod to send the rest to: the first other Ready pod unless the user picks another. */
-    public ObjectProperty<String> offerPodProperty() { return offerPod; }
+    public ObjectProperty<String> offerPodProperty() { return recovery.offerPodProperty(); }
     /** A batch of unknown outcome awaiting the user's decision; null otherwise. */
-    public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return undecided.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ReclusterRun.Unfinished> undecidedProperty() { return recovery.undecidedProperty(); }
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
+    /** The run's state as every view draws it: headline, colour, controls, status bar, window title. */
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReclusterRun.Ending> endingProperty() { return ending.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Message> connectionProperty() { return connection.getReadOnlyProperty(); }
     public ReadOnlyStringProperty logStatusProperty() { return logStatus.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty overallProperty() { return overall.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty batchesTextProperty() { return batchesText.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty batchesCompleteProperty() { return batchesComplete.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty phaseTextProperty() { return phaseText.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty upsertProperty() { return upsert.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty upsertTextProperty() { return upsertText.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty reclusterProperty() { return recluster.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty reclusterTextProperty() { return reclusterText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty etaTextProperty() { return etaText.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty skippedMergedProperty() { return skippedMerged.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty notFoundProperty() { return notFound.getReadOnlyProperty(); }
-    public ObservableList<BatchRow> rows() { return rowsView; }
-    public ObservableList<String> notFoundIds() { return notFoundIdsView; }
+    public ReadOnlyDoubleProperty overallProperty() { return figures.overallProperty(); }
+    public ReadOnlyStringProperty overallTextProperty() { return figures.overallTextProperty(); }
+    public ReadOnlyStringProperty batchesTextProperty() { return figures.batchesTextProperty(); }
+    public ReadOnlyIntegerProperty batchesCompleteProperty() { return figures.batchesCompleteProperty(); }
+    public ReadOnlyStringProperty phaseTextProperty() { return figures.phaseTextProperty(); }
+    public ReadOnlyDoubleProperty upsertProperty() { return figures.upsertProperty(); }
+    public ReadOnlyStringProperty upsertTextProperty() { return figures.upsertTextProperty(); }
+    public ReadOnlyDoubleProperty reclusterProperty() { return figures.reclusterProperty(); }
+    public ReadOnlyStringProperty reclusterTextProperty() { return figures.reclusterTextProperty(); }
+    public ReadOnlyStringProperty rateTextProperty() { return figures.rateTextProperty(); }
+    public ReadOnlyStringProperty etaTextProperty() { return figures.etaTextProperty(); }
+    /** "12 min 04 s since 14:02:11", the first batch's sending. */
+    public ReadOnlyStringProperty elapsedTextProperty() { return figures.elapsedTextProperty(); }
+    /** The rate the pod's log showed last, in upsert and recluster steps a second; 0 before it showed one. */
+    public double measuredRate() { return figures.measuredRate(); }
+    public ReadOnlyIntegerProperty skippedMergedProperty() { return figures.skippedMergedProperty(); }
+    public ReadOnlyIntegerProperty notFoundProperty() { return figures.notFoundProperty(); }
+    public ObservableList<BatchRow> rows() { return figures.rows(); }
+    public ObservableList<String> notFoundIds() { return figures.notFoundIds(); }
 }

@@ -35,13 +35,6 @@ public final class RunWording {
 
     /** "45 s", "3 min 07 s", "1 h 05 min". */
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min " + String.format("%02d", s % 60) + " s";
-        }
-        return s / 3600 + " h " + String.format("%02d", s % 3600 / 60) + " min";
+        return uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunEstimate.duration(d);
     }
 }

@@ -20,7 +20,7 @@ final class SentRecord {
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
 
     /** What the screen keeps of a sent batch: not its body, which can be large. */
-    record SentBatch(int number, long firstIndex, int size, String first, String last) {
+    record SentBatch(int number, long firstIndex, int size, String first, String last, String pod, java.time.Instant at) {
     }
 
     private final Map<Integer, SentBatch> sent = new LinkedHashMap<>();
@@ -40,6 +40,11 @@ final class SentRecord {
 
     void decidedDone(int batch) {
         decidedDone.add(batch);
+    }
+
+    /** Batches of unknown outcome treated as done, as decided: their run was not seen. */
+    List<Integer> decidedDone() {
+        return List.copyOf(decidedDone);
     }
 
     void sentBefore(int batches) {

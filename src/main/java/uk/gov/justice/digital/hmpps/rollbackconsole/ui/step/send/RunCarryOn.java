@@ -11,6 +11,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.Kubectl;
 import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PortForward;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Batch;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunEstimate;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
@@ -87,7 +88,7 @@ final class RunCarryOn implements RunContinuation {
                 + COUNT.format(offer.provenDone()) + " of that batch's " + COUNT.format(offer.unfinished().batch().size())
                 + " records reclustered; they are not sent again.\n\nPod: " + pod + "\nNamespace: " + was.namespace()
                 + "\nSent to it: " + rest + later + ".\nIn all: " + COUNT.format(offer.records()) + " records in "
-                + COUNT.format(offer.requests()) + " requests.\n\nA new port-forward goes to " + pod + ", and progress is "
+                + COUNT.format(offer.requests()) + " requests." + time(monitor, offer.records()) + "\n\nA new port-forward goes to " + pod + ", and progress is "
                 + "read from its log. Each batch is sent once, the next only after " + pod + " has logged the previous "
                 + "one complete.";
         if (!dialogs.confirm("Send the rest, " + COUNT.format(offer.records()) + " records, to pod " + pod + "?",
@@ -173,6 +174,13 @@ final class RunCarryOn implements RunContinuation {
             default -> host.carryOn(monitor, plan, host.forward(), List.of(), n -> n >= k, Optional.of(unfinished),
                     "sent again", "Sending batch " + k + " again, as decided, then the rest.");
         }
+    }
+
+    /** The time the rest will take at the rate the run showed, when it showed one. */
+    private static String time(ReclusterMonitor monitor, long records) {
+        double rate = monitor.measuredRate();
+        return rate <= 0 ? "" : "\nTime: about " + RunEstimate.duration(RunEstimate.measured(records, rate))
+                + String.format(Locale.UK, " at the rate measured so far (%.1f steps a second).", rate);
     }
 
     private static String key(Batch b, int i) {

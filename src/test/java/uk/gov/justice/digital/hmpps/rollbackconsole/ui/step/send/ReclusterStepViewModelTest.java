@@ -130,7 +130,9 @@ class ReclusterStepViewModelTest {
         });
 
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Send 10 records to pod " + POD + "?")
-                && q.contains("Environment: PROD") && q.contains("Records: 10 in 3 batches of up to 4"));
+                && q.contains("Environment: PROD") && q.contains("Records: 10 in 3 batches of up to 4")
+                // 10 records at 3 minutes per 500: 3.6 s, said before anything is sent.
+                && q.contains("Time: about 4 s at 3 min per 500 records, as seen in dev"));
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Confirm the production namespace")
                 && q.contains("Type the namespace, " + PROD_NAMESPACE));
         assertThat(ui.get(() -> model.sendMessageProperty().get().text()))

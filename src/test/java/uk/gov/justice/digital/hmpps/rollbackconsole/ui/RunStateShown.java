@@ -1,0 +1,108 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+
+import org.testfx.api.FxRobot;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
+
+/**
+ * What Progress draws for a run's state, as the lead sees it: the headline and its colour, the bar's colour, which of
+ * Pause / Resume / Stop can be pressed, which button leads, and whether Next leads.
+ */
+final class RunStateShown {
+
+    private static final List<String> CONTROLS = List.of("#pause", "#resume", "#stop");
+
+    private RunStateShown() {
+    }
+
+    /**
+     * The state as a shared screen shows it: the window at 1280x720, at 100 % and at 150 % (presenter mode), light
+     * and dark, each saved under target/screenshots; the headline is whole and inside the window in each.
+     */
+    static void lookedAt(FxRobot robot, javafx.stage.Stage stage, String name) {
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        for (int zoom : new int[] {100, 150}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    presenter.onProperty().set(zoom > 100);
+                    presenter.zoomProperty().set(zoom);
+                    presenter.darkProperty().set(dark);
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.control.Labeled headline = robot.lookup("#progress-state").queryLabeled();
+                // The page as it opens: its top, where the state is.
+                robot.interact(() -> {
+                    javafx.scene.Parent p = headline.getParent();
+                    while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                        p = p.getParent();
+                    }
+                    if (p != null) {
+                        ((javafx.scene.control.ScrollPane) p).setVvalue(0);
+                    }
+                });
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                javafx.geometry.Bounds b = headline.localToScene(headline.getBoundsInLocal());
+                assertThat(b.getMaxX()).as(name + " at " + zoom + " %").isLessThanOrEqualTo(stage.getScene().getWidth());
+                assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
+                        .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
+                        .as(name + ": the headline is not cut short at " + zoom + " %")
+                        .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
+                uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(stage.getScene(),
+                        name + "-" + zoom + (dark ? "-dark" : ""));
+            }
+        }
+        robot.interact(() -> {
+            presenter.darkProperty().set(false);
+            presenter.zoomProperty().set(100);
+            presenter.onProperty().set(false);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * @param tone    the headline's style class, one of {@link ProgressStyles#TONES}
+     * @param enabled which of {@code #pause}, {@code #resume}, {@code #stop} can be pressed
+     * @param leading the button that is primary and default ({@code #resend-rest}, {@code #decide-unknown},
+     *                {@code #resume}), or {@code #next} when Next leads
+     */
+    static void assertShown(FxRobot robot, String headline, String tone, Set<String> enabled, String leading) {
+        assertThat(ConsoleWindowTest.text(robot, "#progress-state")).isEqualTo(headline);
+        Node state = robot.lookup("#progress-state").query();
+        assertThat(state.getStyleClass()).as(headline).contains(ProgressStyles.RUN_STATE, tone)
+                .doesNotContainAnyElementsOf(ProgressStyles.TONES.stream().filter(t -> !t.equals(tone)).toList());
+        String bar = ProgressStyles.BARS.get(ProgressStyles.TONES.indexOf(tone));
+        assertThat(robot.lookup("#progress-overall").query().getStyleClass()).as("the bar's colour").contains(bar);
+        for (String control : CONTROLS) {
+            assertThat(ConsoleWindowTest.enabled(robot, control)).as(headline + ": " + control)
+                    .isEqualTo(enabled.contains(control));
+        }
+        for (String id : List.of("#resume", "#resend-rest", "#decide-unknown")) {
+            Button b = robot.lookup(id).queryButton();
+            boolean leads = id.equals(leading);
+            assertThat(b.getStyleClass().contains(Styles.PRIMARY)).as(headline + ": " + id + " is primary")
+                    .isEqualTo(leads);
+            assertThat(b.isDefaultButton()).as(headline + ": " + id + " is the default button").isEqualTo(leads);
+        }
+        assertThat(robot.lookup("#next").query().getStyleClass().contains(Styles.PRIMARY))
+                .as(headline + ": Next is primary").isEqualTo("#next".equals(leading));
+    }
+}
