@@ -14,8 +14,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
-/** The Connect step at the size of a shared screen: what connecting found is on the screen, not below the fold. */
-class ConnectLayoutWindowTest extends ConsoleWindowTest {
+/** Steps at the size of a shared screen, 1280 x 720, and zoomed in: what matters is on the screen, not below the fold. */
+class SharedScreenWindowTest extends ConsoleWindowTest {
 
     @Test
     void theResultsOfConnectingAreVisibleAt1280x720AndReachableAt150(FxRobot robot) {
@@ -64,6 +64,25 @@ class ConnectLayoutWindowTest extends ConsoleWindowTest {
 
     private static SideBySide columns(FxRobot robot) {
         return robot.lookup("#connect-columns").queryAs(SideBySide.class);
+    }
+
+    @Test
+    void theCutoffComparedWithEventTimestampComesIntoViewAt200(FxRobot robot) {
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        sharedScreenAt(robot, 200);
+        assertThat(onScreen(robot, "#cutoff-utc")).as("below the fold before a time is typed").isFalse();
+
+        fill(robot, "#cutoff-text", "2025-06-09 13:21:55");
+        waitUntil(() -> text(robot, "#cutoff-utc").endsWith("(UK time)") && onScreen(robot, "#cutoff-utc"));
+        screenshot("88-deployment-time-200");
+        javafx.scene.Parent page = robot.lookup("#cutoff-utc").query().getParent();
+        while (!(page instanceof ScrollPane)) {
+            page = page.getParent();
+        }
+        assertThat(truncatedLabels(page)).as("labels cut short at 200 %").isEmpty();
+        sharedScreenAt(robot, 100);
     }
 
     private void size(FxRobot robot, double w, double h) {
