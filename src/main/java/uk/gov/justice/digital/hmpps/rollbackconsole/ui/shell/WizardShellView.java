@@ -345,14 +345,15 @@ public final class WizardShellView extends BorderPane {
         return "Step " + (index + 1) + " of " + wizard.steps().size() + ": " + heading(wizard.steps().get(index));
     }
 
-    /** "OFFLINE REVIEW  \u2022  no connection is used" as the status bar says it: "Offline review." */
+    /** "OFFLINE REVIEW  \u2022  no connection is used" as the status bar says it: "Offline review: no connection is used." */
     private static String sentence(String bannerText) {
         if (bannerText == null || bannerText.isBlank()) {
             return "";
         }
-        String name = bannerText.split("\u2022")[0].strip();
+        String[] parts = bannerText.split("\u2022", 2);
+        String name = parts[0].strip();
         return name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1).toLowerCase(java.util.Locale.ROOT)
-                + ".";
+                + (parts.length > 1 ? ": " + parts[1].strip() : "") + ".";
     }
 
     public void showWizard() {

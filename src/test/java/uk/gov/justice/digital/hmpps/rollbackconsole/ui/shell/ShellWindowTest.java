@@ -126,7 +126,7 @@ class ShellWindowTest {
         assertThat(status(robot)).as("the step's own last message").startsWith("Connected");
 
         robot.interact(() -> shell.showAside(new Label("review"), "OFFLINE REVIEW  \u2022  no connection is used"));
-        assertThat(status(robot)).isEqualTo("Offline review.");
+        assertThat(status(robot)).isEqualTo("Offline review: no connection is used.");
         robot.interact(() -> session.statusProperty().set("Reviewed a.json: safe to send."));
         assertThat(status(robot)).isEqualTo("Reviewed a.json: safe to send.");
         robot.interact(() -> shell.showWizard());
