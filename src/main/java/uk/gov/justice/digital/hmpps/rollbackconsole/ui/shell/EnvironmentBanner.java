@@ -129,6 +129,7 @@ public final class EnvironmentBanner extends HBox {
         boolean named = !step.getText().isEmpty();
         step.setVisible(on && named);
         step.setManaged(on && named);
+        show(env.getValue());
     }
 
     /**
@@ -182,13 +183,14 @@ public final class EnvironmentBanner extends HBox {
         if (!ns.isEmpty() && !rehearsal) {
             parts.add(ns);
         }
-        if (!context.isEmpty()) {
+        // In presenter mode, zoomed, the banner keeps to what the audience needs: the namespace and the pod.
+        if (!context.isEmpty() && !presenter) {
             parts.add("context " + context);
         }
         if (!podName.isEmpty()) {
             parts.add("pod " + podName);
         }
-        if (shown == null && env != null && !rehearsal && blankIfNull(detailText()).isEmpty()) {
+        if (shown == null && env != null && !rehearsal && !presenter && blankIfNull(detailText()).isEmpty()) {
             parts.add("no replica connection");
         }
         target.setText(String.join("  \u2022  ", parts));
