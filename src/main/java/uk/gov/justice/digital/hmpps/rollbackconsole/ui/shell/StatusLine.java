@@ -23,6 +23,9 @@ final class StatusLine {
     private Object aside;
     private String asideName;
     private String asideSaid;
+    // A message given in the same event as the step changes (Send starts the run, then goes to Progress) speaks of
+    // the step it leads to: it is held until the event is over, and follows a step change made meanwhile.
+    private String justSaid;
 
     /** {@code status} is the session's: every step and screen writes its messages there. */
     StatusLine(ObservableValue<String> status, int firstStep, String firstStepName) {
@@ -33,6 +36,10 @@ final class StatusLine {
         }
         status.addListener((obs, was, now) -> {
             said.put(step, now);
+            if (justSaid == null) {
+                javafx.application.Platform.runLater(() -> justSaid = null);
+            }
+            justSaid = now;
             if (aside != null) {
                 asideSaid = now;
             }
@@ -43,6 +50,9 @@ final class StatusLine {
 
     /** The runbook's current step ({@code index}), and what to say when it has said nothing. */
     void step(int index, String name) {
+        if (justSaid != null && index != step && !said.containsKey(index)) {
+            said.put(index, justSaid);
+        }
         step = index;
         stepName = name;
         update();

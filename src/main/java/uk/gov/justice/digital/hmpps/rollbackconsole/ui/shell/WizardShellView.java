@@ -173,10 +173,12 @@ public final class WizardShellView extends BorderPane {
         tick.getStyleClass().add(Styles.SIDEBAR_TICK);
         tick.setMinWidth(Region.USE_PREF_SIZE);
         button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        // Always the button's graphic, shown or not: a label that is not managed takes no room.
+        button.setGraphic(tick);
         Runnable show = () -> {
             boolean done = step.validProperty().get();
             tick.setVisible(done);
-            button.setGraphic(done ? tick : null);
+            tick.setManaged(done);
             button.pseudoClassStateChanged(DONE, done);
             button.setAccessibleText(button.getText() + (done ? ", done" : ""));
         };

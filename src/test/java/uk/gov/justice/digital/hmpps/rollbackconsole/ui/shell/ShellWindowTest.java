@@ -125,6 +125,17 @@ class ShellWindowTest {
         robot.interact(() -> wizard.back());
         assertThat(status(robot)).as("the step's own last message").startsWith("Connected");
 
+        // A message given as the step changes (Send starts the run and goes to Progress) is the new step's
+        robot.interact(() -> {
+            cutoff.valid.set(true);
+            session.statusProperty().set("Recluster running on pod hmpps-person-record-5d8f7c9b4-abcde.");
+            wizard.goTo(2);
+        });
+        assertThat(status(robot)).isEqualTo("Recluster running on pod hmpps-person-record-5d8f7c9b4-abcde.");
+        robot.interact(() -> wizard.goTo(0));
+        assertThat(status(robot)).as("and the step left keeps it too").startsWith("Recluster running");
+        robot.interact(() -> session.statusProperty().set("Connected: PostgreSQL 16.4, about 1,204 event_log rows."));
+
         robot.interact(() -> shell.showAside(new Label("review"), "OFFLINE REVIEW  \u2022  no connection is used"));
         assertThat(status(robot)).isEqualTo("Offline review: no connection is used.");
         robot.interact(() -> session.statusProperty().set("Reviewed a.json: safe to send."));
