@@ -4,7 +4,8 @@
 #   - the launcher's command line reviews a runbook file offline and finds it safe to send (exit 0);
 #   - the window starts from the launcher on a lone .json file, as a file manager opens it, and is still running
 #     after 15 s (under xvfb-run when there is no display); a screenshot goes to target/package/check-window.png
-#     when ImageMagick's import is there;
+#     when ImageMagick's import is there; start-up prints no "Unsupported JavaFX configuration" warning (JavaFX is
+#     on the module path, linked into the package's runtime);
 #   - the .deb installs the launcher, and a desktop entry that takes the opened file (%f) for application/json,
 #     and depends on the libraries JavaFX loads at run time (GTK 3, OpenGL, X).
 # Too slow for every test run (a minute or two), so it is its own command; the README names it.
@@ -21,12 +22,18 @@ if [[ ${1:-} == --window ]]; then
     pid=$!
     sleep 15
     kill -0 "$pid" 2>/dev/null || { cat target/package/check-window.log; fail "the window exited within 15 s"; }
+    # JavaFX is a set of named modules in the package's runtime: loaded from the class path instead, it warns.
+    if grep -qi "JavaFX configuration" target/package/check-window.log; then
+        cat target/package/check-window.log
+        kill "$pid"
+        fail "start-up printed a JavaFX configuration warning (JavaFX is not on the module path)"
+    fi
     if command -v import > /dev/null; then
         import -window root target/package/check-window.png && echo "screenshot: target/package/check-window.png"
     fi
     kill "$pid"
     wait "$pid" 2>/dev/null || true
-    echo "ok: the window started on a lone .json file and ran for 15 s"
+    echo "ok: the window started on a lone .json file and ran for 15 s, with no JavaFX configuration warning"
     exit 0
 fi
 

@@ -41,6 +41,27 @@ rm -rf target/libs "target/package/$name" target/package/*."$type" target/packag
 mvn -B -q "$@" -DskipTests package dependency:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory=target/libs
 
+# JavaFX goes into the package's own Java runtime as modules, not on the class path: loaded from the class path,
+# JavaFX 21 warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" at start-up. Its
+# Maven jars come in pairs, an empty one and this platform's (classifier linux, mac, win...): the platform's are
+# the modules, given to jlink through jpackage's --module-path; the empty ones are left out.
+rm -rf target/javafx-modules
+mkdir -p target/javafx-modules
+for jar in target/libs/javafx-*.jar; do
+    if [[ $(basename "$jar") =~ ^javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\.jar$ ]]; then
+        mv "$jar" target/javafx-modules/
+    else
+        rm "$jar"
+    fi
+done
+[[ -n $(ls target/javafx-modules) ]] || { echo "package.sh: no JavaFX platform jars in target/libs" >&2; exit 1; }
+# The runtime's modules, named since --add-modules replaces jpackage's default set: Java SE, the JDK modules that
+# libraries or TLS reach at run time (Unsafe, the EC and PKCS#11 providers, charsets, locales, zip file systems,
+# JFR), and JavaFX's controls (javafx.graphics and javafx.base come with them).
+runtime_modules=java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.charsets
+runtime_modules+=,jdk.localedata,jdk.zipfs,jdk.net,jdk.management,jdk.naming.dns,jdk.security.auth,jdk.security.jgss
+runtime_modules+=,jdk.jfr,jdk.xml.dom,jdk.accessibility,jdk.httpserver,jdk.jsobject,javafx.controls
+
 # The jar plugin records the version it built, which spares parsing the pom.
 version=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties)
 main_jar="$name-$version.jar"
@@ -56,7 +77,9 @@ args=(--type "$type"
       --description "Walks an incident lead through the HMPPS Person Record rollback runbook"
       --vendor "HMPPS Person Record"
       --copyright "MIT licence"
-      --java-options '-Xmx1g')
+      --java-options '-Xmx1g'
+      --module-path target/javafx-modules
+      --add-modules "$runtime_modules")
 
 case $platform in
     linux) args+=(--icon icons/rollback-console-256.png) ;;
@@ -94,9 +117,8 @@ case $type in
                     --win-upgrade-uuid 6f1d3c52-5a4e-4b8e-9a43-2d0f6b7f3c11) ;;
 esac
 
-# Everything, JavaFX included, goes on the class path. JavaFX's Maven jars carry a platform classifier, so a
-# package runs on the platform it was built on, and JavaFX 21 warns "Unsupported JavaFX configuration: classes
-# were loaded from 'unnamed module'" at start-up; it works, and moving JavaFX to the module path will silence it.
+# The application and its libraries go on the class path; JavaFX is in the runtime. JavaFX's jars carry a platform
+# classifier, so a package runs on the platform it was built on.
 jpackage "${args[@]}"
 
 if [[ $type == app-image ]]; then

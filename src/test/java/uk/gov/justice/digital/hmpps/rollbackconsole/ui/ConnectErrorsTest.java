@@ -48,7 +48,9 @@ class ConnectErrorsTest extends ConsoleWindowTest {
     void productionIsNamedInRedAcrossTheTop(FxRobot robot) {
         robot.interact(() -> console.session().environmentProperty().set(
                 uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.PROD));
-        assertThat(text(robot, "#environment-banner-label")).isEqualTo("PRODUCTION  \u2022  hmpps-person-record-prod");
+        // The environment's name, never cut; its namespace beside it, which gives way when zoomed.
+        assertThat(text(robot, "#environment-banner-label")).isEqualTo("PRODUCTION");
+        assertThat(text(robot, "#environment-banner-target")).isEqualTo("hmpps-person-record-prod");
         assertThat(robot.lookup(".environment-banner").query().getPseudoClassStates())
                 .extracting(Object::toString).contains("prod");
         screenshot("11-banner-production");

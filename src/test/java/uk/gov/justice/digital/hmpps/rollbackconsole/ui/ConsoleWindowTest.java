@@ -186,6 +186,31 @@ public abstract class ConsoleWindowTest {
         return robot.lookup(id).queryAs(TableView.class).getItems().size();
     }
 
+    /** The texts of the labels and buttons under {@code root} that the screen shows cut short ("Copy S..."). */
+    protected static java.util.List<String> truncatedLabels(javafx.scene.Parent root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        root.lookupAll(".labeled").forEach(n -> {
+            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
+                    && !l.getText().isBlank()) {
+                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
+            }
+        });
+        return cut;
+    }
+
+    /** The window at the size of a shared screen, 1280 x 720, zoomed to {@code percent}. */
+    protected void sharedScreenAt(FxRobot robot, int percent) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene().getRoot())
+                    .presenter().zoomProperty().set(percent);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     protected void screenshot(String name) {
         Screenshots.save(stage.getScene(), name);
     }

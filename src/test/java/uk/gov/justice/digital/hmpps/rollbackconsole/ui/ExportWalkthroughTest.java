@@ -116,6 +116,17 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
                     .containsExactlyInAnyOrder("affected-records-local-2025-06-09T12-21-55Z.json", "settings.properties");
         }
         screenshot("07-export-done");
+        // On a shared screen, zoomed in: the count, the path, the SHA-256 and its Copy button whole
+        for (int zoom : new int[] {150, 200}) {
+            sharedScreenAt(robot, zoom);
+            screenshot("07b-export-done-" + zoom);
+            javafx.scene.Parent page = robot.lookup("#export-records").query().getParent();
+            while (!(page instanceof javafx.scene.control.ScrollPane)) {
+                page = page.getParent();
+            }
+            assertThat(truncatedLabels(page)).as("labels cut short at " + zoom + " %").isEmpty();
+        }
+        sharedScreenAt(robot, 100);
         String json = Files.readString(file);
         for (String personal : TestReplica.PERSONAL_VALUES) {
             assertThat(json).as("personal data never reaches the file").doesNotContain(personal);

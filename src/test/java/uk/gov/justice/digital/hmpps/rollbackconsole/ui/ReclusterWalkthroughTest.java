@@ -180,12 +180,20 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         assertThat(text(robot, "#send-records")).isEqualTo("7");
         screenshot("33-send-a-reviewed-file");
         forwardToTheFirstPod(robot, cluster, 1);
+        // No replica is connected, yet the banner names where the file goes, in that environment's colour.
+        assertThat(text(robot, "#environment-banner-label")).isEqualTo("PREPROD");
+        assertThat(text(robot, "#environment-banner-target")).isEqualTo(SimulatedCluster.NAMESPACE + "  \u2022  context "
+                + SimulatedCluster.CONTEXT + "  \u2022  no replica connection");
+        assertThat(robot.lookup("#environment-banner-label").query().getParent().getPseudoClassStates().toString())
+                .contains("preprod");
+        screenshot("33b-send-a-reviewed-file-banner");
         scrollTo(robot, "#send");
         fill(robot, "#batch-size", "3");
         dialogs.confirmAnswer = true;
         robot.clickOn("#send");
         waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
         waitUntil(() -> text(robot, "#progress-state").startsWith("Complete"));
+        assertThat(text(robot, "#environment-banner-target")).contains("pod " + POD);
 
         assertThat(service.reclusterRequests()).isEqualTo(3);
         var incident = console.session().incident().orElseThrow().state();

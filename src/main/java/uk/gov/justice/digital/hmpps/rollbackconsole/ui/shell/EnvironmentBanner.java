@@ -17,6 +17,13 @@ public final class EnvironmentBanner extends HBox {
 
     private final Label environment = new Label();
     private final Label detail = new Label();
+    // The cluster side of the target: context and pod (the namespace is beside the environment's name).
+    private final Label target = new Label();
+    // Said when the replica's environment and the namespace's disagree: a contradiction to resolve, never two labels.
+    private final Label mismatch = new Label();
+    private ClusterTarget cluster;
+    private final ObservableValue<String> connectionDetail;
+    private ObservableValue<String> pod;
     // In presenter mode the step is named here, large, for everyone on the call.
     private final Label step = new Label();
     private final ObservableValue<Environment> env;
@@ -36,12 +43,36 @@ public final class EnvironmentBanner extends HBox {
         environment.setMinWidth(Region.USE_PREF_SIZE);
         detail.setMinWidth(0);
         detail.setId("environment-banner-detail");
-        getChildren().addAll(step, environment, spacer, detail);
+        target.setId("environment-banner-target");
+        target.setMinWidth(0);
+        target.setWrapText(true);
+        mismatch.setId("environment-banner-mismatch");
+        mismatch.getStyleClass().add(Styles.BANNER_MISMATCH);
+        mismatch.setWrapText(true);
+        mismatch.setMinWidth(0);
+        mismatch.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(step, environment, target, spacer, detail);
         this.env = env;
+        this.connectionDetail = connectionDetail;
         env.addListener((obs, was, now) -> show(now));
+        connectionDetail.addListener((obs, was, now) -> show(env.getValue()));
         // Connection details (user, host, database) are masked in presenter mode.
         Masked.bind(detail, connectionDetail);
         showStep(null);
+        show(env.getValue());
+    }
+
+    /**
+     * Shows the cluster the console sends to beside the environment, from the moment it is known, the reviewed file
+     * sent with no replica connection included: {@code target}'s namespace and context, and {@code pod}, the pod a
+     * run sends to (blank before one). The banner takes the colour of the most dangerous environment named.
+     */
+    public void follow(ClusterTarget target, ObservableValue<String> pod) {
+        this.cluster = target;
+        this.pod = pod;
+        target.namespaceProperty().addListener(o -> show(env.getValue()));
+        target.contextProperty().addListener(o -> show(env.getValue()));
+        pod.addListener(o -> show(env.getValue()));
         show(env.getValue());
     }
 
@@ -64,7 +95,22 @@ public final class EnvironmentBanner extends HBox {
         if (step.getMinWidth() != min) {
             step.setMinWidth(min);
         }
+        // The context and pod come before the connection's detail, which gives way first (down to 6 em).
+        double left = room - (step.isManaged() ? min + getSpacing() : 0) - 2 * getSpacing() - 6 * em;
+        double targetMin = target.isManaged()
+                ? Math.min(target.prefWidth(-1), Math.max(10 * em, left)) : 0;
+        if (target.getMinWidth() != targetMin) {
+            target.setMinWidth(targetMin);
+        }
         super.layoutChildren();
+    }
+
+    /**
+     * The strip under the banner that says the replica's environment and the namespace's disagree; the window puts
+     * it there. Hidden while they agree.
+     */
+    public Label mismatchWarning() {
+        return mismatch;
     }
 
     /** In presenter mode, names the step shown ("Step 3 of 7: Preview affected records"); null for none. */
@@ -83,6 +129,7 @@ public final class EnvironmentBanner extends HBox {
         boolean named = !step.getText().isEmpty();
         step.setVisible(on && named);
         step.setManaged(on && named);
+        show(env.getValue());
     }
 
     /**
@@ -104,7 +151,15 @@ public final class EnvironmentBanner extends HBox {
     }
 
     private void show(Environment shown) {
-        Environment env = rehearsal ? Environment.REHEARSAL : shown;
+        String context = cluster == null ? "" : blankIfNull(cluster.contextProperty().get()).trim();
+        // A namespace is a target once a kube context is chosen with it: the Connect form's namespace alone (its
+        // default, or one left from an environment chosen before) names nothing.
+        String namespace = cluster == null || context.isEmpty() ? ""
+                : blankIfNull(cluster.namespaceProperty().get()).trim();
+        String podName = pod == null ? "" : blankIfNull(pod.getValue()).trim();
+        Environment named = Environment.fromNamespace(namespace).orElse(null);
+        boolean contradicts = shown != null && named != null && named != shown && !rehearsal;
+        Environment env = rehearsal ? Environment.REHEARSAL : worse(shown, named);
         pseudoClassStateChanged(OFFLINE, offline != null && !rehearsal);
         detail.setVisible(offline == null);
         // Hidden, the connection detail takes no room from the step's name either.
@@ -118,11 +173,63 @@ public final class EnvironmentBanner extends HBox {
         } else if (offline != null) {
             environment.setText(offline);
         } else if (env == null) {
-            environment.setText("NOT CONNECTED");
-        } else if (env.isProduction()) {
-            environment.setText("PRODUCTION  \u2022  " + env.namespace().orElse(""));
+            environment.setText(namespace.isEmpty() ? "NOT CONNECTED" : "UNKNOWN ENVIRONMENT");
         } else {
-            environment.setText(env.label().toUpperCase() + env.namespace().map(ns -> "  \u2022  " + ns).orElse(""));
+            environment.setText(env.isProduction() ? "PRODUCTION" : env.label().toUpperCase(java.util.Locale.ROOT));
         }
+        // The environment's name is never cut; what follows it wraps when zoomed in.
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        String ns = !namespace.isEmpty() ? namespace : env == null || rehearsal ? "" : env.namespace().orElse("");
+        if (!ns.isEmpty() && !rehearsal) {
+            parts.add(ns);
+        }
+        // In presenter mode, zoomed, the banner keeps to what the audience needs: the namespace and the pod.
+        if (!context.isEmpty() && !presenter) {
+            parts.add("context " + context);
+        }
+        if (!podName.isEmpty()) {
+            parts.add("pod " + podName);
+        }
+        if (shown == null && env != null && !rehearsal && !presenter && blankIfNull(detailText()).isEmpty()) {
+            parts.add("no replica connection");
+        }
+        target.setText(String.join("  \u2022  ", parts));
+        boolean targetShown = offline == null && !parts.isEmpty();
+        target.setVisible(targetShown);
+        target.setManaged(targetShown);
+        mismatch.setText(contradicts ? "\u26a0 MISMATCH: the replica is " + shown.label().toUpperCase(java.util.Locale.ROOT)
+                + ", the namespace " + namespace + " is " + named.label().toUpperCase(java.util.Locale.ROOT)
+                + ": resolve before sending" : "");
+        mismatch.setVisible(contradicts && offline == null);
+        mismatch.setManaged(contradicts && offline == null);
+    }
+
+    private String detailText() {
+        return connectionDetail.getValue();
+    }
+
+    private static String blankIfNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The more dangerous of two environments (either may be null): production over preprod over dev over local. */
+    static Environment worse(Environment a, Environment b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(Environment e) {
+        return switch (e) {
+            case PROD -> 4;
+            case PREPROD -> 3;
+            case DEV -> 2;
+            case REHEARSAL -> 1;
+            case LOCAL -> 0;
+        };
     }
 }

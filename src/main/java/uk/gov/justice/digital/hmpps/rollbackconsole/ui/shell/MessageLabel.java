@@ -7,6 +7,8 @@ import javafx.scene.control.Label;
 public final class MessageLabel extends Label {
 
     private final boolean masked;
+    // The kind's sign, before the text: an error, a warning, success and information tell apart without colour.
+    private final Label icon = new Label();
 
     public MessageLabel(ObservableValue<Message> message) {
         this(message, true);
@@ -25,6 +27,9 @@ public final class MessageLabel extends Label {
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
         getStyleClass().add(Styles.MESSAGE);
+        icon.getStyleClass().add(Styles.MESSAGE_ICON);
+        icon.setMinWidth(USE_PREF_SIZE);
+        setGraphic(icon);
         message.addListener((obs, was, now) -> show(now));
         show(message.getValue());
         // In presenter mode identifiers and connection details in the message are masked.
@@ -40,6 +45,12 @@ public final class MessageLabel extends Label {
             return;
         }
         setText(masked ? Presenter.maskingFor(this).text(m.text()) : m.text());
+        icon.setText(switch (m.kind()) {
+            case ERROR -> "\u2716";
+            case WARNING -> "\u26a0";
+            case OK -> "\u2713";
+            case INFO -> "\u2139";
+        });
         getStyleClass().add(switch (m.kind()) {
             case ERROR -> Styles.MESSAGE_ERROR;
             case WARNING -> Styles.MESSAGE_WARNING;

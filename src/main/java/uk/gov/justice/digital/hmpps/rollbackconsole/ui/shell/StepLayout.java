@@ -41,6 +41,8 @@ public final class StepLayout {
     public static void addFact(GridPane grid, int row, String name, Node value) {
         Label n = new Label(name);
         n.getStyleClass().add(Styles.FACT_NAME);
+        // A fact's name is never cut to "..."; its value wraps or gives way instead.
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         value.getStyleClass().add(Styles.FACT_VALUE);
         grid.add(n, 0, row);
         grid.add(value, 1, row);

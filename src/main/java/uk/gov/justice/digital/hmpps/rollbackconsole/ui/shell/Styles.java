@@ -10,16 +10,22 @@ public final class Styles {
     public static final String SIDEBAR = "sidebar";
     public static final String SIDEBAR_STEP = "sidebar-step";
     public static final String SIDEBAR_SCROLL = "sidebar-scroll";
+    /** The tick before a step that is complete. */
+    public static final String SIDEBAR_TICK = "sidebar-tick";
     public static final String NAV_BAR = "nav-bar";
     public static final String STATUS_BAR = "status-bar";
     public static final String BANNER = "environment-banner";
     public static final String BANNER_STEP = "banner-step";
+    /** The banner's warning that the replica's environment and the namespace's disagree. */
+    public static final String BANNER_MISMATCH = "banner-mismatch";
     public static final String COMMAND_PANE = "command-pane";
     public static final String MESSAGE = "message";
     public static final String MESSAGE_ERROR = "message-error";
     public static final String MESSAGE_WARNING = "message-warning";
     public static final String MESSAGE_OK = "message-ok";
     public static final String MESSAGE_INFO = "message-info";
+    /** The sign before a message that says its kind (error, warning, success, information). */
+    public static final String MESSAGE_ICON = "message-icon";
     public static final String FACTS = "facts";
     public static final String FACT_NAME = "fact-name";
     public static final String FACT_VALUE = "fact-value";

@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 public final class WizardShellView extends BorderPane {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final PseudoClass HIGH_CONTRAST = PseudoClass.getPseudoClass("high-contrast");
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
@@ -53,6 +54,7 @@ public final class WizardShellView extends BorderPane {
     private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
+    private final StatusLine statusLine;
     // Menus and lists take the window's font size from their owner, tooltips do not: each tooltip shown from this
     // window is given it as it opens. Held here, and listened to weakly, so that a closed window is not kept.
     private final javafx.collections.ListChangeListener<javafx.stage.Window> tooltipsFollowZoom = change -> {
@@ -78,7 +80,8 @@ public final class WizardShellView extends BorderPane {
 
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
-        setTop(new VBox(menus, banner));
+        banner.follow(session.clusterTarget(), runPod(session));
+        setTop(new VBox(menus, banner, banner.mismatchWarning()));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebarScroll.getStyleClass().add(Styles.SIDEBAR_SCROLL);
@@ -93,6 +96,7 @@ public final class WizardShellView extends BorderPane {
             b.getStyleClass().setAll(Styles.SIDEBAR_STEP);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setFocusTraversable(true);
+            tick(b, step, i + 1);
             if (!step.implemented()) {
                 b.setDisable(true);
                 b.setTooltip(new Tooltip("Not in the console yet: follow the runbook by hand for this step."));
@@ -139,7 +143,9 @@ public final class WizardShellView extends BorderPane {
 
         Label status = new Label();
         status.setId("status");
-        Masked.bind(status, session.statusProperty());
+        statusLine = new StatusLine(session.statusProperty(), wizard.currentIndexProperty().get(),
+                stepName(wizard.currentIndexProperty().get()) + ".");
+        Masked.bind(status, statusLine.shownProperty());
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         Em.prefWidth(busy, 9);
         busy.visibleProperty().bind(wizard.currentBusyProperty());
@@ -159,6 +165,52 @@ public final class WizardShellView extends BorderPane {
         wizard.currentIndexProperty().addListener((obs, was, now) -> show(now.intValue()));
         show(wizard.currentIndexProperty().get());
         followPresenter();
+    }
+
+    /**
+     * A tick after the name of each step that is complete, the Outcome's included (its report written), so that
+     * everyone sees how far the runbook has come. Only a step that is done gives it room, so that zoomed in, with the
+     * names wrapped in a narrow sidebar, the others keep their whole width.
+     */
+    private static void tick(Button button, WizardStep step, int number) {
+        Label tick = new Label("\u2713");
+        tick.setId("step-" + number + "-tick");
+        tick.getStyleClass().add(Styles.SIDEBAR_TICK);
+        tick.setMinWidth(Region.USE_PREF_SIZE);
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        // Always the button's graphic, shown or not: a label that is not managed takes no room.
+        button.setGraphic(tick);
+        Runnable show = () -> {
+            boolean done = step.validProperty().get();
+            tick.setVisible(done);
+            tick.setManaged(done);
+            button.pseudoClassStateChanged(DONE, done);
+            button.setAccessibleText(button.getText() + (done ? ", done" : ""));
+        };
+        step.validProperty().addListener(o -> show.run());
+        show.run();
+    }
+
+    /** The pod the recluster run sends to now (after a resend, the new one); blank before a run. */
+    private static javafx.beans.value.ObservableValue<String> runPod(WizardSession session) {
+        javafx.beans.property.StringProperty pod = new javafx.beans.property.SimpleStringProperty("");
+        javafx.beans.value.ChangeListener<uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan>
+                plan = (o, was, now) -> pod.set(now == null ? "" : now.pod());
+        Runnable follow = () -> {
+            var run = session.reclusterProperty().get();
+            pod.set(run == null || run.plan() == null ? "" : run.plan().pod());
+        };
+        session.reclusterProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.planProperty().removeListener(plan);
+            }
+            if (now != null) {
+                now.planProperty().addListener(plan);
+            }
+            follow.run();
+        });
+        follow.run();
+        return pod;
     }
 
     /** The root font size is the zoom; every size in app.css, and those set in code through {@link Em}, follow it. */
@@ -273,6 +325,8 @@ public final class WizardShellView extends BorderPane {
         setCenter(screen);
         banner.showOffline(bannerText);
         banner.showStep(stepTitle);
+        statusLine.aside(screen, stepTitle != null && !stepTitle.startsWith("Runbook at") ? stepTitle + "."
+                : sentence(bannerText));
         asideShowing.set(true);
     }
 
@@ -298,12 +352,24 @@ public final class WizardShellView extends BorderPane {
         return "Step " + (index + 1) + " of " + wizard.steps().size() + ": " + heading(wizard.steps().get(index));
     }
 
+    /** "OFFLINE REVIEW  \u2022  no connection is used" as the status bar says it: "Offline review: no connection is used." */
+    private static String sentence(String bannerText) {
+        if (bannerText == null || bannerText.isBlank()) {
+            return "";
+        }
+        String[] parts = bannerText.split("\u2022", 2);
+        String name = parts[0].strip();
+        return name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1).toLowerCase(java.util.Locale.ROOT)
+                + (parts.length > 1 ? ": " + parts[1].strip() : "") + ".";
+    }
+
     public void showWizard() {
         setLeft(sidebarScroll);
         if (!bottom.getChildren().contains(nav)) {
             bottom.getChildren().add(0, nav);
         }
         setCenter(content);
+        statusLine.wizard();
         banner.showOffline(null);
         show(wizard.currentIndexProperty().get());
         asideShowing.set(false);
@@ -336,5 +402,6 @@ public final class WizardShellView extends BorderPane {
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
         banner.showStep(stepName(index));
+        statusLine.step(index, stepName(index) + ".");
     }
 }

@@ -29,6 +29,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -62,6 +63,7 @@ public final class ConnectStepView {
     private final Label lagText = new Label();
     private final MessageLabel lagMessage;
     private final VBox infoCard;
+    private final SideBySide results;
     private final Node root;
     private final javafx.scene.control.ScrollPane scroll;
 
@@ -130,8 +132,8 @@ public final class ConnectStepView {
         });
         password.setPromptText("leave empty to use .pgpass / PGPASSFILE");
         host.setPromptText("127.0.0.1 through a port-forward");
-        caBundle.setPromptText("optional: the RDS CA bundle (.pem)");
-        tlsServerName.setPromptText("the RDS host name, when Host is a local port-forward");
+        caBundle.setPromptText("optional: RDS CA bundle (.pem)");
+        tlsServerName.setPromptText("RDS host name, for a port-forward");
         port.setPrefColumnCount(6);
         connect.getStyleClass().add(Styles.PRIMARY);
         connect.setDefaultButton(true);
@@ -169,19 +171,33 @@ public final class ConnectStepView {
         StepLayout.addFact(facts, 1, "Role", role);
         StepLayout.addFact(facts, 2, "event_log size", eventLogSize);
         StepLayout.addFact(facts, 3, "Replication", lagText);
-        StepLayout.addFact(facts, 4, "event_log clock", Em.spacing(new HBox(eventClock, checkClockAgain), 0.46));
+        // Narrow (zoomed, or beside the form), Check again goes under the clock rather than cutting its name.
+        javafx.scene.layout.FlowPane clockRow = new javafx.scene.layout.FlowPane(eventClock, checkClockAgain);
+        Em.apply(clockRow, 0.46, clockRow::setHgap);
+        Em.apply(clockRow, 0.31, clockRow::setVgap);
+        // A flow is as wide as its widest part; the clock's name gives way at 200 % rather than widen the page.
+        Em.minWidth(clockRow, 10);
+        eventClock.maxWidthProperty().bind(clockRow.widthProperty());
+        GridPane.setHgrow(clockRow, Priority.ALWAYS);
+        StepLayout.addFact(facts, 4, "event_log clock", clockRow);
         // The acknowledgement first, right under the message that asks for it; then what the checks found.
         infoCard = Em.spacing(new VBox(acknowledgePrimary, facts, lagMessage, clockMessage, confirmClock), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
 
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("connect-message");
+        acknowledgePrimary.setWrapText(true);
+        // The form on the left, what connecting found on the right: at 1280x720 both are on the screen at once.
+        // Zoomed in they stack, and connecting scrolls to what it found.
+        results = new SideBySide(Em.spacing(new VBox(form, tlsAdvice, actions), 0.92),
+                Em.spacing(new VBox(message, infoCard), 0.92), 66, 0.44);
+        results.setId("connect-columns");
 
         scroll = StepLayout.scrolling(StepLayout.page("Connect to the read replica",
                 "Runbook step 3 starts on the read replica of the person-record database. The console opens "
                         + "read-only connections only: every transaction is read-only on the server, so nothing "
                         + "it runs can change data. The password stays in memory and is never saved.",
-                new ThroughClusterPane(model.throughCluster()), form, tlsAdvice, actions, message, infoCard));
+                new ThroughClusterPane(model.throughCluster()), results));
         root = scroll;
 
         bind();
@@ -191,6 +207,8 @@ public final class ConnectStepView {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(field);
+        // Zoomed in, the field gives way, never its name.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -227,6 +245,9 @@ public final class ConnectStepView {
         infoCard.managedProperty().bind(infoCard.visibleProperty());
         model.infoProperty().addListener((obs, was, now) -> {
             showInfo(now);
+            if (now != null && !results.sideBySide()) {
+                showTheOutcome();
+            }
         });
         // A clock the data contradicts is what to look at next: the confirmation is at the end of the page.
         model.clockMismatchProperty().addListener((obs, was, now) -> {

@@ -83,6 +83,9 @@ final class ThroughClusterPane extends TitledPane {
 
         setText("Through the cluster: port-forward to the relay pod");
         setId("through-cluster");
+        // At 200 % its title is wider than the page beside the sidebar: it wraps rather than scroll the page sideways.
+        setWrapText(true);
+        setMinWidth(0);
         setContent(Em.spacing(new VBox(intro, form, readSecret, new HBox(8, go), message, forwardState), 0.62));
         setExpanded(false);
         setAnimated(false);

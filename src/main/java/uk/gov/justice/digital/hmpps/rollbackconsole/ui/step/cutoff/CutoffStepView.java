@@ -13,7 +13,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
@@ -22,6 +21,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.CutoffParser;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.QueryPane;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -77,8 +77,14 @@ public final class CutoffStepView {
         london.setWrapText(true);
         VBox zoneBox = Em.spacing(new VBox(zoneLabel, london, utc), 0.31);
         Label pickLabel = new Label("Or pick it:");
-        HBox picker = Em.spacing(new HBox(pickLabel, date, time, useDateTime), 0.62);
-        HBox.setHgrow(date, Priority.NEVER);
+        // A flow: at 200 % the button goes to the next line rather than being cut to "Use this d...".
+        javafx.scene.layout.FlowPane picker = new javafx.scene.layout.FlowPane(pickLabel, date, time, useDateTime);
+        Em.apply(picker, 0.62, picker::setHgap);
+        Em.apply(picker, 0.46, picker::setVgap);
+        picker.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pickLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        useDateTime.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label queryLabel = new Label("The cutoff as typed, as an instant in UTC, and as the value compared with"
                 + " event_timestamp in event_log's clock:");
@@ -118,12 +124,40 @@ public final class CutoffStepView {
         });
         useDateTime.disableProperty().bind(date.valueProperty().isNull().or(time.textProperty().isEmpty()));
         utcLine.textProperty().bind(model.utcLineProperty());
+        // Zoomed in, the line compared with event_timestamp falls below the fold: it is brought up as it changes,
+        // for the people watching; the lead knows what they typed.
+        utcLine.textProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.isBlank()) {
+                javafx.application.Platform.runLater(() -> bringIntoView(utcLine));
+            }
+        });
         counts.textProperty().bind(model.countsTextProperty());
         model.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
         model.inputProperty().addListener((obs, was, now) -> showAmbiguity(now));
         showAmbiguity(model.inputProperty().get());
         earlier.setOnAction(e -> model.chooseAmbiguous(true));
         later.setOnAction(e -> model.chooseAmbiguous(false));
+    }
+
+    /** Scrolls the page as little as brings {@code node} whole onto the screen. */
+    private void bringIntoView(Node node) {
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) root;
+        if (scroll.getContent() == null || node.getScene() == null) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        double viewport = scroll.getViewportBounds().getHeight();
+        double content = scroll.getContent().getLayoutBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        double top = scroll.getVvalue() * (content - viewport);
+        javafx.geometry.Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double margin = Presenter.emFor(node);
+        double wanted = b.getMaxY() + margin > top + viewport ? b.getMaxY() + margin - viewport
+                : b.getMinY() < top ? b.getMinY() - margin : top;
+        scroll.setVvalue(Math.max(0, Math.min(1, wanted / (content - viewport))));
     }
 
     private void showAmbiguity(CutoffInput input) {

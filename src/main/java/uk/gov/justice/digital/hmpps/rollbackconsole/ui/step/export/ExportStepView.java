@@ -56,6 +56,15 @@ public final class ExportStepView {
         sha256.setPrefColumnCount(64);
         fileName.getStyleClass().add(Styles.MONOSPACE);
         progress.setMaxWidth(Double.MAX_VALUE);
+        // Zoomed in (150 %, 200 %), the path wraps and the SHA-256 field scrolls; no name, count or button is cut.
+        file.setWrapText(true);
+        file.setMinWidth(0);
+        records.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bytes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copySha.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Em.minWidth(sha256, 8);
 
         GridPane form = new GridPane();
         Em.apply(form, 0.77, form::setHgap);
@@ -63,9 +72,11 @@ public final class ExportStepView {
         Label folderLabel = new Label("_Folder");
         folderLabel.setLabelFor(folder);
         folderLabel.setMnemonicParsing(true);
+        folderLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label nameLabel = new Label("File _name");
         nameLabel.setLabelFor(fileName);
         nameLabel.setMnemonicParsing(true);
+        nameLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox folderRow = Em.spacing(new HBox(folder, browse), 0.46);
         HBox.setHgrow(folder, Priority.ALWAYS);
         form.addRow(0, folderLabel, folderRow);
@@ -80,6 +91,8 @@ public final class ExportStepView {
         HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
         HBox.setHgrow(sha256, Priority.ALWAYS);
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
+        GridPane.setHgrow(shaRow, Priority.ALWAYS);
+        GridPane.setHgrow(file, Priority.ALWAYS);
         Label nextStep = new Label("Next, runbook step 4: \u201cPort-forward and recluster\u201d sends this file to "
                 + "POST /admin/recluster through a port-forward to one pod, in batches, as the raw JSON body. Its SHA-256 "
                 + "is checked again before anything is sent.");
