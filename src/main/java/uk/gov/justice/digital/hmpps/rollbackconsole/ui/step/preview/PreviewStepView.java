@@ -110,6 +110,9 @@ public final class PreviewStepView {
                 + "Kept for comparison after the recluster.");
         statsIntro.setWrapText(true);
         statsIntro.getStyleClass().add(Styles.STEP_INTRO);
+        // Short of height, a wrapping label would be cut to one line ending in "..."; the pane scrolls instead.
+        statsTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        statsIntro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox stats = Em.spacing(new VBox(statsTitle, statsIntro, statisticsMessage, statisticsTable, statisticsChart), 0.62);
         Em.padding(stats, 0, 0, 0, 0.77);
         VBox.setVgrow(statisticsChart, Priority.ALWAYS);

@@ -140,7 +140,7 @@ final class JournalContinuation {
                 + (neverSeenComplete.isEmpty() ? "" : "The service took batches " + ReclusterStepViewModel.numbers(neverSeenComplete)
                 + " but their runs were never seen complete (a pod may have died): they are not sent again from here;"
                 + " look at the pods' logs. ")
-                + "Pick a pod, start the port-forward, then Send.")));
+                + "With a pod's port-forward up (pick one and start it if none is), press Send.")));
     }
 
     private static Prepared failed(Message why) {
