@@ -286,13 +286,22 @@ public final class App extends Application {
             MenuItem about = new MenuItem("_About Rollback Console");
             about.setOnAction(e -> AboutBox.show(stage, VERSION));
             shell.addHelpMenuItems(about);
-            Scene scene = new Scene(shell, 1280, 820);
+            // 1280x820, or the screen's usable area when it is smaller (a 1280x720 screen share, a small laptop), so
+            // that the menu, the buttons and the status bar are never off the screen.
+            javafx.geometry.Rectangle2D usable = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(shell, Math.min(1280, usable.getWidth()), Math.min(820, usable.getHeight()));
             scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
             stage.setScene(scene);
             stage.setTitle("Rollback Console");
             uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunTitle.follow(stage, session.reclusterProperty());
             stage.setMinWidth(900);
             stage.setMinHeight(600);
+            if (usable.getWidth() < 1280 || usable.getHeight() < 820) {
+                // With a window manager the frame's title bar counts too: take the whole usable area.
+                stage.setX(usable.getMinX());
+                stage.setY(usable.getMinY());
+                stage.setMaximized(true);
+            }
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
                 InputStream icon = App.class.getResourceAsStream("ui/shell/icons/rollback-console-" + size + ".png");
                 if (icon != null) {

@@ -206,8 +206,10 @@ public final class RehearsalWindow {
             failed(new UncheckedIOException(e));
             return;
         }
-        double width = Math.max(stage.getWidth(), 1280);
-        double height = Math.max(stage.getHeight(), 820);
+        // As large as the console's own window, but never beyond the screen's usable area (a 1280x720 share).
+        javafx.geometry.Rectangle2D usable = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(Math.max(stage.getWidth(), 1280), usable.getWidth());
+        double height = Math.min(Math.max(stage.getHeight(), 820), usable.getHeight());
         console = App.Console.openRehearsal(stage, settings, clock, dialogs.apply(stage));
         stage.setWidth(width);
         stage.setHeight(height);

@@ -193,7 +193,8 @@ public final class EnvironmentBanner extends HBox {
         if (shown == null && env != null && !rehearsal && !presenter && blankIfNull(detailText()).isEmpty()) {
             parts.add("no replica connection");
         }
-        target.setText(String.join("  \u2022  ", parts));
+        // After the rehearsal's "all simulated, nothing real", a bullet keeps the context from reading as part of it.
+        target.setText((rehearsal && !parts.isEmpty() ? "\u2022  " : "") + String.join("  \u2022  ", parts));
         boolean targetShown = offline == null && !parts.isEmpty();
         target.setVisible(targetShown);
         target.setManaged(targetShown);

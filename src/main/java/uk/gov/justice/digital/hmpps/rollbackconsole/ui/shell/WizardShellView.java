@@ -178,12 +178,11 @@ public final class WizardShellView extends BorderPane {
         tick.getStyleClass().add(Styles.SIDEBAR_TICK);
         tick.setMinWidth(Region.USE_PREF_SIZE);
         button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        // Always the button's graphic, shown or not: a label that is not managed takes no room.
-        button.setGraphic(tick);
         Runnable show = () -> {
             boolean done = step.validProperty().get();
-            tick.setVisible(done);
-            tick.setManaged(done);
+            // The button's graphic only while the step is done. (A graphic set while unmanaged is never drawn: the
+            // button's skin leaves it out of its children, and does not look again when it becomes managed.)
+            button.setGraphic(done ? tick : null);
             button.pseudoClassStateChanged(DONE, done);
             button.setAccessibleText(button.getText() + (done ? ", done" : ""));
         };

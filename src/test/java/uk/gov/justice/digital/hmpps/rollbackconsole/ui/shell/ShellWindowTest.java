@@ -293,7 +293,9 @@ class ShellWindowTest {
     /** The tick shown after the step's name in the sidebar; empty when there is none. */
     private static String tick(FxRobot robot, int step) {
         javafx.scene.control.Button b = robot.lookup("#step-" + step).queryButton();
-        return b.getGraphic() instanceof Label l && l.isVisible() ? l.getText() : "";
+        // Drawn, not only set: in the scene, laid out with a width, and visible.
+        return b.getGraphic() instanceof Label l && l.isVisible() && l.getScene() != null && l.getWidth() > 0
+                ? l.getText() : "";
     }
 
     private static boolean done(FxRobot robot, int step) {
