@@ -51,6 +51,7 @@ public final class WizardShellView extends BorderPane {
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
+    private Menu viewMenu;
     private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
@@ -252,6 +253,7 @@ public final class WizardShellView extends BorderPane {
         backItem.setOnAction(e -> wizard.back());
         backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, new SeparatorMenuItem(), dark);
+        viewMenu = view;
         view.getItems().addAll(presenterItems());
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
         shortcuts.setAccelerator(Shortcuts.HELP);
@@ -302,6 +304,12 @@ public final class WizardShellView extends BorderPane {
     }
 
     /** Adds {@code items} to the end of the Help menu. */
+    /** Puts {@code items} at the end of the View menu, after a separator. */
+    public void addViewMenuItems(MenuItem... items) {
+        viewMenu.getItems().add(new SeparatorMenuItem());
+        viewMenu.getItems().addAll(items);
+    }
+
     public void addHelpMenuItems(MenuItem... items) {
         helpMenu.getItems().addAll(items);
     }
