@@ -298,6 +298,8 @@ public final class App extends Application {
             stage.setTitle("Rollback Console");
             uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunTitle.follow(stage, session.reclusterProperty());
             console.alertsOn(settings);
+            shell.audienceLines(uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.of(session,
+                    wizard.steps()));
             stage.setMinWidth(900);
             stage.setMinHeight(600);
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

@@ -52,6 +52,7 @@ public final class WizardShellView extends BorderPane {
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
     private Menu viewMenu;
+    private AudienceCard audience;
     private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
@@ -82,7 +83,8 @@ public final class WizardShellView extends BorderPane {
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         banner.follow(session.clusterTarget(), runPod(session));
-        setTop(new VBox(menus, banner, banner.mismatchWarning()));
+        audience = new AudienceCard(banner.environmentText(), presenter.onProperty());
+        setTop(new VBox(menus, banner, banner.mismatchWarning(), audience));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebarScroll.getStyleClass().add(Styles.SIDEBAR_SCROLL);
@@ -304,6 +306,16 @@ public final class WizardShellView extends BorderPane {
     }
 
     /** Adds {@code items} to the end of the Help menu. */
+    /**
+     * What the presenter's audience card says on each step (by index): the state or number that matters there; null
+     * or blank for the step's title.
+     */
+    public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines) {
+        audience.lines(lines);
+        audience.show(wizard.currentIndexProperty().get(), stepName(wizard.currentIndexProperty().get()),
+                heading(wizard.steps().get(wizard.currentIndexProperty().get())));
+    }
+
     /** Puts {@code items} at the end of the View menu, after a separator. */
     public void addViewMenuItems(MenuItem... items) {
         viewMenu.getItems().add(new SeparatorMenuItem());
@@ -410,6 +422,7 @@ public final class WizardShellView extends BorderPane {
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
         banner.showStep(stepName(index));
+        audience.show(index, stepName(index), heading(wizard.steps().get(index)));
         statusLine.step(index, stepName(index) + ".");
     }
 }

@@ -17,6 +17,14 @@ public final class RunAlerts {
     private RunAlerts() {
     }
 
+    /** Records done so far: all of them once the run completed, else the share of upserts and reclusters logged. */
+    public static long recordsDone(ReclusterMonitor m) {
+        ReclusterPlan plan = m.plan();
+        long total = plan == null ? 0 : plan.records();
+        RunStatus now = m.statusProperty().get();
+        return now != null && !now.kind().recordsLeft() ? total : (long) Math.floor(m.overallProperty().get() * total);
+    }
+
     public static void follow(ObservableValue<ReclusterMonitor> run, ObservableBooleanValue sound, Alerts alerts) {
         ReclusterMonitor[] current = new ReclusterMonitor[1];
         ChangeListener<RunStatus> changed = (obs, was, now) -> {
@@ -26,9 +34,7 @@ public final class RunAlerts {
             }
             ReclusterPlan plan = m.plan();
             long total = plan == null ? 0 : plan.records();
-            long done = now != null && !now.kind().recordsLeft() ? total
-                    : (long) Math.floor(m.overallProperty().get() * total);
-            RunAlert.on(was, now, done, total, plan == null ? "" : plan.pod())
+            RunAlert.on(was, now, recordsDone(m), total, plan == null ? "" : plan.pod())
                     .ifPresent(alert -> alerts.raise(alert, sound.get()));
         };
         run.addListener((obs, was, now) -> {
