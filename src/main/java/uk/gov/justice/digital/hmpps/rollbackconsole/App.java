@@ -299,6 +299,7 @@ public final class App extends Application {
             uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunTitle.follow(stage, session.reclusterProperty());
             console.alertsOn(settings);
             shell.audienceLines(uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.of(session,
+                    wizard.steps()), uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.tones(session,
                     wizard.steps()));
             stage.setMinWidth(900);
             stage.setMinHeight(600);

@@ -61,6 +61,7 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
             assertThat(text(robot, "#audience-where")).startsWith("Step 3 of 7: Preview")
                     .endsWith("  \u2022  " + text(robot, "#environment-banner-label"));
             assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " affected records");
+            assertThat(tones(robot)).isEmpty();
             assertWholeAndAboveTheFold(robot);
             screenshot("audience-card-preview-" + zoom);
         }
@@ -78,12 +79,19 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
             presenterAt(robot, zoom);
             assertThat(text(robot, "#audience-where")).startsWith("Step 6 of 7: Progress");
             assertThat(text(robot, "#audience-now")).isEqualTo("Paused  \u2022  4 of 10 records done");
+            assertThat(tones(robot)).as("amber, as Progress draws a pause").containsExactly("decision");
             assertWholeAndAboveTheFold(robot);
             screenshot("audience-card-progress-paused-" + zoom);
         }
         robot.interact(() -> robot.lookup("#resume").queryButton().fire());
         waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
         assertThat(text(robot, "#audience-now")).isEqualTo("Complete  \u2022  10 of 10 records done");
+        assertThat(tones(robot)).containsExactly("success");
+    }
+
+    private static List<String> tones(FxRobot robot) {
+        return robot.lookup("#audience-now").query().getPseudoClassStates().stream().map(p -> p.getPseudoClassName())
+                .filter(List.of("danger", "decision", "success")::contains).toList();
     }
 
     private void presenterAt(FxRobot robot, int zoom) {

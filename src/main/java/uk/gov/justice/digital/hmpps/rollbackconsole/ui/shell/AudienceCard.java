@@ -21,6 +21,10 @@ public final class AudienceCard extends VBox {
     private final Label now = new Label();
     private final StringProperty stepName = new SimpleStringProperty(this, "stepName", "");
     private IntFunction<ObservableValue<String>> lines = i -> null;
+    private IntFunction<ObservableValue<String>> tones = i -> null;
+    private ObservableValue<String> tone;
+    // The state's colour, as Progress draws it: danger red, a decision amber, success green.
+    private final javafx.beans.value.ChangeListener<String> toneShown = (obs, was, now) -> tone(now);
 
     AudienceCard(ObservableValue<String> environment, ObservableValue<Boolean> presenter) {
         getStyleClass().add(Styles.AUDIENCE_CARD);
@@ -44,14 +48,29 @@ public final class AudienceCard extends VBox {
     }
 
     /** Where the figure of each step (by index) comes from; a step without one shows its title. */
-    void lines(IntFunction<ObservableValue<String>> lines) {
+    void lines(IntFunction<ObservableValue<String>> lines, IntFunction<ObservableValue<String>> tones) {
         this.lines = lines;
+        this.tones = tones;
+    }
+
+    private void tone(String name) {
+        for (String t : new String[] {"danger", "decision", "success"}) {
+            now.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(t), t.equals(name));
+        }
     }
 
     /** Shows step {@code index}, named {@code name} ("Step 6 of 7: Progress"), headed {@code title}. */
     void show(int index, String name, String title) {
         stepName.set(name);
         now.textProperty().unbind();
+        if (tone != null) {
+            tone.removeListener(toneShown);
+        }
+        tone = tones.apply(index);
+        if (tone != null) {
+            tone.addListener(toneShown);
+        }
+        tone(tone == null ? null : tone.getValue());
         ObservableValue<String> line = lines.apply(index);
         if (line == null) {
             now.setText(title);

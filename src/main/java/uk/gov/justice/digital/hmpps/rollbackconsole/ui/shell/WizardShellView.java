@@ -308,10 +308,11 @@ public final class WizardShellView extends BorderPane {
     /** Adds {@code items} to the end of the Help menu. */
     /**
      * What the presenter's audience card says on each step (by index): the state or number that matters there; null
-     * or blank for the step's title.
+     * or blank for the step's title; and its tone ("danger", "decision", "success"; null for none).
      */
-    public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines) {
-        audience.lines(lines);
+    public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines,
+                              java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> tones) {
+        audience.lines(lines, tones);
         audience.show(wizard.currentIndexProperty().get(), stepName(wizard.currentIndexProperty().get()),
                 heading(wizard.steps().get(wizard.currentIndexProperty().get())));
     }

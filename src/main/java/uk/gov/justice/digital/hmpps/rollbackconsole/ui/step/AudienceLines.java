@@ -13,6 +13,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeVerdict;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMonitor;
@@ -46,6 +47,29 @@ public final class AudienceLines {
             }
             if (step instanceof OutcomeStep outcome) {
                 return outcome.model().verdictProperty().map(v -> v.headline());
+            }
+            return null;
+        };
+    }
+
+    /**
+     * The colour of each step's line, the run's as Progress draws it and the Outcome verdict's (only a fall is good
+     * news): "danger", "decision" or "success"; null where a line has no tone.
+     */
+    public static IntFunction<ObservableValue<String>> tones(WizardSession session, List<WizardStep> steps) {
+        return index -> {
+            WizardStep step = steps.get(index);
+            if (step instanceof ProgressStep) {
+                return session.reclusterProperty().flatMap(run -> run.statusProperty().map(s -> switch (s.tone()) {
+                    case DANGER -> "danger";
+                    case DECISION -> "decision";
+                    case SUCCESS -> "success";
+                    case GOING -> "";
+                }));
+            }
+            if (step instanceof OutcomeStep outcome) {
+                return outcome.model().verdictProperty().map(v -> v.kind() == OutcomeVerdict.Kind.FELL ? "success"
+                        : "decision");
             }
             return null;
         };
