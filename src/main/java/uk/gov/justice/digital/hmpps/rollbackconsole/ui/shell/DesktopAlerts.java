@@ -38,8 +38,8 @@ public final class DesktopAlerts implements Alerts {
     private TrayIcon tray;
 
     @Override
-    public void raise(RunAlert alert, boolean sound) {
-        if (!hasDesktop()) {
+    public synchronized void raise(RunAlert alert, boolean sound) {
+        if (!hasDesktop() || worker.isShutdown()) {
             return;
         }
         worker.execute(() -> {
@@ -136,7 +136,11 @@ public final class DesktopAlerts implements Alerts {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        // A window closes its console more than once (on hiding, and when its owner closes it): once is enough.
+        if (worker.isShutdown()) {
+            return;
+        }
         worker.execute(() -> quietly(() -> {
             if (tray != null) {
                 SystemTray.getSystemTray().remove(tray);

@@ -83,7 +83,8 @@ public final class WizardShellView extends BorderPane {
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         banner.follow(session.clusterTarget(), runPod(session));
-        audience = new AudienceCard(banner.environmentText(), presenter.onProperty());
+        // A screen shown beside the runbook (the offline review, Outcome from File) is not the step: the card waits.
+        audience = new AudienceCard(banner.environmentText(), presenter.onProperty().and(asideShowing.not()));
         setTop(new VBox(menus, banner, banner.mismatchWarning(), audience));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
@@ -305,7 +306,6 @@ public final class WizardShellView extends BorderPane {
         fileMenu.getItems().addAll(0, added);
     }
 
-    /** Adds {@code items} to the end of the Help menu. */
     /**
      * What the presenter's audience card says on each step (by index): the state or number that matters there; null
      * or blank for the step's title; and its tone ("danger", "decision", "success"; null for none).
@@ -323,6 +323,7 @@ public final class WizardShellView extends BorderPane {
         viewMenu.getItems().addAll(items);
     }
 
+    /** Adds {@code items} to the end of the Help menu. */
     public void addHelpMenuItems(MenuItem... items) {
         helpMenu.getItems().addAll(items);
     }
