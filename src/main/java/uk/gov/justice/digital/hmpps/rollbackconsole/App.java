@@ -11,6 +11,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -26,6 +27,9 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentBatchJournal
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentRecorder;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AlertSettings;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Alerts;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DesktopAlerts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentSummary;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.IncidentResumption;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.start.StartScreen;
@@ -54,6 +58,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.preview.PreviewStepViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStepViewModel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunAlerts;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.RollbackLiveViewModel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send.ReclusterStepViewModel;
@@ -129,6 +134,7 @@ public final class App extends Application {
         private IncidentsScreen incidents;
         private WizardShellView shell;
         private Clock clock;
+        private Alerts alerts = new DesktopAlerts();
         /** Rehearsals started from this window: closed with it, so that none outlives the console. */
         private final List<RehearsalWindow> rehearsals = new ArrayList<>();
         private java.util.function.Function<Stage, DialogService> rehearsalDialogs = FxDialogService::new;
@@ -294,6 +300,10 @@ public final class App extends Application {
             stage.setScene(scene);
             stage.setTitle("Rollback Console");
             uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunTitle.follow(stage, session.reclusterProperty());
+            console.alertsOn(settings);
+            shell.audienceLines(uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.of(session,
+                    wizard.steps()), uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.tones(session,
+                    wizard.steps()));
             stage.setMinWidth(900);
             stage.setMinHeight(600);
             if (usable.getWidth() < 1280 || usable.getHeight() < 820) {
@@ -443,8 +453,26 @@ public final class App extends Application {
             review.open(file);
         }
 
+        /** A run that completes, fails or waits for a decision is told on the desktop; its sound can be turned off. */
+        private void alertsOn(SettingsStore settings) {
+            AlertSettings alertSettings = new AlertSettings(settings);
+            CheckMenuItem sound = new CheckMenuItem("Sound on run alerts");
+            sound.setId("alert-sound");
+            sound.selectedProperty().bindBidirectional(alertSettings.soundProperty());
+            shell.addViewMenuItems(sound);
+            RunAlerts.follow(session.reclusterProperty(), alertSettings.soundProperty(),
+                    (alert, withSound) -> alerts.raise(alert, withSound));
+        }
+
+        /** Sends the run's alerts to {@code to} instead of the desktop (the window tests, which have no desktop). */
+        public void alertsTo(Alerts to) {
+            alerts.close();
+            alerts = to;
+        }
+
         @Override
         public void close() {
+            alerts.close();
             rehearsals.forEach(RehearsalWindow::close);
             if (review != null) {
                 review.model().cancel();

@@ -51,6 +51,8 @@ public abstract class ConsoleWindowTest {
     @TempDir
     protected Path incidents;
     protected final FakeDialogs dialogs = new FakeDialogs();
+    protected final uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.RaisedAlerts alerts =
+            new uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.RaisedAlerts();
     protected App.Console console;
     protected Stage stage;
 
@@ -67,6 +69,8 @@ public abstract class ConsoleWindowTest {
             settings.put(ReclusterStepViewModel.RUN_TAKEN_WITHIN, "3");
             configure(settings);
             console = App.Console.open(stage, settings, DAY_AFTER_DEPLOYMENT, dialogs);
+            // A headless test has no desktop: the run's alerts are kept here, never sent to a real tray.
+            console.alertsTo(alerts);
             stage.show();
             stage.toFront();
         }).get(20, TimeUnit.SECONDS);

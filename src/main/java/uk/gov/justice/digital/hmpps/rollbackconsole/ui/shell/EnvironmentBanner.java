@@ -113,6 +113,11 @@ public final class EnvironmentBanner extends HBox {
         return mismatch;
     }
 
+    /** The environment as the banner names it ("LOCAL", "PRODUCTION", "NOT CONNECTED"). */
+    public ObservableValue<String> environmentText() {
+        return environment.textProperty();
+    }
+
     /** In presenter mode, names the step shown ("Step 3 of 7: Preview affected records"); null for none. */
     public void showStep(String text) {
         step.setText(text == null ? "" : text + "  \u2022  ");

@@ -51,6 +51,8 @@ public final class WizardShellView extends BorderPane {
     private final VBox bottom;
     private final ReadOnlyBooleanWrapper asideShowing = new ReadOnlyBooleanWrapper(this, "asideShowing");
     private Menu fileMenu;
+    private Menu viewMenu;
+    private AudienceCard audience;
     private HBox statusBar;
     private final Menu helpMenu = new Menu("_Help");
     private final Presenter presenter;
@@ -81,7 +83,9 @@ public final class WizardShellView extends BorderPane {
         MenuBar menus = menus(quit);
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         banner.follow(session.clusterTarget(), runPod(session));
-        setTop(new VBox(menus, banner, banner.mismatchWarning()));
+        // A screen shown beside the runbook (the offline review, Outcome from File) is not the step: the card waits.
+        audience = new AudienceCard(banner.environmentText(), presenter.onProperty().and(asideShowing.not()));
+        setTop(new VBox(menus, banner, banner.mismatchWarning(), audience));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
         sidebarScroll.getStyleClass().add(Styles.SIDEBAR_SCROLL);
@@ -251,6 +255,7 @@ public final class WizardShellView extends BorderPane {
         backItem.setOnAction(e -> wizard.back());
         backItem.disableProperty().bind(asideShowing);
         Menu view = new Menu("_View", null, nextItem, backItem, new SeparatorMenuItem(), dark);
+        viewMenu = view;
         view.getItems().addAll(presenterItems());
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
         shortcuts.setAccelerator(Shortcuts.HELP);
@@ -298,6 +303,23 @@ public final class WizardShellView extends BorderPane {
         List<MenuItem> added = new ArrayList<>(List.of(items));
         added.add(new SeparatorMenuItem());
         fileMenu.getItems().addAll(0, added);
+    }
+
+    /**
+     * What the presenter's audience card says on each step (by index): the state or number that matters there; null
+     * or blank for the step's title; and its tone ("danger", "decision", "success"; null for none).
+     */
+    public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines,
+                              java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> tones) {
+        audience.lines(lines, tones);
+        audience.show(wizard.currentIndexProperty().get(), stepName(wizard.currentIndexProperty().get()),
+                heading(wizard.steps().get(wizard.currentIndexProperty().get())));
+    }
+
+    /** Puts {@code items} at the end of the View menu, after a separator. */
+    public void addViewMenuItems(MenuItem... items) {
+        viewMenu.getItems().add(new SeparatorMenuItem());
+        viewMenu.getItems().addAll(items);
     }
 
     /** Adds {@code items} to the end of the Help menu. */
@@ -401,6 +423,7 @@ public final class WizardShellView extends BorderPane {
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
         banner.showStep(stepName(index));
+        audience.show(index, stepName(index), heading(wizard.steps().get(index)));
         statusLine.step(index, stepName(index) + ".");
     }
 }

@@ -1,0 +1,82 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
+
+import java.util.function.IntFunction;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * In presenter mode, what the people watching the shared screen came to see, at the top of every step and whatever
+ * the zoom: the step, the environment, and the one state or number that matters now ("Paused  •  4 of 10 records").
+ * Its labels wrap rather than cut to "...", so at 200 % on 1280x720 the card grows a line instead of losing words.
+ */
+public final class AudienceCard extends VBox {
+
+    private final Label where = new Label();
+    private final Label now = new Label();
+    private final StringProperty stepName = new SimpleStringProperty(this, "stepName", "");
+    private IntFunction<ObservableValue<String>> lines = i -> null;
+    private IntFunction<ObservableValue<String>> tones = i -> null;
+    private ObservableValue<String> tone;
+    // The state's colour, as Progress draws it: danger red, a decision amber, success green.
+    private final javafx.beans.value.ChangeListener<String> toneShown = (obs, was, now) -> tone(now);
+
+    AudienceCard(ObservableValue<String> environment, ObservableValue<Boolean> presenter) {
+        getStyleClass().add(Styles.AUDIENCE_CARD);
+        setId("audience-card");
+        where.setId("audience-where");
+        where.getStyleClass().add(Styles.AUDIENCE_WHERE);
+        now.setId("audience-now");
+        now.getStyleClass().add(Styles.AUDIENCE_NOW);
+        for (Label l : new Label[] {where, now}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        where.textProperty().bind(Bindings.createStringBinding(() -> stepName.get()
+                + (environment.getValue() == null || environment.getValue().isBlank() ? ""
+                        : "  \u2022  " + environment.getValue()), stepName, environment));
+        getChildren().addAll(where, now);
+        visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(presenter.getValue()),
+                presenter));
+        managedProperty().bind(visibleProperty());
+    }
+
+    /** Where the figure of each step (by index) comes from; a step without one shows its title. */
+    void lines(IntFunction<ObservableValue<String>> lines, IntFunction<ObservableValue<String>> tones) {
+        this.lines = lines;
+        this.tones = tones;
+    }
+
+    private void tone(String name) {
+        for (String t : new String[] {"danger", "decision", "success"}) {
+            now.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(t), t.equals(name));
+        }
+    }
+
+    /** Shows step {@code index}, named {@code name} ("Step 6 of 7: Progress"), headed {@code title}. */
+    void show(int index, String name, String title) {
+        stepName.set(name);
+        now.textProperty().unbind();
+        if (tone != null) {
+            tone.removeListener(toneShown);
+        }
+        tone = tones.apply(index);
+        if (tone != null) {
+            tone.addListener(toneShown);
+        }
+        tone(tone == null ? null : tone.getValue());
+        ObservableValue<String> line = lines.apply(index);
+        if (line == null) {
+            now.setText(title);
+        } else {
+            now.textProperty().bind(Bindings.createStringBinding(() -> line.getValue() == null
+                    || line.getValue().isBlank() ? title : line.getValue(), line));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
+import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
+import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
+
+/**
+ * Presenter mode's audience card on a 1280 x 720 shared screen: the step, the environment and the state that matters
+ * now, whole and above the fold at 150 % and 200 %.
+ */
+class AudienceCardWindowTest extends ConsoleWindowTest {
+
+    private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private SimulatedPersonRecordService service;
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void previewsAffectedCountIsWholeAndAboveTheFoldAt200(FxRobot robot) {
+        assertThat(robot.lookup("#audience-card").query().isVisible()).as("only in presenter mode").isFalse();
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
+        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        robot.clickOn("#next");
+        waitUntil(() -> enabled(robot, "#next") && text(robot, "#preview-message").contains("affected between"));
+
+        long records = TestReplica.BST_TO_NOW_COUNTS.distinctRecords();
+        for (int zoom : new int[] {150, 200}) {
+            presenterAt(robot, zoom);
+            assertThat(text(robot, "#audience-where")).startsWith("Step 3 of 7: Preview")
+                    .endsWith("  \u2022  " + text(robot, "#environment-banner-label"));
+            assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " affected records");
+            assertThat(tones(robot)).isEmpty();
+            assertWholeAndAboveTheFold(robot);
+            screenshot("audience-card-preview-" + zoom);
+        }
+    }
+
+    @Test
+    void aPausedRunsStateAndRecordsDoneAreWholeAndAboveTheFoldAt200(FxRobot robot) throws Exception {
+        service = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(150));
+        sendReviewedFile(robot);
+        robot.interact(() -> robot.lookup("#pause").queryButton().fire());
+        waitUntil(() -> text(robot, "#progress-state").equals("Paused")
+                && text(robot, "#progress-batches").startsWith("1 of"));
+
+        for (int zoom : new int[] {150, 200}) {
+            presenterAt(robot, zoom);
+            assertThat(text(robot, "#audience-where")).startsWith("Step 6 of 7: Progress");
+            assertThat(text(robot, "#audience-now")).isEqualTo("Paused  \u2022  4 of 10 records done");
+            assertThat(tones(robot)).as("amber, as Progress draws a pause").containsExactly("decision");
+            assertWholeAndAboveTheFold(robot);
+            screenshot("audience-card-progress-paused-" + zoom);
+        }
+        robot.interact(() -> robot.lookup("#resume").queryButton().fire());
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        assertThat(text(robot, "#audience-now")).isEqualTo("Complete  \u2022  10 of 10 records done");
+        assertThat(tones(robot)).containsExactly("success");
+    }
+
+    private static List<String> tones(FxRobot robot) {
+        return robot.lookup("#audience-now").query().getPseudoClassStates().stream().map(p -> p.getPseudoClassName())
+                .filter(List.of("danger", "decision", "success")::contains).toList();
+    }
+
+    private void presenterAt(FxRobot robot, int zoom) {
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(true));
+        sharedScreenAt(robot, zoom);
+    }
+
+    private void assertWholeAndAboveTheFold(FxRobot robot) {
+        Parent card = robot.lookup("#audience-card").queryAs(Parent.class);
+        assertThat(card.isVisible()).isTrue();
+        assertThat(truncatedLabels(card)).as("cut short").isEmpty();
+        for (String id : List.of("#audience-where", "#audience-now")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertThat(l.getHeight()).as(id + " drawn").isGreaterThan(0);
+            assertThat(SharedScreenWindowTest.onScreen(robot, id)).as(id + " on screen").isTrue();
+        }
+    }
+
+    /** Ten records, reviewed offline, sent in batches of 4 to the one pod. */
+    private void sendReviewedFile(FxRobot robot) throws Exception {
+        Path file = dir.resolve("reviewed.json");
+        List<AffectedRecord> records = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X9000" + String.format("%02d", i), 1,
+                    Instant.parse("2025-06-09T13:00:00Z")));
+        }
+        new RunbookJsonExport().write(file, false, RecordSource.of(records));
+        SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
+                .servicePod(POD).forwardTo(POD, service.port()).podLog(POD, service.logFile());
+        sendFromTheReview(robot, file);
+        forwardToTheFirstPod(robot, cluster, 1);
+        robot.interact(() -> robot.lookup("#batch-size").queryAs(javafx.scene.control.TextField.class).setText("4"));
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> robot.lookup("#send").queryButton().fire());
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+    }
+}
