@@ -164,32 +164,25 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
 
     /** What the journal last said of the needs-attention job during the recluster window; empty if never read. */
     public Optional<JournalEntry.NeedsAttentionJobSeen> needsAttentionJob() {
-        JournalEntry.NeedsAttentionJobSeen last = null;
-        for (JournalLine line : lines) {
-            if (line.entry() instanceof JournalEntry.NeedsAttentionJobSeen j) {
-                last = j;
-            }
-        }
-        return Optional.ofNullable(last);
+        return last(JournalEntry.NeedsAttentionJobSeen.class);
     }
 
     /** The cluster target the incident last used, as journalled; empty when no step used one. */
     public Optional<JournalEntry.ClusterTargetSet> clusterTarget() {
-        JournalEntry.ClusterTargetSet last = null;
-        for (JournalLine line : lines) {
-            if (line.entry() instanceof JournalEntry.ClusterTargetSet t) {
-                last = t;
-            }
-        }
-        return Optional.ofNullable(last);
+        return last(JournalEntry.ClusterTargetSet.class);
     }
 
     /** The clock the incident chose for event_log, as last journalled; empty in a journal written before the choice existed. */
     public Optional<JournalEntry.ClockChosen> eventClock() {
-        JournalEntry.ClockChosen last = null;
+        return last(JournalEntry.ClockChosen.class);
+    }
+
+    /** The journal's last entry of a kind; empty when it has none. */
+    private <T extends JournalEntry> Optional<T> last(Class<T> kind) {
+        T last = null;
         for (JournalLine line : lines) {
-            if (line.entry() instanceof JournalEntry.ClockChosen c) {
-                last = c;
+            if (kind.isInstance(line.entry())) {
+                last = kind.cast(line.entry());
             }
         }
         return Optional.ofNullable(last);
@@ -239,13 +232,7 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
 
     /** What the recluster changed, as the journal last recorded it. */
     public Optional<JournalEntry.ChangesTaken> changes() {
-        JournalEntry.ChangesTaken latest = null;
-        for (JournalLine line : lines) {
-            if (line.entry() instanceof JournalEntry.ChangesTaken c) {
-                latest = c;
-            }
-        }
-        return Optional.ofNullable(latest);
+        return last(JournalEntry.ChangesTaken.class);
     }
 
     /** Every reading of the clusters left, oldest first: the review queue draining over the days. */
