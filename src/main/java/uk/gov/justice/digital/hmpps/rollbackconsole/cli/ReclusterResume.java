@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterClient;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterProgress;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
+import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterTracker;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.SelectedBatches;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.BatchState;
@@ -54,6 +56,7 @@ final class ReclusterResume {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private Instant settledAt;
 
     ReclusterResume(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
@@ -137,6 +140,7 @@ final class ReclusterResume {
             out.println("Carrying on incident " + folder + ": " + f.file() + " (SHA-256 " + f.sha256()
                     + ", unchanged) in batches of up to " + f.batchSize() + ".");
             settleFromLog(state, kubectl, settings, incident);
+            settledAt = clock.instant();
             state = incident.state();
             CarryOnPlan plan = CarryOnPlan.of(state).orElseThrow();
             if (!decide(plan, unknown, incident, folder, context)) {
@@ -236,12 +240,30 @@ final class ReclusterResume {
         return true;
     }
 
+    /**
+     * The run's new log follow replays up to a second before it starts (--since-time is whole seconds), and a batch
+     * takes a Triggered line of its size up to {@link ReclusterTracker#DEFAULT_CLOCK_TOLERANCE} before its send. A
+     * run the log settlement has just followed to Complete, of the same size, would be taken for the next batch's:
+     * the first send waits until that run's lines are older than both.
+     */
+    private void awaitSettledLinesOutOfReach() throws InterruptedException {
+        if (settledAt == null) {
+            return;
+        }
+        Instant clear = settledAt.plus(ReclusterTracker.DEFAULT_CLOCK_TOLERANCE).plusSeconds(1);
+        long wait = Duration.between(clock.instant(), clear).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
     private int send(CarryOnPlan plan, CarryOnPlan.SentFile f, Kubectl kubectl, ReclusterClient client,
                      IncidentRecorder incident, String pod, String namespace, ReclusterRun.Settings settings,
                      Path folder, String context) throws Exception {
         try (PortForward forward = PodLink.forward(kubectl, pod, client, s -> { }, clock)) {
             int port = forward.awaitUp(Duration.ofSeconds(90));
             out.println("Port-forward: 127.0.0.1:" + port + " -> " + pod + ":8080, GET /health UP");
+            awaitSettledLinesOutOfReach();
             try (LogFollow log = PodLink.followFromNow(kubectl, pod, clock, s -> { });
                  SelectedBatches batches = SelectedBatches.open(f.file(), f.batchSize(),
                          ReclusterBatches.DEFAULT_MAX_BODY_BYTES, plan.leading(), plan::sendsWhole);
