@@ -215,8 +215,55 @@ public abstract class ConsoleWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Saves what the window shows as {@code target/screenshots/NAME.png}. Run with {@code -Dscreens.grid=true}, it also
+     * saves the same state on a 1280 x 720 screen at 100, 150 and 200 %, in the light, dark and high-contrast themes,
+     * under {@code target/screenshots/grid/}, so that every screen the tests reach can be looked at in every look a
+     * user can give it; the window is put back as it was afterwards.
+     */
     protected void screenshot(String name) {
         Screenshots.save(stage.getScene(), name);
+        if (Boolean.getBoolean("screens.grid")
+                && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) {
+            screenshotGrid(name);
+        }
+    }
+
+    private void screenshotGrid(String name) {
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        int zoom = presenter.zoomProperty().get();
+        boolean dark = presenter.darkProperty().get();
+        boolean contrast = presenter.highContrastProperty().get();
+        try {
+            for (int percent : new int[] {100, 150, 200}) {
+                for (String look : new String[] {"light", "dark", "contrast"}) {
+                    WaitForAsyncUtils.asyncFx(() -> {
+                        stage.setWidth(1280);
+                        stage.setHeight(720);
+                        presenter.zoomProperty().set(percent);
+                        presenter.darkProperty().set(look.equals("dark"));
+                        presenter.highContrastProperty().set(look.equals("contrast"));
+                    }).get(10, TimeUnit.SECONDS);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    // A second round of pulses: layouts that depend on the zoom (side by side, wrapping) settle.
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Screenshots.save(stage.getScene(), "grid/" + name + "-" + percent + "-" + look);
+                }
+            }
+            WaitForAsyncUtils.asyncFx(() -> {
+                presenter.zoomProperty().set(zoom);
+                presenter.darkProperty().set(dark);
+                presenter.highContrastProperty().set(contrast);
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not save the screenshots of " + name, e);
+        }
     }
 
     protected static String read(Path file) throws Exception {
