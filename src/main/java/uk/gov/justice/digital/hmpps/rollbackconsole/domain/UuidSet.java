@@ -11,8 +11,8 @@ final class UuidSet {
 
     private static final int INITIAL_CAPACITY = 1 << 12;
 
-    private long[] most = new long[INITIAL_CAPACITY];
-    private long[] least = new long[INITIAL_CAPACITY];
+    // A UUID's two halves side by side (slot i at 2i and 2i + 1), so that a probe touches one cache line, not two.
+    private long[] table = new long[2 * INITIAL_CAPACITY];
     private int size;
     private boolean hasZero;
 
@@ -25,10 +25,10 @@ final class UuidSet {
             hasZero = true;
             return added;
         }
-        if (insert(most, least, m, l)) {
+        if (insert(table, m, l)) {
             size++;
             // Half full at most, so that probes stay short.
-            if (size * 2L > most.length) {
+            if (size * 4L > table.length) {
                 grow();
             }
             return true;
@@ -40,30 +40,31 @@ final class UuidSet {
         return size + (hasZero ? 1 : 0);
     }
 
-    private static boolean insert(long[] most, long[] least, long m, long l) {
-        int mask = most.length - 1;
+    private static boolean insert(long[] table, long m, long l) {
+        int mask = (table.length >>> 1) - 1;
         for (int i = slot(m, l) & mask; ; i = (i + 1) & mask) {
-            if (most[i] == 0 && least[i] == 0) {
-                most[i] = m;
-                least[i] = l;
+            int at = i << 1;
+            long tm = table[at];
+            long tl = table[at + 1];
+            if (tm == 0 && tl == 0) {
+                table[at] = m;
+                table[at + 1] = l;
                 return true;
             }
-            if (most[i] == m && least[i] == l) {
+            if (tm == m && tl == l) {
                 return false;
             }
         }
     }
 
     private void grow() {
-        long[] newMost = new long[most.length * 2];
-        long[] newLeast = new long[least.length * 2];
-        for (int i = 0; i < most.length; i++) {
-            if (most[i] != 0 || least[i] != 0) {
-                insert(newMost, newLeast, most[i], least[i]);
+        long[] bigger = new long[table.length * 2];
+        for (int at = 0; at < table.length; at += 2) {
+            if (table[at] != 0 || table[at + 1] != 0) {
+                insert(bigger, table[at], table[at + 1]);
             }
         }
-        most = newMost;
-        least = newLeast;
+        table = bigger;
     }
 
     private static int slot(long m, long l) {

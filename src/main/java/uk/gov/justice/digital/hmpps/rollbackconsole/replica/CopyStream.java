@@ -1,22 +1,24 @@
 package uk.gov.justice.digital.hmpps.rollbackconsole.replica;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
+
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.WallClockReader;
 
 /**
  * The export's rows through {@code COPY (query) TO STDOUT (FORMAT binary)}: the server streams the whole result
@@ -28,12 +30,16 @@ import org.postgresql.copy.PGCopyInputStream;
 final class CopyStream {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
-    private static final LocalDateTime POSTGRES_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
+    /** PostgreSQL counts timestamps in microseconds from 2000-01-01 00:00 (here as a local reading's seconds). */
+    private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
-    /** One row of the copy, in the query's column order (RunbookSql): the same values ResultSet would give. */
+    /**
+     * One row of the copy, in the query's column order (RunbookSql): the values ResultSet would give, the source
+     * system known and the timestamp read in the window's clock.
+     */
     @FunctionalInterface
     interface RowSink {
-        void row(String sourceSystem, String sourceSystemId, long eventCount, LocalDateTime lastEvent, UUID personUuid)
+        void row(SourceSystem sourceSystem, String sourceSystemId, long eventCount, Instant lastEvent, UUID personUuid)
                 throws SQLException;
     }
 
@@ -75,23 +81,29 @@ final class CopyStream {
         }
     }
 
-    /** Streams the copy's rows to {@code sink}; returns how many. Stops early when {@code stop} says so. */
-    static long stream(Connection c, String copyText, RowSink sink, java.util.function.BooleanSupplier stop)
-            throws SQLException {
+    /**
+     * Streams the copy's rows to {@code sink}; returns how many. Stops early when {@code stop} says so. Each row is
+     * read straight from the server's message (no stream or lock between the socket and the fields); the source
+     * system is matched on its bytes and the timestamp turned into an instant by {@code clock} without building a
+     * date, so a row costs the console two objects besides the ones it hands on.
+     */
+    static long stream(Connection c, String copyText, WallClockReader clock, RowSink sink,
+                       java.util.function.BooleanSupplier stop) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
-        PGCopyInputStream copy = new PGCopyInputStream(pg, copyText);
+        CopyOut copy = pg.getCopyAPI().copyOut(copyText);
+        Messages in = new Messages(copy);
         long rows = 0;
         boolean complete = false;
         try {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(copy, 1 << 16));
-            byte[] signature = in.readNBytes(SIGNATURE.length);
-            if (!Arrays.equals(signature, SIGNATURE)) {
+            in.need(SIGNATURE.length + 8);
+            if (!Arrays.equals(in.buf, in.pos, in.pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
                 throw new SQLException("the replica's COPY output does not start as PostgreSQL's binary format does");
             }
-            in.readInt(); // flags: no OIDs are asked for
-            in.skipNBytes(in.readInt()); // header extension
+            in.pos += SIGNATURE.length;
+            in.int32(); // flags: no OIDs are asked for
+            in.skip(in.int32()); // header extension
             while (true) {
-                short fields = in.readShort();
+                short fields = in.int16();
                 if (fields == -1) {
                     break;
                 }
@@ -101,24 +113,30 @@ final class CopyStream {
                 if (stop.getAsBoolean()) {
                     return rows; // the finally below stops the server and clears the connection
                 }
-                String sourceSystem = text(in);
-                String sourceSystemId = text(in);
+                int systemLength = in.int32();
+                SourceSystem system = systemLength < 0 ? null : in.sourceSystem(systemLength);
+                String systemText = system != null ? null : systemLength < 0 ? null : in.text(systemLength);
+                int idLength = in.int32();
+                String id = idLength < 0 ? null : in.text(idLength);
+                if (system == null) {
+                    throw UnexpectedRowException.unknownSourceSystem(systemText, id);
+                }
+                if (id == null) {
+                    throw UnexpectedRowException.missingSourceSystemId(system.name());
+                }
                 long eventCount = integer(in);
-                LocalDateTime lastEvent = timestamp(in);
+                Instant lastEvent = timestamp(in, clock);
                 UUID personUuid = uuid(in);
-                sink.row(sourceSystem, sourceSystemId, eventCount, lastEvent, personUuid);
+                sink.row(system, id, eventCount, lastEvent, personUuid);
                 rows++;
             }
             // Reads the end of the copy, so that the connection is ready for the next statement.
-            while (copy.read() != -1) {
-                // nothing follows the trailer
+            if (in.pos != in.buf.length || copy.readFromCopy() != null) {
+                throw new SQLException("the replica's COPY sent data after its last row");
             }
             complete = true;
             return rows;
-        } catch (IOException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
+        } catch (EOFException e) {
             throw new SQLException("reading the replica's COPY failed: " + e.getMessage(), "08006", e);
         } finally {
             if (!complete) {
@@ -132,17 +150,16 @@ final class CopyStream {
      * be rolled back and pooled again: the server is asked to cancel, and what it had already sent is read up to
      * its error. (pgjdbc's cancelCopy leaves the connection unusable for the next statement.)
      */
-    private static void abandon(Connection c, PGConnection pg, PGCopyInputStream copy) {
+    private static void abandon(Connection c, PGConnection pg, CopyOut copy) {
         try {
             if (!copy.isActive()) {
                 return;
             }
             pg.cancelQuery();
-            byte[] skip = new byte[1 << 16];
-            while (copy.read(skip) != -1) {
+            while (copy.readFromCopy() != null) {
                 // discarded: the export has already failed or been cancelled
             }
-        } catch (IOException | SQLException expected) {
+        } catch (SQLException expected) {
             // the server's "canceling statement due to user request" ends the copy: the connection is usable
         } finally {
             if (copy.isActive()) {
@@ -157,48 +174,133 @@ final class CopyStream {
         }
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new EOFException("the replica's COPY ended inside a row");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static long integer(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static long integer(Messages in) throws SQLException, EOFException {
+        int length = in.int32();
         return switch (length) {
-            case 4 -> in.readInt();
-            case 8 -> in.readLong();
+            case 4 -> in.int32();
+            case 8 -> in.int64();
             case -1 -> 0;
-            default -> throw new IOException("an event count of " + length + " bytes");
+            default -> throw new SQLException("an event count of " + length + " bytes");
         };
     }
 
-    private static LocalDateTime timestamp(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static Instant timestamp(Messages in, WallClockReader clock) throws SQLException, EOFException {
+        int length = in.int32();
         if (length < 0) {
             return null;
         }
         if (length != 8) {
-            throw new IOException("a timestamp of " + length + " bytes");
+            throw new SQLException("a timestamp of " + length + " bytes");
         }
-        return POSTGRES_EPOCH.plus(in.readLong(), ChronoUnit.MICROS);
+        long micros = in.int64();
+        if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+            throw new SQLException("an event_timestamp of " + (micros > 0 ? "infinity" : "-infinity"));
+        }
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        int nanos = (int) Math.floorMod(micros, 1_000_000L) * 1_000;
+        return clock.instant(POSTGRES_EPOCH_SECOND + seconds, nanos);
     }
 
-    private static UUID uuid(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static UUID uuid(Messages in) throws SQLException, EOFException {
+        int length = in.int32();
         if (length < 0) {
             return null;
         }
         if (length != 16) {
-            throw new IOException("a uuid of " + length + " bytes");
+            throw new SQLException("a uuid of " + length + " bytes");
         }
-        return new UUID(in.readLong(), in.readLong());
+        return new UUID(in.int64(), in.int64());
+    }
+
+    /**
+     * The copy's bytes as the server sent them, one message at a time. The server sends a row a message, so a field
+     * is read in place; one that runs over the end of a message is joined with the next.
+     */
+    private static final class Messages {
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+        private static final byte[][] SYSTEMS;
+
+        static {
+            SourceSystem[] all = SourceSystem.values();
+            SYSTEMS = new byte[all.length][];
+            for (SourceSystem s : all) {
+                SYSTEMS[s.ordinal()] = s.name().getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+
+        private final CopyOut copy;
+        byte[] buf = new byte[0];
+        int pos;
+
+        Messages(CopyOut copy) {
+            this.copy = copy;
+        }
+
+        void need(int n) throws SQLException, EOFException {
+            if (buf.length - pos >= n) {
+                return;
+            }
+            byte[] joined = Arrays.copyOfRange(buf, pos, buf.length);
+            while (joined.length < n) {
+                byte[] next = copy.readFromCopy();
+                if (next == null) {
+                    throw new EOFException("the replica's COPY ended inside a row");
+                }
+                byte[] longer = Arrays.copyOf(joined, joined.length + next.length);
+                System.arraycopy(next, 0, longer, joined.length, next.length);
+                joined = longer;
+            }
+            buf = joined;
+            pos = 0;
+        }
+
+        short int16() throws SQLException, EOFException {
+            need(2);
+            short v = (short) SHORT.get(buf, pos);
+            pos += 2;
+            return v;
+        }
+
+        int int32() throws SQLException, EOFException {
+            need(4);
+            int v = (int) INT.get(buf, pos);
+            pos += 4;
+            return v;
+        }
+
+        long int64() throws SQLException, EOFException {
+            need(8);
+            long v = (long) LONG.get(buf, pos);
+            pos += 8;
+            return v;
+        }
+
+        void skip(int n) throws SQLException, EOFException {
+            need(n);
+            pos += n;
+        }
+
+        String text(int length) throws SQLException, EOFException {
+            need(length);
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
+            return s;
+        }
+
+        /** The source system these bytes spell, consumed; or null, leaving them to be read as text. */
+        SourceSystem sourceSystem(int length) throws SQLException, EOFException {
+            need(length);
+            for (int i = 0; i < SYSTEMS.length; i++) {
+                byte[] name = SYSTEMS[i];
+                if (name.length == length && Arrays.equals(buf, pos, pos + length, name, 0, length)) {
+                    pos += length;
+                    return SourceSystem.values()[i];
+                }
+            }
+            return null;
+        }
     }
 
     /** A type name as the server reported it, made safe to write after {@code ::}. */

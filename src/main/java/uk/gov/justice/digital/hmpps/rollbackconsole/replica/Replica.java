@@ -33,6 +33,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.OutstandingClusters;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.WallClockReader;
 
 /**
  * The console's read-only view of Person Record's read replica: a small pool, checked on connect, and the runbook's
@@ -344,15 +345,9 @@ public final class Replica implements AutoCloseable {
                 bind(ps, window);
                 copy = CopyStream.copyText(ps);
             }
-            long delivered = CopyStream.stream(c, copy, (system, id, count, last, uuid) -> {
-                SourceSystem sourceSystem = SourceSystem.fromWire(system)
-                        .orElseThrow(() -> UnexpectedRowException.unknownSourceSystem(system, id));
-                if (id == null) {
-                    throw UnexpectedRowException.missingSourceSystemId(system);
-                }
-                sink.accept(new AffectedRecord(uuid, sourceSystem, id, Math.toIntExact(count),
-                        last == null ? null : window.clock().toInstant(last)));
-            }, q::isCancelled);
+            long delivered = CopyStream.stream(c, copy, new WallClockReader(window.clock()),
+                    (system, id, count, last, uuid) -> sink.accept(new AffectedRecord(uuid, system, id,
+                            Math.toIntExact(count), last)), q::isCancelled);
             q.throwIfCancelled(null);
             return delivered;
         });

@@ -37,6 +37,10 @@ final class RunbookSql {
             order by source_system collate "C", source_system_id collate "C"
             """.formatted(AFFECTED_EVENTS);
 
+    // In the order the events were stored: by event_timestamp, then id for the rows of one instant. That is the
+    // order of the index the window is read through, so the server sorts only rows of equal timestamps (an
+    // incremental sort) where "order by id" made it sort the whole window, or walk the primary key through the
+    // whole table. In a repeated hour (autumn) the two hours' rows interleave by their wall-clock reading.
     static final String ONE_ROW_PER_EVENT = """
             select source_system,
                    source_system_id,
@@ -45,7 +49,7 @@ final class RunbookSql {
                    person_uuid
             from personrecordservice.event_log
             where %s
-            order by id
+            order by event_timestamp, id
             """.formatted(AFFECTED_EVENTS);
 
     static final String COUNTS = """

@@ -37,13 +37,16 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
  */
 class EventClockExportTest {
 
-    /** The runbook's affected-records query, as typed into psql with the summer window's UK wall-clock literals. */
+    /**
+     * The runbook's affected-records query, as typed into psql with the summer window's UK wall-clock literals, in
+     * the console's order (the runbook's own query has none).
+     */
     private static final String RUNBOOK_EVENTS = """
             select el.person_uuid, el.source_system, el.source_system_id
             from personrecordservice.event_log el
             where el.event_type in ('CPR_RECORD_CREATED', 'CPR_RECORD_UPDATED')
               and el.event_timestamp >= '2025-06-09 13:21:55' and el.event_timestamp < '2025-06-09 14:00:00'
-            order by el.id""";
+            order by el.event_timestamp, el.id""";
     private static final String RUNBOOK_DISTINCT = """
             select distinct el.source_system, el.source_system_id
             from personrecordservice.event_log el

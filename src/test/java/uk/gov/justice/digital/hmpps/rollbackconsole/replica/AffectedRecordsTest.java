@@ -34,6 +34,16 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 class AffectedRecordsTest {
 
+    /**
+     * Both passes of the repeated hour in the order event_log's readings put them (then id): 01:00 (GMT, the second
+     * pass), 01:30 (BST, first pass, the lower id), 01:30 (GMT), 01:59:59.999 (BST). The column cannot tell the passes
+     * apart, so neither can the order.
+     */
+    private static final List<String> REPEATED_HOUR_AS_STORED = List.of("A1020AA",
+            TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS.get(0), "X100021",
+            TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS.get(1));
+
+
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private static Replica replica;
@@ -55,7 +65,7 @@ class AffectedRecordsTest {
     }
 
     @Test
-    void oneRowPerEventFormRepeatsARecordForEachEventInIdOrder() throws SQLException {
+    void oneRowPerEventFormRepeatsARecordForEachEventInTheOrderTheyWereStored() throws SQLException {
         assertThat(records(BST_WINDOW, RecordMode.ONE_ROW_PER_EVENT)).containsExactlyElementsOf(BST_EVENT_ROWS);
     }
 
@@ -132,8 +142,7 @@ class AffectedRecordsTest {
         assertThat(w.lower().widened()).isTrue();
         assertThat(w.lower().value()).isEqualTo(LocalDateTime.parse("2025-10-26T01:00:00"));
         // every event of both passes is in: nothing after the cutoff can be lost
-        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(concat(
-                TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS, TestReplica.SECOND_PASS_OF_THE_REPEATED_HOUR_IDS));
+        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(REPEATED_HOUR_AS_STORED);
         // the one stored between 01:00:00 and 01:30:00 is A1020AA (01:00 GMT): taken in, and counted as such
         var widening = replica.widening(w).run();
         assertThat(widening.extraAtStart()).isEqualTo(1);
@@ -149,8 +158,7 @@ class AffectedRecordsTest {
         AffectedWindow w = new AffectedWindow(dayStart, CLOCKS_GO_BACK.plus(15, ChronoUnit.MINUTES), EventClock.UK);
 
         assertThat(w.upper().value()).isEqualTo(LocalDateTime.parse("2025-10-26T02:00:00"));
-        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(concat(
-                TestReplica.FIRST_PASS_OF_THE_REPEATED_HOUR_IDS, TestReplica.SECOND_PASS_OF_THE_REPEATED_HOUR_IDS));
+        assertThat(ids(records(w, RecordMode.ONE_ROW_PER_EVENT))).containsExactlyElementsOf(REPEATED_HOUR_AS_STORED);
         assertThat(replica.widening(w).run().extraAtEnd()).isEqualTo(3);
     }
 
@@ -186,12 +194,6 @@ class AffectedRecordsTest {
 
         // stored as 13:50:00 UK time, it happened at 12:50:00 UTC
         assertThat(rows.get(rows.size() - 1).lastEvent()).isEqualTo(Instant.parse("2025-06-09T12:50:00Z"));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     @Test

@@ -146,8 +146,15 @@ public final class TestReplica {
             record(CLUSTER_3_BROKEN, NOMIS, "A1013AA", 1, "2025-11-18T09:04:59.999Z"),
             record(CLUSTER_1_ACTIVE, NOMIS, "A1020AA", 1, "2025-10-26T00:00:00Z")); // 01:00 GMT read as 01:00 BST
 
-    /** The seed runbook's form for the BST window: one row per event, in event_log id order. */
-    public static final List<AffectedRecord> BST_EVENT_ROWS = List.of(
+    /**
+     * The seed runbook's form for the BST window: one row per event, in the order the console reads them, by
+     * event_timestamp and then id: {@link #BST_EVENT_ROWS_BY_ID} sorted, stably, by the time each was stored (the
+     * instants read back keep the stored readings' order, the repeated hour included).
+     */
+    public static final List<AffectedRecord> BST_EVENT_ROWS;
+
+    /** The same rows in event_log id order: the seed stores some events out of time order on purpose. */
+    public static final List<AffectedRecord> BST_EVENT_ROWS_BY_ID = List.of(
             record(CLUSTER_1_ACTIVE, NOMIS, "A1001AA", 1, "2025-06-09T12:21:55Z"),
             record(CLUSTER_2_ACTIVE, COMMON_PLATFORM, "cf000000-0000-4000-8000-000000000003", 1,
                     "2025-06-09T12:21:55.001Z"),
@@ -178,6 +185,12 @@ public final class TestReplica {
             record(CLUSTER_1_ACTIVE, DELIUS, "X100012", 1, "2025-11-18T09:05:00Z"),
             record(CLUSTER_4_OVERRIDE_CONFLICT, COMMON_PLATFORM, "cf000000-0000-4000-8000-000000000014", 1,
                     "2025-11-18T09:05:01Z"));
+
+    static {
+        List<AffectedRecord> byTime = new java.util.ArrayList<>(BST_EVENT_ROWS_BY_ID);
+        byTime.sort(java.util.Comparator.comparing(AffectedRecord::lastEvent));
+        BST_EVENT_ROWS = List.copyOf(byTime);
+    }
 
     /**
      * Records whose only event near the BST cutoff is outside the window: 1 ms before, and 41 minutes 55 s before
