@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds one-row-per-event rows, read in event id order, into one row per record with exactly the semantics of the
+ * Folds one-row-per-event rows, read in the order they were stored (event_timestamp, then id), into one row per record with exactly the semantics of the
  * runbook's distinct query: the number of events, the latest event time, and the person_uuid of the latest event
  * (of two events at the same instant, the later id). The preview uses it so that rows reach the screen as the
  * events stream in, instead of after the server has aggregated and sorted the whole window.
@@ -23,7 +23,7 @@ public final class DistinctRecords {
     private long events;
 
     /**
-     * Takes the next event (events must come in id order). Returns the record when this is its first event, so
+     * Takes the next event (events must come in the order they were stored: event_timestamp, then id). Returns the record when this is its first event, so
      * that the caller can show it at once; later events only update it here.
      */
     public AffectedRecord add(AffectedRecord event) {
@@ -36,7 +36,7 @@ public final class DistinctRecords {
             byKey.put(key, first);
             return first;
         }
-        // Id order means a later event at the same instant wins the tie, as "order by event_timestamp desc, id desc".
+        // In that order a later event at the same instant has the higher id and wins the tie, as "order by event_timestamp desc, id desc".
         boolean latest = !event.lastEvent().isBefore(seen.lastEvent());
         byKey.put(key, new AffectedRecord(latest ? event.personUuid() : seen.personUuid(), seen.sourceSystem(),
                 seen.sourceSystemId(), seen.eventCount() + 1, latest ? event.lastEvent() : seen.lastEvent()));

@@ -140,8 +140,8 @@ public final class PreviewStepView {
     private QueryPane sqlPane() {
         QueryPane pane = new QueryPane("The SQL this step runs",
                 "The runbook's queries with this preview's window written in. The console binds these values rather "
-                        + "than writing them into the SQL; in the distinct form it streams the events in id order and "
-                        + "folds them exactly as this query does, so that rows appear at once.", model.sqlProperty());
+                        + "than writing them into the SQL; in the distinct form it streams the events in the order they were stored "
+                        + "and folds them exactly as this query does, so that rows appear at once.", model.sqlProperty());
         pane.setId("preview-sql");
         return pane;
     }

@@ -197,7 +197,7 @@ public final class PreviewStepViewModel {
     }
 
     /*
-     * Both forms stream the events in id order, so the first rows are on screen within milliseconds. In the distinct
+     * Both forms stream the events in the order they were stored (event_timestamp, then id), so the first rows are on screen within milliseconds. In the distinct
      * form each record appears at its first event and the rows are folded here as the server's distinct query would
      * fold them; when the stream ends, the table is replaced by the exact, ordered set (what the export writes).
      */
