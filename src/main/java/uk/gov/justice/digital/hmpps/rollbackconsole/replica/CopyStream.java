@@ -85,15 +85,32 @@ final class CopyStream {
      * Streams the copy's rows to {@code sink}; returns how many. Stops early when {@code stop} says so. Each row is
      * read straight from the server's message (no stream or lock between the socket and the fields); the source
      * system is matched on its bytes and the timestamp turned into an instant by {@code clock} without building a
-     * date, so a row costs the console two objects besides the ones it hands on.
+     * date: a row costs nothing beyond the driver's message and the values handed on.
      */
     static long stream(Connection c, String copyText, WallClockReader clock, RowSink sink,
                        java.util.function.BooleanSupplier stop) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         CopyOut copy = pg.getCopyAPI().copyOut(copyText);
+        boolean complete = false;
+        try {
+            long rows = read(copy, clock, sink, stop);
+            complete = rows >= 0;
+            return complete ? rows : -rows - 1;
+        } finally {
+            if (!complete) {
+                abandon(c, pg, copy);
+            }
+        }
+    }
+
+    /**
+     * Reads the rows of {@code copy} to {@code sink}. Returns how many when the copy was read to its end, or
+     * {@code -(rows + 1)} when {@code stop} ended it early (the copy then still runs on the server).
+     */
+    static long read(CopyOut copy, WallClockReader clock, RowSink sink, java.util.function.BooleanSupplier stop)
+            throws SQLException {
         Messages in = new Messages(copy);
         long rows = 0;
-        boolean complete = false;
         try {
             in.need(SIGNATURE.length + 8);
             if (!Arrays.equals(in.buf, in.pos, in.pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
@@ -111,7 +128,7 @@ final class CopyStream {
                     throw new SQLException("the replica's COPY sent " + fields + " columns where 5 were asked for");
                 }
                 if (stop.getAsBoolean()) {
-                    return rows; // the finally below stops the server and clears the connection
+                    return -(rows + 1); // the caller stops the server and clears the connection
                 }
                 int systemLength = in.int32();
                 SourceSystem system = systemLength < 0 ? null : in.sourceSystem(systemLength);
@@ -134,14 +151,9 @@ final class CopyStream {
             if (in.pos != in.buf.length || copy.readFromCopy() != null) {
                 throw new SQLException("the replica's COPY sent data after its last row");
             }
-            complete = true;
             return rows;
         } catch (EOFException e) {
             throw new SQLException("reading the replica's COPY failed: " + e.getMessage(), "08006", e);
-        } finally {
-            if (!complete) {
-                abandon(c, pg, copy);
-            }
         }
     }
 

@@ -28,6 +28,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedWindow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.WallClockReader;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 
 /**
@@ -109,6 +110,107 @@ class ExportStreamTest {
 
                 assertThat(copied).as(window + " " + mode).isNotEmpty().containsExactlyElementsOf(plain);
             }
+        }
+    }
+
+    /**
+     * The server sends a row a message, and the reader takes fields in place; a row or field that runs over the end
+     * of a message (another server version, a proxy) must read the same. The real server's bytes, cut anywhere.
+     */
+    @Test
+    void rowsCutAcrossMessagesAnywhereReadTheSameAsTheServersOwnMessages() throws Exception {
+        for (RecordMode mode : RecordMode.values()) {
+            String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int messages = 0;
+            List<AffectedRecord> asSent = new ArrayList<>();
+            try (Connection c = replica.pool().getConnection()) {
+                String copyText;
+                try (java.sql.PreparedStatement ps = c.prepareStatement(CopyStream.formatStatement(c, sql))) {
+                    Replica.bind(ps, MAY_2033);
+                    copyText = CopyStream.copyText(ps);
+                }
+                org.postgresql.copy.CopyOut copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyOut(copyText);
+                for (byte[] m = copy.readFromCopy(); m != null; m = copy.readFromCopy()) {
+                    bytes.write(m);
+                    messages++;
+                }
+                CopyStream.stream(c, copyText, new WallClockReader(MAY_2033.clock()), (system, id, count, last, uuid)
+                        -> asSent.add(new AffectedRecord(uuid, system, id, Math.toIntExact(count), last)), () -> false);
+            }
+            assertThat(messages).as("the server's messages").isGreaterThan(9001);
+
+            for (int cut : new int[] {1, 3, 7, 64, 1000}) {
+                List<AffectedRecord> recut = new ArrayList<>();
+                long rows = CopyStream.read(new Recut(bytes.toByteArray(), cut), new WallClockReader(MAY_2033.clock()),
+                        (system, id, count, last, uuid) -> recut.add(new AffectedRecord(uuid, system, id,
+                                Math.toIntExact(count), last)), () -> false);
+
+                assertThat(recut).as(mode + " cut every " + cut + " bytes").containsExactlyElementsOf(asSent);
+                assertThat(rows).isEqualTo(asSent.size());
+            }
+            byte[] shortOfTheEnd = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() - 5);
+            assertThatThrownBy(() -> CopyStream.read(new Recut(shortOfTheEnd, 100), new WallClockReader(MAY_2033.clock()),
+                    (system, id, count, last, uuid) -> { }, () -> false))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("ended inside a row");
+        }
+    }
+
+    /** The bytes of a copy handed over {@code cut} at a time, as a server or proxy that cut them there would. */
+    private static final class Recut implements org.postgresql.copy.CopyOut {
+        private final byte[] all;
+        private final int cut;
+        private int at;
+
+        Recut(byte[] all, int cut) {
+            this.all = all;
+            this.cut = cut;
+        }
+
+        @Override
+        public byte[] readFromCopy() {
+            if (at >= all.length) {
+                return null;
+            }
+            byte[] next = java.util.Arrays.copyOfRange(all, at, Math.min(all.length, at + cut));
+            at += next.length;
+            return next;
+        }
+
+        @Override
+        public byte[] readFromCopy(boolean block) {
+            return readFromCopy();
+        }
+
+        @Override
+        public int getFieldCount() {
+            return 5;
+        }
+
+        @Override
+        public int getFormat() {
+            return 1;
+        }
+
+        @Override
+        public int getFieldFormat(int field) {
+            return 1;
+        }
+
+        @Override
+        public boolean isActive() {
+            return at < all.length;
+        }
+
+        @Override
+        public void cancelCopy() {
+            at = all.length;
+        }
+
+        @Override
+        public long getHandledRowCount() {
+            return -1;
         }
     }
 
