@@ -232,37 +232,31 @@ public abstract class ConsoleWindowTest {
     private void screenshotGrid(String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
                 .getRoot()).presenter();
-        double width = stage.getWidth();
-        double height = stage.getHeight();
-        int zoom = presenter.zoomProperty().get();
-        boolean dark = presenter.darkProperty().get();
-        boolean contrast = presenter.highContrastProperty().get();
-        try {
-            for (int percent : new int[] {100, 150, 200}) {
-                for (String look : new String[] {"light", "dark", "contrast"}) {
-                    WaitForAsyncUtils.asyncFx(() -> {
-                        stage.setWidth(1280);
-                        stage.setHeight(720);
-                        presenter.zoomProperty().set(percent);
-                        presenter.darkProperty().set(look.equals("dark"));
-                        presenter.highContrastProperty().set(look.equals("contrast"));
-                    }).get(10, TimeUnit.SECONDS);
-                    WaitForAsyncUtils.waitForFxEvents();
-                    // A second round of pulses: layouts that depend on the zoom (side by side, wrapping) settle.
-                    WaitForAsyncUtils.waitForFxEvents();
-                    Screenshots.save(stage.getScene(), "grid/" + name + "-" + percent + "-" + look);
-                }
-            }
-            WaitForAsyncUtils.asyncFx(() -> {
-                presenter.zoomProperty().set(zoom);
-                presenter.darkProperty().set(dark);
-                presenter.highContrastProperty().set(contrast);
-                stage.setWidth(width);
-                stage.setHeight(height);
-            }).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not save the screenshots of " + name, e);
+        Screenshots.grid(stage, presenter, stage, name);
+    }
+
+    /**
+     * Saves {@code shown}, a window over this one (a dialog, the About box), as {@code target/screenshots/NAME.png};
+     * with {@code -Dscreens.grid=true} also at each zoom and theme of this window, which it follows, over this
+     * window at 1280 x 720.
+     */
+    protected void screenshot(javafx.stage.Window shown, String name) {
+        Screenshots.save(shown.getScene(), name);
+        if (Screenshots.gridWanted()
+                && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.grid(stage, shell.presenter(), shown, name);
+        }
+    }
+
+    /**
+     * With {@code -Dscreens.grid=true}, saves a window that blocks this one while open (a dialog, the About box) in
+     * each zoom and theme of this window, {@code open} opening it anew each time from the test's thread, as a user
+     * opens it in that look; each is closed again. Call it before the test answers the one it opened itself.
+     */
+    protected void screenshotEachLook(String name, java.util.function.Supplier<javafx.stage.Window> open) {
+        if (Screenshots.gridWanted()
+                && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.gridOpened(stage, shell.presenter(), name, open);
         }
     }
 

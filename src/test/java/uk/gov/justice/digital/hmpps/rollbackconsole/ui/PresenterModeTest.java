@@ -232,7 +232,7 @@ class PresenterModeTest extends ConsoleWindowTest {
         Set<String> keys = Shortcuts.ALL.stream().map(Shortcuts.Shortcut::keysText).collect(Collectors.toSet());
         assertThat(keys).contains(Shortcuts.CONNECT.getDisplayText(), Shortcuts.PREVIEW_RUN.getDisplayText(),
                 Shortcuts.EXPORT_SAVE.getDisplayText(), Shortcuts.PRESENTER.getDisplayText());
-        uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(help.getScene(), "help-keyboard-shortcuts");
+        screenshot(help, "help-keyboard-shortcuts");
         robot.interact(() -> ((javafx.stage.Stage) help).close());
     }
 }

@@ -399,7 +399,8 @@ class ReviewWindowTest extends ConsoleWindowTest {
     private static TableCell<?, ?> cell(FxRobot robot, int row, int column) {
         TableView<?> table = robot.lookup("#problems-table").queryAs(TableView.class);
         return robot.from(table).lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getIndex() == row && c.getTableColumn() == table.getColumns().get(column))
+                // Cells the table keeps aside for reuse (after a zoom, say) are hidden, and not what the user clicks.
+                .filter(c -> c.isVisible() && c.getIndex() == row && c.getTableColumn() == table.getColumns().get(column))
                 .findFirst().orElseThrow(() -> new AssertionError("no cell at row " + row + ", column " + column));
     }
 }

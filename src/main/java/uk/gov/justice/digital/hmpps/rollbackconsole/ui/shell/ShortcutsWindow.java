@@ -38,13 +38,9 @@ public final class ShortcutsWindow {
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         Scene scene = new Scene(page, 760, 640);
         scene.getStylesheets().setAll(styledLike.getStylesheets());
-        // The list is read at the window's zoom and in its theme.
-        Presenter.of(styledLike.getRoot()).ifPresent(p -> {
-            p.install(page);
-            page.setStyle("-fx-font-size: " + p.fontSizeProperty().get() + "px;");
-        });
+        // The list is read at the window's zoom and in its theme, and follows them while it is open.
         page.getStyleClass().setAll(styledLike.getRoot().getStyleClass());
-        styledLike.getRoot().getPseudoClassStates().forEach(pc -> page.pseudoClassStateChanged(pc, true));
+        Presenter.of(styledLike.getRoot()).ifPresent(p -> p.dress(page));
         stage.setScene(scene);
     }
 

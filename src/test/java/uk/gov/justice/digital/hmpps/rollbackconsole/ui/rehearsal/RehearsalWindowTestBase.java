@@ -217,7 +217,12 @@ abstract class RehearsalWindowTestBase {
         click(robot, r, "#next");
     }
 
+    /** Saves the rehearsal's window; with {@code -Dscreens.grid=true}, once its console is open, in every look too. */
     static void screenshot(Stage window, String name) {
         Screenshots.save(window.getScene(), name);
+        if (Screenshots.gridWanted() && window.getScene().getRoot()
+                instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.grid(window, shell.presenter(), window, name);
+        }
     }
 }
