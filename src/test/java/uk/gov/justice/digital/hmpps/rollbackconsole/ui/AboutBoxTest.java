@@ -26,15 +26,16 @@ class AboutBoxTest extends ConsoleWindowTest {
                 .startsWith(System.getProperty("java.version"));
         assertThat(robot.lookup("#about-javafx").queryAs(Label.class).getText()).startsWith("21.");
         Screenshots.save(aboutWindow(robot).getScene(), "80-about");
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> aboutWindow(robot) == null);
+
         screenshotEachLook("80-about", () -> {
             Stage[] opened = new Stage[1];
             robot.interact(() -> opened[0] = uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox.show(stage,
                     App.VERSION));
             return opened[0];
         });
-
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        waitUntil(() -> aboutWindow(robot) == null);
     }
 
     private static Stage aboutWindow(FxRobot robot) {

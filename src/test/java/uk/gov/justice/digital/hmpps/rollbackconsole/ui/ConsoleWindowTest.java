@@ -204,6 +204,38 @@ public abstract class ConsoleWindowTest {
         return cut;
     }
 
+    /**
+     * As {@link #truncatedLabels}, but looking at every labeled node under {@code root}: no control carries a
+     * "labeled" style class (a Label's is "label", a Button's "button", a cell's "table-cell"), so the lookup of
+     * ".labeled" there finds nothing. Swapping that lookup for this walk makes two wizard-step tests fail on labels
+     * that are cut (ExportWalkthroughTest "Choose…", SharedScreenWindowTest "From the cluster: pick the bad release").
+     */
+    protected static java.util.List<String> labelsCutShort(javafx.scene.Parent root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        descendants(root).forEach(n -> {
+            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
+                    && !l.getText().isBlank()) {
+                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
+            }
+        });
+        return cut;
+    }
+
+    private static java.util.List<Node> descendants(javafx.scene.Parent root) {
+        java.util.List<Node> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> toVisit = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!toVisit.isEmpty()) {
+            Node n = toVisit.pop();
+            all.add(n);
+            if (n instanceof javafx.scene.Parent p) {
+                toVisit.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return all;
+    }
+
     /** The window at the size of a shared screen, 1280 x 720, zoomed to {@code percent}. */
     protected void sharedScreenAt(FxRobot robot, int percent) {
         robot.interact(() -> {

@@ -233,6 +233,14 @@ class PresenterModeTest extends ConsoleWindowTest {
         assertThat(keys).contains(Shortcuts.CONNECT.getDisplayText(), Shortcuts.PREVIEW_RUN.getDisplayText(),
                 Shortcuts.EXPORT_SAVE.getDisplayText(), Shortcuts.PRESENTER.getDisplayText());
         screenshot(help, "help-keyboard-shortcuts");
+        // Read at 200 % on a shared screen: the window grows with the zoom, and no key or description is cut.
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().zoomProperty().set(200));
+        assertThat(help.getScene().getRoot().lookupAll(".table-cell > .text").stream()
+                .map(t -> ((javafx.scene.text.Text) t).getText()).filter(t -> t.endsWith("...") || t.endsWith("\u2026")))
+                .isEmpty();
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().zoomProperty().set(100));
         robot.interact(() -> ((javafx.stage.Stage) help).close());
     }
 }

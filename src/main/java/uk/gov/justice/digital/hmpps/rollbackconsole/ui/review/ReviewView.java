@@ -39,6 +39,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.Severity;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
 /**
@@ -172,7 +173,10 @@ public final class ReviewView {
         back.getStyleClass().add(Styles.PRIMARY);
         HBox buttons = Em.spacing(new HBox(openAnother, compare, back), 0.62);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = Em.spacing(new HBox(names, buttons), 1.23);
+        buttons.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+        // Zoomed in (150-200 % on a 1280 x 720 screen) the buttons go under the file's name: beside it they squeezed
+        // the name into a narrow column, a word a line, and pushed the verdict below the fold.
+        SideBySide header = new SideBySide(names, buttons, 80, 0.62);
         header.getStyleClass().add(Styles.REVIEW_HEADER);
         return header;
     }

@@ -107,5 +107,14 @@ public final class FxDialogService implements DialogService {
         Presenter.dressLike(scene == null ? dialog.getDialogPane() : scene.getRoot(), owner);
         // As high as its text wraps to, so the bold text of high contrast is not cut to "..." at the end.
         dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Each answer whole ("Cancel", not "C..."), in high contrast's bold at 200 % too.
+        for (javafx.scene.control.ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+            javafx.scene.Node button = dialog.getDialogPane().lookupButton(type);
+            if (button instanceof javafx.scene.control.Button b) {
+                // The bar sizes all answers alike from widths taken before high contrast's bold applies.
+                javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 }

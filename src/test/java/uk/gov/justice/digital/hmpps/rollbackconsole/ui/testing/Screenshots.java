@@ -39,8 +39,8 @@ public final class Screenshots {
     /**
      * Saves {@code shown} as {@code target/screenshots/grid/NAME-ZOOM-LOOK.png} at 100, 150 and 200 %, in the light,
      * dark and high-contrast themes of {@code presenter} (the main window's, which the windows over it follow), with
-     * {@code main} at 1280 x 720. {@code shown} is the main window itself, or a window over it (a dialog, the About
-     * box, the shortcuts), which is sized to its content each time as it would be when opened in that look. The
+     * {@code main} at 1280 x 720. {@code shown} is the main window itself, or a window beside it that follows its
+     * look while open (the keyboard shortcuts); for one that blocks it while open, see {@link #gridOpened}. The
      * windows are put back as they were afterwards, scroll positions included, so that the test carries on.
      */
     public static void grid(Stage main, Presenter presenter, Window shown, String name) {
@@ -66,10 +66,6 @@ public final class Screenshots {
                         presenter.highContrastProperty().set(look.equals("contrast"));
                     });
                     settle();
-                    if (shown != main) {
-                        onFx(shown::sizeToScene);
-                        settle();
-                    }
                     save(shown.getScene(), "grid/" + name + "-" + percent + "-" + look);
                 }
             }
@@ -81,9 +77,6 @@ public final class Screenshots {
                 main.setHeight(height);
             });
             settle();
-            if (shown != main) {
-                onFx(shown::sizeToScene);
-            }
             onFx(() -> scrolled.forEach((sp, at) -> {
                 sp.setHvalue(at[0]);
                 sp.setVvalue(at[1]);

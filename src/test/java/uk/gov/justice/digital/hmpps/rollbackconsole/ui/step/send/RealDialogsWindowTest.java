@@ -59,7 +59,7 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         assertThat(pane.getContentText()).contains("Environment: PROD", "Namespace: " + NAMESPACE, "Pod: " + POD,
                 "Records: 12,345 in 25 batches of up to 500", "Time: about 1 h 14 min at 3 min per 500 records");
         assertThat(pane.getButtonTypes()).extracting(ButtonType::getText).containsExactly("Send", "Cancel");
-        assertThat(truncatedLabels(pane)).isEmpty();
+        assertThat(labelsCutShort(pane)).isEmpty();
         Screenshots.save(confirm.getScene(), "90-send-confirmation");
 
         robot.clickOn(pane.lookupButton(pane.getButtonTypes().get(0)));
@@ -84,7 +84,7 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         assertThat(asked.getScene().getRoot().getPseudoClassStates()).contains(PseudoClass.getPseudoClass("dark"));
         assertThat(pane.getButtonTypes()).extracting(ButtonType::getText)
                 .containsExactly("Resend batch 2", "Skip batch 2", "Stop", "Decide later");
-        assertThat(truncatedLabels(pane)).isEmpty();
+        assertThat(labelsCutShort(pane)).isEmpty();
         Screenshots.save(asked.getScene(), "92-outcome-unknown-question");
 
         robot.clickOn(pane.lookupButton(pane.getButtonTypes().get(1)));
@@ -108,7 +108,7 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         assertThat(confirm.getScene().getRoot().getPseudoClassStates())
                 .contains(PseudoClass.getPseudoClass("high-contrast"));
         assertThat(((Labeled) pane.lookup(".content.label")).getFont().getSize()).isEqualTo(Presenter.BASE_FONT_PX * 2.0);
-        assertThat(truncatedLabels(pane)).isEmpty();
+        assertThat(labelsCutShort(pane)).isEmpty();
 
         robot.clickOn(pane.lookupButton(pane.getButtonTypes().get(1)));
         assertThat(answer.get(10, TimeUnit.SECONDS)).isPresent();
@@ -116,7 +116,7 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         // The question about a batch: its command to run and what each answer does are the part that matters.
         CompletableFuture<Optional<DecisionKind>> decision = new CompletableFuture<>();
         DialogPane asked = pane(askAboutBatch2(robot, decision));
-        assertThat(truncatedLabels(asked)).isEmpty();
+        assertThat(labelsCutShort(asked)).isEmpty();
         robot.clickOn(asked.lookupButton(asked.getButtonTypes().get(3)));
         assertThat(decision.get(10, TimeUnit.SECONDS)).isEmpty();
 
@@ -124,7 +124,7 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         CompletableFuture<Optional<?>> typedAnswer = new CompletableFuture<>();
         Window typed = askToSend(robot, confirmedThen(new FxDialogService(stage)), typedAnswer, TYPE_NAMESPACE);
         assertThat(typed.getWidth()).isLessThanOrEqualTo(1280);
-        assertThat(truncatedLabels(pane(typed))).isEmpty();
+        assertThat(labelsCutShort(pane(typed))).isEmpty();
         robot.clickOn(pane(typed).lookupButton(ButtonType.CANCEL));
         assertThat(typedAnswer.get(10, TimeUnit.SECONDS)).isPresent();
     }
