@@ -219,6 +219,10 @@ class ReviewWindowTest extends ConsoleWindowTest {
         robot.interact(() -> stage.getScene().getRoot().layout());
         assertThat(save.localToScene(save.getBoundsInLocal()).getMaxY()).isLessThan(stage.getScene().getHeight());
         assertThat(verdict.localToScene(verdict.getBoundsInLocal()).getMinY()).isPositive();
+        // Nor are the file's facts or the problems' counts cut to "..." for them.
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        assertThat(labelsCutShort(robot.lookup("#review-batches").query().getParent())).isEmpty();
+        assertThat(labelsCutShort(robot.lookup("#filter-all").query().getParent())).isEmpty();
         screenshot("29-review-caution-presenter-150");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
     }

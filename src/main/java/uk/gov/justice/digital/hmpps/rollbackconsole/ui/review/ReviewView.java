@@ -251,6 +251,10 @@ public final class ReviewView {
         StepLayout.addFact(facts, row++, "Without person_uuid", withoutUuid);
         StepLayout.addFact(facts, row++, "Size", size);
         StepLayout.addFact(facts, row, "Batches to send", batches);
+        // Zoomed in, the card is narrow: a value goes onto a second line rather than end in "..." ("1 request o...").
+        for (Label value : List.of(records, clusters, withoutUuid, size, batches)) {
+            value.setWrapText(true);
+        }
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
@@ -318,6 +322,8 @@ public final class ReviewView {
         // The group takes the buttons only when the control's skin is made; until then it ignores them.
         for (ToggleButton b : List.of(all, errors, warnings)) {
             b.setToggleGroup(filter.getToggleGroup());
+            // The counts stay whole at 200 % ("Errors (3)", not "Erro...").
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         filter.getToggleGroup().selectToggle(all);
         filter.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {
