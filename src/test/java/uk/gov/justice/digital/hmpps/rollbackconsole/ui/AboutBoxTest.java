@@ -29,6 +29,13 @@ class AboutBoxTest extends ConsoleWindowTest {
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil(() -> aboutWindow(robot) == null);
+
+        screenshotEachLook("80-about", () -> {
+            Stage[] opened = new Stage[1];
+            robot.interact(() -> opened[0] = uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox.show(stage,
+                    App.VERSION));
+            return opened[0];
+        });
     }
 
     private static Stage aboutWindow(FxRobot robot) {

@@ -204,6 +204,38 @@ public abstract class ConsoleWindowTest {
         return cut;
     }
 
+    /**
+     * As {@link #truncatedLabels}, but looking at every labeled node under {@code root}: no control carries a
+     * "labeled" style class (a Label's is "label", a Button's "button", a cell's "table-cell"), so the lookup of
+     * ".labeled" there finds nothing. Swapping that lookup for this walk makes two wizard-step tests fail on labels
+     * that are cut (ExportWalkthroughTest "Choose…", SharedScreenWindowTest "From the cluster: pick the bad release").
+     */
+    protected static java.util.List<String> labelsCutShort(javafx.scene.Parent root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        descendants(root).forEach(n -> {
+            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
+                    && !l.getText().isBlank()) {
+                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
+            }
+        });
+        return cut;
+    }
+
+    private static java.util.List<Node> descendants(javafx.scene.Parent root) {
+        java.util.List<Node> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> toVisit = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!toVisit.isEmpty()) {
+            Node n = toVisit.pop();
+            all.add(n);
+            if (n instanceof javafx.scene.Parent p) {
+                toVisit.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return all;
+    }
+
     /** The window at the size of a shared screen, 1280 x 720, zoomed to {@code percent}. */
     protected void sharedScreenAt(FxRobot robot, int percent) {
         robot.interact(() -> {
@@ -232,37 +264,31 @@ public abstract class ConsoleWindowTest {
     private void screenshotGrid(String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
                 .getRoot()).presenter();
-        double width = stage.getWidth();
-        double height = stage.getHeight();
-        int zoom = presenter.zoomProperty().get();
-        boolean dark = presenter.darkProperty().get();
-        boolean contrast = presenter.highContrastProperty().get();
-        try {
-            for (int percent : new int[] {100, 150, 200}) {
-                for (String look : new String[] {"light", "dark", "contrast"}) {
-                    WaitForAsyncUtils.asyncFx(() -> {
-                        stage.setWidth(1280);
-                        stage.setHeight(720);
-                        presenter.zoomProperty().set(percent);
-                        presenter.darkProperty().set(look.equals("dark"));
-                        presenter.highContrastProperty().set(look.equals("contrast"));
-                    }).get(10, TimeUnit.SECONDS);
-                    WaitForAsyncUtils.waitForFxEvents();
-                    // A second round of pulses: layouts that depend on the zoom (side by side, wrapping) settle.
-                    WaitForAsyncUtils.waitForFxEvents();
-                    Screenshots.save(stage.getScene(), "grid/" + name + "-" + percent + "-" + look);
-                }
-            }
-            WaitForAsyncUtils.asyncFx(() -> {
-                presenter.zoomProperty().set(zoom);
-                presenter.darkProperty().set(dark);
-                presenter.highContrastProperty().set(contrast);
-                stage.setWidth(width);
-                stage.setHeight(height);
-            }).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not save the screenshots of " + name, e);
+        Screenshots.grid(stage, presenter, stage, name);
+    }
+
+    /**
+     * Saves {@code shown}, a window over this one (a dialog, the About box), as {@code target/screenshots/NAME.png};
+     * with {@code -Dscreens.grid=true} also at each zoom and theme of this window, which it follows, over this
+     * window at 1280 x 720.
+     */
+    protected void screenshot(javafx.stage.Window shown, String name) {
+        Screenshots.save(shown.getScene(), name);
+        if (Screenshots.gridWanted()
+                && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.grid(stage, shell.presenter(), shown, name);
+        }
+    }
+
+    /**
+     * With {@code -Dscreens.grid=true}, saves a window that blocks this one while open (a dialog, the About box) in
+     * each zoom and theme of this window, {@code open} opening it anew each time from the test's thread, as a user
+     * opens it in that look; each is closed again. Call it before the test answers the one it opened itself.
+     */
+    protected void screenshotEachLook(String name, java.util.function.Supplier<javafx.stage.Window> open) {
+        if (Screenshots.gridWanted()
+                && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.gridOpened(stage, shell.presenter(), name, open);
         }
     }
 

@@ -232,7 +232,15 @@ class PresenterModeTest extends ConsoleWindowTest {
         Set<String> keys = Shortcuts.ALL.stream().map(Shortcuts.Shortcut::keysText).collect(Collectors.toSet());
         assertThat(keys).contains(Shortcuts.CONNECT.getDisplayText(), Shortcuts.PREVIEW_RUN.getDisplayText(),
                 Shortcuts.EXPORT_SAVE.getDisplayText(), Shortcuts.PRESENTER.getDisplayText());
-        uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(help.getScene(), "help-keyboard-shortcuts");
+        screenshot(help, "help-keyboard-shortcuts");
+        // Read at 200 % on a shared screen: the window grows with the zoom, and no key or description is cut.
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().zoomProperty().set(200));
+        assertThat(help.getScene().getRoot().lookupAll(".table-cell > .text").stream()
+                .map(t -> ((javafx.scene.text.Text) t).getText()).filter(t -> t.endsWith("...") || t.endsWith("\u2026")))
+                .isEmpty();
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().zoomProperty().set(100));
         robot.interact(() -> ((javafx.stage.Stage) help).close());
     }
 }

@@ -93,6 +93,18 @@ class StartScreenWindowTest extends ConsoleWindowTest {
         screenshot("61-start-screen-dark");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
 
+        // At 200 % on a shared 1280 x 720 screen the screen scrolls under the banner; it never draws over it.
+        sharedScreenAt(robot, 200);
+        javafx.scene.Node banner = robot.lookup(".environment-banner").query();
+        javafx.scene.Node title = robot.lookup("#start-screen .step-title").query();
+        assertThat(title.localToScene(title.getBoundsInLocal()).getMinY())
+                .isGreaterThanOrEqualTo(banner.localToScene(banner.getBoundsInLocal()).getMaxY());
+        // Nothing is cut but a long note, which the line under the list gives whole.
+        List<String> notes = table.getItems().stream().map(i -> i.problem().orElse("")).toList();
+        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class)))
+                .allSatisfy(cut -> assertThat(notes).contains(cut));
+        sharedScreenAt(robot, 100);
+
         // A finished incident and a damaged one are not resumed; the damaged one cannot be read either.
         robot.interact(() -> table.getSelectionModel().select(2));
         assertThat(enabled(robot, "#start-resume")).isFalse();

@@ -82,9 +82,13 @@ public final class IncidentsView {
         split.setDividerPositions(0.4);
         BorderPane page = new BorderPane(split, top, null, null, null);
         Em.margin(split, 0, 1.54, 0.92, 1.54);
-        page.setMinSize(0, 0);
+        // At 150-200 % on a 1280 x 720 screen the heading, the intro and the message took all the height and left
+        // the list one header high: it keeps room for a few incidents, and the page scrolls instead.
+        Em.minHeight(split, 16);
         page.getStyleClass().add(Styles.INCIDENTS);
-        root = page;
+        ScrollPane scroll = StepLayout.scrolling(page);
+        scroll.setFitToHeight(true);
+        root = scroll;
 
         model.openedProperty().addListener((obs, was, now) -> show(now));
         show(model.openedProperty().get());

@@ -33,7 +33,10 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
 /**
  * A rehearsal's own window: first what is being started (a PostgreSQL takes seconds), with Cancel; then the
@@ -43,6 +46,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 public final class RehearsalWindow {
 
     private final Stage stage = new Stage();
+    /** The window the rehearsal was started from, whose look (theme, zoom, presenter mode) it takes; may be null. */
+    private final Window owner;
     private final Clock clock;
     private final Function<Stage, DialogService> dialogs;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -50,7 +55,8 @@ public final class RehearsalWindow {
     private volatile Rehearsal rehearsal;
     private App.Console console;
 
-    private RehearsalWindow(Clock clock, Function<Stage, DialogService> dialogs) {
+    private RehearsalWindow(Window owner, Clock clock, Function<Stage, DialogService> dialogs) {
+        this.owner = owner;
         this.clock = clock;
         this.dialogs = dialogs;
     }
@@ -60,12 +66,14 @@ public final class RehearsalWindow {
         Rehearsal.Options defaults = Rehearsal.Options.defaults();
         Dialog<Rehearsal.Options> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        // At the window's zoom and in its theme, as every question over it is.
+        Presenter.dressLike(dialog.getDialogPane().getScene().getRoot(), owner);
         dialog.setTitle("Start a rehearsal");
         dialog.setHeaderText("REHEARSAL: the whole runbook, with nothing real");
         Label about = new Label("A database, two pods of hmpps-person-record and kubectl, all simulated inside the "
                 + "console. Nothing real is read or sent, and your settings and kube contexts are not touched.");
         about.setWrapText(true);
-        about.setMaxWidth(520);
+        Em.maxWidth(about, 40);
         TextField speed = field("rehearsal-speed", defaults.recordsPerSecond());
         TextField podDies = field("rehearsal-pod-dies", defaults.podDiesInBatch());
         TextField notFound = field("rehearsal-not-found", defaults.notFoundRecords());
@@ -124,7 +132,7 @@ public final class RehearsalWindow {
         CheckBox box = new CheckBox(text);
         box.setId(id);
         box.setWrapText(true);
-        box.setMaxWidth(520);
+        Em.maxWidth(box, 40);
         return box;
     }
 
@@ -140,7 +148,7 @@ public final class RehearsalWindow {
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */
     public static RehearsalWindow start(Window owner, Rehearsal.Options options, Clock clock,
                                         Function<Stage, DialogService> dialogs) {
-        RehearsalWindow w = new RehearsalWindow(clock, dialogs);
+        RehearsalWindow w = new RehearsalWindow(owner, clock, dialogs);
         w.showStarting();
         Path folder;
         try {
@@ -157,7 +165,7 @@ public final class RehearsalWindow {
             } catch (CancellationException e) {
                 Platform.runLater(w::close);
             } catch (RuntimeException e) {
-                Platform.runLater(() -> w.failed(e));
+                Platform.runLater(() -> w.failed(e, folder));
             }
         }, "rehearsal-start");
         starter.setDaemon(true);
@@ -185,6 +193,7 @@ public final class RehearsalWindow {
         box.setPadding(new Insets(32));
         Scene scene = new Scene(box, 640, 320);
         scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
+        Presenter.dressLike(box, owner);
         stage.setScene(scene);
         stage.setTitle("REHEARSAL \u2014 Rollback Console (starting)");
         stage.setOnHidden(e -> close());
@@ -203,7 +212,7 @@ public final class RehearsalWindow {
             Files.createDirectories(r.folder().resolve("files"));
             settings.save();
         } catch (IOException e) {
-            failed(new UncheckedIOException(e));
+            failed(new UncheckedIOException(e), r.folder());
             return;
         }
         // As large as the console's own window, but never beyond the screen's usable area (a 1280x720 share).
@@ -211,6 +220,7 @@ public final class RehearsalWindow {
         double width = Math.min(Math.max(stage.getWidth(), 1280), usable.getWidth());
         double height = Math.min(Math.max(stage.getHeight(), 820), usable.getHeight());
         console = App.Console.openRehearsal(stage, settings, clock, dialogs.apply(stage));
+        lookLikeOwner();
         stage.setWidth(width);
         stage.setHeight(height);
         // Console.open closes the console with the window; the rehearsal goes with it.
@@ -226,11 +236,54 @@ public final class RehearsalWindow {
         });
     }
 
-    private void failed(RuntimeException e) {
-        progress.setText("The rehearsal could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    /**
+     * The rehearsal's console starts from settings of its own; it takes the look of the window it was started from,
+     * so that a lead in the dark theme, or presenting at 150 %, does not rehearse in a white window at 100 %.
+     */
+    private void lookLikeOwner() {
+        if (owner == null || owner.getScene() == null || !(stage.getScene().getRoot() instanceof WizardShellView shell)) {
+            return;
+        }
+        Presenter.of(owner.getScene().getRoot()).ifPresent(main -> {
+            Presenter own = shell.presenter();
+            own.onProperty().set(main.onProperty().get());
+            own.zoomProperty().set(main.zoomProperty().get());
+            own.darkProperty().set(main.darkProperty().get());
+            own.highContrastProperty().set(main.highContrastProperty().get());
+        });
+    }
+
+    private void failed(RuntimeException e, Path folder) {
+        progress.setText(failure(e, folder));
         if (rehearsal != null) {
             rehearsal.close();
         }
+    }
+
+    /**
+     * Why the rehearsal did not start, each cause's own words included. When its read replica (a hot standby of its
+     * primary) cannot run on this machine, it says so, where the standby's server log is, and that nothing is started
+     * in its place: a rehearsal never reads its primary, so it never trains a lead to acknowledge one.
+     */
+    static String failure(Throwable e, Path folder) {
+        StringBuilder why = new StringBuilder("The rehearsal could not start");
+        java.util.Set<String> said = new java.util.LinkedHashSet<>();
+        for (Throwable t = e; t != null && said.size() < 4; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.toString() : t.getMessage();
+            if (said.stream().noneMatch(s -> s.contains(m))) {
+                said.add(m);
+            }
+        }
+        why.append(": ").append(String.join(": ", said)).append('.');
+        if (said.stream().anyMatch(m -> m.contains("standby"))) {
+            why.append(" The rehearsal's read replica is a hot standby streaming from its own PostgreSQL, and it "
+                    + "could not run here");
+            if (folder != null) {
+                why.append(" (its server log: ").append(folder.resolve("replica.log")).append(')');
+            }
+            why.append(". Nothing is started in its place: a rehearsal never reads a primary.");
+        }
+        return why.toString();
     }
 
     /** Ends the rehearsal: the console (and its kubectl processes), the simulated services and the database. */

@@ -39,6 +39,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.Severity;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
 /**
@@ -172,7 +173,10 @@ public final class ReviewView {
         back.getStyleClass().add(Styles.PRIMARY);
         HBox buttons = Em.spacing(new HBox(openAnother, compare, back), 0.62);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = Em.spacing(new HBox(names, buttons), 1.23);
+        buttons.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+        // Zoomed in (150-200 % on a 1280 x 720 screen) the buttons go under the file's name: beside it they squeezed
+        // the name into a narrow column, a word a line, and pushed the verdict below the fold.
+        SideBySide header = new SideBySide(names, buttons, 80, 0.62);
         header.getStyleClass().add(Styles.REVIEW_HEADER);
         return header;
     }
@@ -247,6 +251,10 @@ public final class ReviewView {
         StepLayout.addFact(facts, row++, "Without person_uuid", withoutUuid);
         StepLayout.addFact(facts, row++, "Size", size);
         StepLayout.addFact(facts, row, "Batches to send", batches);
+        // Zoomed in, the card is narrow: a value goes onto a second line rather than end in "..." ("1 request o...").
+        for (Label value : List.of(records, clusters, withoutUuid, size, batches)) {
+            value.setWrapText(true);
+        }
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
@@ -314,6 +322,8 @@ public final class ReviewView {
         // The group takes the buttons only when the control's skin is made; until then it ignores them.
         for (ToggleButton b : List.of(all, errors, warnings)) {
             b.setToggleGroup(filter.getToggleGroup());
+            // The counts stay whole at 200 % ("Errors (3)", not "Erro...").
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         filter.getToggleGroup().selectToggle(all);
         filter.getToggleGroup().selectedToggleProperty().addListener((obs, was, now) -> {

@@ -95,6 +95,8 @@ public final class AboutBox {
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        // At the main window's zoom and in its theme: a dark window does not open a white box.
+        Presenter.dressLike(top, owner);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();

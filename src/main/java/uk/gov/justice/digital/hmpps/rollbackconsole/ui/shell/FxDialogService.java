@@ -28,6 +28,7 @@ public final class FxDialogService implements DialogService {
         ButtonType no = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
         alert.initOwner(owner);
+        dress(alert);
         alert.setTitle(title);
         alert.setHeaderText(title);
         // The safe answer is the default: Enter does not overwrite or send anything.
@@ -71,6 +72,7 @@ public final class FxDialogService implements DialogService {
         all.add(new ButtonType("Decide later", ButtonBar.ButtonData.CANCEL_CLOSE));
         Alert alert = new Alert(Alert.AlertType.WARNING, question, all.toArray(ButtonType[]::new));
         alert.initOwner(owner);
+        dress(alert);
         alert.setTitle(title);
         alert.setHeaderText(title);
         // "Decide later" is the default, and so where the focus starts: a dialog with no default focuses its first
@@ -87,9 +89,32 @@ public final class FxDialogService implements DialogService {
     public Optional<String> ask(String title, String question) {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(owner);
+        dress(dialog);
         dialog.setTitle(title);
         dialog.setHeaderText(question);
         dialog.setContentText("Type it here:");
+        // The question wraps within a shared 1280-pixel screen, at any zoom, rather than running off it.
+        Em.prefWidth(dialog.getDialogPane(), 40);
         return dialog.showAndWait();
+    }
+
+    /**
+     * The question at the main window's zoom and in its theme: read from the back of the call at 200 %, and not a
+     * white box over a dark or high-contrast window. The dialog shares the window's stylesheet already.
+     */
+    private void dress(javafx.scene.control.Dialog<?> dialog) {
+        javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+        Presenter.dressLike(scene == null ? dialog.getDialogPane() : scene.getRoot(), owner);
+        // As high as its text wraps to, so the bold text of high contrast is not cut to "..." at the end.
+        dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Each answer whole ("Cancel", not "C..."), in high contrast's bold at 200 % too.
+        for (javafx.scene.control.ButtonType type : dialog.getDialogPane().getButtonTypes()) {
+            javafx.scene.Node button = dialog.getDialogPane().lookupButton(type);
+            if (button instanceof javafx.scene.control.Button b) {
+                // The bar sizes all answers alike from widths taken before high contrast's bold applies.
+                javafx.scene.control.ButtonBar.setButtonUniformSize(b, false);
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 }

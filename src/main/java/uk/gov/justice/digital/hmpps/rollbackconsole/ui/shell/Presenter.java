@@ -45,6 +45,10 @@ public final class Presenter {
     /** Where a scene's root keeps its presenter, for the views and cells inside it to find. */
     private static final String NODE_KEY = Presenter.class.getName();
     private static final String FOLLOWERS_KEY = Presenter.class.getName() + ".followers";
+    private static final String DRESSED_KEY = Presenter.class.getName() + ".dressed";
+    private static final javafx.css.PseudoClass DARK = javafx.css.PseudoClass.getPseudoClass("dark");
+    private static final javafx.css.PseudoClass HIGH_CONTRAST = javafx.css.PseudoClass.getPseudoClass("high-contrast");
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
 
     private final BooleanProperty on = new SimpleBooleanProperty(this, "on");
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this, "highContrast");
@@ -136,6 +140,35 @@ public final class Presenter {
     /** Makes this presenter the one that the nodes under {@code root} follow. */
     public void install(Parent root) {
         root.getProperties().put(NODE_KEY, this);
+    }
+
+    /**
+     * Gives a window of its own opened over the main one (a dialog, the About box, the shortcuts) the main window's
+     * zoom and theme, {@code root} being its scene's root: now and whenever they change while it is open. Held weakly,
+     * as {@link #follow} does, so a closed window is not kept alive.
+     */
+    public void dress(Parent root) {
+        install(root);
+        InvalidationListener look = o -> {
+            root.setStyle("-fx-font-size: " + fontSize.get() + "px;");
+            root.pseudoClassStateChanged(DARK, dark.get());
+            root.pseudoClassStateChanged(HIGH_CONTRAST, highContrast.get());
+            root.pseudoClassStateChanged(PRESENTER, on.get());
+        };
+        look.invalidated(null);
+        root.getProperties().put(DRESSED_KEY, look);
+        WeakInvalidationListener weak = new WeakInvalidationListener(look);
+        fontSize.addListener(weak);
+        dark.addListener(weak);
+        highContrast.addListener(weak);
+        on.addListener(weak);
+    }
+
+    /** Dresses {@code root} as the window {@code owner} is dressed, if that window has a presenter. */
+    public static void dressLike(Parent root, javafx.stage.Window owner) {
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot() != null) {
+            of(owner.getScene().getRoot()).ifPresent(p -> p.dress(root));
+        }
     }
 
     /** The presenter of the window {@code node} is in, if it is in one that has one. */

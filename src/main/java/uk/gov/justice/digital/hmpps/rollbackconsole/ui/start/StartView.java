@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -22,6 +23,7 @@ import javafx.scene.layout.VBox;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.report.JournalWording;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentSummary;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
@@ -58,8 +60,9 @@ public final class StartView {
         Label actionsTitle = new Label("Start");
         actionsTitle.getStyleClass().add(Styles.SECTION_TITLE);
         actions.getChildren().add(actionsTitle);
-        actions.setPrefWidth(330);
-        actions.setMinWidth(280);
+        // In em, so that the ways to start widen with the zoom rather than wrap a word a line.
+        Em.prefWidth(actions, 25);
+        Em.minWidth(actions, 21.5);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox rowActions = new HBox(10, resume, open, spacer, refresh);
@@ -73,7 +76,14 @@ public final class StartView {
         VBox page = StepLayout.page("Rollback Console",
                 "Start a new incident, carry on an unfinished one where it stopped, read an earlier one, or review "
                         + "an exported file without any connection.", message, body);
-        BorderPane pane = new BorderPane(page);
+        // Scrolls at 150-200 % on a 1280 x 720 screen rather than drawing over the menu and the banner; fills the
+        // window when it fits, the list of incidents taking the height.
+        // The intro and the message wrap to as many lines as they need; the list gives up the height instead.
+        page.getChildren().stream().filter(n -> n != body && n instanceof Region)
+                .forEach(n -> ((Region) n).setMinHeight(Region.USE_PREF_SIZE));
+        ScrollPane scroll = StepLayout.scrolling(page);
+        scroll.setFitToHeight(true);
+        BorderPane pane = new BorderPane(scroll);
         pane.setMinSize(0, 0);
         pane.getStyleClass().add(Styles.INCIDENTS);
         pane.setId("start-screen");
@@ -152,9 +162,11 @@ public final class StartView {
         environment.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().environment() == null ? "unknown"
                 : c.getValue().environment().label()));
         environment.setPrefWidth(70);
+        environment.setMinWidth(65);
         TableColumn<IncidentSummary, String> step = new TableColumn<>("stopped at");
         step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().readable() ? c.getValue().step().title() : ""));
         step.setPrefWidth(115);
+        step.setMinWidth(95);
         TableColumn<IncidentSummary, String> finished = new TableColumn<>("finished");
         finished.setCellValueFactory(c -> new ReadOnlyStringWrapper(!c.getValue().readable() ? ""
                 : c.getValue().finished() ? "report written" : "not finished"));
@@ -168,6 +180,8 @@ public final class StartView {
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
         note.setPrefWidth(260);
         table.getColumns().setAll(List.of(started, environment, step, finished, batches, note));
+        // The widths above are for 100 %; they grow with the zoom, so that a date or "preprod" is never cut.
+        Em.columns(table);
         table.setItems(model.incidents());
         table.setId("start-incidents");
         table.setPlaceholder(new Label("No incidents yet: one starts at the first connection."));

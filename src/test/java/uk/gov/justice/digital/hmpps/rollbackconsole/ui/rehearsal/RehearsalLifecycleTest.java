@@ -22,16 +22,20 @@ import org.testfx.api.FxRobot;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
 /** Starting a rehearsal from the File menu, and what is left of it once its window is closed. */
 class RehearsalLifecycleTest extends RehearsalWindowTestBase {
 
     @Test
     void aRehearsalStartedFromTheFileMenuLeavesTheUsersSettingsAsTheyWere(FxRobot robot) throws Exception {
+        // The user works in the dark theme; the rehearsal they start looks the same, not as a fresh install does.
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().darkProperty().set(true));
         byte[] before = Files.readAllBytes(userSettings);
         RehearsalWindow window = startFromTheMenu(robot);
         Stage r = window.stage();
         App.Console rc = window.console().orElseThrow();
+        assertThat(((WizardShellView) r.getScene().getRoot()).presenter().darkProperty().get()).isTrue();
         Rehearsal rehearsal = window.rehearsal().orElseThrow();
         assertThat(rehearsal.options()).isEqualTo(new Rehearsal.Options(250, 0, 1));
 

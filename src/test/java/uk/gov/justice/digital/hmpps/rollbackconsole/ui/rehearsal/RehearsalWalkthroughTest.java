@@ -59,8 +59,9 @@ class RehearsalWalkthroughTest extends RehearsalWindowTestBase {
         assertThat(text(robot, r, "#port")).isEqualTo(Integer.toString(rehearsal.databasePort()));
         click(robot, r, "#connect");
         waitUntil(() -> text(robot, r, "#server-version").startsWith("PostgreSQL"));
-        tryIn(robot, r, "#acknowledge-primary").filter(Node::isVisible)
-                .ifPresent(n -> robot.interact(((javafx.scene.control.ButtonBase) n)::fire));
+        // A real read replica, a hot standby in recovery: no lead learns to tick "this is a primary" here.
+        assertThat(text(robot, r, "#server-role")).isEqualTo("read replica (in recovery)");
+        assertThat(tryIn(robot, r, "#acknowledge-primary").filter(Node::isVisible)).isEmpty();
         assertRehearsalShows(robot, r);
         screenshot(r, "61-rehearsal-connect");
         assertThat(rc.session().environmentProperty().get()).isEqualTo(

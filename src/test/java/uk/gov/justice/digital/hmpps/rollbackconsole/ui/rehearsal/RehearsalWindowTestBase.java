@@ -217,7 +217,16 @@ abstract class RehearsalWindowTestBase {
         click(robot, r, "#next");
     }
 
+    /**
+     * Saves the window; with {@code -Dscreens.grid=true}, a rehearsal's once its console is open, in every look too
+     * (never the user's own window, whose settings these tests check are left as they were).
+     */
     static void screenshot(Stage window, String name) {
         Screenshots.save(window.getScene(), name);
+        if (Screenshots.gridWanted() && window.getTitle() != null && window.getTitle().startsWith("REHEARSAL")
+                && window.getScene().getRoot()
+                instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
+            Screenshots.grid(window, shell.presenter(), window, name);
+        }
     }
 }

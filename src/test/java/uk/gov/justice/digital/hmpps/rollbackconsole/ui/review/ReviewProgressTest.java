@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.App;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.task.HeldTaskRunner;
@@ -39,13 +40,17 @@ class ReviewProgressTest {
     private final HeldTaskRunner tasks = new HeldTaskRunner();
     private ReviewViewModel model;
     private Stage stage;
+    private final Presenter presenter = new Presenter(null);
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         model = new ReviewViewModel(new WizardSession(), tasks, new FakeDialogs(),
                 new SettingsStore(dir.resolve("settings.properties")));
-        Scene scene = new Scene(new BorderPane(new ReviewView(model, () -> { }, () -> { }).root()), 1280, 720);
+        BorderPane root = new BorderPane(new ReviewView(model, () -> { }, () -> { }).root());
+        // Dressed as the console's window dresses its root, so that the screen can be shot in each zoom and theme.
+        presenter.dress(root);
+        Scene scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -62,7 +67,7 @@ class ReviewProgressTest {
         assertThat(text(robot, "#review-progress-text")).isEqualTo("Reading runbook-with-person-uuid.json\u2026");
         assertThat(shown(robot.lookup("#review-verdict").query())).isFalse();
         assertThat(robot.lookup("#compare").queryButton().isDisabled()).isTrue();
-        Screenshots.save(stage.getScene(), "26-review-reading");
+        screenshot("26-review-reading");
 
         robot.clickOn("#review-cancel");
         robot.interact(tasks::runAll);
@@ -71,7 +76,7 @@ class ReviewProgressTest {
                 + "verdict. Open it again to review it.");
         assertThat(shown(robot.lookup("#review-progress").query())).isFalse();
         assertThat(shown(robot.lookup("#review-verdict").query())).isFalse();
-        Screenshots.save(stage.getScene(), "27-review-cancelled");
+        screenshot("27-review-cancelled");
     }
 
     @Test
@@ -97,5 +102,12 @@ class ReviewProgressTest {
             }
         }
         return true;
+    }
+
+    private void screenshot(String name) {
+        Screenshots.save(stage.getScene(), name);
+        if (Screenshots.gridWanted()) {
+            Screenshots.grid(stage, presenter, stage, name);
+        }
     }
 }
