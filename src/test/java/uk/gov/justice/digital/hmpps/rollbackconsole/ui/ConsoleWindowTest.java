@@ -237,6 +237,13 @@ public abstract class ConsoleWindowTest {
         int zoom = presenter.zoomProperty().get();
         boolean dark = presenter.darkProperty().get();
         boolean contrast = presenter.highContrastProperty().get();
+        // Where each page was scrolled to: the test goes on from what its user saw, not from where a zoom left it.
+        java.util.Map<javafx.scene.control.ScrollPane, double[]> scrolled = new java.util.HashMap<>();
+        stage.getScene().getRoot().lookupAll(".scroll-pane").forEach(n -> {
+            if (n instanceof javafx.scene.control.ScrollPane p) {
+                scrolled.put(p, new double[] {p.getHvalue(), p.getVvalue()});
+            }
+        });
         try {
             for (int percent : new int[] {100, 150, 200}) {
                 for (String look : new String[] {"light", "dark", "contrast"}) {
@@ -251,6 +258,7 @@ public abstract class ConsoleWindowTest {
                     // A second round of pulses: layouts that depend on the zoom (side by side, wrapping) settle.
                     WaitForAsyncUtils.waitForFxEvents();
                     Screenshots.save(stage.getScene(), "grid/" + name + "-" + percent + "-" + look);
+                    reportCut("grid/" + name + "-" + percent + "-" + look);
                 }
             }
             WaitForAsyncUtils.asyncFx(() -> {
@@ -261,8 +269,27 @@ public abstract class ConsoleWindowTest {
                 stage.setHeight(height);
             }).get(10, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> scrolled.forEach((p, at) -> {
+                p.setHvalue(at[0]);
+                p.setVvalue(at[1]);
+            })).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (Exception e) {
             throw new IllegalStateException("could not save the screenshots of " + name, e);
+        }
+    }
+
+    /**
+     * Lists, in {@code target/screenshots/grid/cut.txt}, the labels the image {@code shot} shows cut to "...", so
+     * that whoever looks at the grid knows where to look twice.
+     */
+    private void reportCut(String shot) throws Exception {
+        java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> truncatedLabels(stage.getScene().getRoot()))
+                .get(10, TimeUnit.SECONDS);
+        if (!cut.isEmpty()) {
+            Path report = Path.of("target", "screenshots", "grid", "cut.txt");
+            Files.writeString(report, shot + ": " + cut + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
     }
 
