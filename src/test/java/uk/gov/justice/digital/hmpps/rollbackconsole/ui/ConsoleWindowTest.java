@@ -193,15 +193,38 @@ public abstract class ConsoleWindowTest {
     /** The texts of the labels and buttons under {@code root} that the screen shows cut short ("Copy S..."). */
     protected static java.util.List<String> truncatedLabels(javafx.scene.Parent root) {
         java.util.List<String> cut = new java.util.ArrayList<>();
-        root.lookupAll(".labeled").forEach(n -> {
-            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
-                    && !l.getText().isBlank()) {
-                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
-                        .map(t -> ((javafx.scene.text.Text) t).getText())
-                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
+        // Every Labeled under root, skins' parts included (no style class names them all: ".labeled" matched none).
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isVisible()) {
+                continue;
             }
-        });
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+            if (n instanceof Labeled l && l.getScene() != null && l.getText() != null && !l.getText().isBlank()) {
+                String ellipsis = l.getEllipsisString();
+                // As drawn: a mnemonic's underscore is not shown ("_Send…" is drawn "Send…", whole).
+                String whole = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
+                // Its own text only: not that of a Labeled inside it (a titled pane's content, a cell's graphic).
+                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .filter(t -> nearestLabeled(t) == l)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(t -> t != null && !t.equals(l.getText()) && !t.equals(whole)
+                                && (t.endsWith("\u2026") || t.endsWith("...") || !ellipsis.isEmpty() && t.endsWith(ellipsis)))
+                        .findFirst().ifPresent(t -> cut.add(l.getText()));
+            }
+        }
         return cut;
+    }
+
+    private static Labeled nearestLabeled(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof Labeled)) {
+            p = p.getParent();
+        }
+        return (Labeled) p;
     }
 
     /** The window at the size of a shared screen, 1280 x 720, zoomed to {@code percent}. */
