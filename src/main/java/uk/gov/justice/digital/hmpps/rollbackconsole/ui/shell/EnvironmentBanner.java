@@ -98,15 +98,19 @@ public final class EnvironmentBanner extends HBox {
         if (step.getMinWidth() != min) {
             step.setMinWidth(min);
         }
-        // The context and pod come before the connection's detail, which gives way first: it wraps, but never
-        // narrower than its longest word ("user@host:port/database"), so nothing in it is cut.
-        double detailMin = detail.isManaged() ? Math.min(detail.prefWidth(-1), longestWord(detail)) : 0;
+        // The namespace, context and pod come first, never broken inside a word; the connection's detail takes what
+        // is left, wrapping at its bullets, down to its longest word ("user@host:port/database") where there is room
+        // for it (zoomed to 200 % beside a long context and pod, it is what gives way).
+        double afterStep = room - (step.isManaged() ? min + getSpacing() : 0);
+        double targetWord = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
+        double detailWord = detail.isManaged() ? Math.min(detail.prefWidth(-1), longestWord(detail)) : 0;
+        double detailMin = Math.max(0, Math.min(detailWord, afterStep - targetWord - 2 * getSpacing()));
         if (detail.getMinWidth() != detailMin) {
             detail.setMinWidth(detailMin);
         }
-        double left = room - (step.isManaged() ? min + getSpacing() : 0) - 2 * getSpacing() - Math.max(6 * em, detailMin);
+        double left = afterStep - 3 * getSpacing() - detailMin;
         double targetMin = target.isManaged()
-                ? Math.min(target.prefWidth(-1), Math.max(10 * em, left)) : 0;
+                ? Math.min(target.prefWidth(-1), Math.max(targetWord, left)) : 0;
         if (target.getMinWidth() != targetMin) {
             target.setMinWidth(targetMin);
         }

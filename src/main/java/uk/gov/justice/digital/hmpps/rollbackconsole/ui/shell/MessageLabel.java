@@ -26,8 +26,6 @@ public final class MessageLabel extends Label {
         this.masked = masked;
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
-        // Never squeezed below its wrapped lines: a message's last words cut to "..." were seen in high contrast.
-        setMinHeight(USE_PREF_SIZE);
         getStyleClass().add(Styles.MESSAGE);
         icon.getStyleClass().add(Styles.MESSAGE_ICON);
         icon.setMinWidth(USE_PREF_SIZE);
