@@ -27,8 +27,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
 /**
- * Presenter mode's audience card on a 1280 x 720 shared screen: the step, the environment and the state that matters
- * now, whole and above the fold at 150 % and 200 %.
+ * Presenter mode's audience card on a 1280 x 720 shared screen: the state that matters now, whole and above the fold
+ * at 150 % and 200 %, under the banner that names the step and the environment once.
  */
 class AudienceCardWindowTest extends ConsoleWindowTest {
 
@@ -52,14 +52,23 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
         robot.clickOn("#next");
         robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
         waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        for (int zoom : new int[] {150, 200}) {
+            presenterAt(robot, zoom);
+            assertStepNamedOnce(robot, "Step 2 of 7: Deployment time");
+            // The cutoff as typed and in UTC, above the fold however far down the step's own line is.
+            assertThat(text(robot, "#audience-now")).startsWith("Cutoff " + TestReplica.CUTOFF_BST_LOCAL)
+                    .contains("(BST) = ").endsWith(" UTC");
+            assertWholeAndAboveTheFold(robot);
+            screenshot("audience-card-deployment-time-" + zoom);
+        }
+        presenterOff(robot);
         robot.clickOn("#next");
         waitUntil(() -> enabled(robot, "#next") && text(robot, "#preview-message").contains("affected between"));
 
         long records = TestReplica.BST_TO_NOW_COUNTS.distinctRecords();
         for (int zoom : new int[] {150, 200}) {
             presenterAt(robot, zoom);
-            assertThat(text(robot, "#audience-where")).startsWith("Step 3 of 7: Preview")
-                    .endsWith("  \u2022  " + text(robot, "#environment-banner-label"));
+            assertStepNamedOnce(robot, "Step 3 of 7: Preview");
             assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " affected records");
             assertThat(tones(robot)).isEmpty();
             assertWholeAndAboveTheFold(robot);
@@ -77,7 +86,7 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
 
         for (int zoom : new int[] {150, 200}) {
             presenterAt(robot, zoom);
-            assertThat(text(robot, "#audience-where")).startsWith("Step 6 of 7: Progress");
+            assertStepNamedOnce(robot, "Step 6 of 7: Progress");
             assertThat(text(robot, "#audience-now")).isEqualTo("Paused  \u2022  4 of 10 records done");
             assertThat(tones(robot)).as("amber, as Progress draws a pause").containsExactly("decision");
             assertWholeAndAboveTheFold(robot);
@@ -89,9 +98,77 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
         assertThat(tones(robot)).containsExactly("success");
     }
 
+    @Test
+    void theRecordsWrittenAreWholeAndAboveTheFoldAt200(FxRobot robot) {
+        walkToPreview(robot);
+        robot.clickOn("#next");
+        fill(robot, "#export-folder", dir.toString());
+        robot.clickOn("#export");
+        waitUntil(() -> text(robot, "#export-message").contains("verified"));
+
+        long records = TestReplica.BST_TO_NOW_COUNTS.distinctRecords();
+        for (int zoom : new int[] {150, 200}) {
+            presenterAt(robot, zoom);
+            assertStepNamedOnce(robot, "Step 4 of 7: Export");
+            assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " records written");
+            assertThat(tones(robot)).isEmpty();
+            assertWholeAndAboveTheFold(robot);
+            screenshot("audience-card-export-" + zoom);
+        }
+    }
+
+    /**
+     * Outcome opened from the File menu is a screen beside the runbook: the card waits (it would say the step underneath),
+     * and the verdict itself is whole and above the fold. The Outcome step's own card line is asserted after a real run,
+     * in {@link ReclusterWalkthroughTest}.
+     */
+    @Test
+    void outcomeFromTheMenuShowsItsVerdictWholeAndAboveTheFoldAt200(FxRobot robot) {
+        walkToPreview(robot);
+        robot.interact(() -> console.outcome().open());
+        waitUntil(() -> robot.lookup("#take-after").tryQuery().isPresent());
+        robot.clickOn("#take-after");
+        waitUntil(() -> robot.lookup("#outcome-verdict").query().isVisible());
+
+        for (int zoom : new int[] {150, 200}) {
+            presenterAt(robot, zoom);
+            assertThat(text(robot, "#presenter-step")).startsWith("Step 7 of 7: Outcome");
+            assertThat(robot.lookup("#audience-card").query().isVisible()).as("not the step: the card waits").isFalse();
+            assertThat(text(robot, "#outcome-verdict-headline")).isEqualTo("NEEDS_ATTENTION 2 to 2 (0)");
+            assertThat(truncatedLabels(robot.lookup("#outcome-verdict").queryAs(Parent.class))).isEmpty();
+            assertThat(SharedScreenWindowTest.onScreen(robot, "#outcome-verdict-headline")).isTrue();
+            screenshot("audience-card-outcome-from-the-menu-" + zoom);
+        }
+    }
+
+    private void walkToPreview(FxRobot robot) {
+        connectToTestReplica(robot);
+        robot.clickOn("#acknowledge-primary");
+        robot.clickOn("#next");
+        robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
+        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        robot.clickOn("#next");
+        waitUntil(() -> enabled(robot, "#next") && text(robot, "#preview-message").contains("affected between"));
+    }
+
+    /**
+     * The banner names the step and the environment, in the environment's colour; the card under it does not say
+     * them again (on a shared screen, one place to read where the runbook is).
+     */
+    private static void assertStepNamedOnce(FxRobot robot, String step) {
+        assertThat(text(robot, "#presenter-step")).startsWith(step);
+        assertThat(robot.lookup("#presenter-step").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#audience-card").query().lookupAll(".label").stream().map(n -> ((Label) n).getText()))
+                .noneMatch(t -> t.contains(step)).noneMatch(t -> t.contains(text(robot, "#environment-banner-label")));
+    }
+
     private static List<String> tones(FxRobot robot) {
         return robot.lookup("#audience-now").query().getPseudoClassStates().stream().map(p -> p.getPseudoClassName())
                 .filter(List.of("danger", "decision", "success")::contains).toList();
+    }
+
+    private void presenterOff(FxRobot robot) {
+        robot.interact(() -> ((WizardShellView) stage.getScene().getRoot()).presenter().onProperty().set(false));
     }
 
     private void presenterAt(FxRobot robot, int zoom) {
@@ -103,7 +180,7 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
         Parent card = robot.lookup("#audience-card").queryAs(Parent.class);
         assertThat(card.isVisible()).isTrue();
         assertThat(truncatedLabels(card)).as("cut short").isEmpty();
-        for (String id : List.of("#audience-where", "#audience-now")) {
+        for (String id : List.of("#presenter-step", "#environment-banner-label", "#audience-now")) {
             Label l = robot.lookup(id).queryAs(Label.class);
             assertThat(l.getHeight()).as(id + " drawn").isGreaterThan(0);
             assertThat(SharedScreenWindowTest.onScreen(robot, id)).as(id + " on screen").isTrue();

@@ -193,47 +193,43 @@ public abstract class ConsoleWindowTest {
     /** The texts of the labels and buttons under {@code root} that the screen shows cut short ("Copy S..."). */
     protected static java.util.List<String> truncatedLabels(javafx.scene.Parent root) {
         java.util.List<String> cut = new java.util.ArrayList<>();
-        root.lookupAll(".labeled").forEach(n -> {
-            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
-                    && !l.getText().isBlank()) {
-                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
-                        .map(t -> ((javafx.scene.text.Text) t).getText())
-                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
+        // Every Labeled under root, skins' parts included (no style class names them all: ".labeled" matched none).
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isVisible()) {
+                continue;
             }
-        });
-        return cut;
-    }
-
-    /**
-     * As {@link #truncatedLabels}, but looking at every labeled node under {@code root}: no control carries a
-     * "labeled" style class (a Label's is "label", a Button's "button", a cell's "table-cell"), so the lookup of
-     * ".labeled" there finds nothing. Swapping that lookup for this walk makes two wizard-step tests fail on labels
-     * that are cut (ExportWalkthroughTest "Choose…", SharedScreenWindowTest "From the cluster: pick the bad release").
-     */
-    protected static java.util.List<String> labelsCutShort(javafx.scene.Parent root) {
-        java.util.List<String> cut = new java.util.ArrayList<>();
-        descendants(root).forEach(n -> {
-            if (n instanceof Labeled l && l.isVisible() && l.getScene() != null && l.getText() != null
-                    && !l.getText().isBlank()) {
-                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
-                        .map(t -> ((javafx.scene.text.Text) t).getText())
-                        .filter(t -> t.endsWith("\u2026") || t.endsWith("...")).forEach(t -> cut.add(l.getText()));
-            }
-        });
-        return cut;
-    }
-
-    private static java.util.List<Node> descendants(javafx.scene.Parent root) {
-        java.util.List<Node> all = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Node> toVisit = new java.util.ArrayDeque<>(java.util.List.of(root));
-        while (!toVisit.isEmpty()) {
-            Node n = toVisit.pop();
-            all.add(n);
             if (n instanceof javafx.scene.Parent p) {
-                toVisit.addAll(p.getChildrenUnmodifiable());
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+            if (n instanceof Labeled l && l.getScene() != null && l.getText() != null && !l.getText().isBlank()) {
+                String ellipsis = l.getEllipsisString();
+                // As drawn: a mnemonic's underscore is not shown ("_Send…" is drawn "Send…", whole).
+                String whole = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
+                // Its own text only: not that of a Labeled inside it (a titled pane's content, a cell's graphic).
+                l.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                        .filter(t -> nearestLabeled(t) == l)
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .filter(t -> t != null && !t.equals(l.getText()) && !t.equals(whole)
+                                && (t.endsWith("\u2026") || t.endsWith("...") || !ellipsis.isEmpty() && t.endsWith(ellipsis)))
+                        .findFirst().ifPresent(t -> cut.add(l.getText()));
             }
         }
-        return all;
+        return cut;
+    }
+
+    /** The same as {@link #truncatedLabels}: the name the tests of other windows use. */
+    protected static java.util.List<String> labelsCutShort(javafx.scene.Parent root) {
+        return truncatedLabels(root);
+    }
+
+    private static Labeled nearestLabeled(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof Labeled)) {
+            p = p.getParent();
+        }
+        return (Labeled) p;
     }
 
     /** The window at the size of a shared screen, 1280 x 720, zoomed to {@code percent}. */
@@ -264,7 +260,14 @@ public abstract class ConsoleWindowTest {
     private void screenshotGrid(String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
                 .getRoot()).presenter();
-        Screenshots.grid(stage, presenter, stage, name);
+        // Each image with the labels it shows cut listed beside it (cut.txt), for whoever looks at the grid.
+        Screenshots.grid(stage, presenter, stage, name, shot -> {
+            try {
+                reportCut(shot);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not list the labels cut in " + shot, e);
+            }
+        });
     }
 
     /**
@@ -289,6 +292,20 @@ public abstract class ConsoleWindowTest {
         if (Screenshots.gridWanted()
                 && stage.getScene().getRoot() instanceof uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView shell) {
             Screenshots.gridOpened(stage, shell.presenter(), name, open);
+        }
+    }
+
+    /**
+     * Lists, in {@code target/screenshots/grid/cut.txt}, the labels the image {@code shot} shows cut to "...", so
+     * that whoever looks at the grid knows where to look twice.
+     */
+    private void reportCut(String shot) throws Exception {
+        java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> truncatedLabels(stage.getScene().getRoot()))
+                .get(10, TimeUnit.SECONDS);
+        if (!cut.isEmpty()) {
+            Path report = Path.of("target", "screenshots", "grid", "cut.txt");
+            Files.writeString(report, shot + ": " + cut + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
     }
 

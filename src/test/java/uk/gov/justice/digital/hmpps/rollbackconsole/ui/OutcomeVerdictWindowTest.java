@@ -61,6 +61,7 @@ class OutcomeVerdictWindowTest extends ConsoleWindowTest {
             assertThat(styles(robot, "#outcome-verdict")).contains(Styles.VERDICT_SAFE)
                     .doesNotContain(Styles.VERDICT_NOTHING, Styles.VERDICT_CAUTION);
             assertThat(styles(robot, "#statistics-message")).contains(Styles.MESSAGE_OK);
+            assertThat(text(robot, "#statistics-message")).contains(": 1 cluster needs attention, 2 before (-1).");
             assertThat(difference(robot, "NEEDS_ATTENTION")).contains(Styles.DIFFERENCE_BETTER);
             assertThat(difference(robot, "ACTIVE")).contains(Styles.DIFFERENCE_CHANGED);
             shootFourWays(robot, "40d-outcome-verdict-fell");

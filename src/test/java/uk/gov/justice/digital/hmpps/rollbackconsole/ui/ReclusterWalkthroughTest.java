@@ -60,6 +60,7 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         robot.clickOn("#next");
         // Entering the step reads the contexts of whatever kubectl is on the PATH; this test points it elsewhere.
         waitUntil(() -> !robot.lookup("#kubectl-path").query().isDisabled());
+        screenshot("29-send-before-choosing-a-pod");
         fill(robot, "#kubectl-path", cluster.executable().toString());
         robot.clickOn("#load-contexts");
         @SuppressWarnings("unchecked")
@@ -74,11 +75,16 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         @SuppressWarnings("unchecked")
         TableView<PodInfo> pods = robot.lookup("#pods-table").queryAs(TableView.class);
         assertThat(pods.getItems()).extracting(PodInfo::name).containsExactly(POD, OTHER_POD);
+        assertThat(text(robot, "#environment-banner-target")).as("no pod before a forward to it").doesNotContain("pod ");
+        screenshot("29b-send-pods-listed");
 
         robot.interact(() -> pods.getSelectionModel().select(0));
         robot.clickOn("#start-forward");
         waitUntil(() -> text(robot, "#forward-status").contains("GET /health answers UP"));
         assertThat(text(robot, "#send-records")).isEqualTo(Integer.toString(ids.size()));
+        // The target is known once the forward answers: the banner names the pod before any run.
+        assertThat(text(robot, "#environment-banner-target")).isEqualTo(NAMESPACE + "  \u2022  context " + CONTEXT
+                + "  \u2022  pod " + POD);
         screenshot("30-recluster-pods");
 
         scrollTo(robot, "#send");
@@ -152,6 +158,26 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         waitUntil(() -> robot.lookup("#comparison-table").queryTableView().getItems().size() > 0);
         assertThat(console.session().incident().orElseThrow().state().statisticsAfter()).isPresent();
         screenshot("45-outcome-after-a-run");
+
+        // On the shared screen, presenter mode's card leads with the verdict, in its colour, whole and above the fold.
+        waitUntil(() -> robot.lookup("#outcome-verdict").query().isVisible());
+        for (int zoom : new int[] {150, 200}) {
+            robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage
+                    .getScene().getRoot()).presenter().onProperty().set(true));
+            sharedScreenAt(robot, zoom);
+            assertThat(text(robot, "#presenter-step")).startsWith("Step 7 of 7: Outcome");
+            assertThat(text(robot, "#audience-now")).isEqualTo(text(robot, "#outcome-verdict-headline"))
+                    .startsWith("NEEDS_ATTENTION ");
+            boolean fell = robot.lookup("#outcome-verdict").query().getStyleClass()
+                    .contains(uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles.VERDICT_SAFE);
+            assertThat(robot.lookup("#audience-now").query().getPseudoClassStates().toString())
+                    .contains(fell ? "success" : "decision");
+            javafx.scene.Parent card = robot.lookup("#audience-card").queryAs(javafx.scene.Parent.class);
+            assertThat(card.isVisible()).isTrue();
+            assertThat(truncatedLabels(card)).isEmpty();
+            assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-now")).isTrue();
+            screenshot("45b-outcome-after-a-run-presenter-" + zoom);
+        }
     }
 
     @Test
@@ -182,8 +208,9 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         forwardToTheFirstPod(robot, cluster, 1);
         // No replica is connected, yet the banner names where the file goes, in that environment's colour.
         assertThat(text(robot, "#environment-banner-label")).isEqualTo("PREPROD");
+        // The pod too, from the moment its forward answers: before the run, not only once it starts.
         assertThat(text(robot, "#environment-banner-target")).isEqualTo(SimulatedCluster.NAMESPACE + "  \u2022  context "
-                + SimulatedCluster.CONTEXT + "  \u2022  no replica connection");
+                + SimulatedCluster.CONTEXT + "  \u2022  pod " + POD + "  \u2022  no replica connection");
         assertThat(robot.lookup("#environment-banner-label").query().getParent().getPseudoClassStates().toString())
                 .contains("preprod");
         screenshot("33b-send-a-reviewed-file-banner");

@@ -3,8 +3,6 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 import java.util.function.IntFunction;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -12,36 +10,28 @@ import javafx.scene.layout.VBox;
 
 /**
  * In presenter mode, what the people watching the shared screen came to see, at the top of every step and whatever
- * the zoom: the step, the environment, and the one state or number that matters now ("Paused  •  4 of 10 records").
- * Its labels wrap rather than cut to "...", so at 200 % on 1280x720 the card grows a line instead of losing words.
+ * the zoom: the one state or number that matters now ("Paused  •  4 of 10 records"). The step and the environment are
+ * said once, by the banner right above it, in the environment's colour. Its label wraps rather than cut to "...", so
+ * at 200 % on 1280x720 the card grows a line instead of losing words.
  */
 public final class AudienceCard extends VBox {
 
-    private final Label where = new Label();
     private final Label now = new Label();
-    private final StringProperty stepName = new SimpleStringProperty(this, "stepName", "");
     private IntFunction<ObservableValue<String>> lines = i -> null;
     private IntFunction<ObservableValue<String>> tones = i -> null;
     private ObservableValue<String> tone;
     // The state's colour, as Progress draws it: danger red, a decision amber, success green.
     private final javafx.beans.value.ChangeListener<String> toneShown = (obs, was, now) -> tone(now);
 
-    AudienceCard(ObservableValue<String> environment, ObservableValue<Boolean> presenter) {
+    AudienceCard(ObservableValue<Boolean> presenter) {
         getStyleClass().add(Styles.AUDIENCE_CARD);
         setId("audience-card");
-        where.setId("audience-where");
-        where.getStyleClass().add(Styles.AUDIENCE_WHERE);
         now.setId("audience-now");
         now.getStyleClass().add(Styles.AUDIENCE_NOW);
-        for (Label l : new Label[] {where, now}) {
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            l.setMaxWidth(Double.MAX_VALUE);
-        }
-        where.textProperty().bind(Bindings.createStringBinding(() -> stepName.get()
-                + (environment.getValue() == null || environment.getValue().isBlank() ? ""
-                        : "  \u2022  " + environment.getValue()), stepName, environment));
-        getChildren().addAll(where, now);
+        now.setWrapText(true);
+        now.setMinHeight(Region.USE_PREF_SIZE);
+        now.setMaxWidth(Double.MAX_VALUE);
+        getChildren().add(now);
         visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(presenter.getValue()),
                 presenter));
         managedProperty().bind(visibleProperty());
@@ -59,9 +49,8 @@ public final class AudienceCard extends VBox {
         }
     }
 
-    /** Shows step {@code index}, named {@code name} ("Step 6 of 7: Progress"), headed {@code title}. */
-    void show(int index, String name, String title) {
-        stepName.set(name);
+    /** Shows step {@code index}, headed {@code title}. */
+    void show(int index, String title) {
         now.textProperty().unbind();
         if (tone != null) {
             tone.removeListener(toneShown);

@@ -42,6 +42,9 @@ public final class EnvironmentBanner extends HBox {
         step.setWrapText(true);
         environment.setMinWidth(Region.USE_PREF_SIZE);
         detail.setMinWidth(0);
+        // Given less room than its line, the connection detail wraps (at its bullets' spaces), never cut to "...".
+        detail.setWrapText(true);
+        detail.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
         detail.setId("environment-banner-detail");
         target.setId("environment-banner-target");
         target.setMinWidth(0);
@@ -95,14 +98,35 @@ public final class EnvironmentBanner extends HBox {
         if (step.getMinWidth() != min) {
             step.setMinWidth(min);
         }
-        // The context and pod come before the connection's detail, which gives way first (down to 6 em).
-        double left = room - (step.isManaged() ? min + getSpacing() : 0) - 2 * getSpacing() - 6 * em;
+        // The namespace, context and pod come first, never broken inside a word; the connection's detail takes what
+        // is left, wrapping at its bullets, down to its longest word ("user@host:port/database") where there is room
+        // for it (zoomed to 200 % beside a long context and pod, it is what gives way).
+        double afterStep = room - (step.isManaged() ? min + getSpacing() : 0);
+        double targetWord = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
+        double detailWord = detail.isManaged() ? Math.min(detail.prefWidth(-1), longestWord(detail)) : 0;
+        double detailMin = Math.max(0, Math.min(detailWord, afterStep - targetWord - 2 * getSpacing()));
+        if (detail.getMinWidth() != detailMin) {
+            detail.setMinWidth(detailMin);
+        }
+        double left = afterStep - 3 * getSpacing() - detailMin;
         double targetMin = target.isManaged()
-                ? Math.min(target.prefWidth(-1), Math.max(10 * em, left)) : 0;
+                ? Math.min(target.prefWidth(-1), Math.max(targetWord, left)) : 0;
         if (target.getMinWidth() != targetMin) {
             target.setMinWidth(targetMin);
         }
         super.layoutChildren();
+    }
+
+    private static double longestWord(Label label) {
+        String text = label.getText() == null ? "" : label.getText();
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(label.getFont());
+        double widest = 0;
+        for (String word : text.split("\\s+")) {
+            measure.setText(word);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest + label.snappedLeftInset() + label.snappedRightInset()) + 2;
     }
 
     /**

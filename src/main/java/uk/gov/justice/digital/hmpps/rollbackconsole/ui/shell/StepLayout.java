@@ -15,6 +15,8 @@ public final class StepLayout {
     public static VBox page(String title, String intro, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.STEP_TITLE);
+        // Zoomed in on a shared screen, a long title wraps rather than end in "...".
+        heading.setWrapText(true);
         Label introLabel = new Label(intro);
         introLabel.getStyleClass().add(Styles.STEP_INTRO);
         introLabel.setWrapText(true);

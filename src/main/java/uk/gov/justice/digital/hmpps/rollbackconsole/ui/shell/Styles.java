@@ -19,7 +19,6 @@ public final class Styles {
     /** The banner's warning that the replica's environment and the namespace's disagree. */
     public static final String BANNER_MISMATCH = "banner-mismatch";
     public static final String AUDIENCE_CARD = "audience-card";
-    public static final String AUDIENCE_WHERE = "audience-where";
     public static final String AUDIENCE_NOW = "audience-now";
     public static final String COMMAND_PANE = "command-pane";
     public static final String MESSAGE = "message";

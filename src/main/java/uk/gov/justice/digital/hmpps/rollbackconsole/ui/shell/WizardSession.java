@@ -47,6 +47,7 @@ public final class WizardSession {
     private final ObjectProperty<ReviewedFile> reviewedFile = new SimpleObjectProperty<>(this, "reviewedFile");
     // Set once a recluster run has started; never cleared, so that the same records are not sent twice by mistake.
     private final ObjectProperty<ReclusterMonitor> recluster = new SimpleObjectProperty<>(this, "recluster");
+    private final StringProperty forwardPod = new SimpleStringProperty(this, "forwardPod", "");
 
     // The earlier incident this window carries on, as its journal stood when it was resumed; null for a new one.
     private final javafx.beans.property.ReadOnlyObjectWrapper<IncidentState> resumed =
@@ -166,6 +167,14 @@ public final class WizardSession {
 
     public ObjectProperty<ReclusterMonitor> reclusterProperty() {
         return recluster;
+    }
+
+    /**
+     * The pod the Send step's port-forward is up to (kept while it reconnects), blank while there is none: the target
+     * is known from the moment the forward answers, before any run, so the banner names the pod from then on.
+     */
+    public StringProperty forwardPodProperty() {
+        return forwardPod;
     }
 
     public StringProperty statusProperty() {

@@ -84,7 +84,7 @@ public final class WizardShellView extends BorderPane {
         banner = new EnvironmentBanner(session.environmentProperty(), session.connectionDetailProperty());
         banner.follow(session.clusterTarget(), runPod(session));
         // A screen shown beside the runbook (the offline review, Outcome from File) is not the step: the card waits.
-        audience = new AudienceCard(banner.environmentText(), presenter.onProperty().and(asideShowing.not()));
+        audience = new AudienceCard(presenter.onProperty().and(asideShowing.not()));
         setTop(new VBox(menus, banner, banner.mismatchWarning(), audience));
 
         sidebar.getStyleClass().add(Styles.SIDEBAR);
@@ -147,13 +147,26 @@ public final class WizardShellView extends BorderPane {
 
         Label status = new Label();
         status.setId("status");
+        // A long status (an export's SHA-256 at 200 %) takes a second line rather than end in "...".
+        status.setWrapText(true);
         statusLine = new StatusLine(session.statusProperty(), wizard.currentIndexProperty().get(),
                 stepName(wizard.currentIndexProperty().get()) + ".");
         Masked.bind(status, statusLine.shownProperty());
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         Em.prefWidth(busy, 9);
         busy.visibleProperty().bind(wizard.currentBusyProperty());
-        Label readOnly = new Label("Read-only: the console never writes to the replica");
+        Label readOnly = new Label("Read-only: the console never writes to the replica") {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // Whole or not at all: a reminder cut to "Read-only: th..." reads as a fault on a shared screen.
+                boolean cut = lookupAll(".text").stream().anyMatch(t -> t instanceof javafx.scene.text.Text x
+                        && x.getText() != null && !x.getText().equals(getText()) && x.getText().endsWith(getEllipsisString()));
+                if (isVisible() == cut) {
+                    setVisible(!cut);
+                }
+            }
+        };
         // Zoomed in, the status is what must stay readable; this reminder gives way first.
         readOnly.setMinWidth(0);
         readOnly.setPrefWidth(0);
@@ -194,15 +207,19 @@ public final class WizardShellView extends BorderPane {
         show.run();
     }
 
-    /** The pod the recluster run sends to now (after a resend, the new one); blank before a run. */
+    /**
+     * The pod the recluster run sends to now (after a resend, the new one); before a run, the pod the Send step's
+     * port-forward is up to; blank before either.
+     */
     private static javafx.beans.value.ObservableValue<String> runPod(WizardSession session) {
         javafx.beans.property.StringProperty pod = new javafx.beans.property.SimpleStringProperty("");
         javafx.beans.value.ChangeListener<uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterPlan>
-                plan = (o, was, now) -> pod.set(now == null ? "" : now.pod());
+                plan = (o, was, now) -> pod.set(now == null ? session.forwardPodProperty().get() : now.pod());
         Runnable follow = () -> {
             var run = session.reclusterProperty().get();
-            pod.set(run == null || run.plan() == null ? "" : run.plan().pod());
+            pod.set(run != null && run.plan() != null ? run.plan().pod() : session.forwardPodProperty().get());
         };
+        session.forwardPodProperty().addListener(o -> follow.run());
         session.reclusterProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.planProperty().removeListener(plan);
@@ -312,7 +329,7 @@ public final class WizardShellView extends BorderPane {
     public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines,
                               java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> tones) {
         audience.lines(lines, tones);
-        audience.show(wizard.currentIndexProperty().get(), stepName(wizard.currentIndexProperty().get()),
+        audience.show(wizard.currentIndexProperty().get(),
                 heading(wizard.steps().get(wizard.currentIndexProperty().get())));
     }
 
@@ -423,7 +440,7 @@ public final class WizardShellView extends BorderPane {
         Node view = wizard.steps().get(index).view();
         content.getChildren().setAll(view);
         banner.showStep(stepName(index));
-        audience.show(index, stepName(index), heading(wizard.steps().get(index)));
+        audience.show(index, heading(wizard.steps().get(index)));
         statusLine.step(index, stepName(index) + ".");
     }
 }

@@ -11,6 +11,7 @@ import javafx.beans.value.ObservableValue;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardSession;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardStep;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.cutoff.CutoffStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.export.ExportStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeStep;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.outcome.OutcomeVerdict;
@@ -20,7 +21,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ReclusterMo
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.RunAlerts;
 
 /**
- * The one state or number each step's audience needs, for presenter mode's card: Preview the affected count, Export
+ * The one state or number each step's audience needs, for presenter mode's card: Deployment time the cutoff (as
+ * typed and in UTC), Preview the affected count, Export
  * the records written, Progress the run's headline and records done, Outcome the NEEDS_ATTENTION verdict. Counts
  * only, never a record: the card is on the shared screen.
  */
@@ -34,6 +36,10 @@ public final class AudienceLines {
     public static IntFunction<ObservableValue<String>> of(WizardSession session, List<WizardStep> steps) {
         return index -> {
             WizardStep step = steps.get(index);
+            if (step instanceof CutoffStep) {
+                // Zoomed in, the step's own line compared with event_timestamp can be below the fold.
+                return session.cutoffProperty().map(c -> "Cutoff " + c.describe());
+            }
             if (step instanceof PreviewStep) {
                 return session.previewProperty().map(p -> p.mode() == RecordMode.ONE_ROW_PER_EVENT
                         ? count(p.records().size(), "row") + ", one per event (not de-duplicated)"

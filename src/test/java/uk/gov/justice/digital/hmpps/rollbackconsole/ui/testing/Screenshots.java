@@ -44,6 +44,12 @@ public final class Screenshots {
      * windows are put back as they were afterwards, scroll positions included, so that the test carries on.
      */
     public static void grid(Stage main, Presenter presenter, Window shown, String name) {
+        grid(main, presenter, shown, name, shot -> { });
+    }
+
+    /** As {@link #grid(Stage, Presenter, Window, String)}, calling {@code afterEach} with each image's name once saved. */
+    public static void grid(Stage main, Presenter presenter, Window shown, String name,
+                            java.util.function.Consumer<String> afterEach) {
         try {
             double width = main.getWidth();
             double height = main.getHeight();
@@ -67,6 +73,7 @@ public final class Screenshots {
                     });
                     settle();
                     save(shown.getScene(), "grid/" + name + "-" + percent + "-" + look);
+                    afterEach.accept("grid/" + name + "-" + percent + "-" + look);
                 }
             }
             onFx(() -> {

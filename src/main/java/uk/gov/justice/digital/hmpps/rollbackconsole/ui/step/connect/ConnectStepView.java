@@ -119,6 +119,11 @@ public final class ConnectStepView {
                 return Environment.fromLabel(s).orElse(null);
             }
         });
+        // The chosen environment and its namespace are read whole at any zoom: the field fills its column, and
+        // where even that is too narrow (beside the results, zoomed, or rehearsal's long namespace) the namespace
+        // goes onto a second line.
+        environment.setButtonCell(new EnvironmentCell(environment.getConverter()));
+        environment.setMaxWidth(Double.MAX_VALUE);
         sslMode.setConverter(new StringConverter<>() {
             @Override
             public String toString(SslMode m) {

@@ -52,11 +52,18 @@ final class ThroughClusterPane extends TitledPane {
         GridPane form = new GridPane();
         Em.apply(form, 0.62, form::setHgap);
         Em.apply(form, 0.46, form::setVgap);
-        form.addRow(0, new Label("kubectl"), kubectl);
-        form.addRow(1, new Label("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
-        form.addRow(2, new Label("Namespace"), Em.spacing(new HBox(namespace, find), 0.46));
-        form.addRow(3, new Label("Relay pod"), pods);
+        form.addRow(0, name("kubectl"), kubectl);
+        form.addRow(1, name("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
+        form.addRow(2, name("Namespace"), Em.spacing(new HBox(namespace, find), 0.46));
+        form.addRow(3, name("Relay pod"), pods);
         GridPane.setHgrow(kubectl, Priority.ALWAYS);
+        // Zoomed in, the fields give way, never a field's name or a button's.
+        loadContexts.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        find.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        context.setMinWidth(0);
+        namespace.setMinWidth(0);
+        pods.setMinWidth(0);
+        pods.setMaxWidth(Double.MAX_VALUE);
 
         Label intro = new Label("Runbook step 3 reaches the replica through a relay pod: kubectl port-forward to its "
                 + "5432. The console does it with a free local port (yours may already run PostgreSQL on 5432), "
@@ -81,14 +88,20 @@ final class ThroughClusterPane extends TitledPane {
         find.disableProperty().bind(model.busyProperty());
         go.disableProperty().bind(model.busyProperty().or(model.selectedPodProperty().isNull()));
 
-        setText("Through the cluster: port-forward to the relay pod");
+        // Short enough to stay whole at 200 % beside the sidebar (a pane's title does not wrap); the intro says how.
+        setText("Through the cluster (relay pod)");
         setId("through-cluster");
-        // At 200 % its title is wider than the page beside the sidebar: it wraps rather than scroll the page sideways.
         setWrapText(true);
         setMinWidth(0);
         setContent(Em.spacing(new VBox(intro, form, readSecret, new HBox(8, go), message, forwardState), 0.62));
         setExpanded(false);
         setAnimated(false);
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static ListCell<RelayPod> podCell() {

@@ -93,8 +93,10 @@ public final class OutcomeStepView {
         VBox top = StepLayout.page("Outcome",
                 "Runbook step 7: did the recluster work? Take the cluster statistics again for the same records and "
                         + "compare them with those taken before; list the clusters still needing attention for manual "
-                        + "resolution; then write the incident report. Identifiers and counts only.", window,
-                verdictBox());
+                        + "resolution; then write the incident report. Identifiers and counts only.", window);
+        // The verdict right under the title, before the words on what the step does: zoomed in on a shared screen it
+        // is the line everyone came for, and it stays above the fold.
+        top.getChildren().add(1, verdictBox());
         if (back != null) {
             Button backButton = new Button("Back to the runbook");
             backButton.setId("outcome-back");
@@ -122,6 +124,8 @@ public final class OutcomeStepView {
         Label headline = new Label();
         headline.setId("outcome-verdict-headline");
         headline.getStyleClass().add(Styles.VERDICT_HEADLINE);
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         Label detail = new Label();
         detail.setId("outcome-verdict-detail");
         detail.getStyleClass().add(Styles.VERDICT_DETAIL);

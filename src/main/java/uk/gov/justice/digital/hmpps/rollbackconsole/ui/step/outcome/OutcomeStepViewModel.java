@@ -221,7 +221,8 @@ public final class OutcomeStepViewModel {
             } else {
                 StatisticsComparison.Row na = c.row("NEEDS_ATTENTION");
                 String text = "Taken at " + UTC_TIME.format(stats.takenAt()) + ": " + na.after()
-                        + " clusters need attention, " + na.before() + " before ("
+                        + (na.after() == 1 ? " cluster needs attention, " : " clusters need attention, ") + na.before()
+                        + " before ("
                         + StatisticsComparison.signed(na.difference()) + ").";
                 // Only a fall in the clusters needing attention is good news; no change is never shown green.
                 statisticsMessage.set(taken.notReplayed() == null && verdict.get().goodNews() ? Message.ok(text)

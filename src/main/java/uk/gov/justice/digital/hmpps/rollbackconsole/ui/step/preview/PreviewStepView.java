@@ -83,9 +83,12 @@ public final class PreviewStepView {
         perEvent.setUserData(RecordMode.ONE_ROW_PER_EVENT);
         filter.setPromptText("Filter by source id, source system or person_uuid");
         HBox.setHgrow(filter, Priority.ALWAYS);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = Em.spacing(new HBox(modes, spacer, runAgain), 0.77);
+        // Zoomed in, Run again goes under the toggle rather than cut both to "...".
+        modes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runAgain.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(modes, runAgain);
+        Em.apply(controls, 0.77, controls::setHgap);
+        Em.apply(controls, 0.46, controls::setVgap);
         HBox filterRow = Em.spacing(new HBox(filter, showing), 0.77);
 
         buildTable();

@@ -69,6 +69,7 @@ final class PodForwarding implements AutoCloseable {
     PortForward forget() {
         PortForward previous = forward;
         forward = null;
+        session.forwardPodProperty().set("");
         state.set(null);
         command.set(null);
         message.set(null);
@@ -155,6 +156,17 @@ final class PodForwarding implements AutoCloseable {
                     + " doing has stopped with it. Find the pods again and pick another.");
         };
         message.set(m);
+        switch (s.status()) {
+            case UP -> session.forwardPodProperty().set(pod);
+            case DOWN, POD_GONE -> session.forwardPodProperty().set("");
+            // A forward to another pod starting: the old one is closed, so the banner no longer names it.
+            case STARTING -> {
+                if (!pod.equals(session.forwardPodProperty().get())) {
+                    session.forwardPodProperty().set("");
+                }
+            }
+            default -> { }
+        }
         ReclusterMonitor run = session.reclusterProperty().get();
         if (run != null && run.plan().pod().equals(pod)) {
             run.showConnection(m.kind() == Message.Kind.OK ? null : m);

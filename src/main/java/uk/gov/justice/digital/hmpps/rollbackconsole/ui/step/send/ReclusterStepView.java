@@ -116,6 +116,11 @@ public final class ReclusterStepView {
         TableColumn<PodInfo, String> podImage = new TableColumn<>("Image");
         podImage.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().image()));
         podImage.setPrefWidth(420);
+        // Zoomed in, the pod's name, its age and restarts keep their width (the table scrolls sideways) rather than
+        // their headers and values ending in "..." ("Re..."); the image, also shown above the table, gives way.
+        name.setMinWidth(260);
+        age.setMinWidth(60);
+        restarts.setMinWidth(80);
         pods.getColumns().add(name);
         pods.getColumns().add(age);
         pods.getColumns().add(restarts);
