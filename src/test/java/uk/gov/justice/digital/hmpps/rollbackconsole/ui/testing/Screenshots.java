@@ -64,13 +64,7 @@ public final class Screenshots {
             }));
             for (int percent : new int[] {100, 150, 200}) {
                 for (String look : new String[] {"light", "dark", "contrast"}) {
-                    onFx(() -> {
-                        main.setWidth(1280);
-                        main.setHeight(720);
-                        presenter.zoomProperty().set(percent);
-                        presenter.darkProperty().set(look.equals("dark"));
-                        presenter.highContrastProperty().set(look.equals("contrast"));
-                    });
+                    showLook(main, presenter, percent, look);
                     settle();
                     save(shown.getScene(), "grid/" + name + "-" + percent + "-" + look);
                     afterEach.accept("grid/" + name + "-" + percent + "-" + look);
@@ -108,13 +102,7 @@ public final class Screenshots {
         boolean contrast = presenter.highContrastProperty().get();
         for (int percent : new int[] {100, 150, 200}) {
             for (String look : new String[] {"light", "dark", "contrast"}) {
-                onFx(() -> {
-                    main.setWidth(1280);
-                    main.setHeight(720);
-                    presenter.zoomProperty().set(percent);
-                    presenter.darkProperty().set(look.equals("dark"));
-                    presenter.highContrastProperty().set(look.equals("contrast"));
-                });
+                showLook(main, presenter, percent, look);
                 settle();
                 Window shown = open.get();
                 settle();
@@ -131,6 +119,17 @@ public final class Screenshots {
             main.setHeight(height);
         });
         settle();
+    }
+
+    /** The main window on a 1280 x 720 screen at {@code percent}, in {@code look} (light, dark or contrast). */
+    private static void showLook(Stage main, Presenter presenter, int percent, String look) {
+        onFx(() -> {
+            main.setWidth(1280);
+            main.setHeight(720);
+            presenter.zoomProperty().set(percent);
+            presenter.darkProperty().set(look.equals("dark"));
+            presenter.highContrastProperty().set(look.equals("contrast"));
+        });
     }
 
     private static void onFx(Runnable action) {
