@@ -62,6 +62,7 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
                     .endsWith("  \u2022  " + text(robot, "#environment-banner-label"));
             assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " affected records");
             assertThat(tones(robot)).isEmpty();
+            assertThat(robot.lookup("#audience-bar").query().isVisible()).as("no run, no bar").isFalse();
             assertWholeAndAboveTheFold(robot);
             screenshot("audience-card-preview-" + zoom);
         }
@@ -81,6 +82,14 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
             assertThat(text(robot, "#audience-now")).isEqualTo("Paused  \u2022  4 of 10 records done");
             assertThat(tones(robot)).as("amber, as Progress draws a pause").containsExactly("decision");
             assertWholeAndAboveTheFold(robot);
+            // Zoomed to 200 % Progress's own bar is below the fold: the card draws how far the run has come.
+            javafx.scene.control.ProgressBar bar = robot.lookup("#audience-bar").queryAs(javafx.scene.control.ProgressBar.class);
+            assertThat(bar.isVisible()).isTrue();
+            assertThat(bar.getProgress()).as("8 of 20 steps").isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(bar.getPseudoClassStates().stream().map(p -> p.getPseudoClassName())).contains("decision");
+            assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-bar")).as("the bar on screen").isTrue();
+            assertThat(RunStateShown.cutShort(robot)).as("Progress, the card and the status bar at " + zoom + " %")
+                    .isEmpty();
             screenshot("audience-card-progress-paused-" + zoom);
         }
         robot.interact(() -> robot.lookup("#resume").queryButton().fire());

@@ -64,6 +64,7 @@ final class RunStateShown {
                 assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
                         .as(name + ": the headline is not cut short at " + zoom + " %")
                         .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
+                assertThat(cutShort(robot)).as(name + ": cut short at " + zoom + " %").isEmpty();
                 uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(stage.getScene(),
                         name + "-" + zoom + (dark ? "-dark" : ""));
             }
@@ -76,6 +77,37 @@ final class RunStateShown {
             stage.setHeight(height);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The texts the Progress page, the audience card and the status bar show cut short ("1 of 1 batches co..."); a
+     * button whose own text ends in an ellipsis ("Send the rest to this pod...") is whole when shown whole.
+     */
+    static List<String> cutShort(FxRobot robot) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (String id : List.of("#progress-state", "#audience-card", "#status")) {
+            Node n = robot.lookup(id).query();
+            if (!n.isVisible()) {
+                continue;
+            }
+            javafx.scene.Parent root = n instanceof javafx.scene.Parent p ? p : n.getParent();
+            if (id.equals("#progress-state")) {
+                while (root != null && !(root instanceof javafx.scene.control.ScrollPane)) {
+                    root = root.getParent();
+                }
+            }
+            root.lookupAll(".labeled").forEach(l -> {
+                if (l instanceof javafx.scene.control.Labeled labeled && l.isVisible() && labeled.getText() != null
+                        && !labeled.getText().isBlank()) {
+                    String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+                    labeled.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                            .map(t -> ((javafx.scene.text.Text) t).getText())
+                            .filter(t -> (t.endsWith("\u2026") || t.endsWith("...")) && !whole.endsWith(t))
+                            .forEach(t -> cut.add(t));
+                }
+            });
+        }
+        return cut;
     }
 
     /**
