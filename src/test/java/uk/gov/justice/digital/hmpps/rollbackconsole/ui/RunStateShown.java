@@ -25,8 +25,10 @@ final class RunStateShown {
     }
 
     /**
-     * The state as a shared screen shows it: the window at 1280x720, at 100 % and at 150 % (presenter mode), light
-     * and dark, each saved under target/screenshots; the headline is whole and inside the window in each.
+     * The state as a shared screen shows it: the window at 1280x720, at 100 %, 150 % and 200 % (presenter mode from
+     * 150 %), light and dark, each saved under target/screenshots; in each the headline is whole and inside the window
+     * (above the fold, or at 200 % in the audience card with the run's bar), the page never scrolls sideways, and
+     * nothing on it, in the card or in the status bar is cut short.
      */
     static void lookedAt(FxRobot robot, javafx.stage.Stage stage, String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
@@ -37,7 +39,7 @@ final class RunStateShown {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
-        for (int zoom : new int[] {100, 150}) {
+        for (int zoom : new int[] {100, 150, 200}) {
             for (boolean dark : new boolean[] {false, true}) {
                 robot.interact(() -> {
                     presenter.onProperty().set(zoom > 100);
@@ -59,8 +61,17 @@ final class RunStateShown {
                 org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
                 javafx.geometry.Bounds b = headline.localToScene(headline.getBoundsInLocal());
                 assertThat(b.getMaxX()).as(name + " at " + zoom + " %").isLessThanOrEqualTo(stage.getScene().getWidth());
-                assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
-                        .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                if (zoom < 200) {
+                    assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
+                            .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                } else {
+                    // At 200 % the audience card carries the state and the bar above the page.
+                    assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-now")).as(name + " at 200 %").isTrue();
+                    assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-bar")).as(name + " at 200 %").isTrue();
+                }
+                javafx.scene.control.ScrollPane page = page(headline);
+                assertThat(page.getContent().getLayoutBounds().getWidth()).as(name + ": no sideways scrolling at "
+                        + zoom + " %").isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 1);
                 assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
                         .as(name + ": the headline is not cut short at " + zoom + " %")
                         .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
@@ -77,6 +88,14 @@ final class RunStateShown {
             stage.setHeight(height);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static javafx.scene.control.ScrollPane page(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.ScrollPane) p;
     }
 
     /**

@@ -103,9 +103,12 @@ public final class ProgressStepView {
         Shortcuts.bind(pause, Shortcuts.PAUSE); Shortcuts.bind(resume, Shortcuts.RESUME); Shortcuts.bind(stop, Shortcuts.STOP);
         resume.setId("resume");
         stop.setId("stop");
-        for (Button b : new Button[] {pause, resume, stop, decide}) {
+        for (Button b : new Button[] {pause, resume, stop}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        // Zoomed to 200 % the question's button is wider than the page: it wraps, never cut, never scrolled sideways.
+        decide.setWrapText(true);
+        decide.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("batches-table");
         offerText.setId("resend-offer");
         offerPod.setId("resend-pod");
@@ -114,7 +117,9 @@ public final class ProgressStepView {
         decide.setId("decide-unknown");
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
-        Em.minWidth(offerPod, 24.62);
+        // A pod's whole name at 200 %, and no wider: a wider box pushes the page sideways there.
+        Em.minWidth(offerPod, 22);
+        Em.prefWidth(offerPod, 22);
         Label offerTitle = new Label("Send the rest");
         offerTitle.getStyleClass().add(Styles.FACT_VALUE);
         Label podName = new Label("Ready pod of the deployment");

@@ -27,10 +27,12 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
 
 /**
- * The Progress step when the service's run hangs on a healthy pod (a call to hmpps-person-match that never returns):
- * the run is said to have stalled, in red, and the rest is offered, never sent by itself.
+ * The Progress step in the run states {@link RunFailuresWindowTest} does not reach: a run that hangs on a healthy pod
+ * (a call to hmpps-person-match that never returns) has stalled, in red, and its rest is offered, never sent by
+ * itself; a batch the service refused ends the run, in red, with nothing to resend to; a batch waits, in amber, while
+ * another recluster run goes on the pod.
  */
-class RunStalledWindowTest extends ConsoleWindowTest {
+class RunEndingsWindowTest extends ConsoleWindowTest {
 
     private static final String POD = "hmpps-person-record-5d8f7c9b4-abcde";
     private static final String OTHER_POD = "hmpps-person-record-5d8f7c9b4-fghij";
@@ -92,6 +94,52 @@ class RunStalledWindowTest extends ConsoleWindowTest {
         RunStateShown.assertShown(robot, "Complete", ProgressStyles.SUCCESS, Set.of(), "#next");
         assertThat(first.reclusterRequests()).isEqualTo(1);
         assertThat(second.reclusterRequests()).isPositive();
+    }
+
+    @Test
+    void aBatchTheServiceRefusedEndsTheRunRejectedInRedWithNextEnabledButNotLeading(FxRobot robot) throws Exception {
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(20))
+                .answerNext(400, "{\"status\":400,\"userMessage\":\"Validation failure\"}");
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"));
+        sendReviewedFile(robot);
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Rejected"));
+        RunStateShown.assertShown(robot, "Rejected", ProgressStyles.DANGER, Set.of(), null);
+        assertThat(text(robot, "#progress-state-detail")).isEqualTo("the service refused a batch");
+        assertThat(enabled(robot, "#next")).isTrue();
+        assertThat(robot.lookup("#resend-card").query().isVisible()).as("nothing to resend: it was not taken").isFalse();
+        assertThat(stage.getTitle()).startsWith("Rejected \u2014 ");
+        assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Rejected");
+        assertThat(text(robot, "#progress-message")).startsWith("REJECTED: batch 1 was rejected with HTTP 400")
+                .contains("nothing is re-sent automatically");
+        assertThat(first.reclusterRequests()).isEqualTo(1);
+        assertThat(first.reclustered()).isEmpty();
+        screenshot("38c-progress-rejected");
+        RunStateShown.lookedAt(robot, stage, "run-state-rejected");
+    }
+
+    @Test
+    void aBatchWaitsInAmberWhileAnotherRunGoesOnThePodThenTheRunCompletes(FxRobot robot) throws Exception {
+        // The daily needs-attention job starts on the pod just before our first batch is complete.
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(60))
+                .otherRunBeforeCompleteOf(1, 120);
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"));
+        sendReviewedFile(robot);
+
+        waitUntil(() -> text(robot, "#progress-state").equals("Waiting for another run"));
+        // Not held while looked at: a run of this pod logging nothing for 3 s is taken as ended. Its 120 records take
+        // some 14 s, longer than the looking.
+        RunStateShown.assertShown(robot, "Waiting for another run", ProgressStyles.DECISION,
+                Set.of("#pause", "#stop"), null);
+        assertThat(text(robot, "#progress-state-detail")).isEqualTo("another recluster run is going on the pod");
+        assertThat(enabled(robot, "#next")).as("records are being sent").isFalse();
+        assertThat(stage.getTitle()).startsWith("Waiting for another run \u2014 ");
+        assertThat(first.reclusterRequests()).as("the next batch waits").isEqualTo(1);
+        screenshot("41b-progress-waiting-for-another-run");
+        RunStateShown.lookedAt(robot, stage, "run-state-waiting-for-another-run");
+        waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
+        assertThat(first.sentWhileAnotherRan()).as("no batch sent while the other run went").isZero();
+        RunStateShown.assertShown(robot, "Complete", ProgressStyles.SUCCESS, Set.of(), "#next");
     }
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
