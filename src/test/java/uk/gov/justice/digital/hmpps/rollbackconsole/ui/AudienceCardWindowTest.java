@@ -76,6 +76,8 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
         waitUntil(() -> text(robot, "#progress-state").equals("Paused")
                 && text(robot, "#progress-batches").startsWith("1 of"));
 
+        assertThat(text(robot, "#progress-eta")).as("no clock time while nothing is sent")
+                .isEqualTo("not known while paused");
         for (int zoom : new int[] {150, 200}) {
             presenterAt(robot, zoom);
             assertThat(text(robot, "#audience-where")).startsWith("Step 6 of 7: Progress");

@@ -108,6 +108,8 @@ class RunEndingsWindowTest extends ConsoleWindowTest {
         assertThat(text(robot, "#progress-state-detail")).isEqualTo("the service refused a batch");
         assertThat(enabled(robot, "#next")).isTrue();
         assertThat(robot.lookup("#resend-card").query().isVisible()).as("nothing to resend: it was not taken").isFalse();
+        assertThat(text(robot, "#progress-phase")).as("not still waiting for the pod")
+                .isEqualTo("Batch 1 of 3: refused by the service; not taken");
         assertThat(stage.getTitle()).startsWith("Rejected \u2014 ");
         assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Rejected");
         assertThat(text(robot, "#progress-message")).startsWith("REJECTED: batch 1 was rejected with HTTP 400")
@@ -132,6 +134,8 @@ class RunEndingsWindowTest extends ConsoleWindowTest {
         RunStateShown.assertShown(robot, "Waiting for another run", ProgressStyles.DECISION,
                 Set.of("#pause", "#stop"), null);
         assertThat(text(robot, "#progress-state-detail")).isEqualTo("another recluster run is going on the pod");
+        assertThat(text(robot, "#progress-eta")).as("no clock time while nothing is sent")
+                .isEqualTo("not known while another run goes on the pod");
         assertThat(enabled(robot, "#next")).as("records are being sent").isFalse();
         assertThat(stage.getTitle()).startsWith("Waiting for another run \u2014 ");
         assertThat(first.reclusterRequests()).as("the next batch waits").isEqualTo(1);
