@@ -89,7 +89,13 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         sendReviewedFile(robot);
 
         waitUntil(() -> text(robot, "#progress-message").contains("the service took it"));
-        screenshot("40-progress-500-but-taken");
+        // Held while it is shot in every zoom and look, so that each picture shows the batch being followed.
+        first.hold(true);
+        try {
+            screenshot("40-progress-500-but-taken");
+        } finally {
+            first.hold(false);
+        }
         waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
         assertThat(first.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(first.reclusterRequests()).isEqualTo(3);

@@ -294,7 +294,8 @@ public final class ProgressStepView {
         offerPod.valueProperty().bindBidirectional(m.offerPodProperty());
         resendRest.disableProperty().bind(m.offerPodProperty().isNull());
         file.setText(p.file() + "\nSHA-256 " + p.sha256());
-        plan.setText(COUNT.format(p.records()) + " records in " + COUNT.format(p.batches()) + " batches of up to "
+        plan.setText(COUNT.format(p.records()) + (p.records() == 1 ? " record in " : " records in ")
+                + COUNT.format(p.batches()) + (p.batches() == 1 ? " batch of up to " : " batches of up to ")
                 + COUNT.format(p.batchSize()));
         message.bind(m.messageProperty());
         connection.bind(m.connectionProperty());
