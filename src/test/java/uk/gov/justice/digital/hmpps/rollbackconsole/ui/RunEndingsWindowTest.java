@@ -85,6 +85,16 @@ class RunEndingsWindowTest extends ConsoleWindowTest {
                 l.entry() instanceof JournalEntry.RunObserved o && "STALLED".equals(o.kind()));
         screenshot("38b-progress-run-stalled-offer");
         RunStateShown.lookedAt(robot, stage, "run-state-run-stalled");
+        // In high contrast (bold, wider text) nothing is cut either: not the page, nor the sidebar's step names.
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        sharedScreenAt(robot, 100);
+        robot.interact(() -> presenter.highContrastProperty().set(true));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(RunStateShown.cutShort(robot)).as("high contrast").isEmpty();
+        assertThat(truncatedLabels(robot.lookup(".sidebar").queryAs(javafx.scene.Parent.class))).as("the sidebar")
+                .isEmpty();
+        robot.interact(() -> presenter.highContrastProperty().set(false));
 
         // The hung pod is left alone: the rest goes to the other one, and the run completes there.
         robot.interact(() -> pods.setValue(OTHER_POD));
