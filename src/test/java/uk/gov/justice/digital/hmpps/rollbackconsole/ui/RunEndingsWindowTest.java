@@ -92,12 +92,13 @@ class RunEndingsWindowTest extends ConsoleWindowTest {
         robot.interact(() -> presenter.highContrastProperty().set(true));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(RunStateShown.cutShort(robot)).as("high contrast").isEmpty();
-        assertThat(truncatedLabels(robot.lookup(".sidebar").queryAs(javafx.scene.Parent.class))).as("the sidebar")
-                .isEmpty();
+        assertThat(RunStateShown.cutShortUnder(robot.lookup(".sidebar").queryAs(javafx.scene.Parent.class)))
+                .as("the sidebar").isEmpty();
         robot.interact(() -> presenter.highContrastProperty().set(false));
 
         // The hung pod is left alone: the rest goes to the other one, and the run completes there.
         robot.interact(() -> pods.setValue(OTHER_POD));
+        scrollIntoView(robot, robot.lookup("#resend-rest").query());
         robot.clickOn("#resend-rest");
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Send the rest, ") && q.contains("to pod " + OTHER_POD));
         waitUntil(() -> text(robot, "#progress-state").equals("Complete"));

@@ -99,8 +99,10 @@ final class RunStateShown {
     }
 
     /**
-     * The texts the Progress page, the audience card and the status bar show cut short ("1 of 1 batches co..."); a
-     * button whose own text ends in an ellipsis ("Send the rest to this pod...") is whole when shown whole.
+     * The texts the Progress page, the audience card and the status bar show cut short ("1 of 1 batches co...",
+     * a pod's name in a drop-down); a button whose own text ends in an ellipsis ("Send the rest to this pod...") is
+     * whole when shown whole. Every {@link javafx.scene.control.Labeled} shown is looked at, skins' cells included
+     * (JavaFX gives labeled controls no common style class to look them up by).
      */
     static List<String> cutShort(FxRobot robot) {
         List<String> cut = new java.util.ArrayList<>();
@@ -109,24 +111,50 @@ final class RunStateShown {
             if (!n.isVisible()) {
                 continue;
             }
-            javafx.scene.Parent root = n instanceof javafx.scene.Parent p ? p : n.getParent();
+            Node root = n;
             if (id.equals("#progress-state")) {
-                while (root != null && !(root instanceof javafx.scene.control.ScrollPane)) {
-                    root = root.getParent();
-                }
+                root = page(n);
             }
-            root.lookupAll(".labeled").forEach(l -> {
-                if (l instanceof javafx.scene.control.Labeled labeled && l.isVisible() && labeled.getText() != null
-                        && !labeled.getText().isBlank()) {
-                    String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
-                    labeled.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
-                            .map(t -> ((javafx.scene.text.Text) t).getText())
-                            .filter(t -> (t.endsWith("\u2026") || t.endsWith("...")) && !whole.endsWith(t))
-                            .forEach(t -> cut.add(t));
-                }
-            });
+            collectCut(root, cut);
         }
         return cut;
+    }
+
+    /** The texts under {@code root}, as shown, that are cut short; only what is visible is looked at. */
+    static List<String> cutShortUnder(javafx.scene.Parent root) {
+        List<String> cut = new java.util.ArrayList<>();
+        collectCut(root, cut);
+        return cut;
+    }
+
+    private static void collectCut(Node n, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.TitledPane pane) {
+            // Its title; its content only when it is unfolded (folded, the content is not shown).
+            Node title = pane.lookup(".title");
+            if (title != null) {
+                collectCut(title, cut);
+            }
+            if (pane.isExpanded() && pane.getContent() != null) {
+                collectCut(pane.getContent(), cut);
+            }
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null
+                && !labeled.getText().isBlank()) {
+            String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+            labeled.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                    .map(t -> ((javafx.scene.text.Text) t).getText())
+                    .filter(t -> (t.endsWith("\u2026") || t.endsWith("...")) && !whole.endsWith(t))
+                    .forEach(cut::add);
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectCut(child, cut);
+            }
+        }
     }
 
     /**

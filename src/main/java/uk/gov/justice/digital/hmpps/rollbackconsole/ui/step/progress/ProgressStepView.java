@@ -117,22 +117,28 @@ public final class ProgressStepView {
         decide.setId("decide-unknown");
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
-        // A pod's whole name at 200 %, and no wider: a wider box pushes the page sideways there.
+        // A pod's whole name, on its own line under its label: beside the buttons, zoomed to 200 %, the drop-down
+        // was either cut to "hmpps-person-record-5d8f7c9b4-f..." or pushed the page sideways. It gives way down to
+        // 22 em (still the whole name at 200 % on 1280x720) before the page scrolls.
         Em.minWidth(offerPod, 22);
-        Em.prefWidth(offerPod, 22);
+        // Room for the name in bold too (high contrast).
+        Em.prefWidth(offerPod, 27);
+        Em.maxWidth(offerPod, 27);
         Label offerTitle = new Label("Send the rest");
         offerTitle.getStyleClass().add(Styles.FACT_VALUE);
         Label podName = new Label("Ready pod of the deployment");
         podName.getStyleClass().add(Styles.FACT_NAME);
-        // Zoomed in, the row wraps rather than cutting the pod's label or the buttons to "...".
-        javafx.scene.layout.FlowPane offerRow = new javafx.scene.layout.FlowPane(podName, offerPod, lookAgain, resendRest);
+        podName.setLabelFor(offerPod);
+        // Zoomed in, the buttons wrap rather than being cut to "...".
+        javafx.scene.layout.FlowPane offerRow = new javafx.scene.layout.FlowPane(lookAgain, resendRest);
         Em.apply(offerRow, 0.62, offerRow::setHgap);
         Em.apply(offerRow, 0.46, offerRow::setVgap);
         offerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {podName, lookAgain, resendRest}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox offerBox = Em.spacing(new VBox(offerTitle, offerText, offerRow), 0.62);
+        VBox podChoice = Em.spacing(new VBox(podName, offerPod), 0.31);
+        VBox offerBox = Em.spacing(new VBox(offerTitle, offerText, podChoice, offerRow), 0.62);
         offerBox.getStyleClass().add(Styles.CARD);
         offerBox.setId("resend-card");
         offerCard = offerBox;
@@ -227,6 +233,8 @@ public final class ProgressStepView {
 
         MessageLabel messageLabel = new MessageLabel(message);
         messageLabel.setId("progress-message");
+        // A long message (a run that stalled, what is left) is never given less than all its lines.
+        messageLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         MessageLabel connectionLabel = new MessageLabel(connection);
         connectionLabel.setId("progress-connection");
 
