@@ -303,6 +303,7 @@ public final class App extends Application {
             console.alertsOn(settings);
             shell.audienceLines(uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.of(session,
                     wizard.steps()), uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.tones(session,
+                    wizard.steps()), uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.AudienceLines.progress(session,
                     wizard.steps()));
             stage.setMinWidth(900);
             stage.setMinHeight(600);

@@ -178,7 +178,15 @@ final class BatchSend {
     /** Two runs on one pod compete: the next batch waits while another run goes there, until it ends or falls silent. */
     private void waitForOtherRuns() throws InterruptedException {
         run.watch().read(Duration.ZERO);
+        boolean said = false;
         while (!run.watch().othersGoing(run.settings().stallAfter()).isEmpty() && !run.stopRequested()) {
+            if (!said) {
+                // Said when the wait begins, not only when the other run started: that may have been during the
+                // previous batch, whose progress since says nothing of this wait.
+                run.notice(new Notice(NoticeKind.OTHER_RUN, "the next batch waits: another recluster run is going on"
+                        + " pod " + run.log().pod() + ", and it is sent once that run has logged Complete"));
+                said = true;
+            }
             run.set(State.WAITING_FOR_OTHER_RUN);
             run.watch().read(POLL);
         }

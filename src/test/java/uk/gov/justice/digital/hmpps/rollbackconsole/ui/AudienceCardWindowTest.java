@@ -71,6 +71,7 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
             assertStepNamedOnce(robot, "Step 3 of 7: Preview");
             assertThat(text(robot, "#audience-now")).isEqualTo(COUNT.format(records) + " affected records");
             assertThat(tones(robot)).isEmpty();
+            assertThat(robot.lookup("#audience-bar").query().isVisible()).as("no run, no bar").isFalse();
             assertWholeAndAboveTheFold(robot);
             screenshot("audience-card-preview-" + zoom);
         }
@@ -84,12 +85,22 @@ class AudienceCardWindowTest extends ConsoleWindowTest {
         waitUntil(() -> text(robot, "#progress-state").equals("Paused")
                 && text(robot, "#progress-batches").startsWith("1 of"));
 
+        assertThat(text(robot, "#progress-eta")).as("no clock time while nothing is sent")
+                .isEqualTo("not known while paused");
         for (int zoom : new int[] {150, 200}) {
             presenterAt(robot, zoom);
             assertStepNamedOnce(robot, "Step 6 of 7: Progress");
             assertThat(text(robot, "#audience-now")).isEqualTo("Paused  \u2022  4 of 10 records done");
             assertThat(tones(robot)).as("amber, as Progress draws a pause").containsExactly("decision");
             assertWholeAndAboveTheFold(robot);
+            // Zoomed to 200 % Progress's own bar is below the fold: the card draws how far the run has come.
+            javafx.scene.control.ProgressBar bar = robot.lookup("#audience-bar").queryAs(javafx.scene.control.ProgressBar.class);
+            assertThat(bar.isVisible()).isTrue();
+            assertThat(bar.getProgress()).as("8 of 20 steps").isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(bar.getPseudoClassStates().stream().map(p -> p.getPseudoClassName())).contains("decision");
+            assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-bar")).as("the bar on screen").isTrue();
+            assertThat(RunStateShown.cutShort(robot)).as("Progress, the card and the status bar at " + zoom + " %")
+                    .isEmpty();
             screenshot("audience-card-progress-paused-" + zoom);
         }
         robot.interact(() -> robot.lookup("#resume").queryButton().fire());

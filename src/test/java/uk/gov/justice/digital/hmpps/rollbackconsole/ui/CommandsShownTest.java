@@ -169,6 +169,7 @@ class CommandsShownTest extends ConsoleWindowTest {
                 "http://127.0.0.1:" + port + "/admin/recluster", "-H", "Content-Type: application/json",
                 "--data-binary", "@" + file);
         screenshot("41-progress-commands");
+        assertThat(text(robot, "#progress-plan")).isEqualTo("7 records in 1 batch of up to 500");
         // Run as shown, the request goes through the same port-forward to the same service, with the same records.
         Process curlRun = new ProcessBuilder("sh", "-c", line(progress, "curl ") + " -s -o /dev/null -w '%{http_code}'")
                 .start();

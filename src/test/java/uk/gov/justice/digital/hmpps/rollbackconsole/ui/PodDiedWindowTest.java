@@ -129,6 +129,8 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Batch 2: outcome unknown"));
         assertThat(text(robot, "#progress-message")).startsWith("OUTCOME UNKNOWN");
         RunStateShown.assertShown(robot, "Outcome unknown", ProgressStyles.DECISION, Set.of(), "#decide-unknown");
+        assertThat(text(robot, "#progress-phase")).as("not still waiting for the pod")
+                .isEqualTo("Batch 2 of 3: no answer; the pod never logged that it started");
         RunStateShown.lookedAt(robot, stage, "run-state-outcome-unknown");
         screenshot("36-progress-outcome-unknown-undecided");
 

@@ -102,7 +102,13 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
         RunStateShown.assertShown(robot, "Running", ProgressStyles.GOING, java.util.Set.of("#pause", "#stop"), null);
         assertThat(enabled(robot, "#next")).isFalse();
         assertThat(enabled(robot, "#back")).as("the wizard is not left in the middle of a run").isFalse();
-        screenshot("31-progress-running");
+        // Held while it is shot in every zoom and look, so that each picture shows the same running state.
+        service.hold(true);
+        try {
+            screenshot("31-progress-running");
+        } finally {
+            service.hold(false);
+        }
 
         // Two records skipped (merged) and one not found: complete, but not a plain success.
         waitUntil(() -> text(robot, "#progress-state").equals("Complete, with exceptions"));

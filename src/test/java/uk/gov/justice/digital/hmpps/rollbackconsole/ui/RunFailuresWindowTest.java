@@ -89,7 +89,13 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         sendReviewedFile(robot);
 
         waitUntil(() -> text(robot, "#progress-message").contains("the service took it"));
-        screenshot("40-progress-500-but-taken");
+        // Held while it is shot in every zoom and look, so that each picture shows the batch being followed.
+        first.hold(true);
+        try {
+            screenshot("40-progress-500-but-taken");
+        } finally {
+            first.hold(false);
+        }
         waitUntil(() -> text(robot, "#progress-state").equals("Complete"));
         assertThat(first.reclustered()).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(first.reclusterRequests()).isEqualTo(3);
@@ -133,6 +139,30 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         assertThat(first.reclusterRequests()).as("nothing sent to a stale port").isEqualTo(1);
         screenshot("42-progress-forward-lost");
         RunStateShown.lookedAt(robot, stage, "run-state-forward-lost");
+    }
+
+    @Test
+    void stopPressedWhileABatchRunsSaysStoppingInAmberUntilThatBatchEndsThenStopped(FxRobot robot) throws Exception {
+        // Held from the start: the first batch is taken and started, and waits before its first record.
+        first = SimulatedPersonRecordService.start(dir.resolve("pod-1.log")).perRecord(Duration.ofMillis(20)).hold(true);
+        second = SimulatedPersonRecordService.start(dir.resolve("pod-2.log"));
+        sendReviewedFile(robot);
+        waitUntil(() -> text(robot, "#progress-phase").equals("Batch 1 of 3: upserting to hmpps-person-match"));
+
+        robot.interact(() -> robot.lookup("#stop").queryButton().fire());
+        waitUntil(() -> text(robot, "#progress-state").equals("Stopping"));
+        RunStateShown.assertShown(robot, "Stopping", ProgressStyles.DECISION, Set.of(), null);
+        assertThat(text(robot, "#progress-state-detail")).isEqualTo("no further batch is sent");
+        assertThat(enabled(robot, "#next")).as("the batch on the pod is still going").isFalse();
+        assertThat(stage.getTitle()).startsWith("Stopping \u2014 ");
+        screenshot("41c-progress-stopping");
+        RunStateShown.lookedAt(robot, stage, "run-state-stopping");
+
+        first.hold(false);
+        waitUntil(() -> text(robot, "#progress-state").equals("Stopped"));
+        RunStateShown.assertShown(robot, "Stopped", ProgressStyles.DECISION, Set.of(), null);
+        assertThat(first.reclusterRequests()).as("nothing sent after the batch going when Stop was pressed")
+                .isEqualTo(1);
     }
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */

@@ -25,8 +25,10 @@ final class RunStateShown {
     }
 
     /**
-     * The state as a shared screen shows it: the window at 1280x720, at 100 % and at 150 % (presenter mode), light
-     * and dark, each saved under target/screenshots; the headline is whole and inside the window in each.
+     * The state as a shared screen shows it: the window at 1280x720, at 100 %, 150 % and 200 % (presenter mode from
+     * 150 %), light and dark, each saved under target/screenshots; in each the headline is whole and inside the window
+     * (above the fold, or at 200 % in the audience card with the run's bar), the page never scrolls sideways, and
+     * nothing on it, in the card or in the status bar is cut short.
      */
     static void lookedAt(FxRobot robot, javafx.stage.Stage stage, String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
@@ -37,7 +39,7 @@ final class RunStateShown {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
-        for (int zoom : new int[] {100, 150}) {
+        for (int zoom : new int[] {100, 150, 200}) {
             for (boolean dark : new boolean[] {false, true}) {
                 robot.interact(() -> {
                     presenter.onProperty().set(zoom > 100);
@@ -59,11 +61,21 @@ final class RunStateShown {
                 org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
                 javafx.geometry.Bounds b = headline.localToScene(headline.getBoundsInLocal());
                 assertThat(b.getMaxX()).as(name + " at " + zoom + " %").isLessThanOrEqualTo(stage.getScene().getWidth());
-                assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
-                        .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                if (zoom < 200) {
+                    assertThat(b.getMaxY()).as(name + " above the fold at " + zoom + " %")
+                            .isLessThanOrEqualTo(stage.getScene().getHeight() * 0.7);
+                } else {
+                    // At 200 % the audience card carries the state and the bar above the page.
+                    assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-now")).as(name + " at 200 %").isTrue();
+                    assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-bar")).as(name + " at 200 %").isTrue();
+                }
+                javafx.scene.control.ScrollPane page = page(headline);
+                assertThat(page.getContent().getLayoutBounds().getWidth()).as(name + ": no sideways scrolling at "
+                        + zoom + " %").isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 1);
                 assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
                         .as(name + ": the headline is not cut short at " + zoom + " %")
                         .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
+                assertThat(cutShort(robot)).as(name + ": cut short at " + zoom + " %").isEmpty();
                 uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(stage.getScene(),
                         name + "-" + zoom + (dark ? "-dark" : ""));
             }
@@ -76,6 +88,73 @@ final class RunStateShown {
             stage.setHeight(height);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static javafx.scene.control.ScrollPane page(Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.ScrollPane) p;
+    }
+
+    /**
+     * The texts the Progress page, the audience card and the status bar show cut short ("1 of 1 batches co...",
+     * a pod's name in a drop-down); a button whose own text ends in an ellipsis ("Send the rest to this pod...") is
+     * whole when shown whole. Every {@link javafx.scene.control.Labeled} shown is looked at, skins' cells included
+     * (JavaFX gives labeled controls no common style class to look them up by).
+     */
+    static List<String> cutShort(FxRobot robot) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (String id : List.of("#progress-state", "#audience-card", "#status")) {
+            Node n = robot.lookup(id).query();
+            if (!n.isVisible()) {
+                continue;
+            }
+            Node root = n;
+            if (id.equals("#progress-state")) {
+                root = page(n);
+            }
+            collectCut(root, cut);
+        }
+        return cut;
+    }
+
+    /** The texts under {@code root}, as shown, that are cut short; only what is visible is looked at. */
+    static List<String> cutShortUnder(javafx.scene.Parent root) {
+        List<String> cut = new java.util.ArrayList<>();
+        collectCut(root, cut);
+        return cut;
+    }
+
+    private static void collectCut(Node n, List<String> cut) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.TitledPane pane) {
+            // Its title; its content only when it is unfolded (folded, the content is not shown).
+            Node title = pane.lookup(".title");
+            if (title != null) {
+                collectCut(title, cut);
+            }
+            if (pane.isExpanded() && pane.getContent() != null) {
+                collectCut(pane.getContent(), cut);
+            }
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null
+                && !labeled.getText().isBlank()) {
+            String whole = labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText();
+            labeled.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                    .map(t -> ((javafx.scene.text.Text) t).getText())
+                    .filter(t -> (t.endsWith("\u2026") || t.endsWith("...")) && !whole.endsWith(t))
+                    .forEach(cut::add);
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectCut(child, cut);
+            }
+        }
     }
 
     /**

@@ -17,6 +17,9 @@ import javafx.scene.layout.VBox;
 public final class AudienceCard extends VBox {
 
     private final Label now = new Label();
+    // How far a run has come, under its state: zoomed to 200 % the Progress page's own bar is below the fold.
+    private final javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(0);
+    private IntFunction<ObservableValue<Number>> progress = i -> null;
     private IntFunction<ObservableValue<String>> lines = i -> null;
     private IntFunction<ObservableValue<String>> tones = i -> null;
     private ObservableValue<String> tone;
@@ -31,7 +34,12 @@ public final class AudienceCard extends VBox {
         now.setWrapText(true);
         now.setMinHeight(Region.USE_PREF_SIZE);
         now.setMaxWidth(Double.MAX_VALUE);
-        getChildren().add(now);
+        bar.setId("audience-bar");
+        bar.getStyleClass().add(Styles.AUDIENCE_BAR);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setVisible(false);
+        bar.managedProperty().bind(bar.visibleProperty());
+        getChildren().addAll(now, bar);
         visibleProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(presenter.getValue()),
                 presenter));
         managedProperty().bind(visibleProperty());
@@ -43,9 +51,15 @@ public final class AudienceCard extends VBox {
         this.tones = tones;
     }
 
+    /** Where the progress of each step (by index) comes from, 0 to 1, drawn as a bar under its line; null for none. */
+    void progress(IntFunction<ObservableValue<Number>> progress) {
+        this.progress = progress;
+    }
+
     private void tone(String name) {
         for (String t : new String[] {"danger", "decision", "success"}) {
             now.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(t), t.equals(name));
+            bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(t), t.equals(name));
         }
     }
 
@@ -60,6 +74,13 @@ public final class AudienceCard extends VBox {
             tone.addListener(toneShown);
         }
         tone(tone == null ? null : tone.getValue());
+        bar.progressProperty().unbind();
+        ObservableValue<Number> done = progress.apply(index);
+        bar.setVisible(done != null);
+        if (done != null) {
+            bar.progressProperty().bind(Bindings.createDoubleBinding(() -> done.getValue() == null ? 0
+                    : done.getValue().doubleValue(), done));
+        }
         ObservableValue<String> line = lines.apply(index);
         if (line == null) {
             now.setText(title);

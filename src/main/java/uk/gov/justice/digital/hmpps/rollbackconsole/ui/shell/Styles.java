@@ -20,6 +20,7 @@ public final class Styles {
     public static final String BANNER_MISMATCH = "banner-mismatch";
     public static final String AUDIENCE_CARD = "audience-card";
     public static final String AUDIENCE_NOW = "audience-now";
+    public static final String AUDIENCE_BAR = "audience-bar";
     public static final String COMMAND_PANE = "command-pane";
     public static final String MESSAGE = "message";
     public static final String MESSAGE_ERROR = "message-error";

@@ -152,6 +152,10 @@ public final class WizardShellView extends BorderPane {
         statusLine = new StatusLine(session.statusProperty(), wizard.currentIndexProperty().get(),
                 stepName(wizard.currentIndexProperty().get()) + ".");
         Masked.bind(status, statusLine.shownProperty());
+        // Zoomed in, a run's state ("Recluster on pod ...: Paused: no further batch is sent ...") wraps onto a
+        // second line rather than losing its end to "...".
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         Em.prefWidth(busy, 9);
         busy.visibleProperty().bind(wizard.currentBusyProperty());
@@ -328,7 +332,15 @@ public final class WizardShellView extends BorderPane {
      */
     public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines,
                               java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> tones) {
+        audienceLines(lines, tones, i -> null);
+    }
+
+    /** As above, with the progress (0 to 1) of each step that has one, drawn as a bar under its line; null for none. */
+    public void audienceLines(java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> lines,
+                              java.util.function.IntFunction<javafx.beans.value.ObservableValue<String>> tones,
+                              java.util.function.IntFunction<javafx.beans.value.ObservableValue<Number>> progress) {
         audience.lines(lines, tones);
+        audience.progress(progress);
         audience.show(wizard.currentIndexProperty().get(),
                 heading(wizard.steps().get(wizard.currentIndexProperty().get())));
     }

@@ -81,6 +81,12 @@ public final class AudienceLines {
         };
     }
 
+    /** How far the run has come (0 to 1), for a bar under Progress's line; null on the other steps. */
+    public static IntFunction<ObservableValue<Number>> progress(WizardSession session, List<WizardStep> steps) {
+        return index -> steps.get(index) instanceof ProgressStep
+                ? session.reclusterProperty().flatMap(ReclusterMonitor::overallProperty) : null;
+    }
+
     /** "Paused  •  4 of 10 records done". */
     private static ObservableValue<String> progress(ReclusterMonitor run) {
         return Bindings.createStringBinding(() -> {

@@ -26,6 +26,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -33,6 +34,8 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 public final class ProgressStepView {
 
     private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.UK);
+    /** The narrowest page, in em, on which the run's card and the batch's card stand side by side. */
+    static final double CARDS_SIDE_BY_SIDE_EM = 56;
 
     private final ProgressStepViewModel model;
     private final Label target = new Label();
@@ -100,6 +103,12 @@ public final class ProgressStepView {
         Shortcuts.bind(pause, Shortcuts.PAUSE); Shortcuts.bind(resume, Shortcuts.RESUME); Shortcuts.bind(stop, Shortcuts.STOP);
         resume.setId("resume");
         stop.setId("stop");
+        for (Button b : new Button[] {pause, resume, stop}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        // Zoomed to 200 % the question's button is wider than the page: it wraps, never cut, never scrolled sideways.
+        decide.setWrapText(true);
+        decide.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("batches-table");
         offerText.setId("resend-offer");
         offerPod.setId("resend-pod");
@@ -108,14 +117,28 @@ public final class ProgressStepView {
         decide.setId("decide-unknown");
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
-        Em.minWidth(offerPod, 24.62);
+        // A pod's whole name, on its own line under its label: beside the buttons, zoomed to 200 %, the drop-down
+        // was either cut to "hmpps-person-record-5d8f7c9b4-f..." or pushed the page sideways. It gives way down to
+        // 22 em (still the whole name at 200 % on 1280x720) before the page scrolls.
+        Em.minWidth(offerPod, 22);
+        // Room for the name in bold too (high contrast).
+        Em.prefWidth(offerPod, 27);
+        Em.maxWidth(offerPod, 27);
         Label offerTitle = new Label("Send the rest");
         offerTitle.getStyleClass().add(Styles.FACT_VALUE);
         Label podName = new Label("Ready pod of the deployment");
         podName.getStyleClass().add(Styles.FACT_NAME);
-        HBox offerRow = Em.spacing(new HBox(podName, offerPod, lookAgain, resendRest), 0.62);
+        podName.setLabelFor(offerPod);
+        // Zoomed in, the buttons wrap rather than being cut to "...".
+        javafx.scene.layout.FlowPane offerRow = new javafx.scene.layout.FlowPane(lookAgain, resendRest);
+        Em.apply(offerRow, 0.62, offerRow::setHgap);
+        Em.apply(offerRow, 0.46, offerRow::setVgap);
         offerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox offerBox = Em.spacing(new VBox(offerTitle, offerText, offerRow), 0.62);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {podName, lookAgain, resendRest}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox podChoice = Em.spacing(new VBox(podName, offerPod), 0.31);
+        VBox offerBox = Em.spacing(new VBox(offerTitle, offerText, podChoice, offerRow), 0.62);
         offerBox.getStyleClass().add(Styles.CARD);
         offerBox.setId("resend-card");
         offerCard = offerBox;
@@ -201,16 +224,17 @@ public final class ProgressStepView {
         VBox notFoundBox = Em.spacing(new VBox(notFoundTitle, notFoundList), 0.31);
         Em.minWidth(notFoundBox, 16.92);
         VBox lists = Em.spacing(new VBox(table, notFoundBox), 0.92);
-        HBox cards = Em.spacing(new HBox(overallCard, batchCard), 0.92);
-        HBox.setHgrow(overallCard, Priority.ALWAYS);
-        HBox.setHgrow(batchCard, Priority.ALWAYS);
-        overallCard.setMaxWidth(Double.MAX_VALUE);
-        batchCard.setMaxWidth(Double.MAX_VALUE);
+        // Side by side on a wide page; zoomed in (150 %, 200 %) the run's card takes the whole width, its figures on
+        // one line each, and the batch's card goes under it with bars as wide as the page, not squeezed beside it.
+        SideBySide cards = new SideBySide(overallCard, batchCard, CARDS_SIDE_BY_SIDE_EM, 0.5);
+        cards.setId("progress-cards");
         overallCard.setPrefWidth(1);
         batchCard.setPrefWidth(1);
 
         MessageLabel messageLabel = new MessageLabel(message);
         messageLabel.setId("progress-message");
+        // A long message (a run that stalled, what is left) is never given less than all its lines.
+        messageLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         MessageLabel connectionLabel = new MessageLabel(connection);
         connectionLabel.setId("progress-connection");
 
@@ -267,7 +291,7 @@ public final class ProgressStepView {
         ReclusterPlan p = m.plan();
         target.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             ReclusterPlan now = m.plan();
-            return "pod " + now.pod() + ", namespace " + now.namespace() + " (" + now.environment() + ", context "
+            return "pod " + now.pod() + ", namespace " + now.namespace() + " (" + environment(now) + ", context "
                     + now.context() + ")";
         }, m.planProperty()));
         offerCard.visibleProperty().bind(m.offerProperty().isNotNull());
@@ -278,7 +302,8 @@ public final class ProgressStepView {
         offerPod.valueProperty().bindBidirectional(m.offerPodProperty());
         resendRest.disableProperty().bind(m.offerPodProperty().isNull());
         file.setText(p.file() + "\nSHA-256 " + p.sha256());
-        plan.setText(COUNT.format(p.records()) + " records in " + COUNT.format(p.batches()) + " batches of up to "
+        plan.setText(COUNT.format(p.records()) + (p.records() == 1 ? " record in " : " records in ")
+                + COUNT.format(p.batches()) + (p.batches() == 1 ? " batch of up to " : " batches of up to ")
                 + COUNT.format(p.batchSize()));
         message.bind(m.messageProperty());
         connection.bind(m.connectionProperty());
@@ -308,6 +333,18 @@ public final class ProgressStepView {
                 .then("None so far.").otherwise("None."));
         table.setItems(m.rows());
         notFoundList.setItems(m.notFoundIds());
+    }
+
+    /**
+     * The environment sent to, as the banner names it: a reviewed file is sent with no replica connection, so its
+     * environment is the namespace's, not "unknown" beside a banner that says PREPROD.
+     */
+    private static String environment(ReclusterPlan p) {
+        if (!"unknown".equals(p.environment())) {
+            return p.environment();
+        }
+        return uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment.fromNamespace(p.namespace())
+                .map(e -> e.label().toUpperCase(Locale.ROOT) + " by its namespace").orElse("environment not known");
     }
 
     private static String offerText(ResendOffer o) {

@@ -378,7 +378,21 @@ public final class ReclusterMonitor implements AutoCloseable {
     public ReadOnlyDoubleProperty reclusterProperty() { return figures.reclusterProperty(); }
     public ReadOnlyStringProperty reclusterTextProperty() { return figures.reclusterTextProperty(); }
     public ReadOnlyStringProperty rateTextProperty() { return figures.rateTextProperty(); }
-    public ReadOnlyStringProperty etaTextProperty() { return figures.etaTextProperty(); }
+    /**
+     * The time left at the measured rate; while the run is paused or waits (for the forward, for another run) no
+     * clock time is given, since nothing is sent meanwhile: "about 6 s, done at about 12:30" under Paused misleads.
+     */
+    public javafx.beans.value.ObservableStringValue etaTextProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            RunStatus s = status.get();
+            return switch (s == null ? RunStatus.Kind.RUNNING : s.kind()) {
+                case PAUSED -> "not known while paused";
+                case WAITING_FOR_FORWARD -> "not known while the port-forward is down";
+                case WAITING_FOR_OTHER_RUN -> "not known while another run goes on the pod";
+                default -> figures.etaTextProperty().get();
+            };
+        }, status, figures.etaTextProperty());
+    }
     /** "12 min 04 s since 14:02:11", the first batch's sending. */
     public ReadOnlyStringProperty elapsedTextProperty() { return figures.elapsedTextProperty(); }
     /** The rate the pod's log showed last, in upsert and recluster steps a second; 0 before it showed one. */

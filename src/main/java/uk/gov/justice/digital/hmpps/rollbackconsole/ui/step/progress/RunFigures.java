@@ -63,6 +63,8 @@ final class RunFigures {
     private final SentRecord record = new SentRecord();
     private int notFoundTotal;
     private double lastRate;
+    /** The batch sent and not yet seen started in the pod's log; 0 when none is. */
+    private int unsettled;
     // Work done by runs this one carries on from, which their batches' later progress no longer shows.
     private long carriedItems;
     private int carriedSkipped;
@@ -132,6 +134,7 @@ final class RunFigures {
         rows.add(row);
         phaseText.set("Batch " + s.number() + " of " + COUNT.format(plan().batches()) + ": sending "
                 + COUNT.format(s.size()) + " records");
+        unsettled = s.number();
         upsert.set(0);
         recluster.set(0);
         upsertText.set("");
@@ -184,6 +187,7 @@ final class RunFigures {
             });
         }
         String of = "Batch " + p.batch() + " of " + COUNT.format(plan().batches()) + ": ";
+        unsettled = p.phase() == uk.gov.justice.digital.hmpps.rollbackconsole.recluster.Phase.WAITING ? p.batch() : 0;
         phaseText.set(of + switch (p.phase()) {
             case WAITING -> "sent; waiting for the pod to log that it has started";
             case UPSERT -> "upserting to hmpps-person-match";
@@ -231,6 +235,7 @@ final class RunFigures {
 
     /** The run has ended: the batches it reports complete are counted, and the time left says how it ended. */
     void ended(ReclusterRun.Result r) {
+        int open = unsettled;
         elapsed();
         for (ReclusterProgress p : r.completedBatches()) {
             if (!record.latest().containsKey(p.batch()) || !record.latest().get(p.batch()).isComplete()) {
@@ -246,6 +251,15 @@ final class RunFigures {
             upsertText.set("Upsert " + all + " / " + all);
             reclusterText.set("Recluster " + all + " / " + all);
             etaText.set("done");
+        }
+        if (open > 0 && r.ending() != ReclusterRun.Ending.COMPLETE) {
+            // Not "waiting for the pod" under a run that has ended: what became of the batch.
+            phaseText.set("Batch " + open + " of " + COUNT.format(plan().batches()) + ": " + switch (r.ending()) {
+                case REJECTED -> "refused by the service; not taken";
+                case OUTCOME_UNKNOWN -> "no answer; the pod never logged that it started";
+                case NOT_SENT, FORWARD_LOST -> "not sent";
+                default -> "sent; the pod never logged that it started";
+            });
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
             etaText.set("not known: the pod's log ended");
