@@ -330,9 +330,8 @@ public final class Replica implements AutoCloseable {
 
     /**
      * The same rows in the same order as {@link #affectedRecords}, through COPY ({@link CopyStream}): the server
-     * streams the whole set without waiting between fetches and may use its parallel workers; one row per event is
-     * read in two halves at once ({@link SplitCopy}). For the command line's export, which wants the whole set
-     * soon; the sink runs on the thread that calls run().
+     * streams the whole set without waiting between fetches and may use its parallel workers. For the command
+     * line's export, which wants the whole set soon; the sink runs on the thread that calls run().
      */
     public ReplicaQuery<Long> affectedRecordsByCopy(AffectedWindow window, RecordMode mode,
                                                    Consumer<AffectedRecord> sink) {
@@ -340,21 +339,15 @@ public final class Replica implements AutoCloseable {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(sink, "sink");
         String sql = mode == RecordMode.DISTINCT_RECORDS ? RunbookSql.DISTINCT_RECORDS : RunbookSql.ONE_ROW_PER_EVENT;
-        CopyStream.RowSink rows = (system, id, count, last, uuid) -> sink.accept(new AffectedRecord(uuid, system, id,
-                Math.toIntExact(count), last));
         return new PooledQuery<>(pool, (q, c) -> {
-            long delivered;
-            if (mode == RecordMode.ONE_ROW_PER_EVENT) {
-                // Two halves of the window at once, in one snapshot: the rows need no grouping across the halves.
-                delivered = SplitCopy.stream(q, c, pool, window, sql, rows);
-            } else {
-                String copy;
-                try (PreparedStatement ps = q.prepare(c, CopyStream.formatStatement(c, sql))) {
-                    bind(ps, window);
-                    copy = CopyStream.copyText(ps);
-                }
-                delivered = CopyStream.stream(c, copy, new WallClockReader(window.clock()), rows, q::isCancelled);
+            String copy;
+            try (PreparedStatement ps = q.prepare(c, CopyStream.formatStatement(c, sql))) {
+                bind(ps, window);
+                copy = CopyStream.copyText(ps);
             }
+            long delivered = CopyStream.stream(c, copy, new WallClockReader(window.clock()),
+                    (system, id, count, last, uuid) -> sink.accept(new AffectedRecord(uuid, system, id,
+                            Math.toIntExact(count), last)), q::isCancelled);
             q.throwIfCancelled(null);
             return delivered;
         });

@@ -114,42 +114,6 @@ class ExportStreamTest {
     }
 
     /**
-     * One row per event is read in two halves at once; both must see one snapshot, so that an event committed
-     * after the first half's transaction began is in neither half, as it would be in no single statement begun
-     * before it.
-     */
-    @Test
-    void theTwoHalvesOfOneRowPerEventSeeOneSnapshot() throws Exception {
-        List<AffectedRecord> plain = new ArrayList<>();
-        replica.affectedRecords(MAY_2033, RecordMode.ONE_ROW_PER_EVENT, plain::add).run();
-        AtomicLong shared = new AtomicLong();
-        SplitCopy.snapshotExported = () -> {
-            shared.incrementAndGet();
-            try {
-                admin("insert into personrecordservice.event_log (source_system_id, source_system, event_type,"
-                        + " event_timestamp) values ('LATE1', 'NOMIS', 'CPR_RECORD_UPDATED', '2033-05-30 12:00:00')");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        try {
-            List<AffectedRecord> copied = new ArrayList<>();
-            replica.affectedRecordsByCopy(MAY_2033, RecordMode.ONE_ROW_PER_EVENT, copied::add).run();
-
-            assertThat(shared.get()).as("read in two halves").isEqualTo(1);
-            assertThat(copied).containsExactlyElementsOf(plain).noneMatch(r -> r.sourceSystemId().equals("LATE1"));
-            SplitCopy.snapshotExported = () -> { };
-            List<AffectedRecord> again = new ArrayList<>();
-            replica.affectedRecordsByCopy(MAY_2033, RecordMode.ONE_ROW_PER_EVENT, again::add).run();
-            assertThat(again).hasSize(plain.size() + 1).last().satisfies(r -> assertThat(r.sourceSystemId())
-                    .isEqualTo("LATE1"));
-        } finally {
-            SplitCopy.snapshotExported = () -> { };
-            admin("delete from personrecordservice.event_log where source_system_id = 'LATE1'");
-        }
-    }
-
-    /**
      * The server sends a row a message, and the reader takes fields in place; a row or field that runs over the end
      * of a message (another server version, a proxy) must read the same. The real server's bytes, cut anywhere.
      */
