@@ -33,6 +33,9 @@ class PreviewModesWindowTest extends ConsoleWindowTest {
         assertThat(text(robot, "#count-records")).isEqualTo(Long.toString(RECORDS));
         assertThat(robot.lookup("#count-records-caption").tryQuery()).isEmpty();
         assertThat(card(robot).getStyleClass()).doesNotContain("card-caution");
+        // Identifiers are whole in their columns (a Common Platform id is a UUID); a narrow table scrolls sideways.
+        assertThat(truncatedLabels(robot.lookup("#records-table").queryAs(javafx.scene.Parent.class)))
+                .as("identifiers cut short").isEmpty();
 
         robot.clickOn("#mode-per-event");
         waitUntil(() -> rows(robot, "#records-table") == EVENTS && enabled(robot, "#next")

@@ -158,7 +158,8 @@ public final class PreviewStepView {
         system.setPrefWidth(140);
         TableColumn<AffectedRecord, String> id = new TableColumn<>("source_system_id");
         id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceSystemId()));
-        id.setPrefWidth(260);
+        // As wide as person_uuid's: a Common Platform id is a UUID too, and was cut to "cf000000-...-0000...".
+        id.setPrefWidth(290);
         TableColumn<AffectedRecord, Number> events = new TableColumn<>("events");
         events.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().eventCount()));
         events.setPrefWidth(70);
