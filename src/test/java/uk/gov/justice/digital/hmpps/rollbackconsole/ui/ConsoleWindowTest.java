@@ -165,6 +165,36 @@ public abstract class ConsoleWindowTest {
         waitUntil(() -> console.wizard().currentIndexProperty().get() == 4);
     }
 
+    /** Ten DELIUS records (X900001 to X900010), written as a runbook file ready for the offline review. */
+    protected Path tenReviewedRecords() throws Exception {
+        Path file = dir.resolve("reviewed.json");
+        java.util.List<uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord> records =
+                new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            records.add(new uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord(null,
+                    uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem.DELIUS,
+                    "X9000" + String.format("%02d", i), 1, Instant.parse("2025-06-09T13:00:00Z")));
+        }
+        new uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport().write(file, false,
+                uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource.of(records));
+        return file;
+    }
+
+    /**
+     * Reviews {@code file} offline and sends it, confirmed, in batches of {@code batchSize} to the first of the
+     * {@code readyPods} pods of {@code cluster}; returns once Progress shows the run.
+     */
+    protected void sendReviewedInBatches(FxRobot robot, Path file, SimulatedCluster cluster, int readyPods,
+                                         int batchSize) {
+        sendFromTheReview(robot, file);
+        forwardToTheFirstPod(robot, cluster, readyPods);
+        robot.interact(() -> robot.lookup("#batch-size").queryAs(TextInputControl.class)
+                .setText(Integer.toString(batchSize)));
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> robot.lookup("#send").queryButton().fire());
+        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+    }
+
     protected static void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);

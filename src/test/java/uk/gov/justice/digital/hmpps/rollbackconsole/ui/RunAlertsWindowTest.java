@@ -2,26 +2,17 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.RunAlert;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
@@ -85,20 +76,8 @@ class RunAlertsWindowTest extends ConsoleWindowTest {
 
     /** Ten records, reviewed offline, sent in batches of 4 to the one pod. */
     private void sendReviewedFile(FxRobot robot) throws Exception {
-        Path file = dir.resolve("reviewed.json");
-        List<AffectedRecord> records = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X9000" + String.format("%02d", i), 1,
-                    Instant.parse("2025-06-09T13:00:00Z")));
-        }
-        new RunbookJsonExport().write(file, false, RecordSource.of(records));
         SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).forwardTo(POD, service.port()).podLog(POD, service.logFile());
-        sendFromTheReview(robot, file);
-        forwardToTheFirstPod(robot, cluster, 1);
-        robot.interact(() -> robot.lookup("#batch-size").queryAs(javafx.scene.control.TextField.class).setText("4"));
-        dialogs.confirmAnswer = true;
-        robot.interact(() -> robot.lookup("#send").queryButton().fire());
-        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        sendReviewedInBatches(robot, tenReviewedRecords(), cluster, 1, 4);
     }
 }

@@ -2,11 +2,7 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import javafx.scene.control.ComboBox;
@@ -15,10 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.AffectedRecord;
-import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.RecordSource;
-import uk.gov.justice.digital.hmpps.rollbackconsole.records.RunbookJsonExport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun;
@@ -159,22 +151,9 @@ class RunEndingsWindowTest extends ConsoleWindowTest {
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
     private void sendReviewedFile(FxRobot robot) throws Exception {
-        Path file = dir.resolve("reviewed.json");
-        List<AffectedRecord> records = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            records.add(new AffectedRecord(null, SourceSystem.DELIUS, "X9000" + String.format("%02d", i), 1,
-                    Instant.parse("2025-06-09T13:00:00Z")));
-        }
-        new RunbookJsonExport().write(file, false, RecordSource.of(records));
         SimulatedCluster cluster = SimulatedCluster.create(dir.resolve("cluster")).deployment()
                 .servicePod(POD).servicePod(OTHER_POD).forwardTo(POD, first.port()).forwardTo(OTHER_POD, second.port())
                 .podLog(POD, first.logFile()).podLog(OTHER_POD, second.logFile());
-
-        sendFromTheReview(robot, file);
-        forwardToTheFirstPod(robot, cluster, 2);
-        robot.interact(() -> robot.lookup("#batch-size").queryAs(javafx.scene.control.TextField.class).setText("4"));
-        dialogs.confirmAnswer = true;
-        robot.interact(() -> robot.lookup("#send").queryButton().fire());
-        waitUntil(() -> console.wizard().currentIndexProperty().get() == 5);
+        sendReviewedInBatches(robot, tenReviewedRecords(), cluster, 2, 4);
     }
 }
