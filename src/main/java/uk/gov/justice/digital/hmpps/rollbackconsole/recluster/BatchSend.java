@@ -123,9 +123,9 @@ final class BatchSend {
                 ReclusterProgress last = tracker.snapshot();
                 int proven = tracker.provenDone();
                 run.journal().ended(batch, last);
-                if (end != Ending.LOG_ENDED) {
-                    run.journal().stopped(batch, end, proven, why);
-                }
+                // Journalled for every ending, the pod's death too: what its log proved done is never sent again,
+                // and the incident's counts include it.
+                run.journal().stopped(batch, end, proven, why);
                 return new Result(end, done, end == Ending.LOG_ENDED ? why : "batch " + batch.number() + ": " + why
                         + "; its log proves " + proven + " of its " + batch.size() + " records done.",
                         Optional.of(new Unfinished(batch, proven, last)));

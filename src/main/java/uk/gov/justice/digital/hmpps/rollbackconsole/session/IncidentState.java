@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.ClusterStatistics;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchAnswered;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchSending;
 import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalEntry.BatchesPlanned;
@@ -264,12 +265,45 @@ public record IncidentState(Path folder, List<JournalLine> lines, Optional<Strin
         return batches.stream().filter(b -> b.index() == index).findFirst();
     }
 
+    /**
+     * The records of the batches the service took, each counted once. A batch whose run ended part way (its pod died,
+     * its run died or stalled) and whose rest was then sent counts the records its log proved done as well as the
+     * rest: the latest send alone holds only the rest.
+     */
     public long recordsSent() {
-        return sent().stream().mapToLong(BatchState::records).sum();
+        java.util.Map<Integer, Long> carried = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> provenSinceSend = new java.util.HashMap<>();
+        java.util.Map<Integer, RecordKey> firstSent = new java.util.HashMap<>();
+        for (JournalLine line : lines) {
+            JournalEntry e = line.entry();
+            if (e instanceof BatchSending s) {
+                RecordKey batchFirst = firstSent.putIfAbsent(s.index(), s.first());
+                Integer proven = provenSinceSend.remove(s.index());
+                if (batchFirst == null || batchFirst.equals(s.first())) {
+                    // the batch from its first record: nothing done before is left out of this send
+                    carried.remove(s.index());
+                } else if (proven != null) {
+                    // the rest of a run that ended part way: what its log proved done is not in this send
+                    carried.merge(s.index(), proven.longValue(), Long::sum);
+                }
+            } else if (e instanceof JournalEntry.RunObserved o && o.batchIndex() != null && o.provenDone() != null
+                    && ENDINGS.contains(o.kind())) {
+                provenSinceSend.put(o.batchIndex(), o.provenDone());
+            } else if (e instanceof JournalEntry.SettledFromLog f && f.ended()) {
+                provenSinceSend.put(f.batchIndex(), f.provenDone());
+            }
+        }
+        return sent().stream().mapToLong(b -> b.records() + carried.getOrDefault(b.index(), 0L)).sum();
     }
 
+    /**
+     * The records the service logged as not found, each once: the ids of every run, those that reached Complete
+     * and those that ended part way (whose proven part is never sent again, so their ids are journalled alone). A
+     * journal with no ids counts its finished runs.
+     */
     public long notFound() {
-        return runs.stream().mapToLong(RunCounted::notFound).sum();
+        List<String> ids = notFoundIds();
+        return ids.isEmpty() ? runs.stream().mapToLong(RunCounted::notFound).sum() : ids.size();
     }
 
     /** The source system ids the service logged as not found, over every batch, each once, in journal order. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.RecordKey;
+import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ConnectionSettings;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.testing.SampleIncident;
@@ -113,6 +115,61 @@ class IncidentJournalTest {
                 assertBatchesAsJournalled(state, steps.subList(0, complete));
             }
         }
+    }
+
+    @Test
+    void aBatchWhosePodDiedAndWhoseRestWentToAnotherPodCountsEveryRecordOnceAndTheDeadRunsNotFound()
+            throws IOException {
+        RecordKey first = new RecordKey(SourceSystem.DELIUS, "B1");
+        RecordKey restFirst = new RecordKey(SourceSystem.DELIUS, "B126");
+        RecordKey last = new RecordKey(SourceSystem.DELIUS, "B250");
+        try (IncidentJournal journal = IncidentJournal.create(folder, clock)) {
+            journal.append(new JournalEntry.BatchesPlanned(2, 500, 250));
+            journal.append(new JournalEntry.BatchSending(1, new RecordKey(SourceSystem.NOMIS, "A1"),
+                    new RecordKey(SourceSystem.NOMIS, "A250"), 250));
+            journal.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));
+            journal.append(new JournalEntry.LogMilestone(1, "ADMIN RECLUSTER: Complete."));
+            journal.append(new JournalEntry.RunCounted(1, 250, 1, 0));
+            journal.append(new JournalEntry.NotFoundIds(1, List.of("A7")));
+            // batch 2's pod dies at recluster item 126: 125 proven done, one of them not found
+            journal.append(new JournalEntry.BatchSending(2, first, last, 250));
+            journal.append(new JournalEntry.BatchAnswered(2, 200, "accepted"));
+            journal.append(new JournalEntry.NotFoundIds(2, List.of("B9")));
+            journal.append(new JournalEntry.RunObserved(2, "LOG_ENDED", 125, "the pod's log ended"));
+            // the rest, #126 to #250, to another pod
+            journal.append(new JournalEntry.BatchSending(2, restFirst, last, 125));
+            journal.append(new JournalEntry.BatchAnswered(2, 200, "accepted"));
+            journal.append(new JournalEntry.LogMilestone(2, "ADMIN RECLUSTER: Complete."));
+            journal.append(new JournalEntry.RunCounted(2, 125, 1, 0));
+            journal.append(new JournalEntry.NotFoundIds(2, List.of("B200")));
+        }
+
+        IncidentState state = IncidentState.of(folder,
+                new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)));
+
+        assertThat(state.sent()).extracting(BatchState::index).containsExactly(1, 2);
+        assertThat(state.batch(2).orElseThrow().records()).as("the latest send holds the rest only").isEqualTo(125);
+        assertThat(state.recordsSent()).as("250 + 125 proven on the dead pod + the 125 of the rest").isEqualTo(500);
+        assertThat(state.notFound()).as("A7, B9 (the dead run's) and B200").isEqualTo(3);
+    }
+
+    @Test
+    void aBatchSentWholeAgainAfterADecisionCountsItsRecordsOnce() throws IOException {
+        RecordKey first = new RecordKey(SourceSystem.LIBRA, "L1");
+        RecordKey last = new RecordKey(SourceSystem.LIBRA, "L4");
+        try (IncidentJournal journal = IncidentJournal.create(folder, clock)) {
+            journal.append(new JournalEntry.BatchesPlanned(1, 4, 4));
+            journal.append(new JournalEntry.BatchSending(1, first, last, 4));
+            journal.append(new JournalEntry.BatchAnswered(1, null, "outcome unknown: read timed out"));
+            journal.append(new JournalEntry.Decision(DecisionKind.RESEND_BATCH, 1, "the log shows no Triggered line"));
+            journal.append(new JournalEntry.BatchSending(1, first, last, 4));
+            journal.append(new JournalEntry.BatchAnswered(1, 200, "accepted"));
+        }
+
+        IncidentState state = IncidentState.of(folder,
+                new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)));
+
+        assertThat(state.recordsSent()).isEqualTo(4);
     }
 
     @Test

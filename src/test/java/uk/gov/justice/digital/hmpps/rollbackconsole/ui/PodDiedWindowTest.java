@@ -2,10 +2,13 @@ package uk.gov.justice.digital.hmpps.rollbackconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -16,6 +19,9 @@ import org.testfx.api.FxRobot;
 
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedCluster;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.SimulatedPersonRecordService;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentJournal;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.IncidentState;
+import uk.gov.justice.digital.hmpps.rollbackconsole.session.JournalReader;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.BatchRow;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.progress.ProgressStyles;
 
@@ -85,6 +91,16 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         second.reclustered().forEach((id, n) -> reclustered.merge(id, n, Integer::sum));
         assertThat(reclustered).hasSize(10).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(first.reclusterRequests() + second.reclusterRequests()).isEqualTo(4);
+        // The report and the business impact count from the journal: all ten records, the dead pod's proven one too.
+        IncidentState journalled = onlyIncident();
+        assertThat(journalled.recordsSent()).isEqualTo(10);
+    }
+
+    private IncidentState onlyIncident() throws Exception {
+        try (Stream<Path> folders = Files.list(incidents)) {
+            Path folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+            return IncidentState.of(folder, new JournalReader().read(folder.resolve(IncidentJournal.FILE_NAME)));
+        }
     }
 
     /** Ten records, reviewed offline, sent in batches of 4 to the first pod; two pods, each its own service. */
