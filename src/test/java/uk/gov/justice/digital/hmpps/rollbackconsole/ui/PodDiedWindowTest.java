@@ -65,6 +65,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         RunStateShown.assertShown(robot, "Pod died", ProgressStyles.DANGER, Set.of(), "#resend-rest");
         assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Pod died");
         RunStateShown.lookedAt(robot, stage, "run-state-pod-died");
+        assertThat(progressTicked(robot)).as("Progress is not done while records are left").isFalse();
         assertThat(text(robot, "#progress-message")).startsWith("POD " + POD + " DIED in batch 1 of 3, at recluster item 2/4.");
         assertThat(text(robot, "#resend-offer")).isEqualTo("Pod " + POD + " died in batch 1. Its log proves 1 of the "
                 + "batch's records done; they are not sent again. Left of batch 1: 3 records, #2 DELIUS/X900002 to "
@@ -78,6 +79,7 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         screenshot("35-progress-rest-sent-to-another-pod");
 
         assertThat(text(robot, "#progress-target")).startsWith("pod " + OTHER_POD + ",");
+        assertThat(progressTicked(robot)).isTrue();
         assertThat(robot.lookup("#resend-card").query().isVisible()).isFalse();
         assertThat(text(robot, "#progress-batches")).isEqualTo("3 of 3 batches complete");
         assertThat(batches.getItems()).extracting(BatchRow::records).containsExactly(4, 3, 4, 2);
@@ -94,6 +96,13 @@ class PodDiedWindowTest extends ConsoleWindowTest {
         // The report and the business impact count from the journal: all ten records, the dead pod's proven one too.
         IncidentState journalled = onlyIncident();
         assertThat(journalled.recordsSent()).isEqualTo(10);
+    }
+
+    /** The sidebar's tick after "Progress", drawn. */
+    private static boolean progressTicked(FxRobot robot) {
+        javafx.scene.control.Button progress = robot.lookup("#step-6").queryButton();
+        return progress.getText().endsWith("Progress") && progress.getGraphic() != null
+                && progress.getGraphic().isVisible();
     }
 
     private IncidentState onlyIncident() throws Exception {

@@ -200,14 +200,14 @@ public final class WizardShellView extends BorderPane {
         tick.setMinWidth(Region.USE_PREF_SIZE);
         button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         Runnable show = () -> {
-            boolean done = step.validProperty().get();
+            boolean done = step.doneProperty().get();
             // The button's graphic only while the step is done. (A graphic set while unmanaged is never drawn: the
             // button's skin leaves it out of its children, and does not look again when it becomes managed.)
             button.setGraphic(done ? tick : null);
             button.pseudoClassStateChanged(DONE, done);
             button.setAccessibleText(button.getText() + (done ? ", done" : ""));
         };
-        step.validProperty().addListener(o -> show.run());
+        step.doneProperty().addListener(o -> show.run());
         show.run();
     }
 

@@ -19,6 +19,14 @@ public interface WizardStep {
     ReadOnlyBooleanProperty validProperty();
 
     /**
+     * Whether the step is done, for the sidebar's tick. By default, once the user may move on; a step that lets the
+     * user move on with work left (a run that ended with records unsent) is not done.
+     */
+    default ObservableBooleanValue doneProperty() {
+        return validProperty();
+    }
+
+    /**
      * True when the step may be entered although the steps before it are not done: the Send step, with a file
      * that was reviewed offline instead of exported here.
      */

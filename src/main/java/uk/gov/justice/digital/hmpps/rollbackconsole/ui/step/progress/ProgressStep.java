@@ -36,6 +36,11 @@ public final class ProgressStep implements WizardStep {
     }
 
     @Override
+    public javafx.beans.value.ObservableBooleanValue doneProperty() {
+        return model.doneProperty();
+    }
+
+    @Override
     public ReadOnlyBooleanProperty busyProperty() {
         return model.busyProperty();
     }

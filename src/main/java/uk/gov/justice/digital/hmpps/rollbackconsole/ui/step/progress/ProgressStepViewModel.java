@@ -19,6 +19,7 @@ public final class ProgressStepViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper nextIsPrimary = new ReadOnlyBooleanWrapper(this, "nextIsPrimary", true);
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final InvalidationListener changed = o -> update();
 
     /** A run that has started is always followable, however the Send step was reached (a reviewed file, say). */
@@ -56,6 +57,7 @@ public final class ProgressStepViewModel {
         busy.set(m != null && m.activeProperty().get() && status.kind().going());
         valid.set(m != null && !m.activeProperty().get());
         nextIsPrimary.set(status == null || !status.kind().recordsLeft());
+        done.set(valid.get() && status != null && !status.kind().recordsLeft());
         if (m != null) {
             session.statusProperty().set("Recluster on pod " + m.plan().pod() + ": " + status.line() + ".");
         }
@@ -112,6 +114,8 @@ public final class ProgressStepViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    /** The run has ended with no record left to send: the sidebar ticks Progress only then. */
+    public ReadOnlyBooleanProperty doneProperty() { return done.getReadOnlyProperty(); }
     /** False while a run has ended with records left: its recovery, not Next, is the primary button. */
     public ReadOnlyBooleanProperty nextIsPrimaryProperty() { return nextIsPrimary.getReadOnlyProperty(); }
 }
