@@ -232,9 +232,12 @@ public final class OutcomeStepViewModel {
                 journal(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.NOTE,
                         null, "After statistics: " + taken.notReplayed()));
             }
+            // Taken on its own when a run completes, so said whichever step is shown: named, with the number.
+            StatisticsComparison said = comparison.get();
+            String figure = said == null ? "" : ": " + verdict.get().headline();
             session.statusProperty().set(resumedFinished.get() ? "After statistics taken over the window the resumed "
                     + "incident previewed; its run was over, every batch settled: write the report (Report tab)."
-                    : "After statistics taken.");
+                    : "Outcome: the after statistics are taken" + figure + ".");
         }, error -> {
             runs.forget(run, STATISTICS);
             if (!runs.isCurrent(run)) {
