@@ -109,7 +109,8 @@ public record NeedsAttentionJob(String name, String schedule, ZoneId zone, boole
                 + "), or early enough to finish before it.");
     }
 
-    private static String when(Instant at) {
+    /** An instant as the job's facts say it: "Tue 10 Jun 13:00 UTC (14:00 BST)". */
+    static String when(Instant at) {
         return UTC.format(at) + " (" + UK.format(at) + ")";
     }
 

@@ -197,12 +197,15 @@ public final class RollbackLiveCheck {
         }
         NeedsAttentionJob j = job.get();
         List<String> facts = new ArrayList<>();
-        facts.add("schedule " + j.schedule() + " in " + j.zone() + (j.suspended() ? ", suspended" : "")
-                + (j.lastScheduled() == null ? ", never run" : ", last run " + j.lastScheduled()));
+        // A clock a person reads: "UTC", not the offset's id "Z"; times as the rest of the check says them.
+        String clock = j.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : j.zone().getId();
+        facts.add("schedule " + j.schedule() + " in " + clock + (j.suspended() ? ", suspended" : "")
+                + (j.lastScheduled() == null ? ", never run" : ", last run " + NeedsAttentionJob.when(j.lastScheduled())));
         Optional<String> overlap = j.overlap(now, estimated);
         overlap.ifPresent(facts::add);
         if (overlap.isEmpty()) {
-            facts.add(j.nextRun(now).map(n -> "next run " + n + ", after the estimated end of the send").orElse("no run due"));
+            facts.add(j.nextRun(now).map(n -> "next run " + NeedsAttentionJob.when(n)
+                    + ", after the estimated end of the send").orElse("no run due"));
         }
         return new Item(title, overlap.isPresent() ? Status.WARN : Status.PASS, facts);
     }

@@ -27,11 +27,13 @@ final class ClusterStates implements AutoCloseable {
     }
 
     /** Puts the cluster (its pods already rolled out on the rollback) in the states the options ask for. */
-    static ClusterStates apply(SimulatedCluster cluster, Rehearsal.Options options) throws IOException {
+    static ClusterStates apply(SimulatedCluster cluster, Rehearsal.Options options, java.time.Instant cutoff)
+            throws IOException {
         ClusterStates states = new ClusterStates();
         String oldPod = Rehearsal.PODS.get(1);
         if (options.rolloutInProgress()) {
-            cluster.podOf(Rehearsal.DEPLOYMENT, oldPod, Rehearsal.BAD_IMAGE);
+            // Started with the bad release, shortly after it went out.
+            cluster.podsStartedAt(cutoff.plusSeconds(40)).podOf(Rehearsal.DEPLOYMENT, oldPod, Rehearsal.BAD_IMAGE);
         }
         if (options.asleep()) {
             cluster.scale(Rehearsal.DEPLOYMENT, 0);
@@ -43,6 +45,8 @@ final class ClusterStates implements AutoCloseable {
             states.timer.schedule(() -> {
                 try {
                     cluster.scale(Rehearsal.DEPLOYMENT, Rehearsal.PODS.size());
+                    // Woken now: started when they came up.
+                    cluster.podsStartedAt(cutoff.plus(java.time.Duration.ofDays(1)).plus(SETTLES_AFTER));
                     for (String pod : Rehearsal.PODS) {
                         // Asleep, every pod comes up; in a rollout only the old pod is replaced, unless it died.
                         if (options.asleep() || java.nio.file.Files.exists(cluster.dir().resolve("pods").resolve(pod + ".json"))) {

@@ -299,7 +299,8 @@ public final class Rehearsal implements AutoCloseable {
                 .replicaSet("hmpps-person-match-88bb99cc0", "hmpps-person-match", "hmpps-person-match", matchUid, 7,
                         "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal",
                         cutoff.minus(30, ChronoUnit.DAYS).toString(), 2);
-        cluster.podOf("hmpps-person-match", "hmpps-person-match-88bb99cc0-rh7cc",
+        cluster.podsStartedAt(cutoff.minus(30, ChronoUnit.DAYS).plusSeconds(40))
+                .podOf("hmpps-person-match", "hmpps-person-match-88bb99cc0-rh7cc",
                 "ghcr.io/ministryofjustice/hmpps-person-match:rehearsal");
         // Both relay pods, person-match's first as kubectl lists them; Person Record's reaches the rehearsal's
         // database, whose secret holds its address and (as in dev) its credentials.
@@ -311,10 +312,12 @@ public final class Rehearsal implements AutoCloseable {
                         "database_password", "rehearsal"));
         // The daily needs-attention job, with the pod its last run left (it carries the service's labels).
         Instant lastJobRun = cutoff.truncatedTo(ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS);
-        cluster.needsAttentionJob("0 13 * * *", lastJobRun)
+        cluster.podsStartedAt(lastJobRun.plusSeconds(5)).needsAttentionJob("0 13 * * *", lastJobRun)
                 .pod(DEPLOYMENT, "hmpps-person-record-recluster-needs-attention-job-" + lastJobRun.getEpochSecond() / 60
                         + "-rh7dd", ROLLBACK_IMAGE, "Succeeded", false, "Job", 0);
         Duration perItem = Duration.ofMillis(1000L / options.recordsPerSecond());
+        // The rollback's pods started with its ReplicaSet, some seconds after it was made.
+        cluster.podsStartedAt(cutoff.plus(22, ChronoUnit.HOURS).plusSeconds(40));
         for (String pod : PODS) {
             SimulatedPersonRecordService service = SimulatedPersonRecordService.start(folder.resolve("logs").resolve(pod + ".log"))
                     .perRecord(perItem).notFound(notFound.toArray(String[]::new));
@@ -338,7 +341,7 @@ public final class Rehearsal implements AutoCloseable {
             }
             stage(service, options.failure(), options.failureBatch());
         }
-        started.add(ClusterStates.apply(cluster, options));
+        started.add(ClusterStates.apply(cluster, options, cutoff));
     }
 
     private void stage(SimulatedPersonRecordService service, Failure failure, int batch) {

@@ -36,6 +36,8 @@ public final class SimulatedCluster {
     private final Path dir;
     private final Path executable;
     private final String namespace;
+    /** When the pods made from now on started (their age in kubectl's listing). */
+    private String podsStarted = "2025-03-04T08:00:00Z";
 
     private SimulatedCluster(Path dir, List<String> contexts, String namespace) throws IOException {
         this.dir = dir;
@@ -132,6 +134,12 @@ public final class SimulatedCluster {
     }
 
     /** A ready, running pod of a deployment's ReplicaSet, on this image: a rollout moves pods from one to the next. */
+    /** The pods made after this started at {@code at}: a rollback's pods are hours old, not years. */
+    public SimulatedCluster podsStartedAt(java.time.Instant at) {
+        podsStarted = at.toString();
+        return this;
+    }
+
     public SimulatedCluster podOf(String deployment, String name, String image) throws IOException {
         return pod(deployment, name, image, "Running", true, "ReplicaSet", 0);
     }
@@ -154,7 +162,7 @@ public final class SimulatedCluster {
                         "ownerReferences", List.of(Map.of("apiVersion", "apps/v1", "kind", ownerKind,
                                 "name", name.substring(0, name.lastIndexOf('-')), "controller", true))),
                 "spec", Map.of("containers", List.of(Map.of("name", deployment, "image", image))),
-                "status", Map.of("phase", phase, "startTime", "2025-03-04T08:00:00Z",
+                "status", Map.of("phase", phase, "startTime", podsStarted,
                         "conditions", List.of(Map.of("type", "Ready", "status", ready ? "True" : "False")),
                         "containerStatuses", List.of(Map.of("name", deployment, "ready", ready,
                                 "restartCount", restarts, "image", image)))));

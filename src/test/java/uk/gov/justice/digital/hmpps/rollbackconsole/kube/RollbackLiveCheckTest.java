@@ -129,8 +129,12 @@ class RollbackLiveCheckTest {
             assertThat(job.facts()).anySatisfy(f -> assertThat(f).contains("runs next at Tue 10 Jun 13:00 UTC (14:00 BST)"));
             assertThat(result.passed()).as("a warning, not a failure").isTrue();
 
-            assertThat(RollbackLiveCheck.run(k, Optional.of(bad), Environment.PROD, NOW, NeedsAttentionJob.estimate(5_000))
-                    .items().get(2).status()).as("at 10:00, done long before 13:00").isEqualTo(Status.PASS);
+            RollbackLiveCheck.Item early = RollbackLiveCheck.run(k, Optional.of(bad), Environment.PROD, NOW,
+                    NeedsAttentionJob.estimate(5_000)).items().get(2);
+            assertThat(early.status()).as("at 10:00, done long before 13:00").isEqualTo(Status.PASS);
+            assertThat(early.facts()).containsExactly(
+                    "schedule 0 13 * * * in UTC, last run Mon 9 Jun 13:00 UTC (14:00 BST)",
+                    "next run Tue 10 Jun 13:00 UTC (14:00 BST), after the estimated end of the send");
         }
     }
 

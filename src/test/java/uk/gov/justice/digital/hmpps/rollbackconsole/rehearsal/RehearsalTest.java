@@ -87,6 +87,9 @@ class RehearsalTest {
                                 .Environment.REHEARSAL, NOW.instant(), java.time.Duration.ofMinutes(10));
                 assertThat(live.passed()).as(live.summary()).isTrue();
                 assertThat(kubectl.needsAttentionJob()).isPresent();
+                // The serving pods started with the rollback, some hours ago: not years, as a fixed date made them.
+                assertThat(kubectl.servingPods("app=" + Rehearsal.DEPLOYMENT)).hasSize(2).allSatisfy(p ->
+                        assertThat(p.startTime()).isAfter(releases.get(0).created()).isBefore(NOW.instant()));
             }
         }
     }

@@ -132,6 +132,8 @@ final class PodChoice implements AutoCloseable {
             }
             kubeMessage.set(found.isEmpty()
                     ? Message.error("Your kubeconfig has no contexts: set up access to the cluster first.")
+                    : found.size() == 1 ? Message.info("1 context in your kubeconfig, " + found.get(0)
+                    + ": check that it is the cluster's and the namespace, then find the pods.")
                     : Message.info(found.size() + " contexts in your kubeconfig. Choose the cluster's, check the "
                     + "namespace, then find the pods."));
         }, error -> {

@@ -93,7 +93,8 @@ public final class RollbackLiveViewModel {
                     : r.asleep() ? Message.warning("The deployment is asleep: nothing can be sent until it is up.")
                     : env == Environment.PROD ? Message.error("Not shown live. In prod the send waits until the check"
                     + " passes, or until you type why it must go anyway.")
-                    : Message.warning("Not shown live: check the facts before sending."));
+                    : Message.warning("Not shown live: an item above is not proven (? or \u2717). Read its facts,"
+                    + " and compare them with the bad release yourself, before sending."));
         }, e -> {
             busy.set(false);
             message.set(Message.error(e instanceof KubectlException k ? k.getMessage() : "The check failed: " + e.getMessage()));
