@@ -204,10 +204,11 @@ public abstract class ConsoleWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The text as read: a non-breaking space (which keeps a banner's part on one line) reads as a space. */
     protected static String text(FxRobot robot, String id) {
         Node n = robot.lookup(id).query();
         if (n instanceof Labeled l) {
-            return l.getText();
+            return l.getText() == null ? null : l.getText().replace('\u00a0', ' ');
         }
         return ((TextInputControl) n).getText();
     }

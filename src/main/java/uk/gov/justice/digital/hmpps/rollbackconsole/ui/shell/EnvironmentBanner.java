@@ -60,7 +60,7 @@ public final class EnvironmentBanner extends HBox {
         env.addListener((obs, was, now) -> show(now));
         connectionDetail.addListener((obs, was, now) -> show(env.getValue()));
         // Connection details (user, host, database) are masked in presenter mode.
-        Masked.bind(detail, connectionDetail);
+        Masked.bind(detail, connectionDetail, EnvironmentBanner::partsWhole);
         showStep(null);
         show(env.getValue());
     }
@@ -223,7 +223,7 @@ public final class EnvironmentBanner extends HBox {
             parts.add("no replica connection");
         }
         // After the rehearsal's "all simulated, nothing real", a bullet keeps the context from reading as part of it.
-        target.setText((rehearsal && !parts.isEmpty() ? "\u2022  " : "") + String.join("  \u2022  ", parts));
+        target.setText((rehearsal && !parts.isEmpty() ? "\u2022  " : "") + partsWhole(String.join(SEPARATOR, parts)));
         boolean targetShown = offline == null && !parts.isEmpty();
         target.setVisible(targetShown);
         target.setManaged(targetShown);
@@ -232,6 +232,24 @@ public final class EnvironmentBanner extends HBox {
                 + ": resolve before sending" : "");
         mismatch.setVisible(contradicts && offline == null);
         mismatch.setManaged(contradicts && offline == null);
+    }
+
+    private static final String SEPARATOR = "  \u2022  ";
+
+    /**
+     * Each part between the bullets kept whole: its spaces become non-breaking, so that a banner given less room
+     * than its line wraps at a bullet ("read replica  •  replica up to date"), never inside a part ("replica up" over
+     * "to date").
+     */
+    static String partsWhole(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String[] parts = text.split(java.util.regex.Pattern.quote(SEPARATOR), -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].replace(' ', '\u00a0');
+        }
+        return String.join(SEPARATOR, parts);
     }
 
     private String detailText() {

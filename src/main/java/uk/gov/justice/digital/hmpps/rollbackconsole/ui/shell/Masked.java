@@ -64,7 +64,12 @@ public final class Masked {
 
     /** Shows {@code text} in {@code label}, masked as the label's window says. */
     public static void bind(Labeled label, ObservableValue<String> text) {
-        Runnable show = () -> label.setText(Presenter.maskingFor(label).text(text.getValue()));
+        bind(label, text, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #bind(Labeled, ObservableValue)}, with {@code then} applied to the masked text. */
+    public static void bind(Labeled label, ObservableValue<String> text, java.util.function.UnaryOperator<String> then) {
+        Runnable show = () -> label.setText(then.apply(Presenter.maskingFor(label).text(text.getValue())));
         text.addListener((obs, was, now) -> show.run());
         Presenter.follow(label, n -> show.run());
     }

@@ -205,6 +205,11 @@ class ShellWindowTest {
         assertThat(bannerText(robot, "#environment-banner-target")).isEqualTo("hmpps-person-record-prod  \u2022  "
                 + "context live.cloud-platform.service.justice.gov.uk  \u2022  no replica connection");
         assertThat(bannerColours(robot)).contains("prod").doesNotContain("dev");
+        // Given less room than its line, the banner wraps only at a bullet: inside a part every space is one that
+        // does not break ("context live..." and "no replica connection" are never split over two lines).
+        assertThat(robot.lookup("#environment-banner-target").queryLabeled().getText().split("  \u2022  "))
+                .containsExactly("hmpps-person-record-prod", "context\u00a0live.cloud-platform.service.justice.gov.uk",
+                        "no\u00a0replica\u00a0connection");
 
         // The replica is dev's, the namespace prod's: one warning to resolve, in the more dangerous colour
         robot.interact(() -> {
@@ -215,6 +220,11 @@ class ShellWindowTest {
         assertThat(bannerText(robot, "#environment-banner-mismatch")).isEqualTo("\u26a0 MISMATCH: the replica is DEV,"
                 + " the namespace hmpps-person-record-prod is PROD: resolve before sending");
         assertThat(bannerText(robot, "#environment-banner-target")).doesNotContain("no replica connection");
+        robot.interact(() -> session.connectionDetailProperty().set("console@127.0.0.1:5432/person_record  \u2022  "
+                + "PostgreSQL 16.4  \u2022  read replica  \u2022  replica up to date"));
+        assertThat(robot.lookup("#environment-banner-detail").queryLabeled().getText().split("  \u2022  "))
+                .containsExactly("console@127.0.0.1:5432/person_record", "PostgreSQL\u00a016.4",
+                        "read\u00a0replica", "replica\u00a0up\u00a0to\u00a0date");
         assertThat(bannerColours(robot)).contains("prod");
         Screenshots.save(stage.getScene(), "87-banner-mismatch");
 
@@ -226,7 +236,7 @@ class ShellWindowTest {
     }
 
     private static String bannerText(FxRobot robot, String id) {
-        return robot.lookup(id).queryLabeled().getText();
+        return robot.lookup(id).queryLabeled().getText().replace('\u00a0', ' ');
     }
 
     private static String bannerColours(FxRobot robot) {
