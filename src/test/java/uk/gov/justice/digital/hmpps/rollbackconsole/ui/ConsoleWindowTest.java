@@ -208,7 +208,7 @@ public abstract class ConsoleWindowTest {
     protected static String text(FxRobot robot, String id) {
         Node n = robot.lookup(id).query();
         if (n instanceof Labeled l) {
-            return l.getText() == null ? null : l.getText().replace('\u00a0', ' ');
+            return l.getText() == null ? null : l.getText().replace('\u00a0', ' ').replace("\u200b", "");
         }
         return ((TextInputControl) n).getText();
     }

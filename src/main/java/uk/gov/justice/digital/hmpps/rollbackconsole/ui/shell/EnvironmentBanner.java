@@ -122,7 +122,7 @@ public final class EnvironmentBanner extends HBox {
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(label.getFont());
         double widest = 0;
-        for (String word : text.split("\\s+")) {
+        for (String word : text.split("[\\s\\u200b]+")) {
             measure.setText(word);
             widest = Math.max(widest, measure.getLayoutBounds().getWidth());
         }
@@ -239,7 +239,7 @@ public final class EnvironmentBanner extends HBox {
     /**
      * Each part between the bullets kept whole: its spaces become non-breaking, so that a banner given less room
      * than its line wraps at a bullet ("read replica  •  replica up to date"), never inside a part ("replica up" over
-     * "to date").
+     * "to date"); a connection longer than its room breaks after its "@" (a zero-width space), not inside a name.
      */
     static String partsWhole(String text) {
         if (text == null || text.isEmpty()) {
@@ -247,7 +247,8 @@ public final class EnvironmentBanner extends HBox {
         }
         String[] parts = text.split(java.util.regex.Pattern.quote(SEPARATOR), -1);
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = parts[i].replace(' ', '\u00a0');
+            // A connection ("user@host:port/database") too long for its room breaks after its "@", not anywhere.
+            parts[i] = parts[i].replace(' ', '\u00a0').replace("@", "@\u200b");
         }
         return String.join(SEPARATOR, parts);
     }
