@@ -96,17 +96,25 @@ public final class IncidentRecorder implements AutoCloseable {
 
     /** Appends in order, in the background. Entries before {@link #start} are dropped: there is no incident yet. */
     public void record(JournalEntry entry) {
-        writer.execute(() -> {
-            IncidentJournal j = current();
-            if (j == null) {
-                return;
-            }
-            try {
-                j.append(entry);
-            } catch (IOException e) {
-                onFailure.accept("The incident journal could not record " + JournalCodec.type(entry) + ": " + e.getMessage());
-            }
-        });
+        try {
+            writer.execute(() -> {
+                IncidentJournal j = current();
+                if (j == null) {
+                    return;
+                }
+                try {
+                    j.append(entry);
+                } catch (IOException e) {
+                    onFailure.accept("The incident journal could not record " + JournalCodec.type(entry) + ": "
+                            + e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // A reading that finished after its window closed the incident (the needs-attention job's runs, read
+            // in the background): said, never thrown into the finished reading.
+            onFailure.accept("The incident journal was already closed; " + JournalCodec.type(entry)
+                    + " was not recorded.");
+        }
     }
 
     /**

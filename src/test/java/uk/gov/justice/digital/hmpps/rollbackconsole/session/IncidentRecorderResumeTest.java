@@ -72,6 +72,19 @@ class IncidentRecorderResumeTest {
     }
 
     @Test
+    void anEntryRecordedAfterTheWindowClosedTheIncidentIsSaidNotThrownIntoTheReadingThatFinishedLate()
+            throws IOException {
+        IncidentStore store = new IncidentStore(root, clock);
+        IncidentRecorder recorder = new IncidentRecorder(store, "0.2.0", failures::add);
+        recorder.start(Environment.DEV);
+        recorder.close();
+
+        recorder.record(new JournalEntry.Decision(DecisionKind.NOTE, null, "the needs-attention job did not run"));
+
+        assertThat(failures).containsExactly("The incident journal was already closed; decision was not recorded.");
+    }
+
+    @Test
     void noBatchIsRecordedAsAboutToBeSentWhileBatchesAreRefused() throws IOException {
         Path folder = root.resolve("incident");
         SampleIncident.write(folder, clock);
