@@ -94,7 +94,9 @@ public final class EnvironmentBanner extends HBox {
     protected void layoutChildren() {
         double em = Presenter.emFor(this);
         double room = getWidth() - snappedLeftInset() - snappedRightInset() - environment.prefWidth(-1) - 2 * getSpacing();
-        double min = Math.min(step.prefWidth(-1), Math.max(15 * em, room));
+        // The step's name wraps before the target's longest part (the pod) is broken.
+        double targetLongest = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
+        double min = Math.min(step.prefWidth(-1), Math.max(15 * em, room - targetLongest - getSpacing()));
         if (step.getMinWidth() != min) {
             step.setMinWidth(min);
         }
@@ -109,8 +111,10 @@ public final class EnvironmentBanner extends HBox {
             detail.setMinWidth(detailMin);
         }
         double left = afterStep - 3 * getSpacing() - detailMin;
+        // Where even its longest part has no room (presenter mode, zoomed, beside a long step name), the target
+        // wraps inside it, after a hyphen of the pod's name, rather than run off the window's edge.
         double targetMin = target.isManaged()
-                ? Math.min(target.prefWidth(-1), Math.max(targetWord, left)) : 0;
+                ? Math.max(0, Math.min(target.prefWidth(-1), left)) : 0;
         if (target.getMinWidth() != targetMin) {
             target.setMinWidth(targetMin);
         }
@@ -197,7 +201,8 @@ public final class EnvironmentBanner extends HBox {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(e.label()), (offline == null || rehearsal) && e == env);
         }
         if (rehearsal) {
-            environment.setText(Environment.REHEARSAL_MARK + "  \u2022  all simulated, nothing real"
+            // In presenter mode, zoomed, the mark alone (its colour says the rest) leaves the pod room.
+            environment.setText(Environment.REHEARSAL_MARK + (presenter ? "" : "  \u2022  all simulated, nothing real")
                     + (offline == null ? "" : "  \u2022  " + offline));
         } else if (offline != null) {
             environment.setText(offline);

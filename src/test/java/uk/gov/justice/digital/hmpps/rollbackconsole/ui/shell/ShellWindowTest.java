@@ -296,6 +296,26 @@ class ShellWindowTest {
         return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
     }
 
+    @Test
+    void inPresenterModeZoomedTheRehearsalsPodStaysInsideTheWindow(FxRobot robot) {
+        robot.interact(() -> {
+            shell.markRehearsal();
+            session.clusterTarget().namespaceProperty().set("hmpps-person-record-rehearsal");
+            session.clusterTarget().contextProperty().set("rehearsal");
+            session.forwardPodProperty().set("hmpps-person-record-7c1e2d3a4-rh7aa");
+            shell.presenter().onProperty().set(true);
+        });
+        for (int zoom : new int[] {150, 200}) {
+            robot.interact(() -> shell.presenter().zoomProperty().set(zoom));
+            WaitForAsyncUtils.waitForFxEvents();
+            Label target = robot.lookup("#environment-banner-target").queryAs(Label.class);
+            assertThat(bannerText(robot, "#environment-banner-target")).endsWith("pod hmpps-person-record-7c1e2d3a4-rh7aa");
+            assertThat(target.localToScene(target.getBoundsInLocal()).getMaxX()).as("at %d %%", zoom)
+                    .isLessThanOrEqualTo(stage.getScene().getWidth());
+            Screenshots.save(stage.getScene(), "88-presenter-rehearsal-pod-" + zoom);
+        }
+    }
+
     private static double linear(double v) {
         return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
