@@ -96,7 +96,10 @@ public final class EnvironmentBanner extends HBox {
         double room = getWidth() - snappedLeftInset() - snappedRightInset() - environment.prefWidth(-1) - 2 * getSpacing();
         // The step's name wraps before the target's longest part (the pod) is broken.
         double targetLongest = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
-        double min = Math.min(step.prefWidth(-1), Math.max(15 * em, room - targetLongest - getSpacing()));
+        // (the target's own share: its longest part and the gaps on either side of it)
+        double forStep = room - targetLongest - 4 * getSpacing();
+        double stepFloor = Math.min(15 * em, Math.max(longestWord(step), forStep));
+        double min = Math.min(step.prefWidth(-1), Math.max(stepFloor, forStep));
         if (step.getMinWidth() != min) {
             step.setMinWidth(min);
         }
@@ -228,7 +231,7 @@ public final class EnvironmentBanner extends HBox {
             parts.add("no replica connection");
         }
         // After the rehearsal's "all simulated, nothing real", a bullet keeps the context from reading as part of it.
-        target.setText((rehearsal && !parts.isEmpty() ? "\u2022  " : "") + partsWhole(String.join(SEPARATOR, parts)));
+        target.setText((rehearsal && !parts.isEmpty() ? "\u2022\u00a0\u00a0" : "") + partsWhole(String.join(SEPARATOR, parts)));
         boolean targetShown = offline == null && !parts.isEmpty();
         target.setVisible(targetShown);
         target.setManaged(targetShown);
