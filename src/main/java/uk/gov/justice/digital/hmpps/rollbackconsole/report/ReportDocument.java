@@ -126,10 +126,20 @@ final class ReportDocument {
         return new Document(title(s), byline, sections);
     }
 
+    private static String runStatus(IncidentState s) {
+        if (s.batches().isEmpty()) {
+            return "nothing sent yet";
+        }
+        int left = s.unsettled().size();
+        return left == 0 ? "the recluster is complete, every batch settled"
+                : left + " of " + s.batches().size() + " batches not settled (not sent, or not seen complete)";
+    }
+
     private static Section summary(IncidentReport r) {
         IncidentState s = r.state();
         List<String> items = new ArrayList<>();
-        items.add("Status: " + (s.finished() ? "finished" : "not finished") + "; stopped at " + s.step().title());
+        // Where the run stands, not whether a report was written before (this report is itself the last act).
+        items.add("Status: " + runStatus(s) + "; at " + s.step().title());
         items.add("Started: " + ReportText.utc(s.started()));
         s.cutoff().ifPresent(c -> items.add("Deployment time (cutoff): " + ReportText.utc(c.utc())));
         items.add(ReportText.batchLine(s));
