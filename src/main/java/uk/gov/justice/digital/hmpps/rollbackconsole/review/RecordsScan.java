@@ -16,16 +16,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import uk.gov.justice.digital.hmpps.rollbackconsole.domain.SourceSystem;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.Sha256;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.JsonWording;
@@ -51,19 +47,12 @@ final class RecordsScan {
     static final String SOURCE_SYSTEM = "source_system";
     static final String SOURCE_SYSTEM_ID = "source_system_id";
 
-    private static final String KNOWN_SYSTEMS = Arrays.stream(SourceSystem.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
-
     private static final int BUFFER_BYTES = 64 * 1024;
 
 
     private static final int SEEN_SYSTEM = 1;
     private static final int SEEN_ID = 2;
     private static final int SEEN_UUID = 4;
-
-    private static final int UUID_NONE = 0;
-    private static final int UUID_VALID = 1;
-    private static final int UUID_MALFORMED = 2;
 
     private enum TopLevel { NONE, LIST, DBEAVER }
 
@@ -84,6 +73,8 @@ final class RecordsScan {
     private JsonParser parser;
     private ScanInputStream in;
     private ColumnCounter columns;
+    private ScanReporter say;
+    private RecordFields fields;
     private long size;
 
     private TopLevel topLevel = TopLevel.NONE;
@@ -129,6 +120,8 @@ final class RecordsScan {
              ColumnCounter counter = new ColumnCounter(file, bom ? FileHead.UTF8_BOM_LENGTH : 0)) {
             in = scanned;
             columns = counter;
+            say = new ScanReporter(problems, counter);
+            fields = new RecordFields(say, limits, uuid);
             if (wide != null) {
                 stopped = true;
                 problems.add(new Problem(ProblemCode.NOT_UTF8,
@@ -136,6 +129,7 @@ final class RecordsScan {
             } else {
                 try (JsonParser p = factory().createParser(scanned)) {
                     parser = p;
+                    say.reading(p);
                     parse();
                 }
                 if (!stopped && scanned.invalidOffset() >= 0) {
@@ -172,14 +166,14 @@ final class RecordsScan {
                 }
             } else {
                 stopped = true;
-                reportAtToken(ProblemCode.WRONG_TOP_LEVEL, 0,
+                say.atToken(ProblemCode.WRONG_TOP_LEVEL, 0,
                         () -> "the file must be a list of records [ { ... }, ... ], but it is " + JsonWording.describe(first));
                 return;
             }
             JsonToken after = parser.nextToken();
             if (after != null) {
                 boolean dbeaver = topLevel == TopLevel.DBEAVER;
-                reportAtToken(ProblemCode.TRAILING_CONTENT, 0, () -> (dbeaver ? "the export" : "the list")
+                say.atToken(ProblemCode.TRAILING_CONTENT, 0, () -> (dbeaver ? "the export" : "the list")
                         + " has ended, but " + JsonWording.describe(after) + " follows it: remove everything after the closing "
                         + (dbeaver ? "}" : "]"));
             }
@@ -208,9 +202,9 @@ final class RecordsScan {
                 objects++;
                 readRecord(elements);
             } else {
-                reportAtToken(ProblemCode.NOT_AN_OBJECT, elements, () -> "this element is " + describeValue(token)
+                say.atToken(ProblemCode.NOT_AN_OBJECT, elements, () -> "this element is " + say.describeValue(token)
                         + ", but every element must be an object { \"source_system\": ..., \"source_system_id\": ... }");
-                skipChildren(token);
+                say.skipChildren(token);
             }
             inElement = false;
             if (elements % limits.progressEvery() == 0) {
@@ -219,7 +213,7 @@ final class RecordsScan {
         }
         inList = false;
         if (elements == 0) {
-            reportAt(ProblemCode.EMPTY_LIST, listStart, 0, () -> "the list is empty: nothing to send");
+            say.at(ProblemCode.EMPTY_LIST, listStart, 0, () -> "the list is empty: nothing to send");
         }
     }
 
@@ -228,7 +222,7 @@ final class RecordsScan {
         int seen = 0;
         SourceSystem system = null;
         String id = null;
-        int personUuid = UUID_NONE;
+        int personUuid = RecordFields.UUID_NONE;
         String nearSystem = null;
         String nearId = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -237,17 +231,17 @@ final class RecordsScan {
                 case SOURCE_SYSTEM -> {
                     seen = noteField(seen, SEEN_SYSTEM, name, number);
                     parser.nextToken();
-                    system = readSourceSystem(number);
+                    system = fields.sourceSystem(number);
                 }
                 case SOURCE_SYSTEM_ID -> {
                     seen = noteField(seen, SEEN_ID, name, number);
                     parser.nextToken();
-                    id = readId(number);
+                    id = fields.id(number);
                 }
                 case PERSON_UUID -> {
                     seen = noteField(seen, SEEN_UUID, name, number);
                     parser.nextToken();
-                    personUuid = readPersonUuid(number);
+                    personUuid = fields.personUuid(number);
                 }
                 default -> {
                     extraField(name, number);
@@ -260,7 +254,7 @@ final class RecordsScan {
                             nearId = name;
                         }
                     }
-                    skipChildren(parser.nextToken());
+                    say.skipChildren(parser.nextToken());
                 }
             }
         }
@@ -268,20 +262,20 @@ final class RecordsScan {
 
         if ((seen & SEEN_SYSTEM) == 0) {
             String near = nearSystem;
-            reportAt(ProblemCode.MISSING_SOURCE_SYSTEM, start, number,
+            say.at(ProblemCode.MISSING_SOURCE_SYSTEM, start, number,
                     () -> "no " + SOURCE_SYSTEM + hint(near, SOURCE_SYSTEM));
         }
         if ((seen & SEEN_ID) == 0) {
             String near = nearId;
-            reportAt(ProblemCode.MISSING_SOURCE_SYSTEM_ID, start, number,
+            say.at(ProblemCode.MISSING_SOURCE_SYSTEM_ID, start, number,
                     () -> "no " + SOURCE_SYSTEM_ID + hint(near, SOURCE_SYSTEM_ID));
         }
         if ((seen & SEEN_UUID) != 0) {
             withPersonUuidField++;
         }
-        if (personUuid == UUID_NONE) {
+        if (personUuid == RecordFields.UUID_NONE) {
             withoutPersonUuid++;
-        } else if (personUuid == UUID_VALID && collect) {
+        } else if (personUuid == RecordFields.UUID_VALID && collect) {
             clusters.putIfAbsent(uuid[0], uuid[1], 1);
         }
         if (system == null || id == null) {
@@ -296,129 +290,22 @@ final class RecordsScan {
             int first = keys.putIfAbsent(key[0], key[1], (int) number);
             if (first != 0) {
                 String what = system.name() + " " + Text.quote(id);
-                reportAt(ProblemCode.DUPLICATE_RECORD, start, number,
+                say.at(ProblemCode.DUPLICATE_RECORD, start, number,
                         () -> "repeats record " + first + " (" + what + "): the service would recluster it again");
             }
         }
         if (visitor != null) {
-            visitor.accept(number, system, id, personUuid == UUID_VALID ? new UUID(uuid[0], uuid[1]) : null,
+            visitor.accept(number, system, id, personUuid == RecordFields.UUID_VALID ? new UUID(uuid[0], uuid[1]) : null,
                     key[0], key[1]);
         }
     }
 
     private int noteField(int seen, int bit, String name, long number) {
         if ((seen & bit) != 0) {
-            reportAtToken(ProblemCode.DUPLICATE_FIELD, number,
+            say.atToken(ProblemCode.DUPLICATE_FIELD, number,
                     () -> name + " appears twice in this record: the service would keep only the last one");
         }
         return seen | bit;
-    }
-
-    private SourceSystem readSourceSystem(long number) throws IOException {
-        JsonToken value = parser.currentToken();
-        if (value == JsonToken.VALUE_STRING) {
-            String text = parser.getText();
-            Optional<SourceSystem> system = SourceSystem.fromWire(text);
-            if (system.isPresent()) {
-                return system.get();
-            }
-            reportAtToken(ProblemCode.UNKNOWN_SOURCE_SYSTEM, number, () -> SourceSystem.suggestionFor(text)
-                    .map(s -> "unknown source_system " + Text.quote(text) + " — did you mean \"" + s.name() + "\"?")
-                    .orElse("unknown source_system " + Text.quote(text) + ": it must be one of " + KNOWN_SYSTEMS
-                            + ", written exactly so"));
-            return null;
-        }
-        if (value == JsonToken.VALUE_NULL) {
-            reportAtToken(ProblemCode.MISSING_SOURCE_SYSTEM, number, () -> "source_system is null");
-            return null;
-        }
-        reportAtToken(ProblemCode.SOURCE_SYSTEM_NOT_TEXT, number, () -> "source_system is " + describeValue(value)
-                + ", but it must be one of " + KNOWN_SYSTEMS + " in quotes");
-        skipChildren(value);
-        return null;
-    }
-
-    /** The id as the service would see it, or null when the record cannot be sent. */
-    private String readId(long number) throws IOException {
-        JsonToken value = parser.currentToken();
-        switch (value) {
-            case VALUE_STRING -> {
-                return checkIdText(parser.getText(), number);
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                String text = parser.getText();
-                if (tooLong(text, number)) {
-                    return null;
-                }
-                reportAtToken(ProblemCode.ID_IS_NUMBER, number, () -> "source_system_id is the number " + text
-                        + ", not a string: the service accepts it as \"" + text
-                        + "\", but ids are strings in every source system");
-                return text;
-            }
-            case VALUE_NULL -> {
-                reportAtToken(ProblemCode.MISSING_SOURCE_SYSTEM_ID, number, () -> "source_system_id is null");
-                return null;
-            }
-            default -> {
-                reportAtToken(ProblemCode.ID_NOT_TEXT, number,
-                        () -> "source_system_id is " + JsonWording.describe(value) + ", but it must be a string");
-                skipChildren(value);
-                return null;
-            }
-        }
-    }
-
-    private String checkIdText(String text, long number) {
-        if (text.isEmpty()) {
-            reportAtToken(ProblemCode.BLANK_ID, number, () -> "source_system_id is empty");
-            return null;
-        }
-        if (text.isBlank()) {
-            reportAtToken(ProblemCode.BLANK_ID, number, () -> "source_system_id is blank: " + Text.quote(text));
-            return null;
-        }
-        if (tooLong(text, number)) {
-            return null;
-        }
-        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
-            reportAtToken(ProblemCode.ID_WHITESPACE, number, () -> "source_system_id " + Text.quote(text)
-                    + " has blank space at the start or end: the service looks it up exactly as written and would"
-                    + " not find the record");
-        }
-        return text;
-    }
-
-    private boolean tooLong(String text, long number) {
-        if (text.length() <= limits.maxIdChars()) {
-            return false;
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length <= limits.maxIdChars()) {
-            return false;
-        }
-        reportAtToken(ProblemCode.ID_TOO_LONG, number, () -> "source_system_id is " + Text.count(length)
-                + " characters long; no source system has ids longer than " + limits.maxIdChars());
-        return true;
-    }
-
-    private int readPersonUuid(long number) throws IOException {
-        JsonToken value = parser.currentToken();
-        if (value == JsonToken.VALUE_NULL) {
-            return UUID_NONE;
-        }
-        if (value == JsonToken.VALUE_STRING) {
-            String text = parser.getText();
-            if (StrictUuid.parse(text, uuid)) {
-                return UUID_VALID;
-            }
-            reportAtToken(ProblemCode.MALFORMED_PERSON_UUID, number, () -> "person_uuid " + Text.quote(text)
-                    + " is not a UUID; the service ignores person_uuid, so this does not stop a send");
-            return UUID_MALFORMED;
-        }
-        reportAtToken(ProblemCode.MALFORMED_PERSON_UUID, number, () -> "person_uuid is " + describeValue(value)
-                + ", not a UUID in quotes or null; the service ignores person_uuid, so this does not stop a send");
-        skipChildren(value);
-        return UUID_MALFORMED;
     }
 
     private void extraField(String name, long number) {
@@ -430,7 +317,7 @@ final class RecordsScan {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.END_OBJECT) {
             stopped = true;
-            reportAt(ProblemCode.WRONG_TOP_LEVEL, objectStart, 0,
+            say.at(ProblemCode.WRONG_TOP_LEVEL, objectStart, 0,
                     () -> "the file is an empty object { }, but it must be a list of records [ { ... }, ... ]");
             return false;
         }
@@ -442,7 +329,7 @@ final class RecordsScan {
         }
         stopped = true;
         boolean oneRecord = name.equals(SOURCE_SYSTEM) || name.equals(SOURCE_SYSTEM_ID) || name.equals(PERSON_UUID);
-        reportAt(ProblemCode.WRONG_TOP_LEVEL, objectStart, 0, () -> oneRecord
+        say.at(ProblemCode.WRONG_TOP_LEVEL, objectStart, 0, () -> oneRecord
                 ? "the file is a single record, not a list of records: put it inside [ ]"
                 : "the file is an object, but it must be a list of records [ { ... }, ... ], or DBeaver's export"
                 + " { \"query\": [ ... ] } whose one field holds the list");
@@ -455,7 +342,7 @@ final class RecordsScan {
         }
         // DBeaver writes one query's rows per file; a second key means the file was put together by other means.
         String second = parser.currentName();
-        reportAtToken(ProblemCode.WRONG_TOP_LEVEL, 0, () -> "DBeaver's export holds the rows of one query, but a "
+        say.atToken(ProblemCode.WRONG_TOP_LEVEL, 0, () -> "DBeaver's export holds the rows of one query, but a "
                 + "second one, " + Text.quote(Text.query(second)) + ", follows: export one query per file");
         return false;
     }
@@ -467,7 +354,7 @@ final class RecordsScan {
                 ? jpe.getLocation()
                 : parser.currentLocation();
         long record = inList ? (inElement ? elements : elements + 1) : 0;
-        boolean truncation = isTruncation(e);
+        boolean truncation = ParseFailures.isTruncation(e);
         long bad = in.invalidOffset();
         // The parser stumbles at or after a bad byte; the stream names it exactly.
         if (bad >= 0 && (location.getByteOffset() < 0 || bad <= location.getByteOffset())
@@ -477,7 +364,7 @@ final class RecordsScan {
         }
         if (e instanceof CharConversionException || JsonWording.plain(e).startsWith("Invalid UTF-8")) {
             // Only if the stream's own check missed it; then the parser's words are all there is.
-            reportAt(ProblemCode.NOT_UTF8, location, record, () -> "the file is not UTF-8: " + JsonWording.plain(e)
+            say.at(ProblemCode.NOT_UTF8, location, record, () -> "the file is not UTF-8: " + JsonWording.plain(e)
                     + "; save it as UTF-8");
             return;
         }
@@ -491,12 +378,12 @@ final class RecordsScan {
             } else {
                 text = "the file ends before its JSON is complete: it looks cut short; export it again";
             }
-            reportAt(ProblemCode.TRUNCATED, location, inElement ? elements : 0, () -> text);
+            say.at(ProblemCode.TRUNCATED, location, inElement ? elements : 0, () -> text);
         } else if (e instanceof StreamConstraintsException sce) {
             // The value that broke the limit starts here; the parser's own position is somewhere inside it.
-            reportAt(ProblemCode.TOO_LARGE, parser.currentTokenLocation(), record, () -> tooLarge(sce));
+            say.at(ProblemCode.TOO_LARGE, parser.currentTokenLocation(), record, () -> ParseFailures.tooLarge(sce, limits));
         } else {
-            reportAt(ProblemCode.NOT_JSON, location, record, () -> "not valid JSON: " + JsonWording.plain(e));
+            say.at(ProblemCode.NOT_JSON, location, record, () -> "not valid JSON: " + JsonWording.plain(e));
         }
     }
 
@@ -504,50 +391,6 @@ final class RecordsScan {
         problems.add(new Problem(ProblemCode.NOT_UTF8, String.format(Locale.ROOT,
                 "byte 0x%02X is not valid UTF-8: save the file as UTF-8 (Latin-1 and Windows-1252 text look like this)",
                 in.invalidByte()), in.invalidLine(), in.invalidColumn(), record));
-    }
-
-    private String tooLarge(StreamConstraintsException e) {
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (message.startsWith("String value length")) {
-            return "a string is longer than " + Text.count(limits.maxStringChars())
-                    + " characters: no field of a records file comes near that";
-        }
-        if (message.startsWith("Name length")) {
-            return "a field name is longer than " + Text.count(limits.maxStringChars())
-                    + " characters: no field of a records file comes near that";
-        }
-        if (message.startsWith("Document nesting depth")) {
-            return "values are nested more than " + limits.maxNesting()
-                    + " levels deep: the records of a records file hold only plain values";
-        }
-        if (message.startsWith("Document length")) {
-            return "the file is larger than " + Text.count(limits.maxDocumentBytes())
-                    + " bytes, the most the console reviews: split it into smaller files";
-        }
-        return "a value is too large for a records file: " + JsonWording.plainWithoutSetting(e);
-    }
-
-    private void reportAtToken(ProblemCode code, long record, Supplier<String> message) {
-        if (!problems.keeps(code)) {
-            problems.countOnly(code);
-            return;
-        }
-        reportAt(code, parser.currentTokenLocation(), record, message);
-    }
-
-    private void reportAt(ProblemCode code, JsonLocation location, long record, Supplier<String> message) {
-        if (!problems.keeps(code)) {
-            problems.countOnly(code);
-            return;
-        }
-        long[] position = columns.at(location);
-        problems.add(new Problem(code, message.get(), position[0], position[1], record));
-    }
-
-    private void skipChildren(JsonToken token) throws IOException {
-        if (token != null && token.isStructStart()) {
-            parser.skipChildren();
-        }
     }
 
     private void checkCancelled() {
@@ -603,19 +446,6 @@ final class RecordsScan {
                 .build();
     }
 
-    private String describeValue(JsonToken token) {
-        try {
-            return switch (token) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
-                case VALUE_STRING -> "the string " + Text.quote(parser.getText());
-                default -> JsonWording.describe(token);
-            };
-        } catch (IOException e) {
-            return JsonWording.describe(token);
-        }
-    }
-
-
     private static String hint(String near, String wanted) {
         return near == null ? "" : " (there is " + Text.quote(near) + ", but the service reads only \"" + wanted + "\")";
     }
@@ -631,11 +461,6 @@ final class RecordsScan {
         return b.toString();
     }
 
-    private static boolean isTruncation(IOException e) {
-        return e instanceof JsonEOFException
-                || (e instanceof JsonProcessingException jpe && jpe.getOriginalMessage() != null
-                && jpe.getOriginalMessage().startsWith("Unexpected end-of-input"));
-    }
 
 
 }
