@@ -90,38 +90,138 @@ public final class EnvironmentBanner extends HBox {
                 + (step.isManaged() ? 15 * Presenter.emFor(this) : 0);
     }
 
+    /**
+     * Where each label goes at a width: the step's name and the environment first, then the target, then the
+     * connection's detail at the right. What does not fit on the line beside them without breaking a part goes on a
+     * second line: the detail first (right-aligned under the rest), then the target too, and a part is broken only
+     * where a whole line cannot hold it.
+     */
+    private record Plan(double step, double environment, double target, boolean targetBelow, double detail,
+                        boolean detailBelow) {
+    }
+
+    private Plan plan(double width) {
+        double gap = getSpacing();
+        double em = Presenter.emFor(this);
+        double inside = Math.max(0, width - snappedLeftInset() - snappedRightInset());
+        double env = environment.prefWidth(-1);
+        double targetPref = target.isManaged() ? target.prefWidth(-1) : 0;
+        double targetWord = target.isManaged() ? Math.min(targetPref, longestWord(target)) : 0;
+        double detailPref = detail.isManaged() ? detail.prefWidth(-1) : 0;
+        double detailWord = detail.isManaged() ? Math.min(detailPref, longestWord(detail)) : 0;
+        double room = inside - env - gap;
+        double stepWidth = 0;
+        if (step.isManaged()) {
+            // The step's name wraps before the target's longest part is broken, down to its own longest word.
+            double forStep = room - targetWord - 2 * gap;
+            stepWidth = Math.min(step.prefWidth(-1), Math.max(Math.min(15 * em, Math.max(longestWord(step), forStep)),
+                    forStep));
+            room -= stepWidth + gap;
+        }
+        boolean targetBelow = target.isManaged() && targetWord > room;
+        double line = targetBelow ? 0 : targetWord;
+        boolean detailBelow = detail.isManaged() && (targetBelow || line + detailWord + 2 * gap > room);
+        double targetWidth = !target.isManaged() ? 0 : targetBelow ? Math.min(targetPref, inside)
+                : detailBelow ? Math.min(targetPref, room)
+                : Math.min(targetPref, Math.max(targetWord, room - Math.min(detailPref, room - targetWord - 2 * gap)
+                - 2 * gap));
+        double detailWidth = !detail.isManaged() ? 0 : detailBelow
+                ? Math.min(detailPref, inside - (targetBelow ? targetWidth + 2 * gap : 0))
+                : Math.max(detailWord, room - targetWidth - 2 * gap);
+        if (targetBelow && detail.isManaged() && detailWidth < Math.min(detailWord, inside)) {
+            // Two lines: the target's, then the detail's on a line of its own.
+            detailWidth = Math.min(detailPref, inside);
+        }
+        return new Plan(stepWidth, env, targetWidth, targetBelow, detailWidth, detailBelow);
+    }
+
+    private boolean detailOnOwnLine(Plan p) {
+        return p.detailBelow() && p.targetBelow() && p.target() + p.detail() + 2 * getSpacing()
+                > getWidth() - snappedLeftInset() - snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (width < 0) {
+            return super.computePrefHeight(width);
+        }
+        Plan p = plan(width);
+        double first = Math.max(step.isManaged() ? step.prefHeight(p.step()) : 0, environment.prefHeight(p.environment()));
+        if (target.isManaged() && !p.targetBelow()) {
+            first = Math.max(first, target.prefHeight(p.target()));
+        }
+        if (detail.isManaged() && !p.detailBelow()) {
+            first = Math.max(first, detail.prefHeight(p.detail()));
+        }
+        double second = 0;
+        double third = 0;
+        if (p.targetBelow()) {
+            second = target.prefHeight(p.target());
+        }
+        if (p.detailBelow()) {
+            double h = detail.prefHeight(p.detail());
+            if (detailOnOwnLine(p)) {
+                third = h;
+            } else {
+                second = Math.max(second, h);
+            }
+        }
+        double gap = getSpacing() / 4;
+        return snappedTopInset() + first + (second > 0 ? gap + second : 0) + (third > 0 ? gap + third : 0)
+                + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
     @Override
     protected void layoutChildren() {
-        double em = Presenter.emFor(this);
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - environment.prefWidth(-1) - 2 * getSpacing();
-        // The step's name wraps before the target's longest part (the pod) is broken.
-        double targetLongest = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
-        // (the target's own share: its longest part and the gaps on either side of it)
-        double forStep = room - targetLongest - 4 * getSpacing();
-        double stepFloor = Math.min(15 * em, Math.max(longestWord(step), forStep));
-        double min = Math.min(step.prefWidth(-1), Math.max(stepFloor, forStep));
-        if (step.getMinWidth() != min) {
-            step.setMinWidth(min);
+        Plan p = plan(getWidth());
+        double gap = getSpacing();
+        double left = snappedLeftInset();
+        double right = getWidth() - snappedRightInset();
+        double y = snappedTopInset();
+        double first = Math.max(step.isManaged() ? step.prefHeight(p.step()) : 0, environment.prefHeight(p.environment()));
+        if (target.isManaged() && !p.targetBelow()) {
+            first = Math.max(first, target.prefHeight(p.target()));
         }
-        // The namespace, context and pod come first, never broken inside a word; the connection's detail takes what
-        // is left, wrapping at its bullets, down to its longest word ("user@host:port/database") where there is room
-        // for it (zoomed to 200 % beside a long context and pod, it is what gives way).
-        double afterStep = room - (step.isManaged() ? min + getSpacing() : 0);
-        double targetWord = target.isManaged() ? Math.min(target.prefWidth(-1), longestWord(target)) : 0;
-        double detailWord = detail.isManaged() ? Math.min(detail.prefWidth(-1), longestWord(detail)) : 0;
-        double detailMin = Math.max(0, Math.min(detailWord, afterStep - targetWord - 2 * getSpacing()));
-        if (detail.getMinWidth() != detailMin) {
-            detail.setMinWidth(detailMin);
+        if (detail.isManaged() && !p.detailBelow()) {
+            first = Math.max(first, detail.prefHeight(p.detail()));
         }
-        double left = afterStep - 3 * getSpacing() - detailMin;
-        // Where even its longest part has no room (presenter mode, zoomed, beside a long step name), the target
-        // wraps inside it, after a hyphen of the pod's name, rather than run off the window's edge.
-        double targetMin = target.isManaged()
-                ? Math.max(0, Math.min(target.prefWidth(-1), left)) : 0;
-        if (target.getMinWidth() != targetMin) {
-            target.setMinWidth(targetMin);
+        double x = left;
+        if (step.isManaged()) {
+            layoutInArea(step, x, y, p.step(), first, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
+            x += p.step() + gap;
         }
-        super.layoutChildren();
+        layoutInArea(environment, x, y, p.environment(), first, 0, javafx.geometry.HPos.LEFT,
+                javafx.geometry.VPos.CENTER);
+        x += p.environment() + gap;
+        if (target.isManaged() && !p.targetBelow()) {
+            layoutInArea(target, x, y, p.target(), first, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
+        }
+        if (detail.isManaged() && !p.detailBelow()) {
+            layoutInArea(detail, right - p.detail(), y, p.detail(), first, 0, javafx.geometry.HPos.RIGHT,
+                    javafx.geometry.VPos.CENTER);
+        }
+        double small = gap / 4;
+        y += first + small;
+        double second = 0;
+        if (p.targetBelow()) {
+            second = target.prefHeight(p.target());
+            layoutInArea(target, left, y, p.target(), second, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.TOP);
+        }
+        if (p.detailBelow()) {
+            double h = detail.prefHeight(p.detail());
+            if (detailOnOwnLine(p)) {
+                y += second + small;
+            } else {
+                second = Math.max(second, h);
+            }
+            layoutInArea(detail, right - p.detail(), y, p.detail(), h, 0, javafx.geometry.HPos.RIGHT,
+                    javafx.geometry.VPos.TOP);
+        }
     }
 
     private static double longestWord(Label label) {
@@ -129,7 +229,7 @@ public final class EnvironmentBanner extends HBox {
         javafx.scene.text.Text measure = new javafx.scene.text.Text();
         measure.setFont(label.getFont());
         double widest = 0;
-        for (String word : text.split("[\\s\\u200b]+")) {
+        for (String word : text.split("\\s+")) {
             measure.setText(word);
             widest = Math.max(widest, measure.getLayoutBounds().getWidth());
         }
@@ -247,7 +347,8 @@ public final class EnvironmentBanner extends HBox {
     /**
      * Each part between the bullets kept whole: its spaces become non-breaking, so that a banner given less room
      * than its line wraps at a bullet ("read replica  •  replica up to date"), never inside a part ("replica up" over
-     * "to date"); a connection longer than its room breaks after its "@" (a zero-width space), not inside a name.
+     * "to date"). (JavaFX wraps at white space only: a zero-width space is no break, and a word with no room is
+     * cut anywhere, which is why {@link #layoutChildren} keeps the longest part's width for each label it can.)
      */
     static String partsWhole(String text) {
         if (text == null || text.isEmpty()) {
@@ -255,8 +356,7 @@ public final class EnvironmentBanner extends HBox {
         }
         String[] parts = text.split(java.util.regex.Pattern.quote(SEPARATOR), -1);
         for (int i = 0; i < parts.length; i++) {
-            // A connection ("user@host:port/database") too long for its room breaks after its "@", not anywhere.
-            parts[i] = parts[i].replace(' ', '\u00a0').replace("@", "@\u200b");
+            parts[i] = parts[i].replace(' ', '\u00a0');
         }
         return String.join(SEPARATOR, parts);
     }

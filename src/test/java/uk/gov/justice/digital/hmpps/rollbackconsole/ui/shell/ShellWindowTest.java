@@ -223,7 +223,7 @@ class ShellWindowTest {
         robot.interact(() -> session.connectionDetailProperty().set("console@127.0.0.1:5432/person_record  \u2022  "
                 + "PostgreSQL 16.4  \u2022  read replica  \u2022  replica up to date"));
         assertThat(robot.lookup("#environment-banner-detail").queryLabeled().getText().split("  \u2022  "))
-                .containsExactly("console@\u200b127.0.0.1:5432/person_record", "PostgreSQL\u00a016.4",
+                .containsExactly("console@127.0.0.1:5432/person_record", "PostgreSQL\u00a016.4",
                         "read\u00a0replica", "replica\u00a0up\u00a0to\u00a0date");
         assertThat(bannerColours(robot)).contains("prod");
         Screenshots.save(stage.getScene(), "87-banner-mismatch");
@@ -314,6 +314,43 @@ class ShellWindowTest {
                     .isLessThanOrEqualTo(stage.getScene().getWidth());
             Screenshots.save(stage.getScene(), "88-presenter-rehearsal-pod-" + zoom);
         }
+    }
+
+    @Test
+    void theBannersPartsAreNeverBrokenAtAnyZoom(FxRobot robot) {
+        robot.interact(() -> {
+            shell.markRehearsal();
+            session.environmentProperty().set(Environment.REHEARSAL);
+            session.connectionDetailProperty().set("person_record@127.0.0.1:41065/personrecord  \u2022  PostgreSQL 14.22"
+                    + "  \u2022  read replica  \u2022  replica up to date");
+            session.clusterTarget().namespaceProperty().set("hmpps-person-record-rehearsal");
+            session.clusterTarget().contextProperty().set("rehearsal");
+            session.forwardPodProperty().set("hmpps-person-record-7c1e2d3a4-rh7aa");
+        });
+        for (int zoom : new int[] {100, 150, 200}) {
+            robot.interact(() -> shell.presenter().zoomProperty().set(zoom));
+            WaitForAsyncUtils.waitForFxEvents();
+            // Each part is one word to the layout (its spaces do not break): the label is at least as wide. The
+            // target never gives way; the connection's detail does only where the line cannot hold them both.
+            Label target = robot.lookup("#environment-banner-target").queryAs(Label.class);
+            assertThat(target.getWidth()).as("the target at %d %%", zoom).isGreaterThanOrEqualTo(widestPart(target));
+            if (zoom == 100) {
+                Label detail = robot.lookup("#environment-banner-detail").queryAs(Label.class);
+                assertThat(detail.getWidth()).isGreaterThanOrEqualTo(widestPart(detail));
+            }
+            Screenshots.save(stage.getScene(), "89-banner-parts-" + zoom);
+        }
+    }
+
+    private static double widestPart(Label label) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(label.getFont());
+        double widest = 0;
+        for (String part : label.getText().split("  \u2022  ")) {
+            measure.setText(part);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 
     private static double linear(double v) {
