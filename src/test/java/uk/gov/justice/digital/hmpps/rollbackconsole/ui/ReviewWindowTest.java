@@ -224,7 +224,24 @@ class ReviewWindowTest extends ConsoleWindowTest {
         assertThat(labelsCutShort(robot.lookup("#review-batches").query().getParent())).isEmpty();
         assertThat(labelsCutShort(robot.lookup("#filter-all").query().getParent())).isEmpty();
         screenshot("29-review-caution-presenter-150");
+        // At 200 % on a shared 1280 x 720 screen, presenting or not, the review is no wider than the screen (the
+        // SHA-256 beside the verdict, and in presenter mode the banner's "OFFLINE REVIEW  *  no connection is used" on
+        // one line, made it wider: "Back to the runbook" and "Copy" ran off its edge) and the verdict's buttons are whole.
+        fitsASharedScreenAt200(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        fitsASharedScreenAt200(robot);
+        sharedScreenAt(robot, 100);
+    }
+
+    private void fitsASharedScreenAt200(FxRobot robot) {
+        sharedScreenAt(robot, 200);
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#review-back", "#review-copy-sha256", "#save-deduplicated")) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.localToScene(n.getBoundsInLocal()).getMaxX()).as(id).isLessThanOrEqualTo(stage.getScene().getWidth());
+        }
+        assertThat(labelsCutShort(robot.lookup("#review-verdict-box").queryAs(javafx.scene.Parent.class))).isEmpty();
     }
 
     @Test

@@ -38,6 +38,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
 /**
@@ -108,7 +109,32 @@ public final class RehearsalWindow {
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
         grid.add(problem, 0, 9, 2, 1);
-        dialog.getDialogPane().setContent(grid);
+        // Each question wraps in its column, so that at 200 % the dialog stays on a 1280 x 720 screen (it was 1490 px
+        // wide, each question on one line).
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof Label l && GridPane.getColumnIndex(l) == 0 && GridPane.getColumnSpan(l) == null) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Em.maxWidth(l, 26);
+            }
+        }
+        // One width in em, as every question over the window has, and no higher than the window it is asked over
+        // (what a call is shown) or the screen: at 200 % on a 1280 x 720 share the questions scroll, and Start and
+        // Cancel stay on it (the dialog was 870 px high).
+        javafx.scene.control.ScrollPane questions = StepLayout.scrolling(grid);
+        dialog.getDialogPane().setContent(questions);
+        Em.prefWidth(dialog.getDialogPane(), 46);
+        // Once shown and sized (the window has no height yet when it is shown).
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            Window shown = dialog.getDialogPane().getScene().getWindow();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            boolean inOwner = owner != null && owner.getHeight() < screen.getHeight();
+            double limit = inOwner ? owner.getHeight() : screen.getHeight();
+            if (shown.getHeight() > limit) {
+                shown.setHeight(limit);
+                shown.setY(inOwner ? owner.getY() : screen.getMinY());
+            }
+        }));
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);

@@ -180,6 +180,40 @@ class RehearsalLifecycleTest extends RehearsalWindowTestBase {
         assertThat(window.isClosed()).isTrue();
     }
 
+    @Test
+    void theOptionsDialogFitsASharedScreenAt200PercentWithNothingCut(FxRobot robot) throws Exception {
+        WizardShellView main = (WizardShellView) stage.getScene().getRoot();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            main.presenter().zoomProperty().set(200);
+        });
+        Stage asked = openOptions(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        // As wide as every question (it was 1490 px, each question on one line), and no higher than the window it
+        // is asked over, its questions scrolling (it was 870 px high, Start and Cancel below a 720-pixel screen).
+        assertThat(cut(asked)).isEmpty();
+        assertThat(asked.getWidth()).isLessThanOrEqualTo(1280);
+        assertThat(asked.getHeight()).isLessThanOrEqualTo(720);
+        robot.interact(asked::hide);
+        robot.interact(() -> main.presenter().zoomProperty().set(100));
+        if (Screenshots.gridWanted()) {
+            Screenshots.gridOpened(stage, main.presenter(), "56-rehearsal-options", () -> openOptions(robot));
+        }
+    }
+
+    /** Opens File > Rehearsal's options dialog over the user's window, as the menu does; returns it once shown. */
+    private Stage openOptions(FxRobot robot) {
+        javafx.application.Platform.runLater(() -> RehearsalWindow.ask(stage));
+        waitUntil(() -> options(robot) != null);
+        return options(robot);
+    }
+
+    private static Stage options(FxRobot robot) {
+        return (Stage) robot.listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#rehearsal-speed") != null).findFirst().orElse(null);
+    }
+
     /** The labels of the window drawn cut short: the text drawn is not the label's own, and ends in an ellipsis. */
     private static List<String> cut(Stage window) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
