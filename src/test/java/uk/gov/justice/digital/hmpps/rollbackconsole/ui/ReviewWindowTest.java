@@ -108,6 +108,15 @@ class ReviewWindowTest extends ConsoleWindowTest {
                 "  2 \u2502   { \"source_system\" : \"Delius\", \"source_system_id\" : \"X123456\" },");
         assertThat(text(robot, "#excerpt-caret")).isEqualTo("    \u2502 " + " ".repeat(22) + "^");
         screenshot("21-review-not-safe");
+        // In high contrast NOT SAFE TO SEND is inverted, yellow on black, not the yellow box SEND WITH CAUTION is.
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(true));
+        javafx.scene.layout.Region notSafe = robot.lookup("#review-verdict-box").queryAs(javafx.scene.layout.Region.class);
+        assertThat(notSafe.getBackground().getFills().get(0).getFill()).isEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(robot.lookup("#review-verdict").queryAs(javafx.scene.control.Label.class).getTextFill())
+                .isEqualTo(javafx.scene.paint.Color.web("#ffff00"));
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(false));
 
         // The second problem chosen in the list (selected, not clicked: after the grid of screenshots the table's
         // reused cells can stand where the robot's click finds them out of view).
