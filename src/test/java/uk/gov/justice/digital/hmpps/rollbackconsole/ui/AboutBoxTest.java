@@ -30,6 +30,29 @@ class AboutBoxTest extends ConsoleWindowTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil(() -> aboutWindow(robot) == null);
 
+        // Whole in high contrast's bold at 200 % (its description's last line was cut), its Close in the theme's
+        // primary look (yellow on black), not modena's pale blue.
+        robot.interact(() -> {
+            var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                    .getRoot()).presenter();
+            presenter.zoomProperty().set(200);
+            presenter.highContrastProperty().set(true);
+        });
+        Stage[] big = new Stage[1];
+        robot.interact(() -> big[0] = uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox.show(stage, App.VERSION));
+        assertThat(labelsCutShort(big[0].getScene().getRoot())).isEmpty();
+        javafx.scene.control.Button close = (javafx.scene.control.Button) robot.from(big[0].getScene().getRoot())
+                .lookup(".button").queryAll().stream().filter(n -> ((javafx.scene.control.Button) n).isDefaultButton())
+                .findFirst().orElseThrow();
+        assertThat(close.getTextFill()).isEqualTo(javafx.scene.paint.Color.web("#ffff00"));
+        robot.interact(() -> {
+            big[0].close();
+            var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                    .getRoot()).presenter();
+            presenter.zoomProperty().set(100);
+            presenter.highContrastProperty().set(false);
+        });
+
         screenshotEachLook("80-about", () -> {
             Stage[] opened = new Stage[1];
             robot.interact(() -> opened[0] = uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.AboutBox.show(stage,

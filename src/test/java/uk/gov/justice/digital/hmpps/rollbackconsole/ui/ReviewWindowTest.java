@@ -108,6 +108,15 @@ class ReviewWindowTest extends ConsoleWindowTest {
                 "  2 \u2502   { \"source_system\" : \"Delius\", \"source_system_id\" : \"X123456\" },");
         assertThat(text(robot, "#excerpt-caret")).isEqualTo("    \u2502 " + " ".repeat(22) + "^");
         screenshot("21-review-not-safe");
+        // In high contrast NOT SAFE TO SEND is inverted, yellow on black, not the yellow box SEND WITH CAUTION is.
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(true));
+        javafx.scene.layout.Region notSafe = robot.lookup("#review-verdict-box").queryAs(javafx.scene.layout.Region.class);
+        assertThat(notSafe.getBackground().getFills().get(0).getFill()).isEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(robot.lookup("#review-verdict").queryAs(javafx.scene.control.Label.class).getTextFill())
+                .isEqualTo(javafx.scene.paint.Color.web("#ffff00"));
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(false));
 
         // The second problem chosen in the list (selected, not clicked: after the grid of screenshots the table's
         // reused cells can stand where the robot's click finds them out of view).
@@ -224,7 +233,24 @@ class ReviewWindowTest extends ConsoleWindowTest {
         assertThat(labelsCutShort(robot.lookup("#review-batches").query().getParent())).isEmpty();
         assertThat(labelsCutShort(robot.lookup("#filter-all").query().getParent())).isEmpty();
         screenshot("29-review-caution-presenter-150");
+        // At 200 % on a shared 1280 x 720 screen, presenting or not, the review is no wider than the screen (the
+        // SHA-256 beside the verdict, and in presenter mode the banner's "OFFLINE REVIEW  *  no connection is used" on
+        // one line, made it wider: "Back to the runbook" and "Copy" ran off its edge) and the verdict's buttons are whole.
+        fitsASharedScreenAt200(robot);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        fitsASharedScreenAt200(robot);
+        sharedScreenAt(robot, 100);
+    }
+
+    private void fitsASharedScreenAt200(FxRobot robot) {
+        sharedScreenAt(robot, 200);
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#review-back", "#review-copy-sha256", "#save-deduplicated")) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.localToScene(n.getBoundsInLocal()).getMaxX()).as(id).isLessThanOrEqualTo(stage.getScene().getWidth());
+        }
+        assertThat(labelsCutShort(robot.lookup("#review-verdict-box").queryAs(javafx.scene.Parent.class))).isEmpty();
     }
 
     @Test

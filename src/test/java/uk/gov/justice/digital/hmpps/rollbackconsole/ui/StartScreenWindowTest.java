@@ -75,18 +75,22 @@ class StartScreenWindowTest extends ConsoleWindowTest {
         TableView<IncidentSummary> table = robot.lookup("#start-incidents").queryAs(TableView.class);
         assertThat(table.getItems()).extracting(IncidentSummary::folder).containsExactly(torn, whole, finished, damaged);
         assertThat(cells(table, 0)).containsExactly("2025-06-11 08:30:00", "prod", "Send", "not finished",
-                "1 sent, 0 unknown, 2 not sent", "the last line was incomplete (" + TORN_TAIL.length() + " bytes) and was ignored");
+                "1 sent, 0 unknown, 2 not sent", "torn last line ignored");
         assertThat(cells(table, 1)).containsExactly("2025-06-10 14:02:00", "preprod", "Outcome", "not finished",
                 "3 sent, 0 unknown, 0 not sent", "");
         assertThat(cells(table, 2)).containsSubsequence("Outcome", "report written");
-        assertThat(cells(table, 3).get(5)).startsWith(IncidentSummary.UNREADABLE).contains("line 1");
+        assertThat(cells(table, 3).get(5)).isEqualTo("journal unreadable (below)");
+        // The list's note is short, so that it is whole in its column; the line under the list says it all.
+        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class))).isEmpty();
+        robot.interact(() -> table.getSelectionModel().select(3));
+        assertThat(text(robot, "#start-detail")).contains(IncidentSummary.UNREADABLE).contains("line 1");
         assertThat(robot.lookup("#start-new").queryButton().isDefaultButton()).isTrue();
         assertThat(robot.lookup("#start-review").queryButton().getText()).isEqualTo("Review a _file offline");
 
         robot.interact(() -> table.getSelectionModel().select(0));
         assertThat(text(robot, "#start-detail")).contains("stopped at Send, not finished")
                 .contains("1 sent (never sent again), 0 of unknown outcome (they may have run), 2 not sent")
-                .contains("the last line was incomplete");
+                .contains("the last line was incomplete (" + TORN_TAIL.length() + " bytes) and was ignored");
         assertThat(enabled(robot, "#start-resume")).isTrue();
         screenshot("60-start-screen");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -99,10 +103,13 @@ class StartScreenWindowTest extends ConsoleWindowTest {
         javafx.scene.Node title = robot.lookup("#start-screen .step-title").query();
         assertThat(title.localToScene(title.getBoundsInLocal()).getMinY())
                 .isGreaterThanOrEqualTo(banner.localToScene(banner.getBoundsInLocal()).getMaxY());
-        // Nothing is cut but a long note, which the line under the list gives whole.
-        List<String> notes = table.getItems().stream().map(i -> i.problem().orElse("")).toList();
-        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class)))
-                .allSatisfy(cut -> assertThat(notes).contains(cut));
+        // Nothing is cut, the notes and the buttons under the list included, in high contrast's bold too.
+        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class))).isEmpty();
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(true));
+        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class))).isEmpty();
+        robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter().highContrastProperty().set(false));
         sharedScreenAt(robot, 100);
 
         // A finished incident and a damaged one are not resumed; the damaged one cannot be read either.
@@ -148,6 +155,10 @@ class StartScreenWindowTest extends ConsoleWindowTest {
         // The console's own ways stay: the rehearsal among them.
         assertThat(robot.lookup("#start-rehearse").queryButton().getText()).isEqualTo("Re_hearsal");
         screenshot("62-start-screen-empty-with-an-added-action");
+        // The empty list says so whole on a shared screen at 200 %.
+        sharedScreenAt(robot, 200);
+        assertThat(labelsCutShort(robot.lookup("#start-screen").queryAs(javafx.scene.Parent.class))).isEmpty();
+        sharedScreenAt(robot, 100);
 
         // Enter, with nothing else chosen: a new incident, on the first step.
         robot.interact(() -> robot.lookup("#start-new").queryButton().requestFocus());

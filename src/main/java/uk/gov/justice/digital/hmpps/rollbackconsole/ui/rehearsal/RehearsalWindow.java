@@ -34,8 +34,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.domain.Environment;
 import uk.gov.justice.digital.hmpps.rollbackconsole.rehearsal.Rehearsal;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Em;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SettingsStore;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView;
 
 /**
@@ -52,6 +55,9 @@ public final class RehearsalWindow {
     private final Function<Stage, DialogService> dialogs;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Label progress = new Label("Starting the rehearsal\u2026");
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Button cancel = new Button("Cancel");
+    private final javafx.beans.property.ObjectProperty<Message> failure = new javafx.beans.property.SimpleObjectProperty<>();
     private volatile Rehearsal rehearsal;
     private App.Console console;
 
@@ -103,7 +109,32 @@ public final class RehearsalWindow {
         Label problem = new Label();
         problem.setId("rehearsal-options-problem");
         grid.add(problem, 0, 9, 2, 1);
-        dialog.getDialogPane().setContent(grid);
+        // Each question wraps in its column, so that at 200 % the dialog stays on a 1280 x 720 screen (it was 1490 px
+        // wide, each question on one line).
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof Label l && GridPane.getColumnIndex(l) == 0 && GridPane.getColumnSpan(l) == null) {
+                l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Em.maxWidth(l, 26);
+            }
+        }
+        // One width in em, as every question over the window has, and no higher than the window it is asked over
+        // (what a call is shown) or the screen: at 200 % on a 1280 x 720 share the questions scroll, and Start and
+        // Cancel stay on it (the dialog was 870 px high).
+        javafx.scene.control.ScrollPane questions = StepLayout.scrolling(grid);
+        dialog.getDialogPane().setContent(questions);
+        Em.prefWidth(dialog.getDialogPane(), 46);
+        // Once shown and sized (the window has no height yet when it is shown).
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            Window shown = dialog.getDialogPane().getScene().getWindow();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            boolean inOwner = owner != null && owner.getHeight() < screen.getHeight();
+            double limit = inOwner ? owner.getHeight() : screen.getHeight();
+            if (shown.getHeight() > limit) {
+                shown.setHeight(limit);
+                shown.setY(inOwner ? owner.getY() : screen.getMinY());
+            }
+        }));
         ButtonType start = new ButtonType("Start the rehearsal", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
         Button startButton = (Button) dialog.getDialogPane().lookupButton(start);
@@ -148,8 +179,7 @@ public final class RehearsalWindow {
     /** Opens the window and starts the rehearsal in the background; the console replaces the progress when ready. */
     public static RehearsalWindow start(Window owner, Rehearsal.Options options, Clock clock,
                                         Function<Stage, DialogService> dialogs) {
-        RehearsalWindow w = new RehearsalWindow(owner, clock, dialogs);
-        w.showStarting();
+        RehearsalWindow w = opening(owner, clock, dialogs);
         Path folder;
         try {
             // Private to this user (rwx------ where the file system has permissions).
@@ -173,27 +203,53 @@ public final class RehearsalWindow {
         return w;
     }
 
+    /** The window showing what is being started, nothing started yet: {@link #start} starts it. */
+    static RehearsalWindow opening(Window owner, Clock clock, Function<Stage, DialogService> dialogs) {
+        RehearsalWindow w = new RehearsalWindow(owner, clock, dialogs);
+        w.showStarting();
+        return w;
+    }
+
     private void showStarting() {
         Label mark = new Label(Environment.REHEARSAL_MARK);
         mark.getStyleClass().add("rehearsal-mark");
         mark.setId("rehearsal-starting-mark");
         progress.setId("rehearsal-progress");
         progress.setWrapText(true);
-        ProgressIndicator spinner = new ProgressIndicator();
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         spinner.setId("rehearsal-spinner");
-        Button cancel = new Button("Cancel");
         cancel.setId("rehearsal-cancel");
         cancel.setCancelButton(true);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> close());
         Label what = new Label("Starting a PostgreSQL with a synthetic replica (identifiers and statuses only), two "
                 + "simulated pods of hmpps-person-record and a simulated kubectl, all inside the console.");
         what.setWrapText(true);
-        VBox box = new VBox(16, mark, what, new HBox(12, spinner, progress), cancel);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Why it did not start, as an error is said everywhere else (red, with its sign), in place of the spinner.
+        MessageLabel failed = MessageLabel.unmasked(failure);
+        failed.setId("rehearsal-failure");
+        failed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox going = new HBox(12, spinner, progress);
+        going.setAlignment(Pos.CENTER_LEFT);
+        going.managedProperty().bind(going.visibleProperty());
+        going.visibleProperty().bind(failure.isNull());
+        VBox box = new VBox(16, mark, what, going, failed, cancel);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(32));
-        Scene scene = new Scene(box, 640, 320);
+        Scene scene = new Scene(box);
         scene.getStylesheets().add(App.class.getResource("ui/shell/app.css").toExternalForm());
         Presenter.dressLike(box, owner);
+        // In em (once dressed, so that it follows the zoom), so that at 150-200 % the window grows with its text
+        // rather than cutting it (it was 640 x 320 px).
+        Em.prefWidth(box, 46);
+        // The look changing while it starts (presenter mode, the zoom): the window takes its text's new size.
+        box.styleProperty().addListener((obs, was, now) -> {
+            if (stage.getScene() == scene) {
+                Platform.runLater(stage::sizeToScene);
+            }
+        });
+        failure.addListener((obs, was, now) -> Platform.runLater(stage::sizeToScene));
         stage.setScene(scene);
         stage.setTitle("REHEARSAL \u2014 Rollback Console (starting)");
         stage.setOnHidden(e -> close());
@@ -253,8 +309,10 @@ public final class RehearsalWindow {
         });
     }
 
-    private void failed(RuntimeException e, Path folder) {
-        progress.setText(failure(e, folder));
+    /** Says why the rehearsal did not start, in place of its progress; its button closes the window. */
+    void failed(RuntimeException e, Path folder) {
+        failure.set(Message.error(failure(e, folder)));
+        cancel.setText("Close");
         if (rehearsal != null) {
             rehearsal.close();
         }

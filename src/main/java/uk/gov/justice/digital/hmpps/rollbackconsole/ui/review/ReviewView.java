@@ -39,6 +39,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.review.ReviewReport;
 import uk.gov.justice.digital.hmpps.rollbackconsole.review.Severity;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -151,6 +152,25 @@ public final class ReviewView {
         body.setDividerPositions(0.39);
         body.getStyleClass().add(Styles.REVIEW_BODY);
         root.setCenter(body);
+        // Zoomed in (200 % on a 1280 x 720 screen) the file's facts go above its problems: side by side, each at its
+        // narrowest (the facts, the problems' filter), they made the review wider than the screen ("Back to the
+        // runbo" and "Cop" cut at its edge).
+        javafx.beans.InvalidationListener orient = o -> {
+            if (root.getScene() != null) {
+                boolean narrow = root.getScene().getWidth() < 56 * Presenter.emFor(root);
+                body.setOrientation(narrow ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL);
+            }
+        };
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.widthProperty().removeListener(orient);
+            }
+            if (now != null) {
+                now.widthProperty().addListener(orient);
+            }
+            orient.invalidated(null);
+        });
+        Presenter.follow(root, n -> orient.invalidated(null));
         bind(backToRunbook);
         send.disableProperty().bind(model.reviewedFileProperty().isNull());
         send.setOnAction(e -> sendFile.run());
@@ -203,6 +223,9 @@ public final class ReviewView {
                 + "source_system_id once, keeping its first row"));
         MessageLabel dedupMessage = new MessageLabel(model.deduplication().messageProperty());
         dedupMessage.setId("deduplicated-message");
+        // Each whole ("Save a de-duplicated file...", not "Save a de-duplicated ..."): at 200 % they have the width.
+        saveDeduplicated.setMinWidth(Region.USE_PREF_SIZE);
+        reviewDeduplicated.setMinWidth(Region.USE_PREF_SIZE);
         HBox dedupRow = Em.spacing(new HBox(saveDeduplicated, reviewDeduplicated), 0.62);
         dedupRow.setAlignment(Pos.CENTER_LEFT);
         VBox words = Em.spacing(new VBox(verdictHeadline, verdictDetail, dedupRow, dedupMessage), 0.31);
@@ -223,8 +246,10 @@ public final class ReviewView {
         VBox sha = Em.spacing(new VBox(shaName, shaRow), 0.31);
         sha.setAlignment(Pos.CENTER_LEFT);
         Em.minWidth(sha, 15.38);
-        HBox band = Em.spacing(new HBox(words, sha), 1.54);
-        band.setAlignment(Pos.CENTER_LEFT);
+        // At 200 % the SHA-256 goes under the verdict's words: beside them the band was wider than a 1280 x 720
+        // screen, and the whole review with it ("Back to the runbo", "Cop", the de-duplication's buttons cut).
+        SideBySide band = new SideBySide(words, sha, 56, 0.55);
+        band.setId("verdict-band");
         verdictBox.getChildren().setAll(band);
         verdictBox.getStyleClass().add(Styles.VERDICT);
 

@@ -52,6 +52,8 @@ public final class AboutBox {
         Label what = new Label("Walks an incident lead through the HMPPS Person Record rollback runbook:"
                 + " the affected records from the read replica, their export, the recluster and its outcome.");
         what.setWrapText(true);
+        // As high as it wraps to: in high contrast's bold at 200 % its last line was cut ("the recluster and its ...").
+        what.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.FACTS);

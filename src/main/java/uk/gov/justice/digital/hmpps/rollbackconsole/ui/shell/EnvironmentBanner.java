@@ -86,8 +86,23 @@ public final class EnvironmentBanner extends HBox {
     @Override
     protected double computeMinWidth(double height) {
         // Never wider than the environment and the shortest the step's name goes: the window decides the width.
-        return snappedLeftInset() + snappedRightInset() + environment.prefWidth(-1) + 2 * getSpacing()
+        return snappedLeftInset() + snappedRightInset() + environmentMin() + 2 * getSpacing()
                 + (step.isManaged() ? 15 * Presenter.emFor(this) : 0);
+    }
+
+    /**
+     * The narrowest the environment's label goes: all of it for an environment ("PRODUCTION"); for a screen's own
+     * banner ("OFFLINE REVIEW  *  no connection is used", the rehearsal's), its name before the first bullet, the
+     * rest wrapping under it: whole on one line, in presenter mode at 200 %, it made the window wider than the screen.
+     */
+    private double environmentMin() {
+        if (!environment.isWrapText()) {
+            return environment.prefWidth(-1);
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(environment.getText().split("\u2022")[0].trim());
+        measure.setFont(environment.getFont());
+        return Math.min(environment.prefWidth(-1), Math.ceil(measure.getLayoutBounds().getWidth())
+                + environment.snappedLeftInset() + environment.snappedRightInset() + 2);
     }
 
     /**
@@ -104,7 +119,9 @@ public final class EnvironmentBanner extends HBox {
         double gap = getSpacing();
         double em = Presenter.emFor(this);
         double inside = Math.max(0, width - snappedLeftInset() - snappedRightInset());
-        double env = environment.prefWidth(-1);
+        // A screen's own banner (the offline review's, the rehearsal's) wraps after its name where the line is short.
+        double env = Math.min(environment.prefWidth(-1), Math.max(environmentMin(),
+                inside - (step.isManaged() ? Math.min(step.prefWidth(-1), 15 * em) + gap : 0)));
         double targetPref = target.isManaged() ? target.prefWidth(-1) : 0;
         double targetWord = target.isManaged() ? Math.min(targetPref, longestWord(target)) : 0;
         double detailPref = detail.isManaged() ? detail.prefWidth(-1) : 0;
@@ -314,6 +331,7 @@ public final class EnvironmentBanner extends HBox {
         } else {
             environment.setText(env.isProduction() ? "PRODUCTION" : env.label().toUpperCase(java.util.Locale.ROOT));
         }
+        environment.setWrapText(offline != null || rehearsal);
         // The environment's name is never cut; what follows it wraps when zoomed in.
         java.util.List<String> parts = new java.util.ArrayList<>();
         String ns = !namespace.isEmpty() ? namespace : env == null || rehearsal ? "" : env.namespace().orElse("");

@@ -107,6 +107,10 @@ public final class FxDialogService implements DialogService {
         Presenter.dressLike(scene == null ? dialog.getDialogPane() : scene.getRoot(), owner);
         // As high as its text wraps to, so the bold text of high contrast is not cut to "..." at the end.
         dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // One width in em: within a shared 1280 x 720 screen at 200 % both ways, rather than as wide as its longest
+        // line (the file's path ran off the side) or so narrow that its text wraps below the screen's bottom edge,
+        // answers and all (the question about a batch of unknown outcome, 778 pixels high).
+        Em.prefWidth(dialog.getDialogPane(), 46);
         // Each answer whole ("Cancel", not "C..."), in high contrast's bold at 200 % too.
         for (javafx.scene.control.ButtonType type : dialog.getDialogPane().getButtonTypes()) {
             javafx.scene.Node button = dialog.getDialogPane().lookupButton(type);

@@ -65,6 +65,10 @@ public final class StartView {
         Em.minWidth(actions, 21.5);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Each whole ("Resume", not "Res..."), in high contrast's bold at 200 % too: the list gives up the width.
+        for (Button b : List.of(resume, open, refresh)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox rowActions = new HBox(10, resume, open, spacer, refresh);
         Label incidentsTitle = new Label("Recent incidents");
         incidentsTitle.getStyleClass().add(Styles.SECTION_TITLE);
@@ -177,14 +181,18 @@ public final class StartView {
         batches.setPrefWidth(250);
         batches.setMinWidth(235);
         TableColumn<IncidentSummary, String> note = new TableColumn<>("note");
-        note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem().orElse("")));
+        note.setCellValueFactory(c -> new ReadOnlyStringWrapper(StartViewModel.note(c.getValue())));
         note.setPrefWidth(260);
+        note.setMinWidth(215);
         table.getColumns().setAll(List.of(started, environment, step, finished, batches, note));
         // The widths above are for 100 %; they grow with the zoom, so that a date or "preprod" is never cut.
         Em.columns(table);
         table.setItems(model.incidents());
         table.setId("start-incidents");
-        table.setPlaceholder(new Label("No incidents yet: one starts at the first connection."));
+        Label none = new Label("No incidents yet: one starts at the first connection.");
+        // Wrapped within the list at 200 %, rather than "No incidents yet: one starts at the fi...".
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<IncidentSummary> row = new TableRow<>();

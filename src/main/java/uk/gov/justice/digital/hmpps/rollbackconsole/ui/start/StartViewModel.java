@@ -152,6 +152,24 @@ public final class StartViewModel {
         return b.toString();
     }
 
+    /**
+     * The list's note on an incident, in a few words: the line under the list gives it whole ({@link #describe}), so
+     * the column never shows a journal's path or a parser's message cut to "...".
+     */
+    public static String note(IncidentSummary s) {
+        String problem = s.problem().orElse("");
+        if (problem.isEmpty()) {
+            return "";
+        }
+        if (!s.readable() || problem.startsWith(IncidentSummary.UNREADABLE)) {
+            return "journal unreadable (below)";
+        }
+        if (problem.startsWith("the last line was incomplete")) {
+            return "torn last line ignored";
+        }
+        return problem;
+    }
+
     public ObservableList<Action> actions() { return actionsView; }
     public ObservableList<IncidentSummary> incidents() { return incidentsView; }
     public ObjectProperty<IncidentSummary> selectedProperty() { return selected; }

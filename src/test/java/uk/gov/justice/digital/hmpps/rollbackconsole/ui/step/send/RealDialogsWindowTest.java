@@ -85,6 +85,12 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
         assertThat(pane.getButtonTypes()).extracting(ButtonType::getText)
                 .containsExactly("Resend batch 2", "Skip batch 2", "Stop", "Decide later");
         assertThat(labelsCutShort(pane)).isEmpty();
+        // Its default answer looks as the dark theme's primary button does (dark bold text on its blue), not as
+        // modena's pale stock blue.
+        javafx.scene.control.Button later = (javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(3));
+        assertThat(later.isDefaultButton()).isTrue();
+        assertThat(later.getTextFill()).isEqualTo(javafx.scene.paint.Color.web("#0d1117"));
+        assertThat(later.getFont().getStyle()).containsIgnoringCase("bold");
         Screenshots.save(asked.getScene(), "92-outcome-unknown-question");
 
         robot.clickOn(pane.lookupButton(pane.getButtonTypes().get(1)));
@@ -109,14 +115,24 @@ class RealDialogsWindowTest extends ConsoleWindowTest {
                 .contains(PseudoClass.getPseudoClass("high-contrast"));
         assertThat(((Labeled) pane.lookup(".content.label")).getFont().getSize()).isEqualTo(Presenter.BASE_FONT_PX * 2.0);
         assertThat(labelsCutShort(pane)).isEmpty();
+        // On the screen, not off its side (the file's path made it 1302 pixels wide).
+        assertThat(confirm.getWidth()).isLessThanOrEqualTo(1280);
+        // The safe default, Cancel, in high contrast's primary look: yellow on black.
+        javafx.scene.control.Button cancel = (javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(1));
+        assertThat(cancel.isDefaultButton()).isTrue();
+        assertThat(cancel.getTextFill()).isEqualTo(javafx.scene.paint.Color.web("#ffff00"));
+        assertThat(cancel.getBackground().getFills().get(0).getFill()).isEqualTo(javafx.scene.paint.Color.BLACK);
 
         robot.clickOn(pane.lookupButton(pane.getButtonTypes().get(1)));
         assertThat(answer.get(10, TimeUnit.SECONDS)).isPresent();
 
         // The question about a batch: its command to run and what each answer does are the part that matters.
         CompletableFuture<Optional<DecisionKind>> decision = new CompletableFuture<>();
-        DialogPane asked = pane(askAboutBatch2(robot, decision));
+        Window askedWindow = askAboutBatch2(robot, decision);
+        DialogPane asked = pane(askedWindow);
         assertThat(labelsCutShort(asked)).isEmpty();
+        // Its answers on a 720-pixel screen, not below its bottom edge (its text, wrapped narrow, made it 778 high).
+        assertThat(askedWindow.getHeight()).isLessThanOrEqualTo(720);
         robot.clickOn(asked.lookupButton(asked.getButtonTypes().get(3)));
         assertThat(decision.get(10, TimeUnit.SECONDS)).isEmpty();
 
