@@ -257,7 +257,7 @@ final class RunFigures {
             phaseText.set("Batch " + open + " of " + COUNT.format(plan().batches()) + ": " + switch (r.ending()) {
                 case REJECTED -> "refused by the service; not taken";
                 case OUTCOME_UNKNOWN -> "no answer; the pod never logged that it started";
-                case NOT_SENT, FORWARD_LOST -> "not sent";
+                case FORWARD_LOST -> "not sent";
                 default -> "sent; the pod never logged that it started";
             });
         }
