@@ -209,7 +209,12 @@ public final class OutcomeStepView {
         for (TableColumn<StatisticsComparison.Row, ?> n : List.of(before, after, difference)) {
             n.getStyleClass().add(Styles.NUMBER_COLUMN);
             n.setPrefWidth(90);
+            n.setMinWidth(64);
         }
+        // Zoomed in, the table shrinks its last column first: "difference" (bold in high contrast) keeps its
+        // header whole rather than ending in "...", and the status names keep theirs.
+        difference.setMinWidth(90);
+        status.setMinWidth(120);
         comparisonTable.getColumns().setAll(List.of(status, before, after, difference));
         Em.columns(comparisonTable);
         comparisonTable.setId("comparison-table");
