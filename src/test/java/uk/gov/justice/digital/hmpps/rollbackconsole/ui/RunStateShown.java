@@ -138,6 +138,21 @@ final class RunStateShown {
                 todo.addAll(p.getChildrenUnmodifiable());
             }
         }
+        // Nothing drawn past the edge: then the page is as wide as the widest least width of what it holds.
+        double room = page.getViewportBounds().getWidth();
+        Node n = page.getContent();
+        while (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+            Node widest = p.getChildrenUnmodifiable().stream().filter(Node::isManaged)
+                    .max(java.util.Comparator.comparingDouble(c -> c.minWidth(-1))).orElse(null);
+            if (widest == null) {
+                break;
+            }
+            wide.add("least width " + Math.round(widest.minWidth(-1)) + " of " + room + ": "
+                    + (widest.getId() != null ? "#" + widest.getId() : widest.getClass().getSimpleName()
+                    + widest.getStyleClass()) + (widest instanceof javafx.scene.control.Labeled l ? " \"" + l.getText()
+                    + "\"" : ""));
+            n = widest;
+        }
         return wide;
     }
 

@@ -241,12 +241,17 @@ public final class ProgressStepView {
         MessageLabel connectionLabel = new MessageLabel(connection);
         connectionLabel.setId("progress-connection");
 
+        // Pause, Resume, Stop on one line while they fit; zoomed to 200 % in bold high contrast, Stop goes under them
+        // rather than the page scrolling sideways.
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(pause, resume, stop);
+        Em.apply(controls, 0.62, controls::setHgap);
+        Em.apply(controls, 0.46, controls::setVgap);
         VBox page = StepLayout.page("Progress of the recluster",
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
                 cards, messageLabel, connectionLabel, offerCard, decide,
-                Em.spacing(new HBox(pause, resume, stop), 0.62),
+                controls,
                 planCard, lists, ProgressCommands.pane(model));
         // Zoomed in without presenter mode, the run's headline comes straight under the title: at 200 % on 1280x720
         // the introduction above it had pushed it below the fold.
