@@ -132,6 +132,8 @@ class ReclusterWalkthroughTest extends ConsoleWindowTest {
             assertThat(r.httpProperty().get()).isEqualTo("200 accepted");
         });
         assertThat(batches.getItems().get(3).lastRecord()).startsWith("#17 ");
+        assertThat(labelsCutShort(batches)).as("a Common Platform id whole in the batches' first and last records")
+                .isEmpty();
         assertThat(enabled(robot, "#pause")).isFalse();
         // Outcome takes the after statistics by itself meanwhile: the status bar still speaks of the run.
         assertThat(text(robot, "#status")).isEqualTo("Recluster on pod " + POD

@@ -209,8 +209,8 @@ public final class ProgressStepView {
         table.getColumns().addAll(time, http, nf);
         table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
         // A Common Platform id is a UUID: "#1 COMMON_PLATFORM/cf000000-...-000000000003" whole, not ending in "...".
-        table.getColumns().add(column("First record", BatchRow::firstRecord, 420));
-        table.getColumns().add(column("Last record", BatchRow::lastRecord, 420));
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 480));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 480));
         for (TableColumn<BatchRow, ?> c : table.getColumns()) {
             c.setMinWidth(c.getPrefWidth());
         }

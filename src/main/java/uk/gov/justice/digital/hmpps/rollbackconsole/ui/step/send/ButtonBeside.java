@@ -18,10 +18,16 @@ final class ButtonBeside extends Region {
 
     private final Control field;
     private final Control button;
+    private final java.util.function.DoubleSupplier wanted;
 
-    ButtonBeside(Control field, Control button) {
+    /**
+     * @param wanted how wide the field must be to show its value whole (a drop-down's own preferred width is that of
+     *               its list, wider than its value)
+     */
+    ButtonBeside(Control field, Control button, java.util.function.DoubleSupplier wanted) {
         this.field = field;
         this.button = button;
+        this.wanted = wanted;
         getChildren().addAll(field, button);
     }
 
@@ -30,7 +36,7 @@ final class ButtonBeside extends Region {
     }
 
     private boolean oneLine(double width) {
-        return field.prefWidth(-1) + gap() + button.prefWidth(-1) <= width;
+        return wanted.getAsDouble() + gap() + button.prefWidth(-1) <= width;
     }
 
     @Override
@@ -45,7 +51,7 @@ final class ButtonBeside extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return snappedLeftInset() + snappedRightInset() + field.prefWidth(-1) + gap() + button.prefWidth(-1);
+        return snappedLeftInset() + snappedRightInset() + wanted.getAsDouble() + gap() + button.prefWidth(-1);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class ReclusterStepView {
     private final TextField kubectlPath = new TextField();
     private final Button browse = new Button("Browse\u2026");
     private final ComboBox<String> context = new ComboBox<>();
+    private final uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell contextShown;
     private final Button loadContexts = new Button("Read _contexts");
     private final TextField namespace = new TextField();
     private final Button findPods = new Button("_Find pods");
@@ -82,7 +83,8 @@ public final class ReclusterStepView {
         }
         // Short enough to show whole beside "Read contexts" at 200 %: "choose the cluster's context" ended in "...".
         context.setPromptText("choose one");
-        context.setButtonCell(new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell(context));
+        contextShown = new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell(context);
+        context.setButtonCell(contextShown);
         batchSize.setPrefColumnCount(6);
         send.getStyleClass().add(Styles.PRIMARY);
 
@@ -91,7 +93,10 @@ public final class ReclusterStepView {
         HBox pathRow = Em.spacing(new HBox(kubectlPath, browse), 0.46);
         HBox.setHgrow(kubectlPath, Priority.ALWAYS);
         // The context's whole name, with "Read contexts" under it when both do not fit on one line (zoomed in).
-        ButtonBeside contextRow = new ButtonBeside(context, loadContexts);
+        // The context's name, the drop-down's padding and its arrow.
+        ButtonBeside contextRow = new ButtonBeside(context, loadContexts,
+                () -> contextShown.prefWidth(-1) + 2.5 * uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter
+                        .emFor(context));
         HBox namespaceRow = Em.spacing(new HBox(namespace, findPods), 0.46);
         HBox.setHgrow(namespace, Priority.ALWAYS);
         form.addRow(0, label("_kubectl", kubectlPath), pathRow);
