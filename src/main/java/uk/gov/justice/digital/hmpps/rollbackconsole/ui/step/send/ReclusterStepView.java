@@ -113,7 +113,7 @@ public final class ReclusterStepView {
         StepLayout.addFact(deployment, 1, "Replicas", replicas);
         TableColumn<PodInfo, String> name = new TableColumn<>("Pod");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(330);
+        name.setPrefWidth(290);
         TableColumn<PodInfo, String> age = new TableColumn<>("Age");
         age.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.age(c.getValue())));
         age.setPrefWidth(90);
