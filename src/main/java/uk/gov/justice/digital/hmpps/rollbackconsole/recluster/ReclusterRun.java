@@ -39,14 +39,17 @@ public final class ReclusterRun implements AutoCloseable {
         STOPPED,
         REJECTED,
         OUTCOME_UNKNOWN,
-        NOT_SENT,
         /** The pod's log ended before the run logged Complete: the pod is gone, and its work with it. */
         LOG_ENDED,
         /** The run died on a healthy pod: the service's uncaught exception is in its log. */
         DIED,
         /** The run logged nothing of its own for the stall time. */
         STALLED,
-        /** The port-forward was not back and healthy within the wait: the batch was not sent. */
+        /**
+         * The port-forward was not back and healthy within the wait: the batch was not sent. The one way a run ends
+         * with a batch unsent (there is no separate "not sent" ending: a send that dropped before the request left
+         * waits for the forward again, and the request is never started without it).
+         */
         FORWARD_LOST,
         FAILED
     }

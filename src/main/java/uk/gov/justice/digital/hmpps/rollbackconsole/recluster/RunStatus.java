@@ -139,7 +139,6 @@ public record RunStatus(Kind kind, String headline, String detail) {
             case DIED -> new RunStatus(Kind.RUN_FAILED, "Run died", "the service's run ended with an exception");
             case STALLED -> new RunStatus(Kind.RUN_FAILED, "Run stalled", "the pod logged nothing of the run");
             case REJECTED -> new RunStatus(Kind.RUN_FAILED, "Rejected", "the service refused a batch");
-            case NOT_SENT -> new RunStatus(Kind.RUN_FAILED, "Not sent", "a batch could not be sent");
             case FORWARD_LOST -> new RunStatus(Kind.RUN_FAILED, "Port-forward lost",
                     "it was not back within the wait");
             case FAILED -> new RunStatus(Kind.RUN_FAILED, "Failed", "");

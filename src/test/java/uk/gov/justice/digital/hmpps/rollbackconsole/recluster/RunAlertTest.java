@@ -43,7 +43,7 @@ class RunAlertTest {
     @Test
     void everyFailureOfTheRunAlertsAsAFailure() {
         for (ReclusterRun.Ending ending : List.of(ReclusterRun.Ending.DIED, ReclusterRun.Ending.STALLED,
-                ReclusterRun.Ending.FORWARD_LOST, ReclusterRun.Ending.REJECTED, ReclusterRun.Ending.NOT_SENT,
+                ReclusterRun.Ending.FORWARD_LOST, ReclusterRun.Ending.REJECTED,
                 ReclusterRun.Ending.FAILED)) {
             RunAlert alert = RunAlert.on(going(false, false), ended(ending, false, 0), 4, 10, POD).orElseThrow();
             assertThat(alert.kind()).as(ending.name()).isEqualTo(RunAlert.Kind.FAILED);

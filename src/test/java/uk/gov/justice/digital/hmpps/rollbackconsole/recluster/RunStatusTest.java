@@ -50,7 +50,7 @@ class RunStatusTest {
         assertThat(unknown.tone()).isEqualTo(RunStatus.Tone.DECISION);
         assertThat(unknown.action(false, true)).isEqualTo(RunStatus.Action.DECIDE);
         assertThat(RunStatus.of(ended(ReclusterRun.Ending.STOPPED, false, false)).kind().recordsLeft()).isTrue();
-        for (ReclusterRun.Ending e : List.of(ReclusterRun.Ending.REJECTED, ReclusterRun.Ending.NOT_SENT,
+        for (ReclusterRun.Ending e : List.of(ReclusterRun.Ending.REJECTED,
                 ReclusterRun.Ending.STALLED, ReclusterRun.Ending.FORWARD_LOST, ReclusterRun.Ending.FAILED)) {
             assertThat(RunStatus.of(ended(e, false, false)).tone()).as(e.name()).isEqualTo(RunStatus.Tone.DANGER);
         }

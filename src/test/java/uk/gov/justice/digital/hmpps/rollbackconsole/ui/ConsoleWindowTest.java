@@ -250,6 +250,40 @@ public abstract class ConsoleWindowTest {
         return cut;
     }
 
+    /**
+     * Whether {@code node} draws its text whole: every piece of text in it lies inside its bounds (a field that scrolls
+     * draws part of its text outside, clipped) and none ends in "..." (a label cut short). For a path or a SHA-256
+     * the lead must read and compare whole at any zoom.
+     */
+    protected static boolean drawnWhole(Node node) {
+        javafx.geometry.Bounds outer = node.localToScene(node.getBoundsInLocal());
+        java.util.List<javafx.scene.text.Text> texts = new java.util.ArrayList<>();
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(java.util.List.of(node));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof javafx.scene.text.Text t && t.getText() != null && !t.getText().isEmpty()) {
+                texts.add(t);
+            } else if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return !texts.isEmpty() && texts.stream().allMatch(t -> {
+            javafx.geometry.Bounds b = t.localToScene(t.getBoundsInLocal());
+            return b.getMinX() >= outer.getMinX() - 1 && b.getMaxX() <= outer.getMaxX() + 1
+                    && b.getMinY() >= outer.getMinY() - 1 && b.getMaxY() <= outer.getMaxY() + 1
+                    && !t.getText().endsWith("\u2026") && !t.getText().endsWith("...");
+        });
+    }
+
+    /** What {@code read} returns, read on the FX thread (a layout's figures, as drawn). */
+    protected static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the screen", e);
+        }
+    }
+
     /** The same as {@link #truncatedLabels}: the name the tests of other windows use. */
     protected static java.util.List<String> labelsCutShort(javafx.scene.Parent root) {
         return truncatedLabels(root);

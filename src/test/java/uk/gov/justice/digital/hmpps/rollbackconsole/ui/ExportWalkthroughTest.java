@@ -125,6 +125,11 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
                 page = page.getParent();
             }
             assertThat(truncatedLabels(page)).as("labels cut short at " + zoom + " %").isEmpty();
+            // The path and the SHA-256 are read and compared whole, not scrolled in a field.
+            for (String id : new String[] {"#export-file", "#export-sha256"}) {
+                javafx.scene.Node shown = robot.lookup(id).query();
+                assertThat(onFx(() -> drawnWhole(shown))).as(id + " drawn whole at " + zoom + " %").isTrue();
+            }
         }
         sharedScreenAt(robot, 100);
         String json = Files.readString(file);

@@ -77,6 +77,8 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
                 assertThat(m.records()).isEqualTo(9); // five exported records of cluster 1, four of cluster 2
             });
             shoot(robot, "43-outcome-what-changed");
+            assertThat(labelsCutShort(robot.lookup("#merged-table").queryAs(TableView.class)))
+                    .as("the earlier clusters' ids whole").isEmpty();
 
             selectTab(robot, "tab-impact");
             robot.clickOn("#read-impact");
@@ -104,6 +106,7 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
             assertThat(new SettingsStore(dir.resolve("settings.properties")).get(ManageUiAddress.KEY))
                     .as("kept for the next run and for Recent incidents' re-check").contains("https://manage.example");
             shoot(robot, "45-outcome-paths");
+            assertThat(labelsCutShort(paths)).as("each cluster's link whole").isEmpty();
 
             selectTab(robot, "tab-sanity");
             robot.clickOn("#write-sanity-check");
@@ -147,6 +150,10 @@ class OutcomeAnalysisWindowTest extends ConsoleWindowTest {
             shoot(robot, "47-outcome-what-changed-150");
             selectTab(robot, "tab-paths");
             shoot(robot, "48-outcome-paths-150");
+            sharedScreenAt(robot, 200);
+            assertThat(labelsCutShort(robot.lookup("#paths-message").queryAs(javafx.scene.Parent.class)))
+                    .as("the paths' message whole at 200 %").isEmpty();
+            sharedScreenAt(robot, 150);
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
         } finally {
             TestReplica.reseed();

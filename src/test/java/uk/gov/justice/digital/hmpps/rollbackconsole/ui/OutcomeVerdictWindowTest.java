@@ -86,6 +86,21 @@ class OutcomeVerdictWindowTest extends ConsoleWindowTest {
         screenshot(name + "-150");
         assertThat(robot.lookup("#outcome-verdict-headline").query().isVisible()).isTrue();
         toggle(robot, KeyCode.P);
+        // Zoomed in, in each look, the table's headers and figures are whole ("difference" ended in "...").
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        for (int zoom : new int[] {150, 200}) {
+            for (boolean contrast : new boolean[] {false, true}) {
+                sharedScreenAt(robot, zoom);
+                robot.interact(() -> presenter.highContrastProperty().set(contrast));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(truncatedLabels(robot.lookup("#comparison-table").queryAs(javafx.scene.Parent.class)))
+                        .as(name + ": the comparison at " + zoom + " %" + (contrast ? " in high contrast" : ""))
+                        .isEmpty();
+            }
+        }
+        robot.interact(() -> presenter.highContrastProperty().set(false));
+        sharedScreenAt(robot, 100);
     }
 
     private static void toggle(FxRobot robot, KeyCode key) {

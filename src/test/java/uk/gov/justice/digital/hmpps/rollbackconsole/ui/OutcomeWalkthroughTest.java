@@ -68,6 +68,29 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
             screenshot("40b-outcome-dark");
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+            // In high contrast, light and dark, "before" and "after" bars are still told apart (both were black).
+            for (boolean dark : new boolean[] {false, true}) {
+                var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage
+                        .getScene().getRoot()).presenter();
+                robot.interact(() -> {
+                    presenter.highContrastProperty().set(true);
+                    presenter.darkProperty().set(dark);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.layout.Region before = robot.lookup("#comparison-chart .default-color0.chart-bar")
+                        .queryAs(javafx.scene.layout.Region.class);
+                javafx.scene.layout.Region after = robot.lookup("#comparison-chart .default-color1.chart-bar")
+                        .queryAs(javafx.scene.layout.Region.class);
+                assertThat(onFx(() -> before.getBackground().getFills().get(0).getFill()))
+                        .as("before and after bars in high contrast" + (dark ? ", dark" : ""))
+                        .isNotEqualTo(onFx(() -> after.getBackground().getFills().get(0).getFill()));
+            }
+            robot.interact(() -> {
+                var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage
+                        .getScene().getRoot()).presenter();
+                presenter.highContrastProperty().set(false);
+                presenter.darkProperty().set(false);
+            });
 
             selectTab(robot, 1);
             waitUntil(() -> rows(robot, "#clusters-table") == 2);
@@ -95,6 +118,16 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
             assertThat(Files.readString(csv)).contains(TestReplica.CLUSTER_3_BROKEN.toString())
                     .contains(TestReplica.CLUSTER_4_OVERRIDE_CONFLICT.toString());
             screenshot("41-outstanding-clusters");
+            // Each cluster's ids whole at 100 %; zoomed in, the saved file's path and SHA-256 and the count whole.
+            assertThat(labelsCutShort(robot.lookup("#clusters-table").queryAs(javafx.scene.Parent.class))).isEmpty();
+            for (int zoom : new int[] {150, 200}) {
+                sharedScreenAt(robot, zoom);
+                for (String id : new String[] {"#outstanding-message", "#needs-attention-in-replica"}) {
+                    assertThat(labelsCutShort(robot.lookup(id).queryAs(javafx.scene.Parent.class)))
+                            .as(id + " at " + zoom + " %").isEmpty();
+                }
+            }
+            sharedScreenAt(robot, 100);
 
             selectTab(robot, 2);
             robot.clickOn("#write-report");

@@ -137,6 +137,9 @@ class RunFailuresWindowTest extends ConsoleWindowTest {
         assertThat(enabled(robot, "#next")).isTrue();
         assertThat(text(robot, "#status")).startsWith("Recluster on pod " + POD + ": Port-forward lost");
         assertThat(first.reclusterRequests()).as("nothing sent to a stale port").isEqualTo(1);
+        // The batch card speaks of the batch not sent, not of the one before it, complete.
+        assertThat(text(robot, "#progress-phase")).isEqualTo("Batch 2 of 3: not sent; the port-forward was not back");
+        assertThat(text(robot, "#progress-upsert-text")).isEqualTo("Upsert 0 / 4");
         screenshot("42-progress-forward-lost");
         RunStateShown.lookedAt(robot, stage, "run-state-forward-lost");
     }

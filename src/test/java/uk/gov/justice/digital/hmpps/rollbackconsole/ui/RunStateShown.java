@@ -26,9 +26,10 @@ final class RunStateShown {
 
     /**
      * The state as a shared screen shows it: the window at 1280x720, at 100 %, 150 % and 200 % (presenter mode from
-     * 150 %), light and dark, each saved under target/screenshots; in each the headline is whole and inside the window
-     * (above the fold, or at 200 % in the audience card with the run's bar), the page never scrolls sideways, and
-     * nothing on it, in the card or in the status bar is cut short.
+     * 150 %), light, dark and high contrast, each saved under target/screenshots; in each the headline is whole and
+     * inside the window (above the fold, or at 200 % in the audience card with the run's bar), the page never scrolls
+     * sideways, and nothing on it, in the card or in the status bar is cut short. Zoomed to 150 % and 200 % without
+     * presenter mode, where no audience card carries it, the page's own headline is above the fold.
      */
     static void lookedAt(FxRobot robot, javafx.stage.Stage stage, String name) {
         var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
@@ -40,11 +41,13 @@ final class RunStateShown {
             stage.setHeight(720);
         });
         for (int zoom : new int[] {100, 150, 200}) {
-            for (boolean dark : new boolean[] {false, true}) {
+            for (String look : new String[] {"light", "dark", "contrast"}) {
+                boolean dark = look.equals("dark");
                 robot.interact(() -> {
                     presenter.onProperty().set(zoom > 100);
                     presenter.zoomProperty().set(zoom);
                     presenter.darkProperty().set(dark);
+                    presenter.highContrastProperty().set(look.equals("contrast"));
                 });
                 org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
                 javafx.scene.control.Labeled headline = robot.lookup("#progress-state").queryLabeled();
@@ -70,6 +73,9 @@ final class RunStateShown {
                     assertThat(SharedScreenWindowTest.onScreen(robot, "#audience-bar")).as(name + " at 200 %").isTrue();
                 }
                 javafx.scene.control.ScrollPane page = page(headline);
+                assertThat(page.getContent().getLayoutBounds().getWidth()).as(() -> name + ": no sideways scrolling at "
+                        + zoom + " % " + look + "; wider than the page: " + widerThan(page) + " at ")
+                        .isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 1);
                 assertThat(page.getContent().getLayoutBounds().getWidth()).as(name + ": no sideways scrolling at "
                         + zoom + " %").isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 1);
                 assertThat(headline.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()))
@@ -77,17 +83,77 @@ final class RunStateShown {
                         .allSatisfy(t -> assertThat(t).doesNotEndWith("\u2026").doesNotEndWith("..."));
                 assertThat(cutShort(robot)).as(name + ": cut short at " + zoom + " %").isEmpty();
                 uk.gov.justice.digital.hmpps.rollbackconsole.ui.testing.Screenshots.save(stage.getScene(),
-                        name + "-" + zoom + (dark ? "-dark" : ""));
+                        name + "-" + zoom + (look.equals("light") ? "" : "-" + look));
             }
+        }
+        // Zoomed in without presenter mode there is no audience card: the page itself shows the headline whole,
+        // inside the page's window as it opens.
+        for (int zoom : new int[] {150, 200}) {
+            robot.interact(() -> {
+                presenter.darkProperty().set(false);
+                presenter.highContrastProperty().set(true);
+                presenter.onProperty().set(false);
+                presenter.zoomProperty().set(zoom);
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Labeled headline = robot.lookup("#progress-state").queryLabeled();
+            javafx.scene.control.ScrollPane page = page(headline);
+            robot.interact(() -> page.setVvalue(0));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds b = page.sceneToLocal(headline.localToScene(headline.getBoundsInLocal()));
+            assertThat(b.getMinY()).as(name + ": the headline's top inside the page at " + zoom + " % (no presenter mode, high contrast)")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxY()).as(name + ": the headline above the fold at " + zoom + " % (no presenter mode, high contrast)")
+                    .isLessThanOrEqualTo(page.getViewportBounds().getHeight());
+            assertThat(page.getContent().getLayoutBounds().getWidth()).as(() -> name + ": no sideways scrolling at "
+                    + zoom + " % (no presenter mode, high contrast); wider than the page: " + widerThan(page))
+                    .isLessThanOrEqualTo(page.getViewportBounds().getWidth() + 1);
         }
         robot.interact(() -> {
             presenter.darkProperty().set(false);
+            presenter.highContrastProperty().set(false);
             presenter.zoomProperty().set(100);
             presenter.onProperty().set(false);
             stage.setWidth(width);
             stage.setHeight(height);
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The nodes of a page that reach past its right edge, by id or class, for a failure's message. */
+    private static List<String> widerThan(javafx.scene.control.ScrollPane page) {
+        double right = page.localToScene(page.getViewportBounds()).getMaxX();
+        List<String> wide = new java.util.ArrayList<>();
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(List.of(page.getContent()));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n.localToScene(n.getLayoutBounds()).getMaxX() > right + 1) {
+                wide.add((n.getId() != null ? "#" + n.getId() : n.getClass().getSimpleName() + n.getStyleClass())
+                        + (n instanceof javafx.scene.control.Labeled l ? " \"" + l.getText() + "\"" : ""));
+            }
+            if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        // Nothing drawn past the edge: then the page is as wide as the widest least width of what it holds.
+        double room = page.getViewportBounds().getWidth();
+        Node n = page.getContent();
+        while (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+            Node widest = p.getChildrenUnmodifiable().stream().filter(Node::isManaged)
+                    .max(java.util.Comparator.comparingDouble(c -> c.minWidth(-1))).orElse(null);
+            if (widest == null) {
+                break;
+            }
+            wide.add("least width " + Math.round(widest.minWidth(-1)) + " of " + room + ": "
+                    + (widest.getId() != null ? "#" + widest.getId() : widest.getClass().getSimpleName()
+                    + widest.getStyleClass()) + (widest instanceof javafx.scene.control.Labeled l ? " \"" + l.getText()
+                    + "\"" : ""));
+            n = widest;
+        }
+        return wide;
     }
 
     private static javafx.scene.control.ScrollPane page(Node n) {

@@ -34,7 +34,7 @@ public final class ExportStepView {
     private final Label file = new Label();
     private final Label records = new Label();
     private final Label bytes = new Label();
-    private final TextField sha256 = new TextField();
+    private final Label sha256 = new Label();
     private final Button copySha = new Button("Copy SHA-256");
     private final VBox resultCard;
     private final Node root;
@@ -51,20 +51,22 @@ public final class ExportStepView {
         copySha.setId("copy-sha256");
 
         export.getStyleClass().add(Styles.PRIMARY);
-        sha256.setEditable(false);
         sha256.getStyleClass().add(Styles.MONOSPACE);
-        sha256.setPrefColumnCount(64);
         fileName.getStyleClass().add(Styles.MONOSPACE);
         progress.setMaxWidth(Double.MAX_VALUE);
-        // Zoomed in (150 %, 200 %), the path wraps and the SHA-256 field scrolls; no name, count or button is cut.
-        file.setWrapText(true);
-        file.setMinWidth(0);
+        // Zoomed in (150 %, 200 %), the path and the SHA-256 wrap (the SHA-256 breaks where it must: it has no
+        // spaces), so that the lead reads both whole; a field that scrolled showed only part of the SHA-256. Copy
+        // takes it whole; no name, count or button is cut.
+        for (Label l : new Label[] {file, sha256}) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         records.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bytes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copySha.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Em.minWidth(sha256, 8);
 
         GridPane form = new GridPane();
         Em.apply(form, 0.77, form::setHgap);
@@ -89,10 +91,19 @@ public final class ExportStepView {
         StepLayout.addFact(facts, 1, "Records", records);
         StepLayout.addFact(facts, 2, "Size", bytes);
         HBox shaRow = Em.spacing(new HBox(sha256, copySha), 0.46);
+        shaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sha256, Priority.ALWAYS);
+        sha256.setMaxWidth(Double.MAX_VALUE);
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
         GridPane.setHgrow(shaRow, Priority.ALWAYS);
         GridPane.setHgrow(file, Priority.ALWAYS);
+        // The values give way (wrap), never the names.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        facts.getColumnConstraints().setAll(names, values);
         Label nextStep = new Label("Next, runbook step 4: \u201cPort-forward and recluster\u201d sends this file to "
                 + "POST /admin/recluster through a port-forward to one pod, in batches, as the raw JSON body. Its SHA-256 "
                 + "is checked again before anything is sent.");

@@ -61,6 +61,7 @@ final class OutcomeAnalysisPanes {
         cancel.disableProperty().bind(model.changesRunningProperty().not());
         cancel.setOnAction(e -> model.cancel());
         MessageLabel message = new MessageLabel(model.changesMessageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("changes-message");
         Label intro = intro("Each exported record's cluster in the file (as the bad release left it) against the "
                 + "cluster it is in now, read in batches over the preview's window and journalled.");
@@ -115,7 +116,8 @@ final class OutcomeAnalysisPanes {
         TableColumn<MergedCluster, String> earlier = new TableColumn<>("earlier clusters");
         earlier.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().earlierClusters().stream()
                 .map(UUID::toString).collect(Collectors.joining(" "))));
-        earlier.setPrefWidth(480);
+        // Two earlier clusters' ids whole at 100 % ("2b2b...0002 1a1a..." ended in "..."); the table scrolls sideways.
+        earlier.setPrefWidth(580);
         merged.getColumns().setAll(List.of(uuid, status, records, earlier));
         Masked.uuids(uuid);
         Masked.text(earlier);
@@ -267,6 +269,8 @@ final class OutcomeAnalysisPanes {
         read.setOnAction(e -> model.readPaths());
         MessageLabel message = new MessageLabel(model.pathsMessageProperty());
         message.setId("paths-message");
+        // Zoomed in, the table gives way (it scrolls), never the message's lines ("2 clusters left: ..." was cut).
+        message.setMinHeight(Region.USE_PREF_SIZE);
         Label intro = intro("Runbook step 6: each cluster still in NEEDS_ATTENTION, first to look at first. The daily "
                 + "recluster-needs-attention job may still heal a BROKEN_CLUSTER; an OVERRIDE_CONFLICT needs a person. "
                 + "Read again over the following days to see the queue drain.");
@@ -300,7 +304,8 @@ final class OutcomeAnalysisPanes {
         records.setPrefWidth(70);
         TableColumn<ClusterPath, String> link = new TableColumn<>("manage UI");
         link.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().link().orElse("")));
-        link.setPrefWidth(380);
+        // A cluster's whole link at 100 %, to read before copying it; the table scrolls sideways.
+        link.setPrefWidth(540);
         table.getColumns().setAll(List.of(uuid, reason, path, queue, waited, records, link));
         Masked.uuids(uuid);
         Masked.text(link);

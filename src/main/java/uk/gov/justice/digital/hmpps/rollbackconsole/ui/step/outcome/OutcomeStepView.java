@@ -209,7 +209,12 @@ public final class OutcomeStepView {
         for (TableColumn<StatisticsComparison.Row, ?> n : List.of(before, after, difference)) {
             n.getStyleClass().add(Styles.NUMBER_COLUMN);
             n.setPrefWidth(90);
+            n.setMinWidth(64);
         }
+        // Zoomed in, the table shrinks its last column first: "difference" (bold in high contrast) keeps its
+        // header whole rather than ending in "...", and the status names keep theirs.
+        difference.setMinWidth(90);
+        status.setMinWidth(120);
         comparisonTable.getColumns().setAll(List.of(status, before, after, difference));
         Em.columns(comparisonTable);
         comparisonTable.setId("comparison-table");
@@ -333,6 +338,11 @@ public final class OutcomeStepView {
         }, model.outstandingProperty()));
         MessageLabel message = new MessageLabel(model.outstandingMessageProperty());
         message.setId("outstanding-message");
+        // Zoomed in, the table gives way (it scrolls), never the lines of the saved file's path and SHA-256 or of
+        // the count: they were cut to "(SHA-256 ..." at 150 %.
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        inReplica.setWrapText(true);
+        inReplica.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         buildClustersTable();
         FilteredList<OutstandingCluster> filtered = new FilteredList<>(model.clusters());
@@ -374,7 +384,8 @@ public final class OutcomeStepView {
         }
         TableColumn<OutstandingCluster, String> ids = new TableColumn<>("source system ids");
         ids.setCellValueFactory(c -> new ReadOnlyStringWrapper(ids(c.getValue())));
-        ids.setPrefWidth(420);
+        // Two records' ids, a Common Platform one a UUID, whole at 100 %; the table scrolls sideways.
+        ids.setPrefWidth(560);
         clustersTable.getColumns().add(ids);
         Masked.uuids(uuid);
         Masked.text(ids);

@@ -138,7 +138,8 @@ public final class OutcomeStepViewModel {
                 run.endingProperty().addListener((o, w, ending) -> {
                     if (ending == uk.gov.justice.digital.hmpps.rollbackconsole.recluster.ReclusterRun.Ending.COMPLETE
                             && session.previewProperty().get() != null && session.replicaProperty().get() != null) {
-                        takeAfter();
+                        // Taken while the lead is still on Progress: the status bar keeps speaking of the run.
+                        takeAfter(false);
                     }
                 });
             }
@@ -179,6 +180,11 @@ public final class OutcomeStepViewModel {
 
     /** Runs the preview's cluster statistics query again, over the same window, and journals what it found. */
     public void takeAfter() {
+        takeAfter(true);
+    }
+
+    /** @param sayInStatus whether the status bar says so: not when taken by itself behind another step */
+    private void takeAfter(boolean sayInStatus) {
         PreviewSnapshot snapshot = session.previewProperty().get();
         Replica replica = session.replicaProperty().get();
         if (snapshot == null || replica == null) {
@@ -232,12 +238,11 @@ public final class OutcomeStepViewModel {
                 journal(new JournalEntry.Decision(uk.gov.justice.digital.hmpps.rollbackconsole.session.DecisionKind.NOTE,
                         null, "After statistics: " + taken.notReplayed()));
             }
-            // Taken on its own when a run completes, so said whichever step is shown: named, with the number.
-            StatisticsComparison said = comparison.get();
-            String figure = said == null ? "" : ": " + verdict.get().headline();
-            session.statusProperty().set(resumedFinished.get() ? "After statistics taken over the window the resumed "
-                    + "incident previewed; its run was over, every batch settled: write the report (Report tab)."
-                    : "Outcome: the after statistics are taken" + figure + ".");
+            if (sayInStatus) {
+                session.statusProperty().set(resumedFinished.get() ? "After statistics taken over the window the "
+                        + "resumed incident previewed; its run was over, every batch settled: write the report (Report tab)."
+                        : "After statistics taken.");
+            }
         }, error -> {
             runs.forget(run, STATISTICS);
             if (!runs.isCurrent(run)) {

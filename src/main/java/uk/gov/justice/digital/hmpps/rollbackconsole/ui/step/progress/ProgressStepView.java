@@ -27,6 +27,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Masked;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Message;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StateFirst;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
@@ -88,7 +89,7 @@ public final class ProgressStepView {
         eta.setId("progress-eta");
         elapsed.setId("progress-elapsed");
         // Zoomed for the call, the figures wrap rather than being cut to "...".
-        for (Label l : new Label[] {eta, elapsed, overallText, batches, rate, skipped, notFound, phase, logStatus}) {
+        for (Label l : new Label[] {eta, elapsed, overallText, batches, rate, skipped, notFound, phase, logStatus, plan}) {
             l.setWrapText(true);
         }
         skipped.setId("progress-skipped");
@@ -117,6 +118,7 @@ public final class ProgressStepView {
         decide.setId("decide-unknown");
         offerText.setWrapText(true);
         offerPod.setPromptText("no other Ready pod yet");
+        offerPod.setButtonCell(new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell(offerPod));
         // A pod's whole name, on its own line under its label: beside the buttons, zoomed to 200 %, the drop-down
         // was either cut to "hmpps-person-record-5d8f7c9b4-f..." or pushed the page sideways. It gives way down to
         // 22 em (still the whole name at 200 % on 1280x720) before the page scrolls.
@@ -206,8 +208,9 @@ public final class ProgressStepView {
         nf.setPrefWidth(90);
         table.getColumns().addAll(time, http, nf);
         table.getColumns().add(column("Records", r -> COUNT.format(r.records()), 80));
-        table.getColumns().add(column("First record", BatchRow::firstRecord, 260));
-        table.getColumns().add(column("Last record", BatchRow::lastRecord, 260));
+        // A Common Platform id is a UUID: "#1 COMMON_PLATFORM/cf000000-...-000000000003" whole, not ending in "...".
+        table.getColumns().add(column("First record", BatchRow::firstRecord, 480));
+        table.getColumns().add(column("Last record", BatchRow::lastRecord, 480));
         for (TableColumn<BatchRow, ?> c : table.getColumns()) {
             c.setMinWidth(c.getPrefWidth());
         }
@@ -238,13 +241,22 @@ public final class ProgressStepView {
         MessageLabel connectionLabel = new MessageLabel(connection);
         connectionLabel.setId("progress-connection");
 
-        root = StepLayout.scrolling(StepLayout.page("Progress of the recluster",
+        // Pause, Resume, Stop on one line while they fit; zoomed to 200 % in bold high contrast, Stop goes under them
+        // rather than the page scrolling sideways.
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(pause, resume, stop);
+        Em.apply(controls, 0.62, controls::setHgap);
+        Em.apply(controls, 0.46, controls::setVgap);
+        VBox page = StepLayout.page("Progress of the recluster",
                 "Runbook step 4, followed through the pod's log: each batch is upserted to hmpps-person-match, then "
                         + "reclustered. The next batch goes only once the pod has logged the previous one complete. "
                         + "Pause and stop take effect between batches; a batch on the pod cannot be called back.",
                 cards, messageLabel, connectionLabel, offerCard, decide,
-                Em.spacing(new HBox(pause, resume, stop), 0.62),
-                planCard, lists, ProgressCommands.pane(model)));
+                controls,
+                planCard, lists, ProgressCommands.pane(model));
+        // Zoomed in without presenter mode, the run's headline comes straight under the title: at 200 % on 1280x720
+        // the introduction above it had pushed it below the fold.
+        StateFirst.whenNarrow(page, cards, CARDS_SIDE_BY_SIDE_EM);
+        root = StepLayout.scrolling(page);
         bind();
     }
 

@@ -35,7 +35,6 @@ final class RunEndWording {
                     + "re-sent automatically. " + record.notSentFrom(plan));
             case OUTCOME_UNKNOWN -> Message.error("OUTCOME UNKNOWN: check the pod's log before deciding; nothing is "
                     + "re-sent automatically. " + r.detail() + " " + record.stoppedAt(plan));
-            case NOT_SENT -> Message.error("NOT SENT: " + r.detail() + ". " + record.notSentFrom(plan));
             case LOG_ENDED -> Message.error("THE POD'S LOG ENDED before the run was complete: " + r.detail() + ". "
                     + record.stoppedAt(plan));
             case DIED -> Message.error("THE RUN DIED on pod " + pod + ": " + r.detail() + " " + record.stoppedAt(plan));

@@ -257,9 +257,21 @@ final class RunFigures {
             phaseText.set("Batch " + open + " of " + COUNT.format(plan().batches()) + ": " + switch (r.ending()) {
                 case REJECTED -> "refused by the service; not taken";
                 case OUTCOME_UNKNOWN -> "no answer; the pod never logged that it started";
-                case NOT_SENT, FORWARD_LOST -> "not sent";
+                case FORWARD_LOST -> "not sent";
                 default -> "sent; the pod never logged that it started";
             });
+        }
+        if (open == 0 && r.ending() == ReclusterRun.Ending.FORWARD_LOST && r.unfinished().isPresent()) {
+            // The batch that was never sent, not the last one complete ("Batch 1 of 3: complete" under a red
+            // "Port-forward lost").
+            var b = r.unfinished().get().batch();
+            String none = "0 / " + COUNT.format(b.size());
+            phaseText.set("Batch " + b.number() + " of " + COUNT.format(plan().batches())
+                    + ": not sent; the port-forward was not back");
+            upsert.set(0);
+            recluster.set(0);
+            upsertText.set("Upsert " + none);
+            reclusterText.set("Recluster " + none);
         }
         if (r.ending() == ReclusterRun.Ending.LOG_ENDED) {
             etaText.set("not known: the pod's log ended");

@@ -32,6 +32,7 @@ public final class ReclusterStepView {
     private final TextField kubectlPath = new TextField();
     private final Button browse = new Button("Browse\u2026");
     private final ComboBox<String> context = new ComboBox<>();
+    private final uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell contextShown;
     private final Button loadContexts = new Button("Read _contexts");
     private final TextField namespace = new TextField();
     private final Button findPods = new Button("_Find pods");
@@ -80,7 +81,10 @@ public final class ReclusterStepView {
         for (Button b : new Button[] {browse, loadContexts, findPods, startForward, send}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        context.setPromptText("choose the cluster's context");
+        // Short enough to show whole beside "Read contexts" at 200 %: "choose the cluster's context" ended in "...".
+        context.setPromptText("choose one");
+        contextShown = new uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingListCell(context);
+        context.setButtonCell(contextShown);
         batchSize.setPrefColumnCount(6);
         send.getStyleClass().add(Styles.PRIMARY);
 
@@ -88,8 +92,11 @@ public final class ReclusterStepView {
         Em.gaps(form, 0.77, 0.62);
         HBox pathRow = Em.spacing(new HBox(kubectlPath, browse), 0.46);
         HBox.setHgrow(kubectlPath, Priority.ALWAYS);
-        HBox contextRow = Em.spacing(new HBox(context, loadContexts), 0.46);
-        HBox.setHgrow(context, Priority.ALWAYS);
+        // The context's whole name, with "Read contexts" under it when both do not fit on one line (zoomed in).
+        // The context's name, the drop-down's padding and its arrow.
+        ButtonBeside contextRow = new ButtonBeside(context, loadContexts,
+                () -> contextShown.prefWidth(-1) + 2.5 * uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter
+                        .emFor(context));
         HBox namespaceRow = Em.spacing(new HBox(namespace, findPods), 0.46);
         HBox.setHgrow(namespace, Priority.ALWAYS);
         form.addRow(0, label("_kubectl", kubectlPath), pathRow);
@@ -106,7 +113,7 @@ public final class ReclusterStepView {
         StepLayout.addFact(deployment, 1, "Replicas", replicas);
         TableColumn<PodInfo, String> name = new TableColumn<>("Pod");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(330);
+        name.setPrefWidth(290);
         TableColumn<PodInfo, String> age = new TableColumn<>("Age");
         age.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.age(c.getValue())));
         age.setPrefWidth(90);
@@ -117,8 +124,11 @@ public final class ReclusterStepView {
         podImage.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().image()));
         podImage.setPrefWidth(420);
         // Zoomed in, the pod's name, its age and restarts keep their width (the table scrolls sideways) rather than
-        // their headers and values ending in "..." ("Re..."); the image, also shown above the table, gives way.
-        name.setMinWidth(260);
+        // their headers and values ending in "..." ("Re..."); the image gives way to them, and it and the pod's name
+        // wrap in their columns rather than ending in "..." (a pod mid-rollout may run another image: read it whole).
+        name.setCellFactory(WrappingCell::new);
+        podImage.setCellFactory(WrappingCell::new);
+        name.setMinWidth(290);
         age.setMinWidth(60);
         restarts.setMinWidth(80);
         pods.getColumns().add(name);
@@ -134,6 +144,15 @@ public final class ReclusterStepView {
         Label deploymentTitle = new Label("Deployment " + ReclusterStepViewModel.DEPLOYMENT
                 + ": running and ready pods only (a CronJob's pods are left out)");
         deploymentTitle.getStyleClass().add(Styles.FACT_NAME);
+        // Zoomed in, the heading, the file's path and its SHA-256 wrap rather than end in "...": the lead reads and
+        // checks them whole at 150 % and 200 % (the SHA-256 breaks where it must, having no spaces).
+        deploymentTitle.setWrapText(true);
+        deploymentTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Label l : new Label[] {file, sha256, image}) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         VBox podsCard = Em.spacing(new VBox(deploymentTitle, deployment, pods,
                 Em.spacing(new HBox(startForward), 0.77), forwardMessage), 0.62);
         podsCard.getStyleClass().add(Styles.CARD);
@@ -142,8 +161,20 @@ public final class ReclusterStepView {
         StepLayout.addFact(sendFacts, 0, "File", file);
         StepLayout.addFact(sendFacts, 1, "Records", records);
         StepLayout.addFact(sendFacts, 2, "SHA-256", sha256);
-        HBox sizeRow = Em.spacing(new HBox(label("_Batch size", batchSize), batchSize,
-                new Label("records a request (the runbook's is 500)")), 0.77);
+        // The values give way (wrap), never the names.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        sendFacts.getColumnConstraints().setAll(names, values);
+        Label sizeNote = new Label("records a request (the runbook's is 500)");
+        sizeNote.setWrapText(true);
+        sizeNote.setMinWidth(0);
+        sizeNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        batchSize.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(sizeNote, Priority.ALWAYS);
+        HBox sizeRow = Em.spacing(new HBox(label("_Batch size", batchSize), batchSize, sizeNote), 0.77);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         MessageLabel sendMessage = new MessageLabel(model.sendMessageProperty());
         sendMessage.setId("send-message");
