@@ -112,7 +112,7 @@ class SharedScreenWindowTest extends ConsoleWindowTest {
         robot.clickOn("#acknowledge-primary");
         robot.clickOn("#next");
         fill(robot, "#cutoff-text", uk.gov.justice.digital.hmpps.rollbackconsole.testing.TestReplica.CUTOFF_BST_LOCAL);
-        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        waitUntil(() -> text(robot, "#cutoff-counts").contains(" affected events, "));
         robot.clickOn("#next");
         waitUntil(() -> enabled(robot, "#next") && !robot.lookup("#statistics-table").queryTableView().getItems().isEmpty());
         ScrollPane page = pageOf(robot, "#counts");

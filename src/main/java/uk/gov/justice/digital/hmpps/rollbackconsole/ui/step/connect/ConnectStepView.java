@@ -316,6 +316,19 @@ public final class ConnectStepView {
                 showTheOutcome();
             }
         });
+        // Zoomed in (stacked), an error is what to look at too: it is at the end of the page, under the form.
+        model.messageProperty().addListener((obs, was, now) -> {
+            if (now != null && model.infoProperty().get() == null && !results.sideBySide()) {
+                showTheOutcome();
+            }
+        });
+        // Zoomed in after connecting (presenter mode turned on), the page opens on what connecting found, not on
+        // the form: at the top of a stacked page at 150 % neither the outcome nor an error is on the screen.
+        Presenter.follow(results, n -> {
+            if ((model.infoProperty().get() != null || model.messageProperty().get() != null) && ZoomedOrder.zoomedIn(n)) {
+                showTheOutcome();
+            }
+        });
         // A clock the data contradicts is what to look at next: the confirmation is at the end of the page.
         model.clockMismatchProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -339,10 +352,16 @@ public final class ConnectStepView {
     /** Scrolls to the end of the page, once it is laid out with what connecting found. */
     private void showTheOutcome() {
         javafx.application.Platform.runLater(() -> {
-            scroll.applyCss();
-            scroll.layout();
-            scroll.setVvalue(scroll.getVmax());
+            toTheEnd();
+            // Zoomed in, the form restacks its names in the layout just made, and the page grows once more.
+            javafx.application.Platform.runLater(this::toTheEnd);
         });
+    }
+
+    private void toTheEnd() {
+        scroll.applyCss();
+        scroll.layout();
+        scroll.setVvalue(scroll.getVmax());
     }
 
     public Node root() {

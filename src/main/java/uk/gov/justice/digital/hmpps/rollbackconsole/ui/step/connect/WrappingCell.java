@@ -64,7 +64,7 @@ final class WrappingCell<T> extends ListCell<T> {
         }
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String word : line.strip().split("\\s+")) {
+        for (String word : pieces(line.strip().split("\\s+"), font, room)) {
             String tried = current.length() == 0 ? word : current + " " + word;
             if (current.length() > 0 && width(tried, font) > room) {
                 lines.add(current.toString());
@@ -75,6 +75,30 @@ final class WrappingCell<T> extends ListCell<T> {
         }
         lines.add(current.toString());
         return String.join("\n", lines);
+    }
+
+    /**
+     * The words of a line, a word too wide for a line of its own (a host name) broken after its dots and dashes,
+     * joined again as far as the room allows.
+     */
+    private static List<String> pieces(String[] words, Font font, double room) {
+        List<String> out = new ArrayList<>();
+        for (String word : words) {
+            if (width(word, font) <= room) {
+                out.add(word);
+                continue;
+            }
+            StringBuilder piece = new StringBuilder();
+            for (String part : word.split("(?<=[.\\-])")) {
+                if (piece.length() > 0 && width(piece + part, font) > room) {
+                    out.add(piece.toString());
+                    piece = new StringBuilder();
+                }
+                piece.append(part);
+            }
+            out.add(piece.toString());
+        }
+        return out;
     }
 
     private static double width(String s, Font font) {
