@@ -47,6 +47,7 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
 
         robot.clickOn("#next");
         assertThat(enabled(robot, "#next")).isFalse();
+        screenshot("03a-deployment-time-empty");
         robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
         waitUntil(() -> text(robot, "#cutoff-counts").contains(" affected events, "));
         assertThat(text(robot, "#cutoff-utc"))
