@@ -82,6 +82,17 @@ class SharedScreenWindowTest extends ConsoleWindowTest {
         robot.clickOn("#next");
         sharedScreenAt(robot, 200);
         assertThat(onScreen(robot, "#cutoff-utc")).as("shown before a time is typed").isFalse();
+        // In the dark theme the field's hint is light on the dark field (it was drawn dark on dark, unreadable).
+        robot.interact(() -> presenter().darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField field = robot.lookup("#cutoff-text").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.text.Text hint = field.lookupAll("Text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(javafx.scene.text.Text.class::cast).filter(t -> field.getPromptText().equals(t.getText()))
+                .findFirst().orElseThrow();
+        assertThat(((javafx.scene.paint.Color) hint.getFill()).getBrightness()).as("the hint's brightness in the dark theme")
+                .isGreaterThan(0.5);
+        robot.interact(() -> presenter().darkProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
 
         fill(robot, "#cutoff-text", "2025-06-09 13:21:55");
         waitUntil(() -> text(robot, "#cutoff-utc").endsWith("(UK time)") && onScreen(robot, "#cutoff-utc"));
