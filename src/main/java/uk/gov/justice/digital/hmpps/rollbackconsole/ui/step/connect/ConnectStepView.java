@@ -205,6 +205,10 @@ public final class ConnectStepView {
         // Zoomed in, the clock takes the card's whole width under its name: beside the names (bold in high
         // contrast) "(Europe/London," did not fit on a line even when wrapped.
         Node clockName = facts.getChildren().get(facts.getChildren().indexOf(clockRow) - 1);
+        // The values take the card's width, so that the clock, across both columns when zoomed, has all of it.
+        ColumnConstraints factValues = new ColumnConstraints();
+        factValues.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(new ColumnConstraints(), factValues);
         Presenter.follow(facts, n -> {
             boolean zoomed = ZoomedOrder.zoomedIn(n);
             GridPane.setConstraints(clockName, 0, 4, zoomed ? 2 : 1, 1);

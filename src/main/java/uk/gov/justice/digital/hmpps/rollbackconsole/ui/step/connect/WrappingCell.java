@@ -39,6 +39,9 @@ final class WrappingCell<T> extends ListCell<T> {
         String shown = wrap(oneLine, getFont(), getWidth() - snappedLeftInset() - snappedRightInset());
         if (!shown.equals(getText())) {
             setText(shown);
+            // Changed while being laid out, the new height would reach the combo box only when something else
+            // moved: one line again at 100 %, the box stayed three lines tall.
+            javafx.application.Platform.runLater(this::requestLayout);
         }
     }
 
