@@ -350,7 +350,9 @@ public final class ConnectStepView {
         }
         serverVersion.setText("PostgreSQL " + info.serverVersion());
         role.setText(info.inRecovery() ? "read replica (in recovery)" : "PRIMARY (not in recovery)");
-        eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate()) + " rows");
+        // "about 1 row", not "about 1 rows" (a nearly empty replica, the rehearsal's standby).
+        eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate())
+                + (info.eventLogRowEstimate() == 1 ? " row" : " rows"));
     }
 
     /** Scrolls to the end of the page, once it is laid out with what connecting found. */
