@@ -243,7 +243,8 @@ public abstract class ConsoleWindowTest {
                         .filter(t -> nearestLabeled(t) == l)
                         .map(t -> ((javafx.scene.text.Text) t).getText())
                         .filter(t -> t != null && !t.equals(l.getText()) && !t.equals(whole)
-                                && (t.endsWith("\u2026") || t.endsWith("...") || !ellipsis.isEmpty() && t.endsWith(ellipsis)))
+                                && (cutAt(t, "\u2026", whole) || cutAt(t, "...", whole)
+                                || !ellipsis.isEmpty() && cutAt(t, ellipsis, whole)))
                         .findFirst().ifPresent(t -> cut.add(l.getText()));
             }
         }
@@ -282,6 +283,13 @@ public abstract class ConsoleWindowTest {
         } catch (Exception e) {
             throw new AssertionError("could not read the screen", e);
         }
+    }
+
+    /** True when a line of {@code drawn} ends in {@code ellipsis} and is not so in {@code whole}: that line was cut. */
+    private static boolean cutAt(String drawn, String ellipsis, String whole) {
+        // A text on several lines is cut line by line: "UK time\n(Europe/Lond...\nthe service's)".
+        return java.util.Arrays.stream(drawn.split("\n"))
+                .anyMatch(line -> line.endsWith(ellipsis) && !whole.contains(line));
     }
 
     /** The same as {@link #truncatedLabels}: the name the tests of other windows use. */

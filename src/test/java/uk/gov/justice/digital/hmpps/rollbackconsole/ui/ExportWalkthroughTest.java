@@ -47,8 +47,9 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
 
         robot.clickOn("#next");
         assertThat(enabled(robot, "#next")).isFalse();
+        screenshot("03a-deployment-time-empty");
         robot.clickOn("#cutoff-text").write(TestReplica.CUTOFF_BST_LOCAL);
-        waitUntil(() -> text(robot, "#cutoff-counts").contains("affected events"));
+        waitUntil(() -> text(robot, "#cutoff-counts").contains(" affected events, "));
         assertThat(text(robot, "#cutoff-utc"))
                 .isEqualTo("2025-06-09 13:21:55 Europe/London (BST) = 2025-06-09 12:21:55 UTC,"
                         + " so event_timestamp >= '2025-06-09 13:21:55' (UK time)");

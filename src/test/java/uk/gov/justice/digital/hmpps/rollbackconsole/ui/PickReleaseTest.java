@@ -54,6 +54,16 @@ class PickReleaseTest extends ConsoleWindowTest {
         assertThat(text(robot, "#releases-history-end")).as("a tag is not personal data: never masked")
                 .contains("(2025-03-03.4900.aaaa021)");
         screenshot("13d-release-history-end-150");
+        // Zoomed in, the form's names and buttons are whole: the fields give way (they read "kub...", "Load cont...",
+        // "Use as the bad rele..." at 150 %).
+        var presenter = ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
+                .getRoot()).presenter();
+        for (int zoom : new int[] {150, 200}) {
+            robot.interact(() -> presenter.zoomProperty().set(zoom));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(truncatedLabels(robot.lookup("#releases-pane").queryAs(TitledPane.class)))
+                    .as("labels of the release form cut short at " + zoom + " %").isEmpty();
+        }
         robot.interact(() -> ((uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WizardShellView) stage.getScene()
                 .getRoot()).presenter().onProperty().set(false));
         WaitForAsyncUtils.waitForFxEvents();

@@ -29,9 +29,11 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.replica.ReplicaInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.replica.SslMode;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.DialogService;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.SideBySide;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ZoomedOrder;
 
 /** Step 1's form. */
 public final class ConnectStepView {
@@ -66,6 +68,13 @@ public final class ConnectStepView {
     private final SideBySide results;
     private final Node root;
     private final javafx.scene.control.ScrollPane scroll;
+    /** Narrower than this (in em), the form's names go above their fields. */
+    private static final double STACK_FORM_BELOW_EM = 30;
+    private final java.util.List<Node[]> formRows = new java.util.ArrayList<>();
+    private final GridPane form;
+    private final VBox stackedForm = Em.spacing(new VBox(), 0.62);
+    private final VBox formColumn;
+    private boolean stacked;
 
     public ConnectStepView(ConnectStepViewModel model, DialogService dialogs) {
         this.model = model;
@@ -86,6 +95,10 @@ public final class ConnectStepView {
         serverVersion.setId("server-version");
         role.setId("server-role");
         eventLogSize.setId("event-log-size");
+        // Beside their names at 200 %, the facts wrap rather than end in "..." ("PRIMARY (not in reco...").
+        for (Label fact : new Label[] {serverVersion, role, eventLogSize}) {
+            fact.setWrapText(true);
+        }
         eventClock.setId("event-clock");
         confirmClock.setId("confirm-event-clock");
         checkClockAgain.setId("check-event-clock");
@@ -107,6 +120,8 @@ public final class ConnectStepView {
                 return null;
             }
         });
+        // "UK time (Europe/London, the service's)" is read whole at 200 %: on two lines where one is too wide.
+        eventClock.setButtonCell(new WrappingCell<>(eventClock.getConverter()));
 
         environment.setConverter(new StringConverter<>() {
             @Override
@@ -122,7 +137,7 @@ public final class ConnectStepView {
         // The chosen environment and its namespace are read whole at any zoom: the field fills its column, and
         // where even that is too narrow (beside the results, zoomed, or rehearsal's long namespace) the namespace
         // goes onto a second line.
-        environment.setButtonCell(new EnvironmentCell(environment.getConverter()));
+        environment.setButtonCell(new WrappingCell<>(environment.getConverter()));
         environment.setMaxWidth(Double.MAX_VALUE);
         sslMode.setConverter(new StringConverter<>() {
             @Override
@@ -153,18 +168,20 @@ public final class ConnectStepView {
         fields.setHgrow(Priority.ALWAYS);
         Em.apply(form, 40, fields::setMaxWidth);
         form.getColumnConstraints().addAll(labels, fields);
-        int row = 0;
-        form.addRow(row++, label("_Environment", environment), environment);
-        form.addRow(row++, label("_Host", host), host);
-        form.addRow(row++, label("_Port", port), port);
-        form.addRow(row++, label("_Database", database), database);
-        form.addRow(row++, label("_User", user), user);
-        form.addRow(row++, label("Pass_word", password), password);
-        form.addRow(row++, label("_SSL mode", sslMode), sslMode);
+        formRows.add(new Node[] {label("_Environment", environment), environment});
+        formRows.add(new Node[] {label("_Host", host), host});
+        formRows.add(new Node[] {label("_Port", port), port});
+        formRows.add(new Node[] {label("_Database", database), database});
+        formRows.add(new Node[] {label("_User", user), user});
+        formRows.add(new Node[] {label("Pass_word", password), password});
+        formRows.add(new Node[] {label("_SSL mode", sslMode), sslMode});
         HBox caRow = Em.spacing(new HBox(caBundle, browseCa), 0.46);
+        // The field gives way, never the button's name ("Bro..." at 200 %).
+        browseCa.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(caBundle, Priority.ALWAYS);
-        form.addRow(row++, label("C_A bundle", caBundle), caRow);
-        form.addRow(row++, label("Certificate _host", tlsServerName), tlsServerName);
+        formRows.add(new Node[] {label("C_A bundle", caBundle), caRow});
+        formRows.add(new Node[] {label("Certificate _host", tlsServerName), tlsServerName});
+        this.form = form;
 
         MessageLabel tlsAdvice = new MessageLabel(model.tlsAdviceProperty());
         tlsAdvice.setId("tls-advice");
@@ -185,6 +202,20 @@ public final class ConnectStepView {
         eventClock.maxWidthProperty().bind(clockRow.widthProperty());
         GridPane.setHgrow(clockRow, Priority.ALWAYS);
         StepLayout.addFact(facts, 4, "event_log clock", clockRow);
+        // Zoomed in, the clock takes the card's whole width under its name: beside the names (bold in high
+        // contrast) "(Europe/London," did not fit on a line even when wrapped.
+        Node clockName = facts.getChildren().get(facts.getChildren().indexOf(clockRow) - 1);
+        // The values take the card's width, so that the clock, across both columns when zoomed, has all of it.
+        ColumnConstraints factValues = new ColumnConstraints();
+        factValues.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(new ColumnConstraints(), factValues);
+        Presenter.follow(facts, n -> {
+            boolean zoomed = ZoomedOrder.zoomedIn(n);
+            GridPane.setConstraints(clockName, 0, 4, zoomed ? 2 : 1, 1);
+            GridPane.setConstraints(clockRow, zoomed ? 0 : 1, zoomed ? 5 : 4, zoomed ? 2 : 1, 1);
+            // As wide as the card lets it be, so that it wraps only where the card is too narrow for one line.
+            eventClock.setPrefWidth(zoomed ? Double.MAX_VALUE : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        });
         // The acknowledgement first, right under the message that asks for it; then what the checks found.
         infoCard = Em.spacing(new VBox(acknowledgePrimary, facts, lagMessage, clockMessage, confirmClock), 0.62);
         infoCard.getStyleClass().add(Styles.CARD);
@@ -194,7 +225,13 @@ public final class ConnectStepView {
         acknowledgePrimary.setWrapText(true);
         // The form on the left, what connecting found on the right: at 1280x720 both are on the screen at once.
         // Zoomed in they stack, and connecting scrolls to what it found.
-        results = new SideBySide(Em.spacing(new VBox(form, tlsAdvice, actions), 0.92),
+        formColumn = Em.spacing(new VBox(form, tlsAdvice, actions), 0.92);
+        arrangeForm();
+        // Narrow (200 %, or a small window), each name goes above its field: beside it, the fields were too narrow
+        // for the chosen environment, the prompts and Browse.
+        formColumn.widthProperty().addListener((obs, was, now) -> arrangeForm());
+        Presenter.follow(formColumn, n -> arrangeForm());
+        results = new SideBySide(formColumn,
                 Em.spacing(new VBox(message, infoCard), 0.92), 66, 0.44);
         results.setId("connect-columns");
 
@@ -206,6 +243,35 @@ public final class ConnectStepView {
         root = scroll;
 
         bind();
+    }
+
+    /** True when the form's names stand above their fields. */
+    boolean formStacked() {
+        return stacked;
+    }
+
+    private void arrangeForm() {
+        double width = formColumn.getWidth();
+        boolean stack = width > 0 && width < STACK_FORM_BELOW_EM * Presenter.emFor(formColumn);
+        if (stack == stacked && !(form.getChildren().isEmpty() && stackedForm.getChildren().isEmpty())) {
+            return;
+        }
+        stacked = stack;
+        form.getChildren().clear();
+        stackedForm.getChildren().clear();
+        for (int i = 0; i < formRows.size(); i++) {
+            Node name = formRows.get(i)[0];
+            Node field = formRows.get(i)[1];
+            if (stack) {
+                GridPane.clearConstraints(name);
+                GridPane.clearConstraints(field);
+                VBox pair = Em.spacing(new VBox(name, field), 0.23);
+                stackedForm.getChildren().add(pair);
+            } else {
+                form.addRow(i, name, field);
+            }
+        }
+        formColumn.getChildren().set(0, stack ? stackedForm : form);
     }
 
     private static Label label(String text, Node field) {
@@ -254,6 +320,19 @@ public final class ConnectStepView {
                 showTheOutcome();
             }
         });
+        // Zoomed in (stacked), an error is what to look at too: it is at the end of the page, under the form.
+        model.messageProperty().addListener((obs, was, now) -> {
+            if (now != null && model.infoProperty().get() == null && !results.sideBySide()) {
+                showTheOutcome();
+            }
+        });
+        // Zoomed in after connecting (presenter mode turned on), the page opens on what connecting found, not on
+        // the form: at the top of a stacked page at 150 % neither the outcome nor an error is on the screen.
+        Presenter.follow(results, n -> {
+            if ((model.infoProperty().get() != null || model.messageProperty().get() != null) && ZoomedOrder.zoomedIn(n)) {
+                showTheOutcome();
+            }
+        });
         // A clock the data contradicts is what to look at next: the confirmation is at the end of the page.
         model.clockMismatchProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -271,16 +350,24 @@ public final class ConnectStepView {
         }
         serverVersion.setText("PostgreSQL " + info.serverVersion());
         role.setText(info.inRecovery() ? "read replica (in recovery)" : "PRIMARY (not in recovery)");
-        eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate()) + " rows");
+        // "about 1 row", not "about 1 rows" (a nearly empty replica, the rehearsal's standby).
+        eventLogSize.setText("about " + NumberFormat.getIntegerInstance(Locale.UK).format(info.eventLogRowEstimate())
+                + (info.eventLogRowEstimate() == 1 ? " row" : " rows"));
     }
 
     /** Scrolls to the end of the page, once it is laid out with what connecting found. */
     private void showTheOutcome() {
         javafx.application.Platform.runLater(() -> {
-            scroll.applyCss();
-            scroll.layout();
-            scroll.setVvalue(scroll.getVmax());
+            toTheEnd();
+            // Zoomed in, the form restacks its names in the layout just made, and the page grows once more.
+            javafx.application.Platform.runLater(this::toTheEnd);
         });
+    }
+
+    private void toTheEnd() {
+        scroll.applyCss();
+        scroll.layout();
+        scroll.setVvalue(scroll.getVmax());
     }
 
     public Node root() {

@@ -104,13 +104,18 @@ final class ThroughClusterPane extends TitledPane {
         return l;
     }
 
+    /** The pod and the database it relays to, wrapped (the RDS host name after its dots) rather than cut at 150 %. */
     private static ListCell<RelayPod> podCell() {
-        return new ListCell<>() {
+        return new WrappingCell<>(new javafx.util.StringConverter<>() {
             @Override
-            protected void updateItem(RelayPod pod, boolean empty) {
-                super.updateItem(pod, empty);
-                setText(empty || pod == null ? null : pod.name() + " \u2192 " + pod.relaysTo());
+            public String toString(RelayPod pod) {
+                return pod == null ? "" : pod.name() + " \u2192 " + pod.relaysTo();
             }
-        };
+
+            @Override
+            public RelayPod fromString(String s) {
+                return null;
+            }
+        });
     }
 }

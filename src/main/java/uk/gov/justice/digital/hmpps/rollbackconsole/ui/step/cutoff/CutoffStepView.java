@@ -24,6 +24,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.QueryPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Presenter;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ZoomedOrder;
 
 /** Step 2's form: paste or pick the time, choose the zone, read back the UTC value. */
 public final class CutoffStepView {
@@ -86,8 +87,13 @@ public final class CutoffStepView {
         useDateTime.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        Label queryLabel = new Label("The cutoff as typed, as an instant in UTC, and as the value compared with"
-                + " event_timestamp in event_log's clock:");
+        Label queryLabel = new Label();
+        // Zoomed in, this caption follows the lines it explains (see below).
+        Presenter.follow(queryLabel, n -> queryLabel.setText(ZoomedOrder.zoomedIn(n)
+                ? "Above: the cutoff as typed, as an instant in UTC, and as the value compared with event_timestamp"
+                        + " in event_log's clock."
+                : "The cutoff as typed, as an instant in UTC, and as the value compared with event_timestamp in"
+                        + " event_log's clock:"));
         queryLabel.setWrapText(true);
         VBox result = Em.spacing(new VBox(queryLabel, utcLine, ambiguousChoice, counts), 0.46);
         result.getStyleClass().add(Styles.CARD);
@@ -95,14 +101,26 @@ public final class CutoffStepView {
         MessageLabel message = new MessageLabel(model.messageProperty());
         message.setId("cutoff-message");
 
-        root = StepLayout.scrolling(StepLayout.page("Deployment time",
+        ReleasesPane releases = new ReleasesPane(model.releases());
+        QueryPane sql = new QueryPane("The SQL behind these counts", "With the cutoff and the replica's clock written in, "
+                + "as the console binds them.", model.countsSqlProperty());
+        VBox page = StepLayout.page("Deployment time",
                 "Runbook step 1: the time the bad release started running. Every record created or updated since "
                         + "then is affected. event_timestamp holds the service's UK wall-clock time (GMT in winter, "
                         + "BST in summer), so a time known in UTC must be converted: the console does it and shows "
                         + "the exact value it compares.",
-                textLabel, text, zoneBox, picker, message, warnings, result, new ReleasesPane(model.releases()),
-                new QueryPane("The SQL behind these counts", "With the cutoff and the replica's clock written in, "
-                        + "as the console binds them.", model.countsSqlProperty())));
+                textLabel, text, zoneBox, picker, message, warnings, result, releases, sql);
+        // Zoomed in, a 1280x720 screen shows a dozen lines of the page: the value compared with event_timestamp
+        // comes first, under the title, then the field it is read from; the explanations follow.
+        Node heading = page.getChildren().get(0);
+        Node intro = page.getChildren().get(1);
+        ZoomedOrder.apply(page, java.util.List.of(heading, result, textLabel, text, message, warnings, zoneBox, picker,
+                intro, releases, sql));
+        ZoomedOrder.apply(result, java.util.List.of(utcLine, ambiguousChoice, counts, queryLabel));
+        // Nothing typed yet, nothing to read back: no empty box at the top of the page.
+        result.visibleProperty().bind(model.utcLineProperty().isNotEmpty().or(model.countsTextProperty().isNotEmpty()));
+        result.managedProperty().bind(result.visibleProperty());
+        root = StepLayout.scrolling(page);
         bind();
     }
 

@@ -50,10 +50,16 @@ final class ReleasesPane extends TitledPane {
         GridPane form = new GridPane();
         Em.apply(form, 0.62, form::setHgap);
         Em.apply(form, 0.46, form::setVgap);
-        form.addRow(0, new Label("kubectl"), kubectl);
-        form.addRow(1, new Label("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
-        form.addRow(2, new Label("Namespace"), Em.spacing(new HBox(namespace, read), 0.46));
+        form.addRow(0, name("kubectl"), kubectl);
+        form.addRow(1, name("Context"), Em.spacing(new HBox(context, loadContexts), 0.46));
+        form.addRow(2, name("Namespace"), Em.spacing(new HBox(namespace, read), 0.46));
         GridPane.setHgrow(kubectl, Priority.ALWAYS);
+        // Zoomed in, the fields give way, never a field's name or a button's (as Connect's "through the cluster"):
+        // at 150 % they read "kub...", "Load cont...", "Read rel...".
+        loadContexts.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        read.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        context.setMinWidth(0);
+        namespace.setMinWidth(0);
 
         TableView<Release> table = new TableView<>(model.releases());
         table.setId("releases-table");
@@ -85,7 +91,14 @@ final class ReleasesPane extends TitledPane {
         use.getStyleClass().add(Styles.PRIMARY);
         use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label marginLabel = new Label("Start the cutoff earlier by (minutes):");
-        HBox choose = Em.spacing(new HBox(marginLabel, margin, use), 0.62);
+        // A flow: zoomed in, the button goes under the margin rather than both being cut ("Use as the bad rele...").
+        marginLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        use.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        margin.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane choose = new javafx.scene.layout.FlowPane(marginLabel, margin, use);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Em.apply(choose, 0.62, choose::setHgap);
+        Em.apply(choose, 0.46, choose::setVgap);
 
         // Tags and revisions are not personal data: presenter mode shows them as the table does.
         MessageLabel message = MessageLabel.unmasked(model.messageProperty());
@@ -107,11 +120,19 @@ final class ReleasesPane extends TitledPane {
         loadContexts.disableProperty().bind(model.busyProperty());
         read.disableProperty().bind(model.busyProperty());
 
-        setText("From the cluster: pick the bad release");
+        // Short enough to stay whole in bold (high contrast) at 200 %: a titled pane is never narrower than its title,
+        // and "... pick the bad release" widened the page into a sideways scroll bar.
+        setText("From the cluster: the bad release");
         setId("releases-pane");
         setContent(Em.spacing(new VBox(intro, form, message, table, historyEnd, choose), 0.62));
         setExpanded(false);
         setAnimated(false);
+    }
+
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     // UK time is UTC or an hour ahead: the date is the UTC column's, or the next day's, said so.

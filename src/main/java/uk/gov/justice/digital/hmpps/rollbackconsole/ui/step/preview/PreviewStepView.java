@@ -46,6 +46,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.QueryPane;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.ZoomedOrder;
 
 /** Step 3's screen: counts on top, the virtualised table of records, cluster statistics beside it. */
 public final class PreviewStepView {
@@ -90,6 +91,8 @@ public final class PreviewStepView {
         Em.apply(controls, 0.77, controls::setHgap);
         Em.apply(controls, 0.46, controls::setVgap);
         HBox filterRow = Em.spacing(new HBox(filter, showing), 0.77);
+        // The filter gives way, never the count beside it ("showing 1 of 17" was cut at 200 % in high contrast).
+        showing.setMinWidth(Region.USE_PREF_SIZE);
 
         buildTable();
         buildStatistics();
@@ -104,6 +107,11 @@ public final class PreviewStepView {
                         + "The window ends at the replica's clock when the preview starts, so the export is exactly "
                         + "this set.",
                 controls, modeExplanation, counts, message, sqlPane(), filterRow);
+        // Zoomed in, the counts come first, under the title: they are what the lead and the people watching came
+        // for, and at 200 % they were below the fold of a 1280x720 screen. The explanations follow.
+        java.util.List<Node> parts = new java.util.ArrayList<>(top.getChildren());
+        ZoomedOrder.apply(top, java.util.List.of(parts.get(0), counts, controls, message, modeExplanation, parts.get(1),
+                parts.get(parts.size() - 2), filterRow));
         Em.padding(top, 1.23, 1.54, 0.62, 1.54);
 
         Label statsTitle = new Label("Cluster status statistics, before the recluster");
@@ -276,7 +284,12 @@ public final class PreviewStepView {
         long distinctRecords = model.distinctRecordsProperty().get();
         VBox box = (VBox) card(distinctRecords < 0 ? "rows, one per event"
                 : "rows, one per event (" + COUNT.format(distinctRecords) + " distinct records)", s.rows(), "count-records");
-        box.getChildren().get(1).setId("count-records-caption");
+        Label caption = (Label) box.getChildren().get(1);
+        caption.setId("count-records-caption");
+        // The longest caption wraps: unwrapped it made the row of cards wider than the page at 200 % (a sideways
+        // scroll bar in high contrast).
+        caption.setWrapText(true);
+        Em.maxWidth(caption, 12);
         box.getStyleClass().add(Styles.CARD_CAUTION);
         return box;
     }
