@@ -43,6 +43,8 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         robot.clickOn("#acknowledge-primary");
         assertThat(robot.lookup("#acknowledge-primary").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(enabled(robot, "#next")).isTrue();
+        // Connected, Next is the one primary button: Connect is not another blue one beside it.
+        assertThat(robot.lookup("#connect").query().getStyleClass()).doesNotContain("primary");
         screenshot("02-connect-connected");
 
         robot.clickOn("#next");
@@ -102,8 +104,10 @@ class ExportWalkthroughTest extends ConsoleWindowTest {
         robot.clickOn("#next");
         fill(robot, "#export-folder", dir.toString());
         assertThat(text(robot, "#export-file-name")).isEqualTo("affected-records-local-2025-06-09T12-21-55Z.json");
+        assertThat(robot.lookup("#export").query().getStyleClass()).contains("primary");
         robot.clickOn("#export");
         waitUntil(() -> text(robot, "#export-message").contains("verified"));
+        assertThat(robot.lookup("#export").query().getStyleClass()).doesNotContain("primary");
         Path file = dir.resolve("affected-records-local-2025-06-09T12-21-55Z.json");
         assertThat(text(robot, "#export-records")).isEqualTo(Long.toString(TestReplica.BST_TO_NOW_COUNTS.distinctRecords()));
         assertThat(text(robot, "#export-sha256")).isEqualTo(Sha256.of(file));

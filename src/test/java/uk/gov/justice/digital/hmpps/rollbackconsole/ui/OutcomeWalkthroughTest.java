@@ -50,8 +50,11 @@ class OutcomeWalkthroughTest extends ConsoleWindowTest {
             assertThat(text(robot, "#environment-banner-label")).isEqualTo("LOCAL");
             assertThat(rows(robot, "#comparison-table")).isZero();
 
+            assertThat(robot.lookup("#take-after").query().getStyleClass()).contains("primary");
             robot.clickOn("#take-after");
             waitUntil(() -> rows(robot, "#comparison-table") == 4);
+            assertThat(robot.lookup("#take-after").query().getStyleClass()).as("taken: no longer the primary action")
+                    .doesNotContain("primary");
             assertThat(cells(robot, "#comparison-table")).containsExactly(
                     List.of("ACTIVE", "2", "3", "+1"), List.of("MERGED", "1", "0", "-1"),
                     List.of("NEEDS_ATTENTION", "2", "2", "0"), List.of("RECLUSTER_MERGE", "1", "1", "0"));

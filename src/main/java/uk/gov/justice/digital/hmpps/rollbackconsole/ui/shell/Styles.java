@@ -77,4 +77,26 @@ public final class Styles {
     public static final String DIFFERENCE_CHANGED = "difference-changed";
     public static final String DIFFERENCE_NONE = "difference-none";
     public static final String INCIDENTS = "incidents";
+
+    /**
+     * The step's own action is the primary button until it is done (connected, exported, the after statistics
+     * taken); then Next is the only primary one, so that two blue buttons never compete for the lead's eye. A default
+     * button (Enter) stops being the default with it.
+     */
+    public static void primaryUntil(javafx.scene.control.Button action, javafx.beans.value.ObservableBooleanValue done) {
+        boolean wasDefault = action.isDefaultButton();
+        Runnable show = () -> {
+            action.getStyleClass().remove(PRIMARY);
+            if (!done.get()) {
+                action.getStyleClass().add(PRIMARY);
+            }
+            if (wasDefault) {
+                action.setDefaultButton(!done.get());
+            }
+        };
+        done.addListener((o, was, now) -> show.run());
+        // Held by the button: a binding nobody holds stops passing on changes.
+        action.getProperties().put("primary-until", done);
+        show.run();
+    }
 }

@@ -155,8 +155,8 @@ public final class ConnectStepView {
         caBundle.setPromptText("optional: RDS CA bundle (.pem)");
         tlsServerName.setPromptText("RDS host name, for a port-forward");
         port.setPrefColumnCount(6);
-        connect.getStyleClass().add(Styles.PRIMARY);
         connect.setDefaultButton(true);
+        Styles.primaryUntil(connect, model.validProperty());
         Shortcuts.bind(connect, Shortcuts.CONNECT);
 
         GridPane form = new GridPane();

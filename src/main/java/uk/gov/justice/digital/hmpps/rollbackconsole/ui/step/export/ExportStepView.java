@@ -50,7 +50,7 @@ public final class ExportStepView {
         sha256.setId("export-sha256");
         copySha.setId("copy-sha256");
 
-        export.getStyleClass().add(Styles.PRIMARY);
+        Styles.primaryUntil(export, model.validProperty());
         sha256.getStyleClass().add(Styles.MONOSPACE);
         fileName.getStyleClass().add(Styles.MONOSPACE);
         progress.setMaxWidth(Double.MAX_VALUE);

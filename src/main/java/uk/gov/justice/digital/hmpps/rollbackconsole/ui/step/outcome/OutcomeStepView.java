@@ -181,7 +181,7 @@ public final class OutcomeStepView {
         Button take = new Button("Take the after statistics");
         Shortcuts.bind(take, Shortcuts.TAKE_AFTER);
         take.setId("take-after");
-        take.getStyleClass().add(Styles.PRIMARY);
+        Styles.primaryUntil(take, javafx.beans.binding.Bindings.isNotNull(model.afterProperty()));
         take.disableProperty().bind(model.statisticsRunningProperty().or(model.availableProperty().not()));
         take.setOnAction(e -> model.takeAfter());
         Button cancel = new Button("Cancel");
