@@ -156,7 +156,7 @@ public final class ProgressStepView {
         phase.getStyleClass().add(Styles.FACT_VALUE);
 
         GridPane facts = StepLayout.facts();
-        StepLayout.addFact(facts, 0, "Sending to", target);
+        StepLayout.addFact(facts, 0, "Target", target);
         StepLayout.addFact(facts, 1, "File", file);
         StepLayout.addFact(facts, 2, "Plan", plan);
         StepLayout.addFact(facts, 3, "Pod's log", logStatus);
