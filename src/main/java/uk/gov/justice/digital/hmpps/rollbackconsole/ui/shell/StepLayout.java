@@ -40,6 +40,16 @@ public final class StepLayout {
         return grid;
     }
 
+    /** The facts' values give way (wrap) when the page is narrow, never their names. */
+    public static void valuesGiveWay(GridPane facts) {
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setMinWidth(0);
+        facts.getColumnConstraints().setAll(names, values);
+    }
+
     public static void addFact(GridPane grid, int row, String name, Node value) {
         Label n = new Label(name);
         n.getStyleClass().add(Styles.FACT_NAME);

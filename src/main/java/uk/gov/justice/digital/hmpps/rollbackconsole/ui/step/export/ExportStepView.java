@@ -97,13 +97,7 @@ public final class ExportStepView {
         StepLayout.addFact(facts, 3, "SHA-256", shaRow);
         GridPane.setHgrow(shaRow, Priority.ALWAYS);
         GridPane.setHgrow(file, Priority.ALWAYS);
-        // The values give way (wrap), never the names.
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setMinWidth(0);
-        facts.getColumnConstraints().setAll(names, values);
+        StepLayout.valuesGiveWay(facts);
         Label nextStep = new Label("Next, runbook step 4: \u201cPort-forward and recluster\u201d sends this file to "
                 + "POST /admin/recluster through a port-forward to one pod, in batches, as the raw JSON body. Its SHA-256 "
                 + "is checked again before anything is sent.");

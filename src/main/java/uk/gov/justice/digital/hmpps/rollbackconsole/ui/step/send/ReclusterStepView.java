@@ -161,13 +161,7 @@ public final class ReclusterStepView {
         StepLayout.addFact(sendFacts, 0, "File", file);
         StepLayout.addFact(sendFacts, 1, "Records", records);
         StepLayout.addFact(sendFacts, 2, "SHA-256", sha256);
-        // The values give way (wrap), never the names.
-        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setMinWidth(0);
-        sendFacts.getColumnConstraints().setAll(names, values);
+        StepLayout.valuesGiveWay(sendFacts);
         Label sizeNote = new Label("records a request (the runbook's is 500)");
         sizeNote.setWrapText(true);
         sizeNote.setMinWidth(0);
