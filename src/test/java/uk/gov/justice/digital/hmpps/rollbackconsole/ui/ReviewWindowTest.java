@@ -97,6 +97,10 @@ class ReviewWindowTest extends ConsoleWindowTest {
             assertThat(cells(robot, row)).containsExactly("error", p.code().name(), Long.toString(p.line()),
                     Long.toString(p.column()), Long.toString(p.recordNumber()), p.message());
         }
+        // Zoomed in, a long message wraps in its column rather than ending in "...".
+        sharedScreenAt(robot, 200);
+        assertThat(onFx(() -> labelsCutShort(table))).as("problem messages cut at 200 %").isEmpty();
+        sharedScreenAt(robot, 100);
         assertThat(text(robot, "#filter-errors")).isEqualTo("Errors (3)");
         assertThat(text(robot, "#filter-warnings")).isEqualTo("Warnings (0)");
 
@@ -424,8 +428,9 @@ class ReviewWindowTest extends ConsoleWindowTest {
     /** The texts of one row of the problems table, column by column, as drawn. */
     private static List<String> cells(FxRobot robot, int row) {
         TableView<?> table = robot.lookup("#problems-table").queryAs(TableView.class);
+        // A wrapping cell draws its text as its graphic.
         return table.getColumns().stream().map(c -> cell(robot, row, table.getColumns().indexOf(c)))
-                .map(TableCell::getText).toList();
+                .map(c -> c.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : c.getText()).toList();
     }
 
     private static TableCell<?, ?> cell(FxRobot robot, int row, int column) {

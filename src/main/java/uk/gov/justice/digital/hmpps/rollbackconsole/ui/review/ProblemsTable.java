@@ -39,6 +39,8 @@ final class ProblemsTable extends TableView<Problem> {
         TableColumn<Problem, Long> record = number("record", Problem::recordNumber);
         TableColumn<Problem, String> message = new TableColumn<>("message");
         message.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
+        // A long message ("unknown source_system "Delius" — did you mean ...") wraps in its column, never "...".
+        message.setCellFactory(uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingTableCell.masked());
         message.setPrefWidth(400);
         message.setMinWidth(160);
         getColumns().setAll(List.of(severity, code, line, column, record, message));

@@ -23,6 +23,7 @@ import uk.gov.justice.digital.hmpps.rollbackconsole.kube.PodInfo;
 import uk.gov.justice.digital.hmpps.rollbackconsole.records.ExportResult;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.MessageLabel;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.StepLayout;
+import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.WrappingTableCell;
 import uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell.Styles;
 
 /** Step 5's screen: kubectl and where it points, the deployment and its pods, the port-forward, and the send. */
@@ -126,8 +127,8 @@ public final class ReclusterStepView {
         // Zoomed in, the pod's name, its age and restarts keep their width (the table scrolls sideways) rather than
         // their headers and values ending in "..." ("Re..."); the image gives way to them, and it and the pod's name
         // wrap in their columns rather than ending in "..." (a pod mid-rollout may run another image: read it whole).
-        name.setCellFactory(WrappingCell::new);
-        podImage.setCellFactory(WrappingCell::new);
+        name.setCellFactory(WrappingTableCell::new);
+        podImage.setCellFactory(WrappingTableCell::new);
         name.setMinWidth(290);
         age.setMinWidth(60);
         restarts.setMinWidth(80);

@@ -1,4 +1,4 @@
-package uk.gov.justice.digital.hmpps.rollbackconsole.ui.step.send;
+package uk.gov.justice.digital.hmpps.rollbackconsole.ui.shell;
 
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
@@ -8,14 +8,25 @@ import javafx.scene.text.Text;
 /**
  * A table cell whose value wraps onto more lines, as wide as its column, rather than ending in "...": a pod's name
  * and its image (a registry path and a tag) are read whole at 150 % and 200 %, where no column can be as wide as
- * they are. A name without spaces breaks where it must. The text follows the cell's font and colour (selection, dark
+ * they are; the offline review's problem messages. A name without spaces breaks where it must. The text follows the cell's font and colour (selection, dark
  * and high contrast).
  */
-final class WrappingCell<S> extends TableCell<S, String> {
+public final class WrappingTableCell<S> extends TableCell<S, String> {
 
     private final Text text = new Text();
+    private final boolean masked;
 
-    WrappingCell(TableColumn<S, String> column) {
+    public WrappingTableCell(TableColumn<S, String> column) {
+        this(column, false);
+    }
+
+    /** Cells that also mask identifiers in presenter mode, as {@link Masked#table} does the table's other cells. */
+    public static <S> javafx.util.Callback<TableColumn<S, String>, javafx.scene.control.TableCell<S, String>> masked() {
+        return column -> new WrappingTableCell<>(column, true);
+    }
+
+    private WrappingTableCell(TableColumn<S, String> column, boolean masked) {
+        this.masked = masked;
         text.getStyleClass().add("text");
         text.fontProperty().bind(fontProperty());
         text.fillProperty().bind(textFillProperty());
@@ -29,7 +40,11 @@ final class WrappingCell<S> extends TableCell<S, String> {
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        text.setText(empty || item == null ? "" : item);
+        String shown = empty || item == null ? "" : item;
+        if (masked && !shown.isEmpty()) {
+            shown = Presenter.maskingFor(getTableView() != null ? getTableView() : this).text(shown);
+        }
+        text.setText(shown);
         setGraphic(empty || item == null ? null : text);
     }
 }
