@@ -157,12 +157,8 @@ public final class EnvironmentBanner extends HBox {
                 > getWidth() - snappedLeftInset() - snappedRightInset();
     }
 
-    @Override
-    protected double computePrefHeight(double width) {
-        if (width < 0) {
-            return super.computePrefHeight(width);
-        }
-        Plan p = plan(width);
+    /** The height of the first line: the tallest of what the plan puts on it. */
+    private double firstLine(Plan p) {
         double first = Math.max(step.isManaged() ? step.prefHeight(p.step()) : 0, environment.prefHeight(p.environment()));
         if (target.isManaged() && !p.targetBelow()) {
             first = Math.max(first, target.prefHeight(p.target()));
@@ -170,6 +166,16 @@ public final class EnvironmentBanner extends HBox {
         if (detail.isManaged() && !p.detailBelow()) {
             first = Math.max(first, detail.prefHeight(p.detail()));
         }
+        return first;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        if (width < 0) {
+            return super.computePrefHeight(width);
+        }
+        Plan p = plan(width);
+        double first = firstLine(p);
         double second = 0;
         double third = 0;
         if (p.targetBelow()) {
@@ -200,13 +206,7 @@ public final class EnvironmentBanner extends HBox {
         double left = snappedLeftInset();
         double right = getWidth() - snappedRightInset();
         double y = snappedTopInset();
-        double first = Math.max(step.isManaged() ? step.prefHeight(p.step()) : 0, environment.prefHeight(p.environment()));
-        if (target.isManaged() && !p.targetBelow()) {
-            first = Math.max(first, target.prefHeight(p.target()));
-        }
-        if (detail.isManaged() && !p.detailBelow()) {
-            first = Math.max(first, detail.prefHeight(p.detail()));
-        }
+        double first = firstLine(p);
         double x = left;
         if (step.isManaged()) {
             layoutInArea(step, x, y, p.step(), first, 0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
